@@ -1,0 +1,78 @@
+import { AppShell, Anchor, Badge, Button, Container, Group, Text } from "@mantine/core";
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { can, roleLabel } from "~/domain/auth/permissions";
+
+type FrameUser = { name: string; email: string; role: string } | null;
+
+function navItems(role: string) {
+  const items: { to: string; label: string }[] = [];
+  if (can(role, "case:read")) items.push({ to: "/cases", label: "Cases" });
+  if (can(role, "users:manage")) items.push({ to: "/admin/users", label: "Users" });
+  return items;
+}
+
+export function AppFrame({ user, children }: { user: FrameUser; children: ReactNode }) {
+  return (
+    <AppShell header={{ height: 60 }} padding="md">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <AppShell.Header className="no-print">
+        <Container size="xl" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="lg" wrap="nowrap">
+              <Anchor component={Link} to="/" fw={750} fz="lg" c="teal.9" underline="never">
+                ▲ Upstream
+              </Anchor>
+              {user ? (
+                <nav aria-label="Main">
+                  <Group gap="xs">
+                    {navItems(user.role).map((item) => (
+                      <NavLink key={item.to} to={item.to} className="plain-link">
+                        {({ isActive }) => (
+                          <Text
+                            component="span"
+                            px="sm"
+                            py={6}
+                            fw={isActive ? 700 : 500}
+                            c={isActive ? "teal.9" : "dark.6"}
+                            style={{
+                              borderBottom: isActive ? "2px solid var(--mantine-color-teal-8)" : undefined,
+                            }}
+                          >
+                            {item.label}
+                          </Text>
+                        )}
+                      </NavLink>
+                    ))}
+                  </Group>
+                </nav>
+              ) : null}
+            </Group>
+            {user ? (
+              <Group gap="sm" wrap="nowrap">
+                <Text size="sm" visibleFrom="sm">
+                  {user.name}
+                </Text>
+                <Badge variant="light" color="gray" c="dark.6" visibleFrom="sm">
+                  {roleLabel(user.role)}
+                </Badge>
+                <Form method="post" action="/logout">
+                  <Button type="submit" variant="default" size="xs">
+                    Sign out
+                  </Button>
+                </Form>
+              </Group>
+            ) : null}
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="xl" id="main" component="main" py="md">
+          {children}
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

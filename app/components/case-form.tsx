@@ -1,0 +1,230 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from "@mantine/core";
+import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { caseFormSchema, COMPLAINT_MAX, type CaseFormInput } from "~/domain/cases/case-schema";
+import {
+  BEHAVIOURS,
+  CAUSES,
+  CHANNELS,
+  FUNCTIONS,
+  REPORTER_ROLES,
+  SEGMENTS,
+  SEVERITIES,
+} from "~/domain/cases/taxonomy";
+import { inputProps } from "./form-props";
+
+type Option = { readonly value: string; readonly label: string };
+const options = (list: readonly Option[], placeholder?: string) => [
+  ...(placeholder ? [{ value: "", label: placeholder }] : []),
+  ...list.map((o) => ({ value: o.value, label: o.label })),
+];
+
+type Props = {
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  defaultValue?: Partial<Record<keyof CaseFormInput, string>>;
+  owners: { id: string; name: string }[];
+  submitLabel: string;
+  /** Hidden inputs such as the version an edit was loaded at. */
+  hidden?: ReactNode;
+  cancel?: ReactNode;
+  formError?: ReactNode;
+};
+
+export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden, cancel, formError }: Props) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: caseFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const busy = navigation.state === "submitting";
+
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      {hidden}
+      <Stack gap="lg">
+        {formError}
+        {form.errors?.length ? (
+          <Alert color="red" variant="light" role="alert" id={form.errorId}>
+            <Text c="red.9">{form.errors.join(" ")}</Text>
+          </Alert>
+        ) : null}
+
+        <Fieldset legend="What specific behaviour or outcome are we concerned about?">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect
+              {...inputProps(getSelectProps(fields.behaviour))}
+              label="Behaviour or outcome"
+              withAsterisk
+              data={options(BEHAVIOURS, "Choose one…")}
+              error={fields.behaviour.errors?.[0]}
+            />
+            <TextInput
+              {...inputProps(getInputProps(fields.behaviourDetail, { type: "text" }))}
+              label="In a few words (optional)"
+              placeholder="e.g. 30% discounts in the last week of the quarter"
+              error={fields.behaviourDetail.errors?.[0]}
+            />
+          </SimpleGrid>
+          <Textarea
+            {...inputProps(getTextareaProps(fields.complaint))}
+            mt="md"
+            label="The complaint, in the reporter's own words"
+            withAsterisk
+            autosize
+            minRows={4}
+            maxRows={14}
+            description={`Quote them as closely as you can (up to ${COMPLAINT_MAX.toLocaleString("en-US")} characters).`}
+            error={fields.complaint.errors?.[0]}
+          />
+        </Fieldset>
+
+        <Fieldset legend="Who raised it">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            <NativeSelect
+              {...inputProps(getSelectProps(fields.reporterRole))}
+              label="Role"
+              data={options(REPORTER_ROLES)}
+              error={fields.reporterRole.errors?.[0]}
+            />
+            <NativeSelect
+              {...inputProps(getSelectProps(fields.reporterFunction))}
+              label="Function"
+              data={options(FUNCTIONS)}
+              error={fields.reporterFunction.errors?.[0]}
+            />
+            <NativeSelect
+              {...inputProps(getSelectProps(fields.segment))}
+              label="Segment"
+              data={options(SEGMENTS)}
+              error={fields.segment.errors?.[0]}
+            />
+            <TextInput
+              {...inputProps(getInputProps(fields.region, { type: "text" }))}
+              label="Region"
+              placeholder="e.g. EMEA"
+              error={fields.region.errors?.[0]}
+            />
+            <TextInput
+              {...inputProps(getInputProps(fields.tenureMonths, { type: "number" }))}
+              label="Tenure (months)"
+              min={0}
+              inputMode="numeric"
+              error={fields.tenureMonths.errors?.[0]}
+            />
+            <TextInput
+              {...inputProps(getInputProps(fields.reporterName, { type: "text" }))}
+              label="Name (optional)"
+              autoComplete="off"
+              error={fields.reporterName.errors?.[0]}
+            />
+          </SimpleGrid>
+          <Checkbox
+            {...inputProps(getInputProps(fields.confidential, { type: "checkbox" }))}
+            mt="md"
+            label="Confidential: only the comp team may ever see who raised this"
+            error={fields.confidential.errors?.[0]}
+          />
+        </Fieldset>
+
+        <Fieldset legend="Context">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            <TextInput
+              {...inputProps(getInputProps(fields.raisedOn, { type: "date" }))}
+              label="Date raised"
+              description="Blank means today"
+              error={fields.raisedOn.errors?.[0]}
+            />
+            <NativeSelect
+              {...inputProps(getSelectProps(fields.channel))}
+              label="Channel"
+              data={options(CHANNELS)}
+              error={fields.channel.errors?.[0]}
+            />
+            <NativeSelect
+              {...inputProps(getSelectProps(fields.severity))}
+              label="Severity"
+              data={options(SEVERITIES)}
+              error={fields.severity.errors?.[0]}
+            />
+            <NativeSelect
+              {...inputProps(getSelectProps(fields.suspectedCause))}
+              label="Suspected upstream cause"
+              data={options(CAUSES, "Not known yet")}
+              error={fields.suspectedCause.errors?.[0]}
+            />
+            <TextInput
+              {...inputProps(getInputProps(fields.causeDetail, { type: "text" }))}
+              label="Why we suspect it"
+              error={fields.causeDetail.errors?.[0]}
+            />
+            <NativeSelect
+              {...inputProps(getSelectProps(fields.ownerId))}
+              label="Owner"
+              data={[{ value: "", label: "Unassigned" }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
+              error={fields.ownerId.errors?.[0]}
+            />
+            <TextInput
+              {...inputProps(getInputProps(fields.peopleAffected, { type: "number" }))}
+              label="People affected"
+              min={0}
+              inputMode="numeric"
+              error={fields.peopleAffected.errors?.[0]}
+            />
+            <TextInput
+              {...inputProps(getInputProps(fields.revenueAtRisk, { type: "number" }))}
+              label="Revenue at risk (USD)"
+              min={0}
+              inputMode="numeric"
+              error={fields.revenueAtRisk.errors?.[0]}
+            />
+            <TextInput
+              {...inputProps(getInputProps(fields.tags, { type: "text" }))}
+              label="Tags"
+              description="Separate with commas"
+              error={fields.tags.errors?.[0]}
+            />
+          </SimpleGrid>
+          <TextInput
+            {...inputProps(getInputProps(fields.title, { type: "text" }))}
+            mt="md"
+            label="Title"
+            description="Blank: the first sentence of the complaint"
+            error={fields.title.errors?.[0]}
+          />
+        </Fieldset>
+
+        <Group>
+          <Button type="submit" loading={busy}>
+            {submitLabel}
+          </Button>
+          {cancel}
+        </Group>
+      </Stack>
+    </Form>
+  );
+}
+

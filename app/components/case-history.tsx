@@ -1,0 +1,67 @@
+import { Text, Timeline } from "@mantine/core";
+import { FIELD_LABELS, type TrackedField } from "~/domain/cases/case-history";
+import {
+  behaviourLabel,
+  causeLabel,
+  channelLabel,
+  functionLabel,
+  reporterRoleLabel,
+  segmentLabel,
+  severityLabel,
+  statusLabel,
+} from "~/domain/cases/taxonomy";
+import { formatDateTime } from "./labels";
+
+type Event = {
+  id: number;
+  at: string | Date;
+  kind: string;
+  field: string;
+  fromValue: string;
+  toValue: string;
+  actor: { name: string };
+};
+
+const VALUE_LABELS: Partial<Record<string, (v: string) => string>> = {
+  status: statusLabel,
+  behaviour: behaviourLabel,
+  suspectedCause: causeLabel,
+  channel: channelLabel,
+  reporterFunction: functionLabel,
+  reporterRole: reporterRoleLabel,
+  segment: segmentLabel,
+  severity: severityLabel,
+};
+
+function show(field: string, value: string) {
+  if (!value) return "(blank)";
+  const label = VALUE_LABELS[field]?.(value) ?? value;
+  return label.length > 120 ? `${label.slice(0, 117)}…` : label;
+}
+
+function describe(e: Event) {
+  if (e.kind === "created") return "opened the case file";
+  const name = FIELD_LABELS[e.field as TrackedField] ?? e.field;
+  return `changed ${name.toLowerCase()}: ${show(e.field, e.fromValue)} → ${show(e.field, e.toValue)}`;
+}
+
+export function CaseHistory({ events }: { events: Event[] }) {
+  if (events.length === 0) return <Text c="dimmed">No changes yet.</Text>;
+  return (
+    <Timeline bulletSize={14} lineWidth={2} active={events.length}>
+      {events.map((e) => (
+        <Timeline.Item key={e.id}>
+          <Text size="sm">
+            <Text span fw={600}>
+              {e.actor.name}
+            </Text>{" "}
+            {describe(e)}
+          </Text>
+          <Text size="xs" c="dark.3">
+            <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
+          </Text>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

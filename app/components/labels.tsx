@@ -1,0 +1,54 @@
+import { Badge } from "@mantine/core";
+import { severityLabel, statusLabel } from "~/domain/cases/taxonomy";
+
+// Dark text on light fills keeps contrast above 4.5:1 for every status.
+const STATUS_COLOURS: Record<string, string> = {
+  new: "blue",
+  triaged: "cyan",
+  diagnosing: "violet",
+  diagnosed: "grape",
+  briefed: "teal",
+  monitoring: "lime",
+  closed: "gray",
+  reopened: "orange",
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const color = STATUS_COLOURS[status] ?? "gray";
+  return (
+    <Badge variant="light" color={color} c={`${color}.9`}>
+      {statusLabel(status)}
+    </Badge>
+  );
+}
+
+const SEVERITY_COLOURS: Record<string, string> = { low: "gray", medium: "yellow", high: "orange", critical: "red" };
+
+export function SeverityBadge({ severity }: { severity: string }) {
+  const color = SEVERITY_COLOURS[severity] ?? "gray";
+  return (
+    <Badge variant="outline" color={color} c={`${color}.9`}>
+      {severityLabel(severity)}
+    </Badge>
+  );
+}
+
+export function formatDate(value: string | Date) {
+  return new Date(value).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+export function formatDateTime(value: string | Date) {
+  return new Date(value).toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+  });
+}
+
+export function formatMoney(value: number | null | undefined) {
+  if (value == null) return "—";
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(value);
+}

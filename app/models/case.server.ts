@@ -1,0 +1,317 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { can, type Role } from "~/domain/auth/permissions";
+import { deriveTitle, normaliseTags, type CaseFormData } from "~/domain/cases/case-schema";
+import { diffCase, IDENTITY_FIELDS, type FieldValues } from "~/domain/cases/case-history";
+import { PAGE_SIZE, type CaseListQuery } from "~/domain/cases/list-query";
+import { canMoveStatus } from "~/domain/cases/status";
+import type { CaseStatus, Severity } from "~/domain/cases/taxonomy";
+import { tenureRange } from "~/domain/cases/tenure";
+import { db } from "~/utils/db.server";
+
+export type Viewer = { id: string; role: Role };
+
+const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+const seesReporter = (viewer: Viewer) => can(viewer.role, "case:see-reporter");
+
+// Reporter identity is selected only for the comp team, so it cannot leak through a page,
+// a data request or an export by accident.
+function caseSelect(viewer: Viewer) {
+  const identity = seesReporter(viewer);
+  return {
+    id: true,
+    title: true,
+    complaint: true,
+    raisedOn: true,
+    channel: true,
+    reporterRole: true,
+    reporterFunction: true,
+    segment: true,
+    region: true,
+    tenureMonths: true,
+    reporterName: identity,
+    confidential: identity,
+    behaviour: true,
+    behaviourDetail: true,
+    suspectedCause: true,
+    causeDetail: true,
+    severity: true,
+    peopleAffected: true,
+    revenueAtRisk: true,
+    tags: true,
+    status: true,
+    version: true,
+    createdAt: true,
+    updatedAt: true,
+    owner: { select: { id: true, name: true } },
+    createdBy: { select: { name: true } },
+  } satisfies Prisma.CaseSelect;
+}
+
+function listWhere(query: CaseListQuery): Prisma.CaseWhereInput {
+  const and: Prisma.CaseWhereInput[] = [];
+  if (query.status) and.push({ status: query.status });
+  if (query.function) and.push({ reporterFunction: query.function });
+  if (query.role) and.push({ reporterRole: query.role });
+  if (query.segment) and.push({ segment: query.segment });
+  if (query.behaviour) and.push({ behaviour: query.behaviour });
+  if (query.cause) and.push({ suspectedCause: query.cause });
+  if (query.owner) and.push(query.owner === "none" ? { ownerId: null } : { ownerId: query.owner });
+  if (query.tenure) {
+    const { min, max } = tenureRange(query.tenure);
+    and.push({ tenureMonths: max == null ? { gte: min } : { gte: min, lte: max } });
+  }
+  if (query.from) and.push({ raisedOn: { gte: new Date(`${query.from}T00:00:00.000Z`) } });
+  if (query.to) and.push({ raisedOn: { lte: new Date(`${query.to}T23:59:59.999Z`) } });
+  if (query.q) and.push({ OR: [{ title: { contains: query.q } }, { complaint: { contains: query.q } }] });
+  return and.length ? { AND: and } : {};
+}
+
+function listOrder(sort: CaseListQuery["sort"]): Prisma.CaseOrderByWithRelationInput[] {
+  switch (sort) {
+    case "raisedOn":
+      return [{ raisedOn: "asc" }, { id: "asc" }];
+    case "-updatedAt":
+      return [{ updatedAt: "desc" }, { id: "desc" }];
+    case "-severity":
+      return [{ severityRank: "desc" }, { raisedOn: "desc" }, { id: "desc" }];
+    case "status":
+      return [{ status: "asc" }, { raisedOn: "desc" }, { id: "desc" }];
+    default:
+      return [{ raisedOn: "desc" }, { id: "desc" }];
+  }
+}
+
+export async function listCases(query: CaseListQuery, viewer: Viewer) {
+  const where = listWhere(query);
+  const total = await db.case.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(query.page ?? 1, pageCount);
+  const identity = seesReporter(viewer);
+  const rows = await db.case.findMany({
+    where,
+    orderBy: listOrder(query.sort),
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: {
+      id: true,
+      title: true,
+      raisedOn: true,
+      reporterRole: true,
+      reporterFunction: true,
+      segment: true,
+      tenureMonths: true,
+      behaviour: true,
+      suspectedCause: true,
+      severity: true,
+      status: true,
+      reporterName: identity,
+      confidential: identity,
+      owner: { select: { name: true } },
+    },
+  });
+  return { rows, total, page, pageCount };
+}
+
+/** Cases per status under the other filters, for the status tabs of the list. */
+export async function countByStatus(query: CaseListQuery) {
+  const rows = await db.case.groupBy({
+    by: ["status"],
+    where: listWhere({ ...query, status: undefined }),
+    _count: { _all: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
+}
+
+export async function getCase(id: number, viewer: Viewer) {
+  return db.case.findUnique({ where: { id }, select: caseSelect(viewer) });
+}
+
+export async function getCaseHistory(id: number, viewer: Viewer) {
+  const events = await db.caseEvent.findMany({
+    where: {
+      caseId: id,
+      // Changes to the reporter's identity are themselves identity.
+      ...(seesReporter(viewer) ? {} : { field: { notIn: [...IDENTITY_FIELDS] } }),
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      at: true,
+      kind: true,
+      field: true,
+      fromValue: true,
+      toValue: true,
+      actor: { select: { name: true } },
+    },
+  });
+  return events;
+}
+
+export async function listOwners() {
+  return db.user.findMany({
+    where: { active: true, role: { in: ["admin", "analyst"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+function toRecord(input: CaseFormData) {
+  return {
+    title: input.title || deriveTitle(input.complaint),
+    complaint: input.complaint,
+    raisedOn: input.raisedOn ? new Date(`${input.raisedOn}T00:00:00.000Z`) : startOfToday(),
+    channel: input.channel,
+    reporterRole: input.reporterRole,
+    reporterFunction: input.reporterFunction,
+    segment: input.segment,
+    region: input.region,
+    tenureMonths: input.tenureMonths ?? null,
+    reporterName: input.reporterName,
+    confidential: input.confidential,
+    behaviour: input.behaviour,
+    behaviourDetail: input.behaviourDetail,
+    suspectedCause: input.suspectedCause ?? "",
+    causeDetail: input.causeDetail,
+    severity: input.severity,
+    severityRank: SEVERITY_RANK[input.severity],
+    peopleAffected: input.peopleAffected ?? null,
+    revenueAtRisk: input.revenueAtRisk ?? null,
+    ownerId: input.ownerId || null,
+    tags: normaliseTags(input.tags),
+  };
+}
+
+function startOfToday() {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+export class UnknownOwnerError extends Error {}
+
+async function assertOwner(tx: Prisma.TransactionClient, ownerId: string | null) {
+  if (!ownerId) return;
+  const owner = await tx.user.findFirst({
+    where: { id: ownerId, active: true, role: { in: ["admin", "analyst"] } },
+    select: { id: true },
+  });
+  if (!owner) throw new UnknownOwnerError("Choose an owner from the comp team");
+}
+
+export async function createCase(input: CaseFormData, actorId: string) {
+  const record = toRecord(input);
+  return db.$transaction(async (tx) => {
+    await assertOwner(tx, record.ownerId);
+    const created = await tx.case.create({
+      data: { ...record, createdById: actorId, status: "new" },
+      select: { id: true },
+    });
+    await tx.caseEvent.create({ data: { caseId: created.id, actorId, kind: "created" } });
+    return created;
+  });
+}
+
+export type UpdateResult =
+  | { ok: true }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "conflict"; currentVersion: number; updatedBy: string | null };
+
+async function conflict(tx: Prisma.TransactionClient, id: number): Promise<UpdateResult> {
+  const current = await tx.case.findUnique({ where: { id }, select: { version: true } });
+  if (!current) return { ok: false, reason: "not-found" };
+  const last = await tx.caseEvent.findFirst({
+    where: { caseId: id },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { actor: { select: { name: true } } },
+  });
+  return { ok: false, reason: "conflict", currentVersion: current.version, updatedBy: last?.actor.name ?? null };
+}
+
+/**
+ * Saves an edit only if nobody saved since the editor loaded `version` (optimistic
+ * concurrency). Every changed field is written to the history in the same transaction.
+ */
+export async function updateCase(id: number, version: number, input: CaseFormData, actorId: string) {
+  const record = toRecord(input);
+  return db.$transaction(async (tx): Promise<UpdateResult> => {
+    const before = await tx.case.findUnique({ where: { id }, select: { ...recordKeys(), version: true } });
+    if (!before) return { ok: false, reason: "not-found" };
+    if (before.version !== version) return conflict(tx, id);
+    await assertOwner(tx, record.ownerId);
+    const changes = diffCase(before as FieldValues, record as FieldValues);
+    if (changes.length === 0) return { ok: true };
+    const { count } = await tx.case.updateMany({
+      where: { id, version },
+      data: { ...record, version: { increment: 1 } },
+    });
+    if (count === 0) return conflict(tx, id);
+    await nameOwners(tx, changes);
+    await tx.caseEvent.createMany({
+      data: changes.map((c) => ({ caseId: id, actorId, kind: "field", field: c.field, fromValue: c.from, toValue: c.to })),
+    });
+    return { ok: true };
+  });
+}
+
+// History reads "Owner: Ana → Ben", not two opaque ids.
+async function nameOwners(tx: Prisma.TransactionClient, changes: ReturnType<typeof diffCase>) {
+  const change = changes.find((c) => c.field === "ownerId");
+  if (!change) return;
+  const ids = [change.from, change.to].filter(Boolean);
+  const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const name = (id: string) => users.find((u) => u.id === id)?.name ?? (id ? "a former user" : "");
+  change.from = name(change.from);
+  change.to = name(change.to);
+}
+
+function recordKeys() {
+  return {
+    title: true,
+    complaint: true,
+    raisedOn: true,
+    channel: true,
+    reporterRole: true,
+    reporterFunction: true,
+    segment: true,
+    region: true,
+    tenureMonths: true,
+    reporterName: true,
+    confidential: true,
+    behaviour: true,
+    behaviourDetail: true,
+    suspectedCause: true,
+    causeDetail: true,
+    severity: true,
+    peopleAffected: true,
+    revenueAtRisk: true,
+    ownerId: true,
+    tags: true,
+  } as const;
+}
+
+export type StatusResult = UpdateResult | { ok: false; reason: "not-allowed"; from: string };
+
+export async function changeStatus(id: number, version: number, to: CaseStatus, actorId: string) {
+  return db.$transaction(async (tx): Promise<StatusResult> => {
+    const before = await tx.case.findUnique({ where: { id }, select: { status: true, version: true } });
+    if (!before) return { ok: false, reason: "not-found" };
+    if (before.version !== version) return conflict(tx, id);
+    if (!canMoveStatus(before.status as CaseStatus, to)) {
+      return { ok: false, reason: "not-allowed", from: before.status };
+    }
+    const { count } = await tx.case.updateMany({
+      where: { id, version },
+      data: { status: to, version: { increment: 1 } },
+    });
+    if (count === 0) return conflict(tx, id);
+    await tx.caseEvent.create({
+      data: { caseId: id, actorId, kind: "status", field: "status", fromValue: before.status, toValue: to },
+    });
+    return { ok: true };
+  });
+}
+
+export async function countCasesBy(field: "status" | "reporterFunction" | "suspectedCause") {
+  const rows = await db.case.groupBy({ by: [field], _count: { _all: true } });
+  return rows.map((r) => ({ key: String(r[field as keyof typeof r] ?? ""), count: r._count._all }));
+}

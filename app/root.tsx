@@ -1,0 +1,68 @@
+import "@mantine/core/styles.css";
+import "./styles/app.css";
+import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AppFrame } from "./components/app-frame";
+import { ErrorPanel } from "./components/error-panel";
+import { theme } from "./theme";
+import { getCurrentUser } from "./utils/auth.server";
+import { useNonce } from "./utils/nonce";
+
+export const meta: MetaFunction = () => [{ title: "Upstream" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { user: await getCurrentUser(request) };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en" {...mantineHtmlProps}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+        <ColorSchemeScript nonce={nonce} defaultColorScheme="light" />
+      </head>
+      <body>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          {children}
+        </MantineProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <AppFrame user={data?.user ?? null}>
+      <Outlet />
+    </AppFrame>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <AppFrame user={data?.user ?? null}>
+      <ErrorPanel error={error} />
+    </AppFrame>
+  );
+}
+

@@ -1,0 +1,76 @@
+import { Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { can } from "~/domain/auth/permissions";
+import { showCount } from "~/domain/privacy/suppress";
+import { causeLabel, functionLabel, statusLabel } from "~/domain/cases/taxonomy";
+import { countCasesBy } from "~/models/case.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Overview · Upstream" }];
+
+// People who work cases start at the list; executives get the aggregate overview, with
+// counts below three suppressed.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (can(user.role, "case:read")) throw redirect("/cases");
+  const [byCause, byFunction, byStatus] = await Promise.all([
+    countCasesBy("suspectedCause"),
+    countCasesBy("reporterFunction"),
+    countCasesBy("status"),
+  ]);
+  const shown = (rows: { key: string; count: number }[], label: (k: string) => string) =>
+    rows
+      .sort((a, b) => b.count - a.count)
+      .map((r) => ({ label: r.key ? label(r.key) : "Not known yet", count: showCount(r.count, true).text }));
+  return {
+    byCause: shown(byCause, causeLabel),
+    byFunction: shown(byFunction, functionLabel),
+    byStatus: shown(byStatus, statusLabel),
+  };
+}
+
+function CountTable({ title, rows }: { title: string; rows: { label: string; count: string }[] }) {
+  return (
+    <Paper withBorder p="lg" radius="lg">
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      <Table>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.label}>
+              <Table.Th scope="row" fw={500}>
+                {r.label}
+              </Table.Th>
+              <Table.Td ta="right" fw={700}>
+                {r.count}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+export default function OverviewPage() {
+  const { byCause, byFunction, byStatus } = useLoaderData<typeof loader>();
+  return (
+    <Stack>
+      <div>
+        <Title order={1}>Overview</Title>
+        <Text c="dimmed">
+          Complaints about pay, counted by where they come from and what the comp team suspects is upstream. Counts
+          below three show as “&lt;3” so no one can be singled out.
+        </Text>
+      </div>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <CountTable title="By suspected cause" rows={byCause} />
+        <CountTable title="By reporting function" rows={byFunction} />
+        <CountTable title="By status" rows={byStatus} />
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,64 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CaseForm } from "~/components/case-form";
+import { caseFormSchema } from "~/domain/cases/case-schema";
+import { createCase, listOwners, UnknownOwnerError } from "~/models/case.server";
+import { requirePermission } from "~/utils/auth.server";
+import { readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Log a complaint · Upstream" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "case:write");
+  return { owners: await listOwners() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "case:write");
+  const submission = parseWithZod(await readForm(request), { schema: caseFormSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply(), { status: 400 });
+  }
+  try {
+    const created = await createCase(submission.value, user.id);
+    return redirect(`/cases/${created.id}`);
+  } catch (error) {
+    if (error instanceof UnknownOwnerError) {
+      return data(submission.reply({ fieldErrors: { ownerId: [error.message] } }), { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function NewCasePage() {
+  const { owners } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <Stack maw={980}>
+      <div>
+        <Title order={1}>Log a complaint</Title>
+        <Text c="dimmed">
+          Only the behaviour and the complaint are required. Everything else can wait for triage.
+        </Text>
+      </div>
+      <Paper withBorder p="lg" radius="lg">
+        <CaseForm
+          lastResult={lastResult}
+          owners={owners}
+          submitLabel="Open case file"
+          cancel={
+            <Button component={Link} to="/cases" variant="subtle">
+              Cancel
+            </Button>
+          }
+        />
+      </Paper>
+      <Anchor component={Link} to="/cases" size="sm">
+        ← Back to cases
+      </Anchor>
+    </Stack>
+  );
+}

@@ -1,0 +1,109 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { loginSchema } from "~/domain/auth/login-schema";
+import { createUserSession, getCurrentUser, safeRedirect, verifyLogin } from "~/utils/auth.server";
+import { readForm } from "~/utils/http.server";
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/utils/rate-limit.server";
+import { inputProps } from "~/components/form-props";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Upstream" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  if (user) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const ip = context.clientAddress ?? "local";
+
+  const wait = await loginRetryAfter(email, ip);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60);
+    return data(
+      submission.reply({
+        formErrors: [`Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
+        hideFields: ["password"],
+      }),
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  }
+
+  const user = await verifyLogin(email, password);
+  if (!user) {
+    await recordLoginFailure(email, ip);
+    return data(
+      submission.reply({ formErrors: ["That email and password do not match an active account."], hideFields: ["password"] }),
+      { status: 401 },
+    );
+  }
+  await clearLoginFailures(email, ip);
+  return createUserSession(user.id, safeRedirect(redirectTo, "/"));
+}
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+
+  return (
+    <Center mih="70vh">
+      <Card withBorder shadow="sm" padding="xl" radius="lg" w={420}>
+        <Stack>
+          <div>
+            <Title order={1} size="h2">
+              Sign in to Upstream
+            </Title>
+            <Text c="dimmed" size="sm" mt={4}>
+              Turn “the comp plan is broken” into a diagnosis.
+            </Text>
+          </div>
+          {form.errors?.length ? (
+            <Alert color="red" variant="light" role="alert" id={form.errorId}>
+              <Text c="red.9" size="sm">
+                {form.errors.join(" ")}
+              </Text>
+            </Alert>
+          ) : null}
+          <Form method="post" {...getFormProps(form)}>
+            <Stack>
+              <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+              <TextInput
+                {...inputProps(getInputProps(fields.email, { type: "email" }))}
+                label="Email"
+                autoComplete="email"
+                autoFocus
+                error={fields.email.errors?.[0]}
+              />
+              <PasswordInput
+                {...inputProps(getInputProps(fields.password, { type: "password" }))}
+                label="Password"
+                autoComplete="current-password"
+                error={fields.password.errors?.[0]}
+              />
+              <Button type="submit" loading={navigation.state === "submitting"} fullWidth>
+                Sign in
+              </Button>
+            </Stack>
+          </Form>
+        </Stack>
+      </Card>
+    </Center>
+  );
+}

@@ -1,0 +1,91 @@
+import { redirect } from "@remix-run/node";
+import bcrypt from "bcryptjs";
+import { randomBytes } from "node:crypto";
+import { can, type Permission, type Role } from "~/domain/auth/permissions";
+import { db } from "./db.server";
+import { forbidden } from "./http.server";
+import { SESSION_TTL_MS, sessionStorage } from "./session.server";
+
+export type CurrentUser = { id: string; email: string; name: string; role: Role };
+
+const BCRYPT_COST = 10;
+
+export function hashPassword(password: string) {
+  return bcrypt.hash(password, BCRYPT_COST);
+}
+
+// Compared against when the email is unknown, so both paths cost the same time.
+const DUMMY_HASH = bcrypt.hashSync("upstream-timing-equaliser", BCRYPT_COST);
+
+export async function verifyLogin(email: string, password: string): Promise<CurrentUser | null> {
+  const user = await db.user.findUnique({
+    where: { email: email.toLowerCase() },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
+  });
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || !user.active) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+}
+
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const session = await sessionStorage.getSession(request.headers.get("Cookie"));
+  const sessionId = session.get("sessionId");
+  if (!sessionId) return null;
+  const row = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      expiresAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, active: true } },
+    },
+  });
+  if (!row || row.expiresAt < new Date() || !row.user.active) return null;
+  const { active: _active, ...user } = row.user;
+  return { ...user, role: user.role as Role };
+}
+
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getCurrentUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const redirectTo = `${url.pathname}${url.search}`;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+  }
+  return user;
+}
+
+/** The signed-in user if they hold the permission; otherwise 403 (or /login when signed out). */
+export async function requirePermission(request: Request, permission: Permission) {
+  const user = await requireUser(request);
+  if (!can(user.role, permission)) throw forbidden();
+  return user;
+}
+
+/** Starts a fresh session (a new id every sign-in, so a planted cookie is worthless). */
+export async function createUserSession(userId: string, redirectTo: string) {
+  const id = randomBytes(32).toString("base64url");
+  await db.session.create({
+    data: { id, userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) },
+  });
+  const session = await sessionStorage.getSession();
+  session.set("sessionId", id);
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
+  });
+}
+
+export async function logout(request: Request) {
+  const session = await sessionStorage.getSession(request.headers.get("Cookie"));
+  const sessionId = session.get("sessionId");
+  if (sessionId) await db.session.deleteMany({ where: { id: sessionId } });
+  return redirect("/login", {
+    headers: { "Set-Cookie": await sessionStorage.destroySession(session) },
+  });
+}
+
+/** Only same-site paths: "/cases?x=1" yes, "//evil.test" or "https://…" no. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

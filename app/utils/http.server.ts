@@ -1,0 +1,26 @@
+import { json } from "@remix-run/node";
+
+export function forbidden(message = "You do not have access to this page.") {
+  return json({ message }, { status: 403 });
+}
+
+export function notFound(message = "Not found.") {
+  return json({ message }, { status: 404 });
+}
+
+/** Route params that name a case: a positive whole number, or a 404 before any query. */
+export function parseId(raw: string | undefined, what = "Case"): number {
+  if (!raw || !/^\d{1,9}$/.test(raw) || Number(raw) < 1) {
+    throw notFound(`${what} not found: "${(raw ?? "").slice(0, 40)}" is not a valid id.`);
+  }
+  return Number(raw);
+}
+
+/** Reads a form body but refuses bodies far larger than any form needs. */
+export async function readForm(request: Request, maxBytes = 2_000_000): Promise<FormData> {
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > maxBytes) {
+    throw json({ message: "That submission is too large." }, { status: 413 });
+  }
+  return request.formData();
+}
