@@ -14,7 +14,7 @@ import {
 import type { ReactNode } from "react";
 import { AppFrame } from "./components/app-frame";
 import { ErrorPanel } from "./components/error-panel";
-import { theme } from "./theme";
+import { cssVariablesResolver, theme } from "./theme";
 import { getCurrentUser } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce";
 
@@ -37,7 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <ColorSchemeScript nonce={nonce} defaultColorScheme="light" />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
           {children}
         </MantineProvider>
         <ScrollRestoration nonce={nonce} />

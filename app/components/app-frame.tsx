@@ -1,3 +1,4 @@
+import { DARK_LABEL } from "./labels";
 import { AppShell, Anchor, Badge, Button, Container, Group, Text } from "@mantine/core";
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -55,7 +56,7 @@ export function AppFrame({ user, children }: { user: FrameUser; children: ReactN
                 <Text size="sm" visibleFrom="sm">
                   {user.name}
                 </Text>
-                <Badge variant="light" color="gray" c="dark.6" visibleFrom="sm">
+                <Badge variant="light" color="gray" styles={DARK_LABEL} visibleFrom="sm">
                   {roleLabel(user.role)}
                 </Badge>
                 <Form method="post" action="/logout">

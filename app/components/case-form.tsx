@@ -57,7 +57,7 @@ export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden
     lastResult,
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: caseFormSchema }),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const busy = navigation.state === "submitting";
@@ -131,7 +131,6 @@ export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden
             <TextInput
               {...inputProps(getInputProps(fields.tenureMonths, { type: "number" }))}
               label="Tenure (months)"
-              min={0}
               inputMode="numeric"
               error={fields.tenureMonths.errors?.[0]}
             />
@@ -190,14 +189,12 @@ export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden
             <TextInput
               {...inputProps(getInputProps(fields.peopleAffected, { type: "number" }))}
               label="People affected"
-              min={0}
               inputMode="numeric"
               error={fields.peopleAffected.errors?.[0]}
             />
             <TextInput
               {...inputProps(getInputProps(fields.revenueAtRisk, { type: "number" }))}
               label="Revenue at risk (USD)"
-              min={0}
               inputMode="numeric"
               error={fields.revenueAtRisk.errors?.[0]}
             />

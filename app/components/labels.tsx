@@ -1,6 +1,10 @@
 import { Badge } from "@mantine/core";
 import { severityLabel, statusLabel } from "~/domain/cases/taxonomy";
 
+// Colour carries meaning in the fill or border; the text stays near-black so it passes
+// WCAG AA whatever the colour.
+export const DARK_LABEL = { label: { color: "var(--mantine-color-dark-8)" } };
+
 // Dark text on light fills keeps contrast above 4.5:1 for every status.
 const STATUS_COLOURS: Record<string, string> = {
   new: "blue",
@@ -16,7 +20,7 @@ const STATUS_COLOURS: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   const color = STATUS_COLOURS[status] ?? "gray";
   return (
-    <Badge variant="light" color={color} c={`${color}.9`}>
+    <Badge variant="light" color={color} styles={DARK_LABEL}>
       {statusLabel(status)}
     </Badge>
   );
@@ -27,7 +31,7 @@ const SEVERITY_COLOURS: Record<string, string> = { low: "gray", medium: "yellow"
 export function SeverityBadge({ severity }: { severity: string }) {
   const color = SEVERITY_COLOURS[severity] ?? "gray";
   return (
-    <Badge variant="outline" color={color} c={`${color}.9`}>
+    <Badge variant="outline" color={color} styles={DARK_LABEL}>
       {severityLabel(severity)}
     </Badge>
   );

@@ -1,3 +1,4 @@
+import { DARK_LABEL } from "~/components/labels";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -69,7 +70,7 @@ export default function UserPage() {
       </Anchor>
       <Group>
         <Title order={1}>{person.name}</Title>
-        {person.active ? <Badge variant="light" c="teal.9">Active</Badge> : <Badge variant="light" color="gray" c="dark.6">Deactivated</Badge>}
+        {person.active ? <Badge variant="light" styles={DARK_LABEL}>Active</Badge> : <Badge variant="light" color="gray" styles={DARK_LABEL}>Deactivated</Badge>}
       </Group>
       <Text c="dimmed">
         {person.email} · {roleLabel(person.role)}
@@ -80,7 +81,7 @@ export default function UserPage() {
         </Alert>
       ) : null}
       {errors[""]?.length ? (
-        <Alert color="red" variant="light" role="alert">
+        <Alert color="red" variant="outline" role="alert">
           <Text c="red.9">{errors[""].join(" ")}</Text>
         </Alert>
       ) : null}
@@ -96,7 +97,7 @@ export default function UserPage() {
                 data={ROLES.map((r) => ({ value: r.value, label: r.label }))}
                 error={pendingIntent === "role" ? errors.role?.[0] : undefined}
               />
-              <Button type="submit" variant="light" loading={busy("role")}>
+              <Button type="submit" variant="outline" loading={busy("role")}>
                 Change role
               </Button>
             </Stack>
@@ -113,7 +114,7 @@ export default function UserPage() {
                 description={`At least ${PASSWORD_MIN} characters`}
                 error={pendingIntent === "password" ? errors.password?.[0] : undefined}
               />
-              <Button type="submit" variant="light" loading={busy("password")}>
+              <Button type="submit" variant="outline" loading={busy("password")}>
                 Reset password
               </Button>
             </Stack>
@@ -128,11 +129,11 @@ export default function UserPage() {
                   : "Reactivating lets them sign in again with their password."}
               </Text>
               {person.active ? (
-                <Button type="submit" name="intent" value="deactivate" color="red" variant="light" disabled={isSelf} loading={busy("deactivate")}>
+                <Button type="submit" name="intent" value="deactivate" color="red" variant="outline" disabled={isSelf} loading={busy("deactivate")}>
                   Deactivate
                 </Button>
               ) : (
-                <Button type="submit" name="intent" value="reactivate" variant="light" loading={busy("reactivate")}>
+                <Button type="submit" name="intent" value="reactivate" variant="outline" loading={busy("reactivate")}>
                   Reactivate
                 </Button>
               )}

@@ -1,3 +1,4 @@
+import { DARK_LABEL } from "~/components/labels";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -56,7 +57,7 @@ export default function UsersPage() {
     lastResult,
     defaultValue: { intent: "create", role: "analyst" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createUserSchema }),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
   });
 
   return (
@@ -86,9 +87,9 @@ export default function UsersPage() {
                     <Table.Td>{roleLabel(u.role)}</Table.Td>
                     <Table.Td>
                       {u.active ? (
-                        <Badge variant="light" color="teal" c="teal.9">Active</Badge>
+                        <Badge variant="light" color="teal" styles={DARK_LABEL}>Active</Badge>
                       ) : (
-                        <Badge variant="light" color="gray" c="dark.6">Deactivated</Badge>
+                        <Badge variant="light" color="gray" styles={DARK_LABEL}>Deactivated</Badge>
                       )}
                     </Table.Td>
                   </Table.Tr>

@@ -1,3 +1,4 @@
+import { DARK_LABEL } from "~/components/labels";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   Alert,
@@ -120,7 +121,7 @@ export default function CaseFilePage() {
           </Text>
         </div>
         {canEdit ? (
-          <Button component={Link} to={`/cases/${c.id}/edit`} variant="light">
+          <Button component={Link} to={`/cases/${c.id}/edit`} variant="outline">
             Edit case
           </Button>
         ) : null}
@@ -219,7 +220,7 @@ export default function CaseFilePage() {
               {tags.length ? (
                 <Group gap={6} mt="md">
                   {tags.map((t) => (
-                    <Badge key={t} variant="default" c="dark.6">
+                    <Badge key={t} variant="default" styles={DARK_LABEL}>
                       {t}
                     </Badge>
                   ))}

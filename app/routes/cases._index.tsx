@@ -1,3 +1,4 @@
+import { DARK_LABEL } from "~/components/labels";
 import {
   Anchor,
   Badge,
@@ -199,7 +200,7 @@ export default function CasesPage() {
                     <Table.Td>
                       {"reporterName" in r && r.reporterName ? r.reporterName : <Text span size="sm" c="dark.3">Anonymous</Text>}
                       {"confidential" in r && r.confidential ? (
-                        <Badge ml={6} size="xs" color="orange" variant="light" c="orange.9">
+                        <Badge ml={6} size="xs" color="orange" variant="light" styles={DARK_LABEL}>
                           Confidential
                         </Badge>
                       ) : null}
@@ -217,10 +218,15 @@ export default function CasesPage() {
           <Pagination
             total={pageCount}
             value={page}
-            getItemProps={(p) => ({ component: Link, to: caseListSearch(query, { page: p }) || "?" })}
+            getItemProps={(p) => ({ component: Link, "aria-label": `Page ${p}`, to: caseListSearch(query, { page: p }) || "?" })}
             getControlProps={(control) => {
               const target = control === "first" ? 1 : control === "last" ? pageCount : control === "next" ? page + 1 : page - 1;
-              return { component: Link, to: caseListSearch(query, { page: Math.min(pageCount, Math.max(1, target)) }) || "?" };
+              const label = { first: "First page", last: "Last page", next: "Next page", previous: "Previous page" }[control];
+              return {
+                component: Link,
+                "aria-label": label,
+                to: caseListSearch(query, { page: Math.min(pageCount, Math.max(1, target)) }) || "?",
+              };
             }}
           />
         </Group>

@@ -33,6 +33,15 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+// What the selects show before anyone touches them: the same defaults the schema applies.
+const INTAKE_DEFAULTS = {
+  channel: "other",
+  reporterRole: "other",
+  reporterFunction: "sales",
+  segment: "other",
+  severity: "medium",
+};
+
 export default function NewCasePage() {
   const { owners } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -48,6 +57,7 @@ export default function NewCasePage() {
         <CaseForm
           lastResult={lastResult}
           owners={owners}
+          defaultValue={INTAKE_DEFAULTS}
           submitLabel="Open case file"
           cancel={
             <Button component={Link} to="/cases" variant="subtle">

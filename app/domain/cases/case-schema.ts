@@ -22,13 +22,25 @@ const optionalText = (max: number, label: string) =>
     .optional()
     .transform((v) => v ?? "");
 
+// A blank (or spaces-only) number field means "not recorded", never 0.
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
 const optionalWhole = (label: string, max: number) =>
-  z.coerce
-    .number({ message: `${label} must be a number` })
-    .int(`${label} must be a whole number`)
-    .min(0, `${label} cannot be negative`)
-    .max(max, `${label} is too large`)
-    .optional();
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: `${label} must be a number` })
+      .int(`${label} must be a whole number`)
+      .min(0, `${label} cannot be negative`)
+      .max(max, `${label} is too large`)
+      .optional(),
+  );
+
+/** YYYY-MM-DD that names a day that exists (Date.parse would roll 2026-02-31 into March). */
+export function isRealDay(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
 
 // Conform sends empty fields as undefined, so "optional" covers blank inputs.
 export const caseFormSchema = z.object({
@@ -44,7 +56,7 @@ export const caseFormSchema = z.object({
   raisedOn: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31")
-    .refine((v) => !Number.isNaN(Date.parse(v)), "That is not a real date")
+    .refine(isRealDay, "That is not a real date")
     .optional(),
   channel: z.enum(channelValues, { message: "Choose a channel from the list" }).default("other"),
   reporterRole: z.enum(reporterRoleValues, { message: "Choose a role from the list" }).default("other"),
@@ -54,7 +66,7 @@ export const caseFormSchema = z.object({
   tenureMonths: optionalWhole("Tenure", 600),
   reporterName: optionalText(SHORT_MAX, "The name"),
   confidential: z
-    .union([z.literal("on"), z.literal("true"), z.boolean()])
+    .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("off"), z.boolean()])
     .optional()
     .transform((v) => v === true || v === "on" || v === "true"),
   behaviourDetail: optionalText(DETAIL_MAX, "The detail"),

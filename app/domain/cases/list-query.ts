@@ -7,6 +7,7 @@ import {
   segmentValues,
   statusValues,
 } from "./taxonomy";
+import { isRealDay } from "./case-schema";
 import { tenureBandValues } from "./tenure";
 
 export const PAGE_SIZE = 25;
@@ -24,7 +25,7 @@ const sortValues = SORTS.map((s) => s.value) as [Sort, ...Sort[]];
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(v)));
+  .refine(isRealDay);
 
 // Filters live in the URL. Anything unknown or malformed is dropped rather than failing the
 // page: a shared link with a stale value should still open.

@@ -12,7 +12,8 @@ export const tenureBandValues = TENURE_BANDS.map((b) => b.value) as [TenureBand,
 
 export function tenureBand(months: number | null | undefined): TenureBand | null {
   if (months == null || !Number.isFinite(months) || months < 0) return null;
-  return TENURE_BANDS.find((b) => months >= b.min && months <= b.max)?.value ?? null;
+  const whole = Math.floor(months); // 5.5 months is still under six
+  return TENURE_BANDS.find((b) => whole >= b.min && whole <= b.max)?.value ?? null;
 }
 
 export function tenureBandLabel(months: number | null | undefined): string {

@@ -1,0 +1,104 @@
+// Calls loaders and actions the way Remix does: a real Request, params, and a context.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { Role } from "~/domain/auth/permissions";
+import { createUserSession, hashPassword } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+
+const BASE = "http://upstream.test";
+let counter = 0;
+
+export async function makeUser(role: Role, overrides: { name?: string; email?: string; password?: string } = {}) {
+  counter += 1;
+  const password = overrides.password ?? "correct horse battery";
+  return db.user.create({
+    data: {
+      name: overrides.name ?? `${role} ${counter}`,
+      email: overrides.email ?? `${role}${counter}-${Date.now()}@example.test`,
+      role,
+      passwordHash: await hashPassword(password),
+    },
+    select: { id: true, email: true, name: true, role: true },
+  });
+}
+
+/** A signed-in Cookie header for the user, made by the real session code. */
+export async function cookieFor(userId: string) {
+  const response = await createUserSession(userId, "/");
+  const setCookie = response.headers.get("Set-Cookie")!;
+  return setCookie.split(";")[0];
+}
+
+export function getRequest(path: string, cookie?: string) {
+  return new Request(`${BASE}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+export function postRequest(path: string, fields: Record<string, string | string[]>, cookie?: string) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) {
+    for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
+  }
+  return new Request(`${BASE}${path}`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+  });
+}
+
+export type Outcome = { status: number; data: unknown; headers: Headers; location: string | null };
+
+type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown;
+
+/**
+ * Runs a loader or action and normalises what Remix would send: a thrown or returned
+ * Response, a `data()` result with its status, or plain data (200).
+ */
+export async function run(
+  handler: unknown,
+  request: Request,
+  params: Record<string, string> = {},
+  context: Record<string, unknown> = { clientAddress: "127.0.0.1" },
+): Promise<Outcome> {
+  let value: unknown;
+  try {
+    value = await (handler as Handler)({ request, params, context } as never);
+  } catch (thrown) {
+    value = thrown;
+  }
+  if (value instanceof Response) {
+    const isJson = value.headers.get("Content-Type")?.includes("json");
+    return {
+      status: value.status,
+      data: isJson ? await value.json() : await value.text(),
+      headers: value.headers,
+      location: value.headers.get("Location"),
+    };
+  }
+  if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
+    const d = value as { data: unknown; init: ResponseInit | null };
+    return {
+      status: d.init?.status ?? 200,
+      data: d.data,
+      headers: new Headers(d.init?.headers),
+      location: null,
+    };
+  }
+  if (value instanceof Error) throw value;
+  return { status: 200, data: value, headers: new Headers(), location: null };
+}
+
+export const validCase = {
+  complaint: "My patch has no accounts left: the territory was carved up and the whitespace went to the new hires.",
+  behaviour: "pipeline_generation",
+  reporterRole: "ae",
+  reporterFunction: "sales",
+  segment: "mid_market",
+  channel: "one_on_one",
+  region: "EMEA",
+  tenureMonths: "18",
+  reporterName: "Ingrid Halvorsen-Paz",
+  confidential: "on",
+  suspectedCause: "territory_imbalance",
+  severity: "high",
+};
+
+export { db };
