@@ -8,6 +8,7 @@ type FrameUser = { name: string; email: string; role: string } | null;
 
 function navItems(role: string) {
   const items: { to: string; label: string }[] = [];
+  if (role === "sales_leader") items.push({ to: "/questions", label: "Questions for you" });
   if (can(role, "case:read")) items.push({ to: "/cases", label: "Cases" });
   if (can(role, "users:manage")) items.push({ to: "/admin/users", label: "Users" });
   return items;

@@ -39,8 +39,21 @@ function show(field: string, value: string) {
   return label.length > 120 ? `${label.slice(0, 117)}…` : label;
 }
 
+const clip = (v: string, n = 160) => (v.length > n ? `${v.slice(0, n - 1)}…` : v);
+
 function describe(e: Event) {
   if (e.kind === "created") return "opened the case file";
+  if (e.kind === "whys") {
+    if (e.field === "diagnosis") return "confirmed the Five Whys read-back";
+    if (!e.fromValue) return `added ${e.field} of the Five Whys: ${clip(e.toValue)}`;
+    if (e.toValue === "(removed)") return `removed ${e.field} of the Five Whys (${clip(e.fromValue)})`;
+    return `changed Five Whys ${e.field}: ${clip(e.fromValue) || "(blank)"} → ${clip(e.toValue) || "(blank)"}`;
+  }
+  if (e.kind === "note") {
+    if (e.field === "note") return `added a note — ${clip(e.toValue)}`;
+    if (e.field === "note edited") return `edited a note: ${clip(e.fromValue)} → ${clip(e.toValue)}`;
+    return e.toValue ? `marked a note as evidence for ${e.toValue}` : `unlinked a note from ${e.fromValue}`;
+  }
   const name = FIELD_LABELS[e.field as TrackedField] ?? e.field;
   return `changed ${name.toLowerCase()}: ${show(e.field, e.fromValue)} → ${show(e.field, e.toValue)}`;
 }

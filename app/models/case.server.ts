@@ -43,6 +43,8 @@ function caseSelect(viewer: Viewer) {
     version: true,
     createdAt: true,
     updatedAt: true,
+    rootCause: true,
+    rootCauseStatement: true,
     owner: { select: { id: true, name: true } },
     createdBy: { select: { name: true } },
   } satisfies Prisma.CaseSelect;

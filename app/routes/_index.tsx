@@ -6,6 +6,7 @@ import { can } from "~/domain/auth/permissions";
 import { showCount } from "~/domain/privacy/suppress";
 import { causeLabel, functionLabel, statusLabel } from "~/domain/cases/taxonomy";
 import { countCasesBy } from "~/models/case.server";
+import { countQuestionsFor } from "~/models/whys.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Overview · Upstream" }];
@@ -14,6 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Overview · Upstream" }];
 // counts below three suppressed.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  if (user.role === "sales_leader" && (await countQuestionsFor(user.id)) > 0) throw redirect("/questions");
   if (can(user.role, "case:read")) throw redirect("/cases");
   const [byCause, byFunction, byStatus] = await Promise.all([
     countCasesBy("suspectedCause"),

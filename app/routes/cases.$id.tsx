@@ -34,9 +34,13 @@ import {
   type CaseStatus,
 } from "~/domain/cases/taxonomy";
 import { tenureBandLabel } from "~/domain/cases/tenure";
+import { CaseNotes } from "~/components/case-notes";
+import { addNoteSchema, editNoteSchema, useNoteSchema } from "~/domain/notes/note-schema";
 import { changeStatus, getCase, getCaseHistory } from "~/models/case.server";
+import { addNote, editNote, listNotes, useNoteAsEvidence } from "~/models/note.server";
+import { listStepSummaries } from "~/models/whys.server";
 import { requirePermission } from "~/utils/auth.server";
-import { notFound, parseId, readForm } from "~/utils/http.server";
+import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.caseFile.id} ${data.caseFile.title} · Upstream` : "Case · Upstream" },
@@ -47,38 +51,63 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const caseFile = await getCase(id, user);
   if (!caseFile) throw notFound(`Case #${id} does not exist.`);
+  const [history, notes, steps] = await Promise.all([getCaseHistory(id, user), listNotes(id), listStepSummaries(id)]);
   return {
     caseFile,
-    history: await getCaseHistory(id, user),
+    history,
+    notes,
+    steps,
+    viewerId: user.id,
     canEdit: can(user.role, "case:write"),
     nextStatuses: allowedNextStatuses(caseFile.status as CaseStatus),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "case:write");
+  const user = await requirePermission(request, "case:read");
   const id = parseId(params.id);
-  const submission = parseWithZod(await readForm(request), { schema: statusChangeSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const formData = await readForm(request);
+  const intent = String(formData.get("intent") ?? "status");
+  if (intent === "add-note" || intent === "edit-note" || intent === "use-note") {
+    return noteAction(intent, formData, id, user);
+  }
+  if (!can(user.role, "case:write")) throw forbidden();
+  const submission = parseWithZod(formData, { schema: statusChangeSchema });
+  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const result = await changeStatus(id, submission.value.version, submission.value.status, user.id);
   if (result.ok) return redirect(`/cases/${id}`);
   if (result.reason === "not-found") throw notFound(`Case #${id} does not exist.`);
   if (result.reason === "not-allowed") {
-    return data(
-      submission.reply({
-        fieldErrors: {
-          status: [`A case cannot move from ${statusLabel(result.from)} to ${statusLabel(submission.value.status)}.`],
-        },
-      }),
-      { status: 400 },
-    );
+    const message = `A case cannot move from ${statusLabel(result.from)} to ${statusLabel(submission.value.status)}.`;
+    return data({ intent, result: submission.reply({ fieldErrors: { status: [message] } }) }, { status: 400 });
   }
-  return data(
-    submission.reply({
-      formErrors: [`${result.updatedBy ?? "Someone"} changed this case after you opened it. Reload to see their change, then try again.`],
-    }),
-    { status: 409 },
-  );
+  const message = `${result.updatedBy ?? "Someone"} changed this case after you opened it. Reload to see their change, then try again.`;
+  return data({ intent, result: submission.reply({ formErrors: [message] }) }, { status: 409 });
+}
+
+// Notes: sales leaders and the comp team add and edit their own; only the comp team links a
+// note to a step as evidence.
+async function noteAction(intent: string, formData: FormData, caseId: number, user: { id: string; role: string }) {
+  const schema = intent === "add-note" ? addNoteSchema : intent === "edit-note" ? editNoteSchema : useNoteSchema;
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  const back = redirect(`/cases/${caseId}#notes`);
+  if (v.intent === "add-note") {
+    if (!(await addNote(caseId, user.id, v.kind, v.body))) throw notFound(`Case #${caseId} does not exist.`);
+    return back;
+  }
+  if (v.intent === "edit-note") {
+    const result = await editNote(caseId, v.noteId, user.id, v.version, v.kind, v.body);
+    if (result.ok) return back;
+    if (result.reason === "not-author") throw forbidden("Only the author of a note may edit it.");
+    if (result.reason === "not-found") throw notFound("That note does not exist.");
+    return data({ intent, result: submission.reply({ formErrors: ["This note changed since you opened it. Reload, then edit again."] }) }, { status: 409 });
+  }
+  if (!can(user.role, "case:write")) throw forbidden();
+  const result = await useNoteAsEvidence(caseId, v.noteId, v.stepId, user.id);
+  if (result.ok) return back;
+  throw notFound(result.reason === "no-step" ? "That step is not part of this case." : "That note does not exist.");
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -93,10 +122,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function CaseFilePage() {
-  const { caseFile: c, history, canEdit, nextStatuses } = useLoaderData<typeof loader>();
-  const statusResult = useActionData<typeof action>();
+  const { caseFile: c, history, notes, steps, viewerId, canEdit, nextStatuses } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const statusError = statusResult?.error?.status?.[0] ?? statusResult?.error?.[""]?.[0];
+  const statusReply = actionData?.intent === "status" ? actionData.result : undefined;
+  const statusError = statusReply?.error?.status?.[0] ?? statusReply?.error?.[""]?.[0];
   const tags = c.tags.split(",").filter(Boolean);
 
   return (
@@ -147,12 +177,32 @@ export default function CaseFilePage() {
             </Paper>
 
             <Paper withBorder p="lg" radius="lg">
-              <Title order={2} size="h4" mb="md">
-                Suspected upstream cause
-              </Title>
-              <Text fw={600}>{c.suspectedCause ? causeLabel(c.suspectedCause) : "Not known yet"}</Text>
-              {c.causeDetail ? <Text size="sm">{c.causeDetail}</Text> : null}
+              <Group justify="space-between" align="flex-start">
+                <div>
+                  <Title order={2} size="h4" mb="md">
+                    Suspected upstream cause
+                  </Title>
+                  <Text fw={600}>{c.suspectedCause ? causeLabel(c.suspectedCause) : "Not known yet"}</Text>
+                  {c.causeDetail ? <Text size="sm">{c.causeDetail}</Text> : null}
+                  {c.rootCause ? (
+                    <Text size="sm" mt="sm">
+                      <strong>Diagnosed root cause:</strong> {causeLabel(c.rootCause)} — {c.rootCauseStatement}
+                    </Text>
+                  ) : null}
+                </div>
+                <Button component={Link} to={`/cases/${c.id}/whys`} variant={canEdit ? "filled" : "outline"}>
+                  {steps.length ? `Five Whys (${steps.length})` : canEdit ? "Start the Five Whys" : "Five Whys"}
+                </Button>
+              </Group>
             </Paper>
+
+            <CaseNotes
+              notes={notes}
+              steps={steps}
+              viewerId={viewerId}
+              canUseAsEvidence={canEdit}
+              reply={actionData && actionData.intent !== "status" ? (actionData as never) : undefined}
+            />
 
             <Paper withBorder p="lg" radius="lg">
               <Title order={2} size="h4" mb="md">

@@ -1,6 +1,7 @@
 // Demo mode (PRODUCT.md): realistic cases and one sign-in per role, password upstream-demo.
 // Only ever run into an empty database (scripts/db-setup.mjs checks).
 import bcrypt from "bcryptjs";
+import type { Prisma } from "../../app/generated/prisma/client";
 import { seedClient } from "./client";
 import { demoCases } from "./demo-cases";
 
@@ -62,7 +63,7 @@ await db.$transaction(async (tx) => {
       select: { id: true },
     });
     // A believable history: created, then each status step a few days apart.
-    const events = [{ caseId: created.id, actorId: users.analyst, kind: "created", at: raisedOn }];
+    const events: Prisma.CaseEventCreateManyInput[] = [{ caseId: created.id, actorId: users.analyst, kind: "created", at: raisedOn }];
     const path =
       c.status === "reopened" ? [...STATUS_PATH, "reopened"] : STATUS_PATH.slice(0, STATUS_PATH.indexOf(c.status) + 1);
     const stepDays = Math.max(1, Math.floor(c.raisedDaysAgo / (path.length + 1)));
@@ -72,10 +73,71 @@ await db.$transaction(async (tx) => {
         actorId: users.analyst,
         kind: "status",
         at: new Date(raisedOn.getTime() + (i + 1) * stepDays * DAY),
-        ...({ field: "status", fromValue: path[i], toValue: status } as object),
-      } as (typeof events)[number]);
+        field: "status",
+        fromValue: path[i],
+        toValue: status,
+      });
     });
     await tx.caseEvent.createMany({ data: events });
+
+    if (c.whys?.length) {
+      await tx.whyStep.createMany({
+        data: c.whys.map((w, i) => ({
+          caseId: created.id,
+          position: i + 1,
+          question: w.question,
+          answer: w.answer,
+          evidence: w.evidence,
+          ownerFunction: w.ownerFunction,
+          confidence: w.confidence,
+          answeredById: users.analyst,
+          createdAt: raisedOn,
+        })),
+      });
+    }
+    if (c.conclusion) {
+      const confirmed = !["new", "triaged", "diagnosing", "reopened"].includes(c.status);
+      await tx.case.update({
+        where: { id: created.id },
+        data: {
+          rootCause: c.conclusion.rootCause,
+          rootCauseStatement: c.conclusion.statement,
+          rootCauseJustification:
+            c.conclusion.rootCause === "plan_mechanics" ? "The rule itself creates the behaviour; the constraints around it are fine." : "",
+          upstreamFix: c.conclusion.upstreamFix,
+          fixOwner: c.conclusion.fixOwner,
+          payFix: c.conclusion.payFix,
+          payFixWhy: c.conclusion.payFixWhy,
+          diagnosisConfirmedAt: confirmed ? new Date(raisedOn.getTime() + 30 * DAY) : null,
+        },
+      });
+    }
+  }
+
+  // The sales leader has one question waiting and has added context to two cases.
+  const diagnosing = await tx.case.findFirst({ where: { status: "diagnosing" }, orderBy: { id: "asc" }, select: { id: true } });
+  if (diagnosing) {
+    const count = await tx.whyStep.count({ where: { caseId: diagnosing.id } });
+    await tx.whyStep.create({
+      data: {
+        caseId: diagnosing.id,
+        position: count + 1,
+        question: "Why did the territory carve-up happen mid-year instead of at planning?",
+        ownerFunction: "sales",
+        confidence: "possible",
+        askedLeaderId: users.leader,
+      },
+    });
+  }
+  const territory = await tx.case.findMany({ where: { suspectedCause: "territory_imbalance" }, take: 2, orderBy: { id: "asc" }, select: { id: true } });
+  const leaderNotes = [
+    { kind: "context", body: "Three of my six reps inherited the accounts that churned last year. Their patch looks big on paper and is mostly dead logos." },
+    { kind: "counterpoint", body: "Not every gap is territory: two reps on this team also skipped the new-product enablement twice." },
+  ];
+  for (const [i, t] of territory.entries()) {
+    const note = leaderNotes[i];
+    await tx.caseNote.create({ data: { caseId: t.id, authorId: users.leader, kind: note.kind, body: note.body } });
+    await tx.caseEvent.create({ data: { caseId: t.id, actorId: users.leader, kind: "note", field: "note", toValue: `${note.kind}: ${note.body}` } });
   }
 });
 

@@ -1,0 +1,95 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { inputProps } from "~/components/form-props";
+import { formatDate } from "~/components/labels";
+import { behaviourLabel } from "~/domain/cases/taxonomy";
+import { leaderAnswerSchema } from "~/domain/whys/leader-answer-schema";
+import { answerAsLeader, listQuestionsFor } from "~/models/whys.server";
+import { requireUser } from "~/utils/auth.server";
+import { forbidden, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Questions for you · Upstream" }];
+
+// Only sales leaders are asked questions; everyone else has nothing to answer here.
+async function requireLeader(request: Request) {
+  const user = await requireUser(request);
+  if (user.role !== "sales_leader") throw forbidden("Questions for you are for sales leaders.");
+  return user;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireLeader(request);
+  return { questions: await listQuestionsFor(user.id) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireLeader(request);
+  const submission = parseWithZod(await readForm(request), { schema: leaderAnswerSchema });
+  if (submission.status !== "success") return data({ stepId: null, result: submission.reply() }, { status: 400 });
+  const { stepId, answer, evidence } = submission.value;
+  const result = await answerAsLeader(stepId, user.id, answer, evidence);
+  if (result.ok) return redirect("/questions?answered=1");
+  const message =
+    result.reason === "already-answered" ? "This question was already answered." : "That question is not one put to you.";
+  return data({ stepId, result: submission.reply({ formErrors: [message] }) }, { status: result.reason === "already-answered" ? 409 : 404 });
+}
+
+function AnswerForm({ stepId, lastResult }: { stepId: number; lastResult: SubmissionResult<string[]> | undefined }) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: `answer-${stepId}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: leaderAnswerSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="stepId" value={stepId} />
+      <Stack gap="xs">
+        {form.errors?.length ? <Text c="red.9" size="sm" role="alert">{form.errors.join(" ")}</Text> : null}
+        <Textarea {...inputProps(getTextareaProps(fields.answer))} label="Your answer" autosize minRows={3} error={fields.answer.errors?.[0]} />
+        <TextInput {...inputProps(getInputProps(fields.evidence, { type: "text" }))} label="Evidence (optional)" error={fields.evidence.errors?.[0]} />
+        <Button type="submit" w="fit-content" loading={navigation.state === "submitting" && Number(navigation.formData?.get("stepId")) === stepId}>
+          Send answer
+        </Button>
+      </Stack>
+    </Form>
+  );
+}
+
+export default function QuestionsPage() {
+  const { questions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <Stack maw={820}>
+      <Title order={1}>Questions for you</Title>
+      <Text c="dimmed">
+        The comp team is tracing complaints back to their cause and asked for your view on these steps. Your answer
+        goes into the chain, marked as yours.
+      </Text>
+      {questions.length === 0 ? (
+        <Alert color="teal" variant="light">
+          <Text c="dark.8">Nothing waiting for you. <Anchor component={Link} to="/cases">Browse the cases</Anchor>.</Text>
+        </Alert>
+      ) : null}
+      {questions.map((q) => (
+        <Paper key={q.id} withBorder p="lg" radius="lg">
+          <Text size="xs" tt="uppercase" fw={700} c="dark.3">
+            Case #{q.case.id} · why {q.position} · asked {formatDate(q.createdAt)}
+          </Text>
+          <Anchor component={Link} to={`/cases/${q.case.id}/whys`} fw={600} c="dark.8">
+            {q.case.title}
+          </Anchor>
+          <Text size="sm" c="dark.5" mb="sm">Behaviour of concern: {behaviourLabel(q.case.behaviour)}</Text>
+          <Text fw={650} mb="sm">{q.question}</Text>
+          <AnswerForm stepId={q.id} lastResult={actionData?.stepId === q.id || (actionData && actionData.stepId === null) ? (actionData.result as never) : undefined} />
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
