@@ -8,6 +8,8 @@ const ROUTES: { path: string; allowed: DemoRole[] }[] = [
   { path: "/cases/1", allowed: ["admin", "analyst", "leader"] },
   { path: "/cases/new", allowed: ["admin", "analyst"] },
   { path: "/cases/1/edit", allowed: ["admin", "analyst"] },
+  { path: "/cases/1/whys", allowed: ["admin", "analyst", "leader"] },
+  { path: "/questions", allowed: ["leader"] },
   { path: "/admin/users", allowed: ["admin"] },
 ];
 
