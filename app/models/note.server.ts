@@ -46,7 +46,7 @@ export async function editNote(caseId: number, noteId: number, authorId: string,
   });
 }
 
-export async function useNoteAsEvidence(caseId: number, noteId: number, stepId: number | undefined, actorId: string) {
+export async function linkNoteToStep(caseId: number, noteId: number, stepId: number | undefined, actorId: string) {
   return db.$transaction(async (tx) => {
     const note = await tx.caseNote.findFirst({ where: { id: noteId, caseId }, select: { usedByStep: { select: { position: true } } } });
     if (!note) return { ok: false as const, reason: "not-found" as const };

@@ -126,9 +126,9 @@ export async function addStep(caseId: number, version: number, data: WhyStepData
     if (!(await exists(tx, caseId))) return { ok: false, reason: "not-found" };
     const record = stepRecord(data);
     if (!(await assertLeader(tx, record.askedLeaderId))) return { ok: false, reason: "not-a-leader" };
-    if (!(await claimChain(tx, caseId, version))) return { ok: false, reason: "conflict" };
     const steps = await tx.whyStep.findMany({ where: { caseId }, select: { position: true } });
     if (!canAddStep(steps)) return { ok: false, reason: "too-many-steps" };
+    if (!(await claimChain(tx, caseId, version))) return { ok: false, reason: "conflict" };
     const position = steps.length + 1;
     const step = await tx.whyStep.create({
       data: { ...record, caseId, position, answeredById: record.answer ? actorId : null },
@@ -148,9 +148,11 @@ export async function editStep(caseId: number, version: number, stepId: number, 
     if (!(await assertLeader(tx, record.askedLeaderId))) return { ok: false, reason: "not-a-leader" };
     if (!(await claimChain(tx, caseId, version))) return { ok: false, reason: "conflict" };
     const answeredNow = !before.answer && record.answer;
+    // Whoever last wrote the answer is credited with it.
+    const answerChanged = before.answer !== record.answer;
     await tx.whyStep.update({
       where: { id: stepId },
-      data: { ...record, ...(answeredNow ? { answeredById: actorId } : {}) },
+      data: { ...record, ...(answerChanged ? { answeredById: record.answer ? actorId : null } : {}) },
     });
     for (const field of STEP_FIELDS) {
       if (String(before[field]) !== String(record[field])) {

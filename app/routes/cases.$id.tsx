@@ -35,9 +35,9 @@ import {
 } from "~/domain/cases/taxonomy";
 import { tenureBandLabel } from "~/domain/cases/tenure";
 import { CaseNotes } from "~/components/case-notes";
-import { addNoteSchema, editNoteSchema, useNoteSchema } from "~/domain/notes/note-schema";
+import { addNoteSchema, editNoteSchema, linkNoteSchema } from "~/domain/notes/note-schema";
 import { changeStatus, getCase, getCaseHistory } from "~/models/case.server";
-import { addNote, editNote, listNotes, useNoteAsEvidence } from "~/models/note.server";
+import { addNote, editNote, listNotes, linkNoteToStep } from "~/models/note.server";
 import { listStepSummaries } from "~/models/whys.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
@@ -88,7 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 // Notes: sales leaders and the comp team add and edit their own; only the comp team links a
 // note to a step as evidence.
 async function noteAction(intent: string, formData: FormData, caseId: number, user: { id: string; role: string }) {
-  const schema = intent === "add-note" ? addNoteSchema : intent === "edit-note" ? editNoteSchema : useNoteSchema;
+  if (intent === "use-note" && !can(user.role, "case:write")) throw forbidden();
+  const schema = intent === "add-note" ? addNoteSchema : intent === "edit-note" ? editNoteSchema : linkNoteSchema;
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const v = submission.value;
@@ -104,8 +105,7 @@ async function noteAction(intent: string, formData: FormData, caseId: number, us
     if (result.reason === "not-found") throw notFound("That note does not exist.");
     return data({ intent, result: submission.reply({ formErrors: ["This note changed since you opened it. Reload, then edit again."] }) }, { status: 409 });
   }
-  if (!can(user.role, "case:write")) throw forbidden();
-  const result = await useNoteAsEvidence(caseId, v.noteId, v.stepId, user.id);
+  const result = await linkNoteToStep(caseId, v.noteId, v.stepId, user.id);
   if (result.ok) return back;
   throw notFound(result.reason === "no-step" ? "That step is not part of this case." : "That note does not exist.");
 }

@@ -49,10 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: whyStepSchema });
     if (submission.status !== "success") return fail(submission.reply(), 400);
     const { version, stepId, ...rest } = submission.value;
+    if (intent === "edit-step" && !stepId) return fail(submission.reply({ formErrors: [MESSAGES["no-step"]] }), 400);
     const result =
       intent === "add-step"
         ? await whys.addStep(id, version, { ...rest, version }, user.id)
-        : await whys.editStep(id, version, Number(stepId), { ...rest, version }, user.id);
+        : await whys.editStep(id, version, stepId!, { ...rest, version }, user.id);
     if (result.ok) return back;
     if (result.reason === "not-found") throw notFound(`Case #${id} does not exist.`);
     if (result.reason === "not-a-leader") return fail(submission.reply({ fieldErrors: { askLeaderId: [MESSAGES[result.reason]] } }), 400);
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "move-step" || intent === "remove-step") {
     const parsed = moveStepSchema.partial({ direction: true }).and(versionSchema).safeParse(Object.fromEntries(formData));
     if (!parsed.success || (intent === "move-step" && !parsed.data.direction)) return fail({ formErrors: ["Choose a step and a direction."] }, 400);
-    const stepId = Number(parsed.data.stepId);
+    const stepId = parsed.data.stepId;
     const result =
       intent === "move-step"
         ? await whys.moveStep(id, parsed.data.version, stepId, parsed.data.direction!, user.id)

@@ -33,7 +33,7 @@ export const editNoteSchema = z.object({
 });
 
 /** The comp team links a note to the step it supports (or unlinks it with a blank step). */
-export const useNoteSchema = z.object({
+export const linkNoteSchema = z.object({
   intent: z.literal("use-note"),
   noteId: id,
   stepId: z.preprocess(

@@ -54,6 +54,8 @@ export type WhyStep = {
   confidence?: string | null;
   /** Set when the step was put to a sales leader; with a blank answer it means "waiting". */
   askLeaderId?: string | null;
+  /** The same, as the database names it. */
+  askedLeaderId?: string | null;
 };
 
 export type Conclusion = {
@@ -299,7 +301,7 @@ export function checkChain(steps: readonly WhyStep[], conclusion: Conclusion | n
       problems.push({
         ...where,
         field: "answer",
-        message: blank(step.askLeaderId)
+        message: blank(step.askLeaderId ?? step.askedLeaderId)
           ? `Step ${i + 1} has no answer yet`
           : `Step ${i + 1} is still waiting for a sales leader's answer`,
       });

@@ -179,15 +179,21 @@ describe("conclusionSchema", () => {
 
 describe("moveStepSchema", () => {
   it("accepts up and down", () => {
-    expect(moveStepSchema.safeParse({ stepId: "abc", direction: "up" }).success).toBe(true);
-    expect(moveStepSchema.safeParse({ stepId: "abc", direction: "down" }).success).toBe(true);
+    expect(moveStepSchema.safeParse({ stepId: "12", direction: "up" }).success).toBe(true);
+    expect(moveStepSchema.safeParse({ stepId: "12", direction: "down" }).success).toBe(true);
   });
 
   it("refuses a missing step or another direction", () => {
-    expect(errors(moveStepSchema.safeParse({ stepId: " ", direction: "left" }))).toEqual({
+    expect(errors(moveStepSchema.safeParse({ direction: "left" }))).toEqual({
       stepId: ["Choose a step to move"],
       direction: ["Move the step up or down"],
     });
+  });
+
+  it("refuses step ids that are not whole positive numbers", () => {
+    for (const stepId of ["abc", "0", "-3", "1.5"]) {
+      expect(moveStepSchema.safeParse({ stepId, direction: "up" }).success, stepId).toBe(false);
+    }
   });
 });
 

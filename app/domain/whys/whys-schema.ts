@@ -57,7 +57,12 @@ const whenObject = { when: (p: { value: unknown }) => typeof p.value === "object
 export const whyStepSchema = z
   .object({
     /** Absent when adding a step. */
-    stepId: z.string().trim().max(64, "That step does not exist").optional(),
+    stepId: z.coerce
+      .number({ message: "That step does not exist" })
+      .int("That step does not exist")
+      .positive("That step does not exist")
+      .max(2_000_000_000, "That step does not exist")
+      .optional(),
     question: requiredText(QUESTION_MAX, "Write the why question", "the question"),
     answer: optionalText(ANSWER_MAX, "the answer"),
     evidence: optionalText(EVIDENCE_MAX, "the evidence"),
@@ -117,11 +122,11 @@ export type ConclusionData = z.output<typeof conclusionSchema>;
 
 /** Moving a step one place up or down the chain. */
 export const moveStepSchema = z.object({
-  stepId: z
-    .string({ message: "Choose a step to move" })
-    .trim()
-    .min(1, "Choose a step to move")
-    .max(64, "That step does not exist"),
+  stepId: z.coerce
+    .number({ message: "Choose a step to move" })
+    .int("That step does not exist")
+    .positive("That step does not exist")
+    .max(2_000_000_000, "That step does not exist"),
   direction: z.enum(["up", "down"], { message: "Move the step up or down" }),
 });
 
