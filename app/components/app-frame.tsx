@@ -10,6 +10,7 @@ function navItems(role: string) {
   const items: { to: string; label: string }[] = [];
   if (role === "sales_leader") items.push({ to: "/questions", label: "Questions for you" });
   if (can(role, "case:read")) items.push({ to: "/cases", label: "Cases" });
+  if (can(role, "pattern:read")) items.push({ to: "/patterns", label: "Patterns" });
   if (can(role, "users:manage")) items.push({ to: "/admin/users", label: "Users" });
   return items;
 }

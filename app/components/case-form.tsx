@@ -33,6 +33,7 @@ import {
   SEVERITIES,
 } from "~/domain/cases/taxonomy";
 import { inputProps } from "./form-props";
+import { SimilarCases } from "./similar-cases";
 
 type Option = { readonly value: string; readonly label: string };
 const options = (list: readonly Option[], placeholder?: string) => [
@@ -49,9 +50,11 @@ type Props = {
   hidden?: ReactNode;
   cancel?: ReactNode;
   formError?: ReactNode;
+  /** Intake: show existing cases that read alike as the complaint is typed. */
+  showSimilar?: boolean;
 };
 
-export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden, cancel, formError }: Props) {
+export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden, cancel, formError, showSimilar }: Props) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
@@ -100,6 +103,7 @@ export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden
             description={`Quote them as closely as you can (up to ${COMPLAINT_MAX.toLocaleString("en-US")} characters).`}
             error={fields.complaint.errors?.[0]}
           />
+          {showSimilar ? <SimilarCases text={String(fields.complaint.value ?? "")} error={fields.duplicateOfId.errors?.[0]} /> : null}
         </Fieldset>
 
         <Fieldset legend="Who raised it">

@@ -6,6 +6,7 @@ import { PAGE_SIZE, type CaseListQuery } from "~/domain/cases/list-query";
 import { canMoveStatus } from "~/domain/cases/status";
 import type { CaseStatus, Severity } from "~/domain/cases/taxonomy";
 import { tenureRange } from "~/domain/cases/tenure";
+import { caseDataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 
 export type Viewer = { id: string; role: Role };
@@ -45,6 +46,8 @@ function caseSelect(viewer: Viewer) {
     updatedAt: true,
     rootCause: true,
     rootCauseStatement: true,
+    duplicateOf: { select: { id: true, title: true } },
+    duplicates: { select: { id: true, title: true } },
     owner: { select: { id: true, name: true } },
     createdBy: { select: { name: true } },
   } satisfies Prisma.CaseSelect;
@@ -57,7 +60,8 @@ function listWhere(query: CaseListQuery): Prisma.CaseWhereInput {
   if (query.role) and.push({ reporterRole: query.role });
   if (query.segment) and.push({ segment: query.segment });
   if (query.behaviour) and.push({ behaviour: query.behaviour });
-  if (query.cause) and.push({ suspectedCause: query.cause });
+  // The diagnosed root cause where there is one, the suspected cause otherwise.
+  if (query.cause) and.push({ OR: [{ rootCause: query.cause }, { rootCause: "", suspectedCause: query.cause }] });
   if (query.owner) and.push(query.owner === "none" ? { ownerId: null } : { ownerId: query.owner });
   if (query.tenure) {
     const { min, max } = tenureRange(query.tenure);
@@ -105,6 +109,7 @@ export async function listCases(query: CaseListQuery, viewer: Viewer) {
       tenureMonths: true,
       behaviour: true,
       suspectedCause: true,
+      rootCause: true,
       severity: true,
       status: true,
       reporterName: identity,
@@ -181,6 +186,7 @@ function toRecord(input: CaseFormData) {
     revenueAtRisk: input.revenueAtRisk ?? null,
     ownerId: input.ownerId || null,
     tags: normaliseTags(input.tags),
+    duplicateOfId: input.duplicateOfId ?? null,
   };
 }
 
@@ -190,6 +196,14 @@ function startOfToday() {
 }
 
 export class UnknownOwnerError extends Error {}
+export class UnknownDuplicateError extends Error {}
+
+async function assertDuplicateTarget(tx: Prisma.TransactionClient, id: number | null, self?: number) {
+  if (!id) return;
+  if (id === self || (await tx.case.count({ where: { id } })) === 0) {
+    throw new UnknownDuplicateError("Choose an existing case (not this one)");
+  }
+}
 
 async function assertOwner(tx: Prisma.TransactionClient, ownerId: string | null) {
   if (!ownerId) return;
@@ -204,11 +218,13 @@ export async function createCase(input: CaseFormData, actorId: string) {
   const record = toRecord(input);
   return db.$transaction(async (tx) => {
     await assertOwner(tx, record.ownerId);
+    await assertDuplicateTarget(tx, record.duplicateOfId);
     const created = await tx.case.create({
       data: { ...record, createdById: actorId, status: "new" },
       select: { id: true },
     });
     await tx.caseEvent.create({ data: { caseId: created.id, actorId, kind: "created" } });
+    caseDataChanged();
     return created;
   });
 }
@@ -240,6 +256,7 @@ export async function updateCase(id: number, version: number, input: CaseFormDat
     if (!before) return { ok: false, reason: "not-found" };
     if (before.version !== version) return conflict(tx, id);
     await assertOwner(tx, record.ownerId);
+    await assertDuplicateTarget(tx, record.duplicateOfId, id);
     const changes = diffCase(before as FieldValues, record as FieldValues);
     if (changes.length === 0) return { ok: true };
     const { count } = await tx.case.updateMany({
@@ -251,6 +268,7 @@ export async function updateCase(id: number, version: number, input: CaseFormDat
     await tx.caseEvent.createMany({
       data: changes.map((c) => ({ caseId: id, actorId, kind: "field", field: c.field, fromValue: c.from, toValue: c.to })),
     });
+    caseDataChanged();
     return { ok: true };
   });
 }
@@ -288,6 +306,7 @@ function recordKeys() {
     revenueAtRisk: true,
     ownerId: true,
     tags: true,
+    duplicateOfId: true,
   } as const;
 }
 
@@ -309,6 +328,7 @@ export async function changeStatus(id: number, version: number, to: CaseStatus, 
     await tx.caseEvent.create({
       data: { caseId: id, actorId, kind: "status", field: "status", fromValue: before.status, toValue: to },
     });
+    caseDataChanged();
     return { ok: true };
   });
 }
@@ -316,4 +336,18 @@ export async function changeStatus(id: number, version: number, to: CaseStatus, 
 export async function countCasesBy(field: "status" | "reporterFunction" | "suspectedCause") {
   const rows = await db.case.groupBy({ by: [field], _count: { _all: true } });
   return rows.map((r) => ({ key: String(r[field as keyof typeof r] ?? ""), count: r._count._all }));
+}
+
+/** Marks a case as repeating another (or clears it); recorded in the history like any edit. */
+export async function linkDuplicate(id: number, duplicateOfId: number | null, actorId: string) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.case.findUnique({ where: { id }, select: { duplicateOfId: true } });
+    if (!before) return false;
+    await assertDuplicateTarget(tx, duplicateOfId, id);
+    await tx.case.update({ where: { id }, data: { duplicateOfId, version: { increment: 1 } } });
+    await tx.caseEvent.create({
+      data: { caseId: id, actorId, kind: "field", field: "duplicateOfId", fromValue: before.duplicateOfId ? `#${before.duplicateOfId}` : "", toValue: duplicateOfId ? `#${duplicateOfId}` : "" },
+    });
+    return true;
+  });
 }

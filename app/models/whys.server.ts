@@ -11,6 +11,7 @@ import {
 } from "~/domain/whys/chain";
 import { conclusionOf } from "~/domain/whys/conclusion";
 import type { ConclusionData, WhyStepData } from "~/domain/whys/whys-schema";
+import { caseDataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 
 type Tx = Prisma.TransactionClient;
@@ -222,6 +223,7 @@ export async function saveConclusion(caseId: number, data: ConclusionData, actor
     }
     // A changed conclusion has to be read back and confirmed again.
     await tx.case.update({ where: { id: caseId }, data: { ...record, ...(changed ? { diagnosisConfirmedAt: null } : {}) } });
+    caseDataChanged();
     return { ok: true };
   });
 }

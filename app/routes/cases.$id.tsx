@@ -36,7 +36,10 @@ import {
 import { tenureBandLabel } from "~/domain/cases/tenure";
 import { CaseNotes } from "~/components/case-notes";
 import { addNoteSchema, editNoteSchema, linkNoteSchema } from "~/domain/notes/note-schema";
-import { changeStatus, getCase, getCaseHistory } from "~/models/case.server";
+import { CaseLinks, RecurrenceAlert } from "~/components/case-links";
+import { changeStatus, getCase, getCaseHistory, linkDuplicate, UnknownDuplicateError } from "~/models/case.server";
+import { similarCases } from "~/models/pattern-insights.server";
+import { recurrencesForCase } from "~/models/pattern.server";
 import { addNote, editNote, listNotes, linkNoteToStep } from "~/models/note.server";
 import { listStepSummaries } from "~/models/whys.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -51,14 +54,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const caseFile = await getCase(id, user);
   if (!caseFile) throw notFound(`Case #${id} does not exist.`);
-  const [history, notes, steps] = await Promise.all([getCaseHistory(id, user), listNotes(id), listStepSummaries(id)]);
+  const canEdit = can(user.role, "case:write");
+  const [history, notes, steps, recurrences, similar] = await Promise.all([
+    getCaseHistory(id, user),
+    listNotes(id),
+    listStepSummaries(id),
+    recurrencesForCase(id),
+    canEdit ? similarCases(`${caseFile.title} ${caseFile.complaint}`, id) : [],
+  ]);
   return {
+    recurrences,
+    similar,
     caseFile,
     history,
     notes,
     steps,
     viewerId: user.id,
-    canEdit: can(user.role, "case:write"),
+    canEdit,
     nextStatuses: allowedNextStatuses(caseFile.status as CaseStatus),
   };
 }
@@ -72,6 +84,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return noteAction(intent, formData, id, user);
   }
   if (!can(user.role, "case:write")) throw forbidden();
+  if (intent === "link-duplicate") {
+    const target = String(formData.get("duplicateOfId") ?? "");
+    const targetId = target === "" ? null : /^\d{1,9}$/.test(target) ? Number(target) : NaN;
+    if (Number.isNaN(targetId)) return data({ intent, result: { status: "error" as const, error: { "": ["Choose a case to link."] } } }, { status: 400 });
+    try {
+      if (!(await linkDuplicate(id, targetId, user.id))) throw notFound(`Case #${id} does not exist.`);
+    } catch (error) {
+      if (error instanceof UnknownDuplicateError) return data({ intent, result: { status: "error" as const, error: { "": [error.message] } } }, { status: 400 });
+      throw error;
+    }
+    return redirect(`/cases/${id}`);
+  }
   const submission = parseWithZod(formData, { schema: statusChangeSchema });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const result = await changeStatus(id, submission.value.version, submission.value.status, user.id);
@@ -122,11 +146,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function CaseFilePage() {
-  const { caseFile: c, history, notes, steps, viewerId, canEdit, nextStatuses } = useLoaderData<typeof loader>();
+  const { caseFile: c, history, notes, steps, viewerId, canEdit, nextStatuses, recurrences, similar } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const statusReply = actionData?.intent === "status" ? actionData.result : undefined;
-  const statusError = statusReply?.error?.status?.[0] ?? statusReply?.error?.[""]?.[0];
+  const replyError = actionData?.result.error as Record<string, string[] | null> | undefined;
+  const statusError = actionData?.intent === "status" ? (replyError?.status?.[0] ?? replyError?.[""]?.[0]) : undefined;
+  const linkError = actionData?.intent === "link-duplicate" ? replyError?.[""]?.[0] : undefined;
   const tags = c.tags.split(",").filter(Boolean);
 
   return (
@@ -157,6 +182,8 @@ export default function CaseFilePage() {
         ) : null}
       </Group>
 
+      <RecurrenceAlert recurrences={recurrences} />
+      {linkError ? <Alert color="red" variant="light" role="alert"><Text c="red.9">{linkError}</Text></Alert> : null}
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -195,6 +222,8 @@ export default function CaseFilePage() {
                 </Button>
               </Group>
             </Paper>
+
+            <CaseLinks caseId={c.id} duplicateOf={c.duplicateOf} duplicates={c.duplicates} similar={similar} canEdit={canEdit} />
 
             <CaseNotes
               notes={notes}

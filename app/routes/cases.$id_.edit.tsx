@@ -5,7 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { caseEditSchema } from "~/domain/cases/case-schema";
-import { getCase, listOwners, UnknownOwnerError, updateCase } from "~/models/case.server";
+import { getCase, listOwners, UnknownDuplicateError, UnknownOwnerError, updateCase } from "~/models/case.server";
+import { checkRecurrence } from "~/models/pattern-insights.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, parseId, readForm } from "~/utils/http.server";
 
@@ -31,7 +32,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { version, ...input } = submission.value;
   try {
     const result = await updateCase(id, version, input, user.id);
-    if (result.ok) return redirect(`/cases/${id}`);
+    if (result.ok) {
+      await checkRecurrence(id);
+      return redirect(`/cases/${id}`);
+    }
     if (result.reason === "not-found") throw notFound(`Case #${id} does not exist.`);
     // Refuse, say who got there first, keep every typed value on screen.
     const who = result.updatedBy ? `${result.updatedBy} saved` : "Someone saved";
@@ -47,6 +51,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   } catch (error) {
+    if (error instanceof UnknownDuplicateError) {
+      return data({ result: submission.reply({ fieldErrors: { duplicateOfId: [error.message] } }), conflict: null }, { status: 400 });
+    }
     if (error instanceof UnknownOwnerError) {
       return data(
         { result: submission.reply({ fieldErrors: { ownerId: [error.message] } }), conflict: null },
@@ -73,7 +80,12 @@ export default function EditCasePage() {
           lastResult={actionData?.result}
           owners={owners}
           submitLabel="Save changes"
-          hidden={<input type="hidden" name="version" value={c.version} />}
+          hidden={
+            <>
+              <input type="hidden" name="version" value={c.version} />
+              <input type="hidden" name="duplicateOfId" value={c.duplicateOf?.id ?? ""} />
+            </>
+          }
           defaultValue={{
             title: c.title,
             complaint: c.complaint,

@@ -124,7 +124,7 @@ export default function CasesPage() {
             {filterSelect("segment", "Segment", withAll(SEGMENTS, "All segments"))}
             {filterSelect("tenure", "Tenure", withAll(TENURE_BANDS, "Any tenure"))}
             {filterSelect("behaviour", "Behaviour", withAll(BEHAVIOURS, "All behaviours"))}
-            {filterSelect("cause", "Suspected cause", withAll(CAUSES, "All causes"))}
+            {filterSelect("cause", "Cause (diagnosed, else suspected)", withAll(CAUSES, "All causes"))}
             {filterSelect("owner", "Owner", [
               { value: "", label: "Anyone" },
               { value: "none", label: "Unassigned" },
@@ -160,7 +160,7 @@ export default function CasesPage() {
                 <Table.Th scope="col">Raised</Table.Th>
                 <Table.Th scope="col">Who</Table.Th>
                 <Table.Th scope="col">Behaviour</Table.Th>
-                <Table.Th scope="col">Suspected cause</Table.Th>
+                <Table.Th scope="col">Cause</Table.Th>
                 <Table.Th scope="col" w={100}>Severity</Table.Th>
                 <Table.Th scope="col" w={120}>Status</Table.Th>
                 <Table.Th scope="col">Owner</Table.Th>
@@ -188,7 +188,21 @@ export default function CasesPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>{behaviourLabel(r.behaviour)}</Table.Td>
-                  <Table.Td>{r.suspectedCause ? causeLabel(r.suspectedCause) : <Text span size="sm" c="dark.3">Unknown</Text>}</Table.Td>
+                  <Table.Td>
+                    {r.rootCause ? (
+                      <>
+                        {causeLabel(r.rootCause)}
+                        <Text size="xs" c="dark.3">diagnosed</Text>
+                      </>
+                    ) : r.suspectedCause ? (
+                      <>
+                        {causeLabel(r.suspectedCause)}
+                        <Text size="xs" c="dark.3">suspected</Text>
+                      </>
+                    ) : (
+                      <Text span size="sm" c="dark.3">Unknown</Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <SeverityBadge severity={r.severity} />
                   </Table.Td>

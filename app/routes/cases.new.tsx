@@ -5,7 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { caseFormSchema } from "~/domain/cases/case-schema";
-import { createCase, listOwners, UnknownOwnerError } from "~/models/case.server";
+import { createCase, listOwners, UnknownDuplicateError, UnknownOwnerError } from "~/models/case.server";
+import { checkRecurrence } from "~/models/pattern-insights.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
 
@@ -24,10 +25,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const created = await createCase(submission.value, user.id);
+    await checkRecurrence(created.id);
     return redirect(`/cases/${created.id}`);
   } catch (error) {
     if (error instanceof UnknownOwnerError) {
       return data(submission.reply({ fieldErrors: { ownerId: [error.message] } }), { status: 400 });
+    }
+    if (error instanceof UnknownDuplicateError) {
+      return data(submission.reply({ fieldErrors: { duplicateOfId: [error.message] } }), { status: 400 });
     }
     throw error;
   }
@@ -58,6 +63,7 @@ export default function NewCasePage() {
           lastResult={lastResult}
           owners={owners}
           defaultValue={INTAKE_DEFAULTS}
+          showSimilar
           submitLabel="Open case file"
           cancel={
             <Button component={Link} to="/cases" variant="subtle">

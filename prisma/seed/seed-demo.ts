@@ -141,5 +141,30 @@ await db.$transaction(async (tx) => {
   }
 });
 
+// Two saved patterns: one the comp team is still working, one whose fix is being monitored.
+const byCause = async (cause: string) =>
+  (await db.case.findMany({ where: { suspectedCause: cause }, select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
+await db.pattern.create({
+  data: {
+    name: "Territory carve-up leaves patches without workable accounts",
+    description:
+      "Reported by AEs, SDRs, CSMs and partner managers: territories were balanced on account count, not potential. A re-carve on potential is in place; watching for new reports.",
+    status: "monitoring",
+    cause: "territory_imbalance",
+    createdById: users.analyst,
+    cases: { create: (await byCause("territory_imbalance")).map((caseId) => ({ caseId })) },
+  },
+});
+await db.pattern.create({
+  data: {
+    name: "Quotas raised while territories shrank",
+    description: "Top-down quota increases that ignore what each territory can produce.",
+    status: "open",
+    cause: "quota_setting",
+    createdById: users.analyst,
+    cases: { create: (await byCause("quota_setting")).map((caseId) => ({ caseId })) },
+  },
+});
+
 console.log(`Seeded ${DEMO_USERS.length} demo users and ${demoCases.length} demo cases (password "${DEMO_PASSWORD}").`);
 await db.$disconnect();

@@ -88,7 +88,7 @@ test("two people editing one case: the second save is refused and keeps their ty
 test("the case list filters live in the URL and can be shared", async ({ page }) => {
   await signIn(page, "leader");
   await page.goto("/cases?cause=territory_imbalance&sort=-severity");
-  await expect(page.getByLabel("Suspected cause")).toHaveValue("territory_imbalance");
+  await expect(page.getByLabel("Cause (diagnosed, else suspected)")).toHaveValue("territory_imbalance");
   const rows = page.locator("tbody tr");
   await expect(rows.first()).toBeVisible();
   const count = await rows.count();

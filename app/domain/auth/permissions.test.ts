@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, can, isCompTeam, isRole, roleLabel, roleValues, type Permission } from "./permissions";
 
-const PERMISSIONS: Permission[] = ["case:read", "case:write", "case:see-reporter", "users:manage"];
+const PERMISSIONS: Permission[] = ["case:read", "case:write", "case:see-reporter", "users:manage", "pattern:read"];
+const CASE_PERMISSIONS: Permission[] = ["case:read", "case:write", "case:see-reporter"];
 
 // The full table from PRODUCT.md "Who uses it".
 const EXPECTED: Record<string, Record<Permission, boolean>> = {
-  admin: { "case:read": true, "case:write": true, "case:see-reporter": true, "users:manage": true },
-  analyst: { "case:read": true, "case:write": true, "case:see-reporter": true, "users:manage": false },
-  sales_leader: { "case:read": true, "case:write": false, "case:see-reporter": false, "users:manage": false },
-  executive: { "case:read": false, "case:write": false, "case:see-reporter": false, "users:manage": false },
+  admin: { "case:read": true, "case:write": true, "case:see-reporter": true, "users:manage": true, "pattern:read": true },
+  analyst: { "case:read": true, "case:write": true, "case:see-reporter": true, "users:manage": false, "pattern:read": true },
+  sales_leader: { "case:read": true, "case:write": false, "case:see-reporter": false, "users:manage": false, "pattern:read": true },
+  executive: { "case:read": false, "case:write": false, "case:see-reporter": false, "users:manage": false, "pattern:read": true },
 };
 
 describe("can", () => {
@@ -26,7 +27,7 @@ describe("can", () => {
   });
 
   it("gives executives none of the case permissions", () => {
-    for (const p of PERMISSIONS) expect(can("executive", p), p).toBe(false);
+    for (const p of CASE_PERMISSIONS) expect(can("executive", p), p).toBe(false);
   });
 
   it("lets only admins manage users", () => {

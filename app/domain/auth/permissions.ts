@@ -18,15 +18,16 @@ export type Permission =
   | "case:read"
   | "case:write"
   | "case:see-reporter"
-  | "users:manage";
+  | "users:manage"
+  | "pattern:read";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["case:read", "case:write", "case:see-reporter", "users:manage"],
-  analyst: ["case:read", "case:write", "case:see-reporter"],
-  sales_leader: ["case:read"],
+  admin: ["case:read", "case:write", "case:see-reporter", "users:manage", "pattern:read"],
+  analyst: ["case:read", "case:write", "case:see-reporter", "pattern:read"],
+  sales_leader: ["case:read", "pattern:read"],
   // Executives read aggregates and briefs, never individual case files: a single case's
   // role, segment, region and tenure can be enough to identify the reporter.
-  executive: [],
+  executive: ["pattern:read"],
 };
 
 export function isRole(value: unknown): value is Role {

@@ -23,6 +23,7 @@ export const TRACKED_FIELDS = [
   "ownerId",
   "tags",
   "status",
+  "duplicateOfId",
 ] as const;
 
 export type TrackedField = (typeof TRACKED_FIELDS)[number];
@@ -51,6 +52,7 @@ export const FIELD_LABELS: Record<TrackedField, string> = {
   ownerId: "Owner",
   tags: "Tags",
   status: "Status",
+  duplicateOfId: "Duplicate of",
 };
 
 export type FieldValues = Partial<Record<TrackedField, string | number | boolean | Date | null>>;

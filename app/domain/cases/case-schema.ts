@@ -77,6 +77,11 @@ export const caseFormSchema = z.object({
   revenueAtRisk: optionalWhole("Revenue at risk", 1_000_000_000_000),
   ownerId: optionalText(64, "The owner"),
   tags: optionalText(SHORT_MAX, "Tags"),
+  /** Set at intake when the complaint repeats an existing case. */
+  duplicateOfId: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: "Choose a case from the list" }).int("Choose a case from the list").positive("Choose a case from the list").max(2_000_000_000, "Choose a case from the list").optional(),
+  ),
 });
 
 export type CaseFormInput = z.input<typeof caseFormSchema>;

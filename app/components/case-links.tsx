@@ -1,0 +1,58 @@
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Form, Link } from "@remix-run/react";
+
+type Ref = { id: number; title: string };
+
+export function RecurrenceAlert({ recurrences }: { recurrences: { pattern: { id: number; name: string; status: string } }[] }) {
+  if (recurrences.length === 0) return null;
+  return (
+    <Alert color="red" variant="light" title="Recurring after the fix">
+      {recurrences.map((r) => (
+        <Text key={r.pattern.id} size="sm" c="dark.8">
+          This case repeats the pattern <Anchor component={Link} to={`/patterns/${r.pattern.id}`}>{r.pattern.name}</Anchor>, which is {r.pattern.status}.
+        </Text>
+      ))}
+    </Alert>
+  );
+}
+
+/** Duplicate links both ways, and (for the comp team) alike cases to link. */
+export function CaseLinks({ caseId, duplicateOf, duplicates, similar, canEdit }: { caseId: number; duplicateOf: Ref | null; duplicates: Ref[]; similar: (Ref & { score: number })[]; canEdit: boolean }) {
+  if (!duplicateOf && duplicates.length === 0 && similar.length === 0) return null;
+  return (
+    <Paper withBorder p="lg" radius="lg">
+      <Title order={2} size="h4" mb="sm">Linked and alike cases</Title>
+      <Stack gap={6}>
+        {duplicateOf ? (
+          <Group gap="xs">
+            <Text size="sm">Duplicate of <Anchor component={Link} to={`/cases/${duplicateOf.id}`}>#{duplicateOf.id} {duplicateOf.title}</Anchor></Text>
+            {canEdit ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="link-duplicate" />
+                <input type="hidden" name="duplicateOfId" value="" />
+                <Button type="submit" size="compact-xs" variant="subtle">Unlink</Button>
+              </Form>
+            ) : null}
+          </Group>
+        ) : null}
+        {duplicates.map((d) => (
+          <Text key={d.id} size="sm">Repeated by <Anchor component={Link} to={`/cases/${d.id}`}>#{d.id} {d.title}</Anchor></Text>
+        ))}
+        {similar
+          .filter((s) => s.id !== duplicateOf?.id && !duplicates.some((d) => d.id === s.id))
+          .map((s) => (
+            <Group key={s.id} gap="xs" wrap="nowrap">
+              <Text size="sm">Reads like <Anchor component={Link} to={`/cases/${s.id}`}>#{s.id} {s.title}</Anchor></Text>
+              {canEdit && !duplicateOf ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="link-duplicate" />
+                  <input type="hidden" name="duplicateOfId" value={s.id} />
+                  <Button type="submit" size="compact-xs" variant="default" aria-label={`Mark case #${caseId} as a duplicate of #${s.id}`}>Mark as duplicate</Button>
+                </Form>
+              ) : null}
+            </Group>
+          ))}
+      </Stack>
+    </Paper>
+  );
+}

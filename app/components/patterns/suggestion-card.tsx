@@ -1,0 +1,83 @@
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Form, Link } from "@remix-run/react";
+import type { ShownCount } from "~/domain/privacy/suppress";
+import { DARK_LABEL, formatDate } from "../labels";
+
+type Entry = { value: string; label: string; count: number | ShownCount };
+export type SuggestionView = {
+  key: string;
+  kind: "cause" | "text";
+  reason: string;
+  count: number | ShownCount;
+  cause: string | null;
+  functions: Entry[];
+  roles: Entry[];
+  segments: Entry[];
+  tenureBands: Entry[];
+  from: string | Date | null;
+  to: string | Date | null;
+  verdict: "cross-functional" | "anecdote";
+  caseIds?: number[];
+};
+
+const shown = (n: number | ShownCount) => (typeof n === "number" ? n.toLocaleString("en-US") : n.text);
+const when = (d: string | Date | null) => (d == null ? "" : typeof d === "string" && /^\d{4}-\d{2}$/.test(d) ? d : formatDate(d));
+
+function Breakdown({ label, entries }: { label: string; entries: Entry[] }) {
+  return (
+    <Text size="sm">
+      <Text span fw={600}>{label}: </Text>
+      {entries.map((e) => `${e.label} (${shown(e.count)})`).join(", ") || "—"}
+    </Text>
+  );
+}
+
+/** A suggested group; `canSave` adds the form that saves it as a named pattern. */
+export function SuggestionCard({ s, canSave }: { s: SuggestionView; canSave: boolean }) {
+  const cross = s.verdict === "cross-functional";
+  return (
+    <Paper withBorder radius="lg" p="md" data-testid="suggestion">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Text fw={650}>{s.reason}</Text>
+          <Badge variant={cross ? "filled" : "light"} color={cross ? "teal.9" : "gray"} styles={cross ? undefined : DARK_LABEL}>
+            {cross ? "Cross-functional" : "Anecdote"}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dark.5">
+          {shown(s.count)} cases{s.from ? ` · ${when(s.from)} – ${when(s.to)}` : ""}
+        </Text>
+        <Breakdown label="Functions" entries={s.functions} />
+        <Breakdown label="Roles" entries={s.roles} />
+        <Breakdown label="Segments" entries={s.segments} />
+        <Breakdown label="Tenure" entries={s.tenureBands} />
+        {s.caseIds ? (
+          <Text size="sm">
+            <Text span fw={600}>Cases: </Text>
+            {s.caseIds.slice(0, 12).map((id, i) => (
+              <span key={id}>
+                {i > 0 ? ", " : ""}
+                <Anchor component={Link} to={`/cases/${id}`}>#{id}</Anchor>
+              </span>
+            ))}
+            {s.caseIds.length > 12 ? ` and ${s.caseIds.length - 12} more` : ""}
+          </Text>
+        ) : null}
+        {canSave && s.caseIds ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="save-suggestion" />
+            <input type="hidden" name="source" value="suggestion" />
+            <input type="hidden" name="cause" value={s.cause ?? ""} />
+            {s.caseIds.map((id) => (
+              <input key={id} type="hidden" name="caseIds" value={id} />
+            ))}
+            <Group gap="xs" align="flex-end">
+              <TextInput name="name" label="Save as a pattern named" defaultValue={s.reason.slice(0, 120)} size="xs" style={{ flex: 1 }} />
+              <Button type="submit" size="xs">Save pattern</Button>
+            </Group>
+          </Form>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,245 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { Tally } from "~/domain/patterns/matrix";
+import type { PatternCase } from "~/domain/patterns/types";
+import { caseDataChanged } from "~/utils/data-version.server";
+import { db } from "~/utils/db.server";
+
+export type DateRange = { from?: string; to?: string };
+
+// SQL for the pattern axes: the same rules as app/domain/patterns/axes.ts, pushed into one
+// GROUP BY so 100,000 cases are counted without loading them.
+const AXIS_SQL = {
+  cause: `CASE WHEN rootCause <> '' THEN rootCause WHEN suspectedCause <> '' THEN suspectedCause ELSE 'unknown' END`,
+  function: `CASE WHEN reporterFunction <> '' THEN reporterFunction ELSE 'unknown' END`,
+  segment: `CASE WHEN segment <> '' THEN segment ELSE 'unknown' END`,
+  behaviour: `CASE WHEN behaviour <> '' THEN behaviour ELSE 'unknown' END`,
+  role: `CASE WHEN reporterRole <> '' THEN reporterRole ELSE 'unknown' END`,
+  tenure: `CASE WHEN tenureMonths IS NULL OR tenureMonths < 0 THEN 'unknown' WHEN tenureMonths <= 5 THEN 'lt6m' WHEN tenureMonths <= 12 THEN '6to12m' WHEN tenureMonths <= 24 THEN '1to2y' WHEN tenureMonths <= 48 THEN '2to4y' ELSE '4yplus' END`,
+} as const;
+export type AxisName = keyof typeof AXIS_SQL;
+
+function rangeSql(range: DateRange) {
+  const parts: string[] = [];
+  const params: string[] = [];
+  // Prisma stores DateTime in SQLite as ISO text with +00:00; compare in the same form.
+  if (range.from) {
+    parts.push(`raisedOn >= ?`);
+    params.push(`${range.from}T00:00:00.000+00:00`);
+  }
+  if (range.to) {
+    parts.push(`raisedOn <= ?`);
+    params.push(`${range.to}T23:59:59.999+00:00`);
+  }
+  return { where: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
+}
+
+export async function tallies(rowAxis: AxisName, colAxis: AxisName, range: DateRange): Promise<Tally[]> {
+  const { where, params } = rangeSql(range);
+  const rows = await db.$queryRawUnsafe<{ row: string; col: string; n: bigint | number }[]>(
+    `SELECT ${AXIS_SQL[rowAxis]} AS row, ${AXIS_SQL[colAxis]} AS col, COUNT(*) AS n FROM "Case" ${where} GROUP BY 1, 2`,
+    ...params,
+  );
+  return rows.map((r) => ({ row: r.row, col: r.col, count: Number(r.n) }));
+}
+
+export async function causeSourceTotals(range: DateRange) {
+  const { where, params } = rangeSql(range);
+  const [r] = await db.$queryRawUnsafe<{ diagnosed: number | bigint; suspected: number | bigint; unknown: number | bigint }[]>(
+    `SELECT SUM(rootCause <> '') AS diagnosed, SUM(rootCause = '' AND suspectedCause <> '') AS suspected,
+            SUM(rootCause = '' AND suspectedCause = '') AS unknown FROM "Case" ${where}`,
+    ...params,
+  );
+  return { diagnosed: Number(r?.diagnosed ?? 0), suspected: Number(r?.suspected ?? 0), unknown: Number(r?.unknown ?? 0) };
+}
+
+export async function monthlyByCause(range: DateRange) {
+  const { where, params } = rangeSql(range);
+  const rows = await db.$queryRawUnsafe<{ month: string; cause: string; n: bigint | number }[]>(
+    `SELECT substr(raisedOn, 1, 7) AS month, ${AXIS_SQL.cause} AS cause, COUNT(*) AS n FROM "Case" ${where} GROUP BY 1, 2 ORDER BY 1`,
+    ...params,
+  );
+  return rows.map((r) => ({ month: r.month, cause: r.cause, count: Number(r.n) }));
+}
+
+export const patternCaseSelect = {
+  id: true,
+  title: true,
+  complaint: true,
+  raisedOn: true,
+  reporterFunction: true,
+  reporterRole: true,
+  segment: true,
+  tenureMonths: true,
+  behaviour: true,
+  suspectedCause: true,
+  rootCause: true,
+} satisfies Prisma.CaseSelect;
+
+/** The most recent cases in the range, capped: text grouping is quadratic in their number. */
+export async function casesForGrouping(range: DateRange, limit: number): Promise<PatternCase[]> {
+  return db.case.findMany({
+    where: {
+      ...(range.from || range.to
+        ? {
+            raisedOn: {
+              ...(range.from ? { gte: new Date(`${range.from}T00:00:00.000Z`) } : {}),
+              ...(range.to ? { lte: new Date(`${range.to}T23:59:59.999Z`) } : {}),
+            },
+          }
+        : {}),
+    },
+    orderBy: [{ raisedOn: "desc" }, { id: "desc" }],
+    take: limit,
+    select: patternCaseSelect,
+  });
+}
+
+export function countCases(range: DateRange) {
+  return db.case.count({
+    where:
+      range.from || range.to
+        ? {
+            raisedOn: {
+              ...(range.from ? { gte: new Date(`${range.from}T00:00:00.000Z`) } : {}),
+              ...(range.to ? { lte: new Date(`${range.to}T23:59:59.999Z`) } : {}),
+            },
+          }
+        : {},
+  });
+}
+
+export function listPatterns() {
+  return db.pattern.findMany({
+    orderBy: [{ updatedAt: "desc" }],
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      cause: true,
+      updatedAt: true,
+      _count: { select: { cases: true, recurrences: true } },
+    },
+  });
+}
+
+export async function getPattern(id: number) {
+  return db.pattern.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      status: true,
+      cause: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+      createdBy: { select: { name: true } },
+      cases: { orderBy: { addedAt: "asc" }, select: { case: { select: { ...patternCaseSelect, status: true } } } },
+      recurrences: {
+        orderBy: { createdAt: "desc" },
+        select: { score: true, createdAt: true, case: { select: { id: true, title: true, raisedOn: true } } },
+      },
+    },
+  });
+}
+
+async function existingCaseIds(tx: Prisma.TransactionClient, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await tx.case.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+export class UnknownCasesError extends Error {
+  constructor(public ids: number[]) {
+    super(`No case with id ${ids.map((i) => `#${i}`).join(", ")}`);
+  }
+}
+
+export async function createPattern(
+  input: { name: string; description: string; status: string; cause: string; caseIds: number[] },
+  actorId: string,
+) {
+  return db.$transaction(async (tx) => {
+    const ids = [...new Set(input.caseIds)];
+    const found = await existingCaseIds(tx, ids);
+    const missing = ids.filter((i) => !found.includes(i));
+    if (missing.length) throw new UnknownCasesError(missing);
+    const pattern = await tx.pattern.create({
+      data: {
+        name: input.name,
+        description: input.description,
+        status: input.status,
+        cause: input.cause,
+        createdById: actorId,
+        cases: { create: ids.map((caseId) => ({ caseId })) },
+      },
+      select: { id: true },
+    });
+    caseDataChanged();
+    return pattern;
+  });
+}
+
+export type PatternUpdate = { ok: true } | { ok: false; reason: "not-found" | "conflict" };
+
+export async function updatePattern(id: number, version: number, input: { name: string; description: string; status: string }) {
+  const { count } = await db.pattern.updateMany({
+    where: { id, version },
+    data: { ...input, version: { increment: 1 } },
+  });
+  if (count === 1) {
+    caseDataChanged();
+    return { ok: true } as PatternUpdate;
+  }
+  const exists = await db.pattern.count({ where: { id } });
+  return { ok: false, reason: exists ? "conflict" : "not-found" } as PatternUpdate;
+}
+
+export async function addCasesToPattern(id: number, caseIds: number[]) {
+  return db.$transaction(async (tx) => {
+    if ((await tx.pattern.count({ where: { id } })) === 0) return null;
+    const ids = [...new Set(caseIds)];
+    const found = await existingCaseIds(tx, ids);
+    const missing = ids.filter((i) => !found.includes(i));
+    if (missing.length) throw new UnknownCasesError(missing);
+    const already = await tx.patternCase.findMany({ where: { patternId: id, caseId: { in: ids } }, select: { caseId: true } });
+    const fresh = ids.filter((i) => !already.some((a) => a.caseId === i));
+    if (fresh.length) await tx.patternCase.createMany({ data: fresh.map((caseId) => ({ patternId: id, caseId })) });
+    await tx.pattern.update({ where: { id }, data: { version: { increment: 1 } } });
+    caseDataChanged();
+    return fresh.length;
+  });
+}
+
+export async function removeCaseFromPattern(id: number, caseId: number) {
+  const { count } = await db.patternCase.deleteMany({ where: { patternId: id, caseId } });
+  if (count) {
+    await db.pattern.update({ where: { id }, data: { version: { increment: 1 } } });
+    caseDataChanged();
+  }
+  return count;
+}
+
+/** Patterns whose fix is in place: a new case like theirs means the problem came back. */
+export function watchedPatterns() {
+  return db.pattern.findMany({
+    where: { status: { in: ["monitoring", "resolved"] } },
+    select: { id: true, status: true, cases: { select: { case: { select: patternCaseSelect } } } },
+  });
+}
+
+export async function recordRecurrence(patternId: number, caseId: number, score: number) {
+  await db.patternRecurrence.upsert({
+    where: { patternId_caseId: { patternId, caseId } },
+    create: { patternId, caseId, score },
+    update: { score },
+  });
+}
+
+export function recurrencesForCase(caseId: number) {
+  return db.patternRecurrence.findMany({
+    where: { caseId },
+    select: { score: true, pattern: { select: { id: true, name: true, status: true } } },
+  });
+}

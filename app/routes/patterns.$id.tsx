@@ -1,0 +1,206 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Alert, Anchor, Badge, Button, Grid, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { inputProps } from "~/components/form-props";
+import { DARK_LABEL, formatDate, StatusBadge } from "~/components/labels";
+import { can } from "~/domain/auth/permissions";
+import { functionLabel, reporterRoleLabel, segmentLabel } from "~/domain/cases/taxonomy";
+import { axisLabel } from "~/domain/patterns/axes";
+import { effectiveCause } from "~/domain/patterns/effective-cause";
+import { breakdown, verdict } from "~/domain/patterns/grouping";
+import { addCasesSchema, editPatternSchema, PATTERN_STATUS_OPTIONS, removeCaseSchema } from "~/domain/patterns/pattern-schema";
+import { showCount } from "~/domain/privacy/suppress";
+import { addCasesToPattern, getPattern, removeCaseFromPattern, UnknownCasesError, updatePattern } from "~/models/pattern.server";
+import { requirePermission } from "~/utils/auth.server";
+import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pattern.name ?? "Pattern"} · Patterns · Upstream` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "pattern:read");
+  const id = parseId(params.id, "Pattern");
+  const pattern = await getPattern(id);
+  if (!pattern) throw notFound(`Pattern #${id} does not exist.`);
+  const members = pattern.cases.map((c) => c.case);
+  const suppress = user.role === "executive";
+  const shownBreakdown = (axis: "function" | "role" | "segment" | "tenure") =>
+    breakdown(members, axis).map((e) => `${e.label} (${showCount(e.count, suppress).text})`).join(", ");
+  return {
+    pattern: { id: pattern.id, name: pattern.name, description: pattern.description, status: pattern.status, cause: pattern.cause, version: pattern.version, createdBy: pattern.createdBy.name, updatedAt: pattern.updatedAt },
+    count: showCount(members.length, suppress).text,
+    verdict: verdict(members),
+    summary: { functions: shownBreakdown("function"), roles: shownBreakdown("role"), segments: shownBreakdown("segment"), tenure: shownBreakdown("tenure") },
+    // Executives see the shape of a pattern, never its cases.
+    cases: suppress ? null : members.map(({ complaint: _c, ...m }) => ({ ...m, cause: effectiveCause(m) })),
+    recurrences: suppress ? pattern.recurrences.length : pattern.recurrences,
+    canWrite: can(user.role, "case:write"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "pattern:read");
+  if (!can(user.role, "case:write")) throw forbidden();
+  const id = parseId(params.id, "Pattern");
+  const formData = await readForm(request);
+  const intent = String(formData.get("intent") ?? "");
+  const back = redirect(`/patterns/${id}`);
+  if (intent === "edit") {
+    const submission = parseWithZod(formData, { schema: editPatternSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    const { version, ...rest } = submission.value;
+    const result = await updatePattern(id, version, rest);
+    if (result.ok) return back;
+    if (result.reason === "not-found") throw notFound(`Pattern #${id} does not exist.`);
+    return data({ intent, result: submission.reply({ formErrors: ["Someone changed this pattern while you were editing. Reload; your text is still here."] }) }, { status: 409 });
+  }
+  if (intent === "add-cases") {
+    const submission = parseWithZod(formData, { schema: addCasesSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    try {
+      if ((await addCasesToPattern(id, submission.value.caseIds)) === null) throw notFound(`Pattern #${id} does not exist.`);
+      return back;
+    } catch (error) {
+      if (error instanceof UnknownCasesError) return data({ intent, result: submission.reply({ fieldErrors: { caseRefs: [error.message] } }) }, { status: 400 });
+      throw error;
+    }
+  }
+  if (intent === "remove-case") {
+    const submission = parseWithZod(formData, { schema: removeCaseSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    await removeCaseFromPattern(id, submission.value.caseId);
+    return back;
+  }
+  return data({ intent, result: { status: "error" as const, error: { "": ["Unknown action."] } } }, { status: 400 });
+}
+
+export default function PatternPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const reply = (intent: string) => (actionData?.intent === intent ? (actionData.result as never) : undefined);
+  const [editForm, editFields] = useForm({
+    id: "edit-pattern",
+    lastResult: reply("edit"),
+    defaultValue: { name: d.pattern.name, description: d.pattern.description, status: d.pattern.status },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editPatternSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const [addForm, addFields] = useForm({
+    id: "add-cases",
+    lastResult: reply("add-cases"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: addCasesSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const cross = d.verdict === "cross-functional";
+  const recurrences = Array.isArray(d.recurrences) ? d.recurrences : [];
+  const recurrenceCount = Array.isArray(d.recurrences) ? d.recurrences.length : d.recurrences;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/patterns" size="sm">← Patterns</Anchor>
+      <div>
+        <Group gap="xs">
+          <Badge variant={cross ? "filled" : "light"} color={cross ? "teal.9" : "gray"} styles={cross ? undefined : DARK_LABEL}>
+            {cross ? "Cross-functional" : "Anecdote"}
+          </Badge>
+          <Badge variant="outline" color="gray" styles={DARK_LABEL}>{PATTERN_STATUS_OPTIONS.find((o) => o.value === d.pattern.status)?.label}</Badge>
+          {recurrenceCount > 0 ? <Badge color="red" variant="light" styles={DARK_LABEL}>Recurring after the fix</Badge> : null}
+        </Group>
+        <Title order={1} mt={4}>{d.pattern.name}</Title>
+        <Text c="dimmed">
+          {d.count} cases{d.pattern.cause ? ` · ${axisLabel("cause", d.pattern.cause)}` : ""} · saved by {d.pattern.createdBy} · updated {formatDate(d.pattern.updatedAt)}
+        </Text>
+        {d.pattern.description ? <Text mt="sm" maw={760} style={{ whiteSpace: "pre-wrap" }}>{d.pattern.description}</Text> : null}
+      </div>
+
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: d.canWrite ? 8 : 12 }}>
+          <Stack gap="lg">
+            <Paper withBorder radius="lg" p="md">
+              <Title order={2} size="h4" mb="xs">Who is reporting it</Title>
+              <Text size="sm"><strong>Functions:</strong> {d.summary.functions || "—"}</Text>
+              <Text size="sm"><strong>Roles:</strong> {d.summary.roles || "—"}</Text>
+              <Text size="sm"><strong>Segments:</strong> {d.summary.segments || "—"}</Text>
+              <Text size="sm"><strong>Tenure:</strong> {d.summary.tenure || "—"}</Text>
+            </Paper>
+            {recurrences.length ? (
+              <Alert color="red" variant="light" title="Recurring after the fix">
+                {recurrences.map((r) => (
+                  <Text key={r.case.id} size="sm" c="dark.8">
+                    <Anchor component={Link} to={`/cases/${r.case.id}`}>#{r.case.id} {r.case.title}</Anchor> — raised {formatDate(r.case.raisedOn)}, similarity {r.score.toFixed(2)}
+                  </Text>
+                ))}
+              </Alert>
+            ) : null}
+            {d.cases ? (
+              <Paper withBorder radius="lg" style={{ overflowX: "auto" }}>
+                <Table verticalSpacing="sm" miw={720}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Case</Table.Th>
+                      <Table.Th scope="col">Who</Table.Th>
+                      <Table.Th scope="col">Cause</Table.Th>
+                      <Table.Th scope="col">Status</Table.Th>
+                      {d.canWrite ? <Table.Th scope="col"><span className="visually-hidden">Remove</span></Table.Th> : null}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {d.cases.map((c) => (
+                      <Table.Tr key={c.id}>
+                        <Table.Td><Anchor component={Link} to={`/cases/${c.id}`} c="dark.8" fw={600}>#{c.id} {c.title}</Anchor></Table.Td>
+                        <Table.Td>{reporterRoleLabel(c.reporterRole)} · {functionLabel(c.reporterFunction)} · {segmentLabel(c.segment)}</Table.Td>
+                        <Table.Td>{axisLabel("cause", c.cause.cause)} <Text span size="xs" c="dark.3">({c.cause.source})</Text></Table.Td>
+                        <Table.Td><StatusBadge status={c.status} /></Table.Td>
+                        {d.canWrite ? (
+                          <Table.Td>
+                            <Form method="post">
+                              <input type="hidden" name="intent" value="remove-case" />
+                              <input type="hidden" name="caseId" value={c.id} />
+                              <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={`Remove case #${c.id} from this pattern`}>Remove</Button>
+                            </Form>
+                          </Table.Td>
+                        ) : null}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Paper>
+            ) : null}
+          </Stack>
+        </Grid.Col>
+        {d.canWrite ? (
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Stack gap="lg">
+              <Paper withBorder radius="lg" p="md">
+                <Title order={2} size="h4" mb="sm">Add cases</Title>
+                <Form method="post" {...getFormProps(addForm)}>
+                  <input type="hidden" name="intent" value="add-cases" />
+                  <Stack gap="xs">
+                    <TextInput {...inputProps(getInputProps(addFields.caseRefs, { type: "text" }))} label="Case numbers" placeholder="12, #15 20" error={addFields.caseRefs.errors?.[0]} />
+                    <Button type="submit" variant="default">Add</Button>
+                  </Stack>
+                </Form>
+              </Paper>
+              <Paper withBorder radius="lg" p="md">
+                <Title order={2} size="h4" mb="sm">Name, description, status</Title>
+                <Form method="post" {...getFormProps(editForm)}>
+                  <input type="hidden" name="intent" value="edit" />
+                  <input type="hidden" name="version" value={d.pattern.version} />
+                  <Stack gap="xs">
+                    {editForm.errors?.length ? <Text c="red.9" size="sm" role="alert">{editForm.errors.join(" ")}</Text> : null}
+                    <TextInput {...inputProps(getInputProps(editFields.name, { type: "text" }))} label="Name" error={editFields.name.errors?.[0]} />
+                    <Textarea {...inputProps(getTextareaProps(editFields.description))} label="Description" autosize minRows={3} error={editFields.description.errors?.[0]} />
+                    <NativeSelect {...inputProps(getSelectProps(editFields.status))} label="Status" data={PATTERN_STATUS_OPTIONS.map((o) => ({ value: o.value, label: o.label }))} error={editFields.status.errors?.[0]} />
+                    <Button type="submit">Save</Button>
+                  </Stack>
+                </Form>
+              </Paper>
+            </Stack>
+          </Grid.Col>
+        ) : null}
+      </Grid>
+    </Stack>
+  );
+}

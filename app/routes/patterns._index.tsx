@@ -1,0 +1,166 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DARK_LABEL, formatDate } from "~/components/labels";
+import { MatrixTable } from "~/components/patterns/matrix-table";
+import { MonthlyChart } from "~/components/patterns/monthly-chart";
+import { SuggestionCard, type SuggestionView } from "~/components/patterns/suggestion-card";
+import { can } from "~/domain/auth/permissions";
+import { isRealDay } from "~/domain/cases/case-schema";
+import { caseListSearch } from "~/domain/cases/list-query";
+import { axisLabel } from "~/domain/patterns/axes";
+import { createPatternSchema, PATTERN_STATUS_OPTIONS } from "~/domain/patterns/pattern-schema";
+import { showCount } from "~/domain/privacy/suppress";
+import { patternInsights } from "~/models/pattern-insights.server";
+import { createPattern, listPatterns, UnknownCasesError } from "~/models/pattern.server";
+import { requirePermission } from "~/utils/auth.server";
+import { forbidden, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Patterns · Upstream" }];
+
+function rangeFrom(url: URL) {
+  const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDay(v) ? v : undefined);
+  return { from: day(url.searchParams.get("from")), to: day(url.searchParams.get("to")) };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "pattern:read");
+  const range = rangeFrom(new URL(request.url));
+  const suppress = user.role === "executive";
+  const [insights, patterns] = await Promise.all([patternInsights(range, suppress), listPatterns()]);
+  return {
+    range,
+    suppress,
+    canWrite: can(user.role, "case:write"),
+    canOpenCases: can(user.role, "case:read"),
+    ...insights,
+    total: showCount(insights.total, suppress).text,
+    causeSources: {
+      diagnosed: showCount(insights.causeSources.diagnosed, suppress).text,
+      suspected: showCount(insights.causeSources.suspected, suppress).text,
+    },
+    patterns: patterns.map((p) => ({ ...p, caseCount: showCount(p._count.cases, suppress).text, recurrences: p._count.recurrences })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "pattern:read");
+  if (!can(user.role, "case:write")) throw forbidden();
+  const formData = await readForm(request);
+  const submission = parseWithZod(formData, { schema: createPatternSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const cause = String(formData.get("cause") ?? "").slice(0, 64);
+  try {
+    const pattern = await createPattern({ ...submission.value, cause }, user.id);
+    return redirect(`/patterns/${pattern.id}`);
+  } catch (error) {
+    if (error instanceof UnknownCasesError) return data(submission.reply({ fieldErrors: { caseIds: [error.message] } }), { status: 400 });
+    throw error;
+  }
+}
+
+export default function PatternsPage() {
+  const d = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const cellHref = d.canOpenCases
+    ? (filter: Record<string, string>) => `/cases${caseListSearch({ ...filter, from: d.range.from, to: d.range.to } as never)}`
+    : undefined;
+  const errors = reply?.error ? Object.values(reply.error).flat().filter(Boolean) : [];
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>Patterns across functions</Title>
+          <Text c="dimmed" maw={760}>
+            Where anecdotes become a diagnosis. Counts use the diagnosed root cause where a case has one
+            ({d.causeSources.diagnosed} cases) and the suspected cause otherwise ({d.causeSources.suspected}).
+            {d.suppress ? " Figures below three show as “<3” so no one can be singled out." : ""}
+          </Text>
+        </div>
+        <Form method="get" aria-label="Date range">
+          <Group gap="xs" align="flex-end">
+            <TextInput type="date" name="from" label="Raised from" defaultValue={d.range.from ?? ""} />
+            <TextInput type="date" name="to" label="Raised to" defaultValue={d.range.to ?? ""} />
+            <Button type="submit" variant="default">Apply</Button>
+          </Group>
+        </Form>
+      </Group>
+      <Text size="sm" fw={600}>
+        {d.total} cases in range · {d.crossFunctional} cross-functional groups
+      </Text>
+
+      <SimpleGrid cols={{ base: 1, xl: 2 }}>
+        {d.matrices.map((m) => (
+          <MatrixTable key={m.title} title={m.title} matrix={m.matrix} cellHref={cellHref} />
+        ))}
+      </SimpleGrid>
+
+      <MonthlyChart data={d.monthly.data} series={d.monthly.series} />
+
+      <section aria-labelledby="suggested">
+        <Title order={2} size="h3" id="suggested">Suggested groups</Title>
+        <Text c="dimmed" size="sm" mb="sm">
+          Cases that share a cause or whose complaints are alike, ranked. Cross-functional means three or more cases
+          from at least two functions or roles; anything less is still an anecdote.
+          {d.grouped < Number(d.total.replace(/\D/g, "") || 0) ? ` Text grouping looks at the ${d.grouped.toLocaleString("en-US")} most recent cases.` : ""}
+        </Text>
+        {errors.length ? <Alert color="red" variant="light" mb="sm"><Text c="red.9">{errors.join(" ")}</Text></Alert> : null}
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {d.suggestions.map((s) => (
+            <SuggestionCard key={s.key} s={s as SuggestionView} canSave={d.canWrite} />
+          ))}
+        </SimpleGrid>
+        {d.suggestions.length === 0 ? <Text c="dimmed">No groups yet.</Text> : null}
+      </section>
+
+      <Paper withBorder radius="lg" p="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h3">Saved patterns</Title>
+          {d.canWrite ? (
+            <Form method="post">
+              <input type="hidden" name="source" value="manual" />
+              <Group gap="xs" align="flex-end">
+                <TextInput name="name" label="New pattern by hand" placeholder="Name" size="xs" />
+                <Button type="submit" size="xs" variant="default">Create</Button>
+              </Group>
+            </Form>
+          ) : null}
+        </Group>
+        {d.patterns.length === 0 ? (
+          <Text c="dimmed" size="sm">No saved patterns yet.</Text>
+        ) : (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Pattern</Table.Th>
+                <Table.Th scope="col">Cause</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
+                <Table.Th scope="col">Cases</Table.Th>
+                <Table.Th scope="col">Updated</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.patterns.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/patterns/${p.id}`} fw={600} c="dark.8">{p.name}</Anchor>
+                    {p.recurrences > 0 ? (
+                      <Badge ml="xs" color="red" variant="light" styles={DARK_LABEL}>Recurring after the fix</Badge>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{p.cause ? axisLabel("cause", p.cause) : "—"}</Table.Td>
+                  <Table.Td>{PATTERN_STATUS_OPTIONS.find((o) => o.value === p.status)?.label ?? p.status}</Table.Td>
+                  <Table.Td>{p.caseCount}</Table.Td>
+                  <Table.Td>{formatDate(p.updatedAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
