@@ -10,6 +10,8 @@ const ROUTES: { path: string; allowed: DemoRole[] }[] = [
   { path: "/cases/1/edit", allowed: ["admin", "analyst"] },
   { path: "/cases/1/whys", allowed: ["admin", "analyst", "leader"] },
   { path: "/questions", allowed: ["leader"] },
+  { path: "/patterns", allowed: ["admin", "analyst", "leader", "exec"] },
+  { path: "/patterns/1", allowed: ["admin", "analyst", "leader", "exec"] },
   { path: "/admin/users", allowed: ["admin"] },
 ];
 

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./support";
+
+test("an analyst saves a suggested group as a pattern", async ({ page }) => {
+  await signIn(page, "analyst");
+  await page.goto("/patterns");
+  const card = page.getByTestId("suggestion").filter({ hasText: "Shared cause: Product readiness" });
+  await expect(card.getByText("Cross-functional")).toBeVisible();
+  const caseLinks = await card.getByRole("link", { name: /^#\d+$/ }).allTextContents();
+  expect(caseLinks.length).toBeGreaterThanOrEqual(3);
+  await card.getByLabel("Save as a pattern named").fill("Selling a product that is not ready (E2E)");
+  await card.getByRole("button", { name: "Save pattern" }).click();
+
+  await expect(page).toHaveURL(/\/patterns\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Selling a product that is not ready (E2E)");
+  for (const link of caseLinks) await expect(page.getByRole("link", { name: new RegExp(`^${link} `) })).toBeVisible();
+  await expect(page.getByText("Cross-functional")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Status").selectOption({ label: "Monitoring" });
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator(".mantine-Badge-label", { hasText: "Monitoring" })).toBeVisible();
+});
+
+test("a matrix cell opens the cases it counts", async ({ page }) => {
+  await signIn(page, "analyst");
+  await page.goto("/patterns");
+  const cell = page.getByRole("link", { name: /cases: Territory imbalance, Sales$/ });
+  const count = Number(await cell.textContent());
+  expect(count).toBeGreaterThan(0);
+  await cell.click();
+  await expect(page).toHaveURL(/\/cases\?.*cause=territory_imbalance/);
+  await expect(page.getByText(new RegExp(`of ${count} cases$`))).toBeVisible();
+});
+
+test("an executive sees the matrices with small cells as <3 and no cases", async ({ page }) => {
+  await signIn(page, "exec");
+  await page.goto("/patterns");
+  await expect(page.getByRole("heading", { name: "Patterns across functions" })).toBeVisible();
+  await expect(page.locator("td", { hasText: "<3" }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /^#\d+/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save pattern" })).toHaveCount(0);
+  const cells = await page.locator("tbody td").allTextContents();
+  for (const text of cells) expect(["1", "2"]).not.toContain(text.trim());
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Territory carve-up leaves patches without workable accounts" }).click();
+  await expect(page.getByText("Who is reporting it")).toBeVisible();
+  await expect(page.locator("table")).toHaveCount(0);
+});
+
+test("intake shows alike cases and links a duplicate instead of retyping it", async ({ page }) => {
+  await signIn(page, "analyst");
+  await page.goto("/cases/new");
+  await page.getByLabel("Behaviour or outcome").selectOption({ label: "Pipeline generation" });
+  await page
+    .getByLabel("The complaint, in the reporter's own words")
+    .fill("My patch has no accounts left after the territory carve; the whitespace went to the new hires.");
+  const panel = page.getByRole("radiogroup", { name: "Already logged? These cases read alike" });
+  await expect(panel).toBeVisible();
+  const first = panel.getByRole("radio").nth(1);
+  const label = await panel.locator("label").nth(1).textContent();
+  const targetId = /#(\d+)/.exec(label ?? "")![1];
+  await first.check();
+  await page.getByRole("button", { name: "Open case file" }).click();
+  await expect(page).toHaveURL(/\/cases\/\d+$/);
+  await expect(page.getByText(new RegExp(`Duplicate of #${targetId} `))).toBeVisible();
+});
