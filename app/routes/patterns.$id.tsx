@@ -35,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     summary: { functions: shownBreakdown("function"), roles: shownBreakdown("role"), segments: shownBreakdown("segment"), tenure: shownBreakdown("tenure") },
     // Executives see the shape of a pattern, never its cases.
     cases: suppress ? null : members.map(({ complaint: _c, ...m }) => ({ ...m, cause: effectiveCause(m) })),
-    recurrences: suppress ? pattern.recurrences.length : pattern.recurrences,
+    // Executives learn that a pattern recurs, not how many (or which) new cases it took.
+    recurring: pattern.recurrences.length > 0,
+    recurrences: suppress ? [] : pattern.recurrences,
     canWrite: can(user.role, "case:write"),
   };
 }
@@ -94,8 +96,7 @@ export default function PatternPage() {
     shouldValidate: "onSubmit",
   });
   const cross = d.verdict === "cross-functional";
-  const recurrences = Array.isArray(d.recurrences) ? d.recurrences : [];
-  const recurrenceCount = Array.isArray(d.recurrences) ? d.recurrences.length : d.recurrences;
+  const recurrences = d.recurrences;
 
   return (
     <Stack gap="lg">
@@ -106,7 +107,7 @@ export default function PatternPage() {
             {cross ? "Cross-functional" : "Anecdote"}
           </Badge>
           <Badge variant="outline" color="gray" styles={DARK_LABEL}>{PATTERN_STATUS_OPTIONS.find((o) => o.value === d.pattern.status)?.label}</Badge>
-          {recurrenceCount > 0 ? <Badge color="red" variant="light" styles={DARK_LABEL}>Recurring after the fix</Badge> : null}
+          {d.recurring ? <Badge color="red" variant="light" styles={DARK_LABEL}>Recurring after the fix</Badge> : null}
         </Group>
         <Title order={1} mt={4}>{d.pattern.name}</Title>
         <Text c="dimmed">

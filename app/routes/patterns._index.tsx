@@ -13,7 +13,7 @@ import { caseListSearch } from "~/domain/cases/list-query";
 import { axisLabel } from "~/domain/patterns/axes";
 import { createPatternSchema, PATTERN_STATUS_OPTIONS } from "~/domain/patterns/pattern-schema";
 import { showCount } from "~/domain/privacy/suppress";
-import { patternInsights } from "~/models/pattern-insights.server";
+import { GROUPING_CAP, patternInsights } from "~/models/pattern-insights.server";
 import { createPattern, listPatterns, UnknownCasesError } from "~/models/pattern.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
@@ -41,7 +41,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       diagnosed: showCount(insights.causeSources.diagnosed, suppress).text,
       suspected: showCount(insights.causeSources.suspected, suppress).text,
     },
-    patterns: patterns.map((p) => ({ ...p, caseCount: showCount(p._count.cases, suppress).text, recurrences: p._count.recurrences })),
+    grouped: suppress ? null : insights.grouped,
+    // Explicit fields: Prisma's _count would carry the exact (unsuppressed) figures.
+    patterns: patterns.map((p) => ({
+      id: p.id,
+      name: p.name,
+      status: p.status,
+      cause: p.cause,
+      updatedAt: p.updatedAt,
+      caseCount: showCount(p._count.cases, suppress).text,
+      recurring: p._count.recurrences > 0,
+    })),
   };
 }
 
@@ -105,7 +115,7 @@ export default function PatternsPage() {
         <Text c="dimmed" size="sm" mb="sm">
           Cases that share a cause or whose complaints are alike, ranked. Cross-functional means three or more cases
           from at least two functions or roles; anything less is still an anecdote.
-          {d.grouped < Number(d.total.replace(/\D/g, "") || 0) ? ` Text grouping looks at the ${d.grouped.toLocaleString("en-US")} most recent cases.` : ""}
+          {d.grouped != null && d.grouped >= GROUPING_CAP ? ` Text grouping looks at the ${d.grouped.toLocaleString("en-US")} most recent cases.` : ""}
         </Text>
         {errors.length ? <Alert color="red" variant="light" mb="sm"><Text c="red.9">{errors.join(" ")}</Text></Alert> : null}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -147,7 +157,7 @@ export default function PatternsPage() {
                 <Table.Tr key={p.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/patterns/${p.id}`} fw={600} c="dark.8">{p.name}</Anchor>
-                    {p.recurrences > 0 ? (
+                    {p.recurring ? (
                       <Badge ml="xs" color="red" variant="light" styles={DARK_LABEL}>Recurring after the fix</Badge>
                     ) : null}
                   </Table.Td>
