@@ -147,9 +147,21 @@ export default function CasesPage() {
         </Form>
       </Paper>
 
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {total === 0 ? "No cases match these filters." : `Showing ${first}–${last} of ${total.toLocaleString("en-US")} cases`}
-      </Text>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {total === 0 ? "No cases match these filters." : `Showing ${first}–${last} of ${total.toLocaleString("en-US")} cases`}
+        </Text>
+        {total > 0 ? (
+          <Group gap="xs">
+            <Button component="a" href={`/cases/export${caseListSearch({ ...query, page: undefined }, {}) || "?"}&format=csv`} variant="default" size="compact-sm" download>
+              Export CSV
+            </Button>
+            <Button component="a" href={`/cases/export${caseListSearch({ ...query, page: undefined }, {}) || "?"}&format=json`} variant="default" size="compact-sm" download>
+              Export JSON
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
 
       {rows.length > 0 ? (
         <Paper withBorder radius="lg" style={{ overflowX: "auto", opacity: loading ? 0.6 : 1 }}>

@@ -41,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       diagnosed: showCount(insights.causeSources.diagnosed, suppress).text,
       suspected: showCount(insights.causeSources.suspected, suppress).text,
     },
+    // Said only when the cap bit: the figure is exact, so executives do not get it.
+    groupedNote: !suppress && insights.grouped >= GROUPING_CAP ? ` Text grouping looks at the ${insights.grouped.toLocaleString("en-US")} most recent cases.` : "",
     grouped: suppress ? null : insights.grouped,
     // Explicit fields: Prisma's _count would carry the exact (unsuppressed) figures.
     patterns: patterns.map((p) => ({
@@ -115,7 +117,7 @@ export default function PatternsPage() {
         <Text c="dimmed" size="sm" mb="sm">
           Cases that share a cause or whose complaints are alike, ranked. Cross-functional means three or more cases
           from at least two functions or roles; anything less is still an anecdote.
-          {d.grouped != null && d.grouped >= GROUPING_CAP ? ` Text grouping looks at the ${d.grouped.toLocaleString("en-US")} most recent cases.` : ""}
+          {d.groupedNote}
         </Text>
         {errors.length ? <Alert color="red" variant="light" mb="sm"><Text c="red.9">{errors.join(" ")}</Text></Alert> : null}
         <SimpleGrid cols={{ base: 1, md: 2 }}>

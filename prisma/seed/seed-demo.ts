@@ -166,5 +166,39 @@ await db.pattern.create({
   },
 });
 
+// Quota attainment for four quarters. Enterprise is lopsided on purpose (a few reps carry the
+// number); strategic SDRs are a team of three, which executives must not see broken out.
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const teams = [
+  { segment: "smb", role: "ae", reps: 14, median: 92, spread: 18, stars: 0 },
+  { segment: "smb", role: "sdr", reps: 10, median: 88, spread: 20, stars: 0 },
+  { segment: "mid_market", role: "ae", reps: 12, median: 84, spread: 26, stars: 1 },
+  { segment: "mid_market", role: "account_manager", reps: 6, median: 97, spread: 12, stars: 0 },
+  { segment: "enterprise", role: "ae", reps: 10, median: 71, spread: 22, stars: 2 },
+  { segment: "strategic", role: "ae", reps: 5, median: 80, spread: 30, stars: 1 },
+  { segment: "strategic", role: "sdr", reps: 3, median: 90, spread: 10, stars: 0 },
+];
+const regions = ["NA East", "NA West", "EMEA", "APAC"];
+const attainment = [];
+for (const period of ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]) {
+  for (const t of teams) {
+    for (let r = 1; r <= t.reps; r++) {
+      const star = r <= t.stars;
+      const noise = (random() + random() + random() - 1.5) * t.spread;
+      const pct = star ? 190 + random() * 70 : Math.max(5, t.median + noise);
+      attainment.push({
+        period,
+        repPseudonym: `${t.segment}-${t.role}-${String(r).padStart(2, "0")}`,
+        role: t.role,
+        segment: t.segment,
+        region: regions[r % regions.length],
+        attainmentPct: Math.round(pct * 10) / 10,
+      });
+    }
+  }
+}
+await db.attainmentRow.createMany({ data: attainment });
+
 console.log(`Seeded ${DEMO_USERS.length} demo users and ${demoCases.length} demo cases (password "${DEMO_PASSWORD}").`);
 await db.$disconnect();

@@ -1,0 +1,84 @@
+import { Alert, Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Form } from "@remix-run/react";
+import { CASE_FIELDS } from "~/domain/data-io/case-import";
+import type { RowError } from "~/domain/data-io/import-common";
+
+export type Preview = {
+  uploadId: string;
+  fileName: string;
+  headers: string[];
+  mapping: Record<string, string | null>;
+  rowCount: number;
+  validCount: number;
+  errors: RowError[];
+  errorCount: number;
+  mappingProblem: string | null;
+};
+
+const FIELD_OPTIONS = [{ value: "", label: "Do not import" }, ...CASE_FIELDS.map((f) => ({ value: f.name, label: `${f.label}${f.required ? " (required)" : ""}` }))];
+
+/** The mapping step and the row errors of a case upload, with the choice to import. */
+export function ImportPreview({ p, busy }: { p: Preview; busy: boolean }) {
+  const blocked = p.mappingProblem != null || p.validCount === 0;
+  return (
+    <Paper withBorder radius="lg" p="lg">
+      <Form method="post">
+        <input type="hidden" name="uploadId" value={p.uploadId} />
+        <Stack>
+          <Title order={2} size="h3">Check {p.fileName}</Title>
+          <Text>
+            {p.rowCount.toLocaleString("en-US")} rows: <strong>{p.validCount.toLocaleString("en-US")} ready</strong>
+            {p.errorCount ? `, ${p.errorCount.toLocaleString("en-US")} problems` : ", no problems"}.
+          </Text>
+          {p.mappingProblem ? (
+            <Alert color="red" variant="light" role="alert"><Text c="red.9">{p.mappingProblem}</Text></Alert>
+          ) : null}
+          <Title order={3} size="h5">Columns</Title>
+          <Table maw={720}>
+            <Table.Thead>
+              <Table.Tr><Table.Th scope="col">Column in the file</Table.Th><Table.Th scope="col">Case field</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {p.headers.map((h, i) => (
+                <Table.Tr key={h}>
+                  <Table.Td>{h}</Table.Td>
+                  <Table.Td>
+                    <input type="hidden" name={`header.${i}`} value={h} />
+                    <NativeSelect name={`field.${i}`} aria-label={`Case field for column ${h}`} defaultValue={p.mapping[h] ?? ""} data={FIELD_OPTIONS} size="xs" />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {p.errors.length ? (
+            <>
+              <Title order={3} size="h5">Problems by row</Title>
+              <Table maw={900} data-testid="import-errors">
+                <Table.Thead>
+                  <Table.Tr><Table.Th scope="col">Row</Table.Th><Table.Th scope="col">Field</Table.Th><Table.Th scope="col">Problem</Table.Th></Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {p.errors.map((e, i) => (
+                    <Table.Tr key={`${e.rowNumber}-${e.field}-${i}`}>
+                      <Table.Td>{e.rowNumber}</Table.Td>
+                      <Table.Td>{e.column ?? e.field}</Table.Td>
+                      <Table.Td>{e.message}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {p.errorCount > p.errors.length ? <Text size="sm" c="dimmed">and {p.errorCount - p.errors.length} more.</Text> : null}
+            </>
+          ) : null}
+          {p.errorCount > 0 ? (
+            <Checkbox name="validOnly" label={`Import only the ${p.validCount.toLocaleString("en-US")} rows without problems (otherwise nothing is imported until every row is fixed)`} />
+          ) : null}
+          <Group>
+            <Button type="submit" name="intent" value="recheck" variant="default">Re-check with these columns</Button>
+            <Button type="submit" name="intent" value="import-cases" disabled={blocked} loading={busy}>Import cases</Button>
+          </Group>
+        </Stack>
+      </Form>
+    </Paper>
+  );
+}

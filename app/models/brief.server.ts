@@ -1,0 +1,173 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
+
+// Everything a brief is written from. Reporter name and the confidential flag are selected so
+// the domain can leave confidential reporters out of the quotes and scrub names from text; the
+// brief that comes out never carries them.
+const briefCaseSelect = {
+  id: true,
+  title: true,
+  complaint: true,
+  raisedOn: true,
+  reporterFunction: true,
+  reporterRole: true,
+  segment: true,
+  tenureMonths: true,
+  confidential: true,
+  reporterName: true,
+  behaviour: true,
+  suspectedCause: true,
+  rootCause: true,
+  rootCauseStatement: true,
+  upstreamFix: true,
+  fixOwner: true,
+  payFix: true,
+  payFixWhy: true,
+  peopleAffected: true,
+  revenueAtRisk: true,
+  whySteps: { orderBy: { position: "asc" }, select: { position: true, answer: true } },
+} satisfies Prisma.CaseSelect;
+
+type Row = Prisma.CaseGetPayload<{ select: typeof briefCaseSelect }>;
+const toBriefCase = ({ whySteps, ...c }: Row) => ({ ...c, steps: whySteps });
+
+export async function briefSourceFromPattern(patternId: number) {
+  const pattern = await db.pattern.findUnique({
+    where: { id: patternId },
+    select: { id: true, name: true, cases: { select: { case: { select: briefCaseSelect } } } },
+  });
+  if (!pattern) return null;
+  return { title: pattern.name, cases: pattern.cases.map((c) => toBriefCase(c.case)) };
+}
+
+export async function briefSourceFromCase(caseId: number) {
+  const c = await db.case.findUnique({ where: { id: caseId }, select: briefCaseSelect });
+  if (!c) return null;
+  return { title: c.title, cases: [toBriefCase(c)] };
+}
+
+export async function createBrief(
+  input: { title: string; source: "pattern" | "case"; sourceId: number; draft: unknown },
+  actorId: string,
+) {
+  return db.brief.create({
+    data: {
+      title: input.title,
+      source: input.source,
+      patternId: input.source === "pattern" ? input.sourceId : null,
+      caseId: input.source === "case" ? input.sourceId : null,
+      draftJson: JSON.stringify(input.draft),
+      createdById: actorId,
+    },
+    select: { id: true },
+  });
+}
+
+export function listBriefs(publishedOnly: boolean) {
+  return db.brief.findMany({
+    where: publishedOnly ? { publishedCount: { gt: 0 } } : {},
+    orderBy: { updatedAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      source: true,
+      publishedCount: true,
+      hasUnpublishedChanges: true,
+      updatedAt: true,
+      pattern: { select: { id: true, name: true } },
+      case: { select: { id: true, title: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, publishedAt: true } },
+      _count: { select: { acks: true } },
+    },
+  });
+}
+
+export async function getBrief(id: number) {
+  return db.brief.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      source: true,
+      draftJson: true,
+      draftVersion: true,
+      publishedCount: true,
+      hasUnpublishedChanges: true,
+      createdAt: true,
+      updatedAt: true,
+      pattern: { select: { id: true, name: true } },
+      case: { select: { id: true, title: true } },
+      createdBy: { select: { name: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        select: { number: true, title: true, contentJson: true, publishedAt: true, publishedBy: { select: { name: true } } },
+      },
+    },
+  });
+}
+
+export function listAcks(briefId: number) {
+  return db.briefAck.findMany({
+    where: { briefId },
+    orderBy: { at: "desc" },
+    select: { versionNumber: true, at: true, user: { select: { name: true, role: true } } },
+  });
+}
+
+export function hasAcked(briefId: number, versionNumber: number, userId: string) {
+  return db.briefAck.count({ where: { briefId, versionNumber, userId } }).then((n) => n > 0);
+}
+
+export type DraftResult = { ok: true } | { ok: false; reason: "not-found" | "conflict" };
+
+/** Saves the draft only from the version the editor loaded. */
+export async function saveDraft(id: number, version: number, title: string, draft: unknown): Promise<DraftResult> {
+  const { count } = await db.brief.updateMany({
+    where: { id, draftVersion: version },
+    data: { title, draftJson: JSON.stringify(draft), draftVersion: { increment: 1 }, hasUnpublishedChanges: true },
+  });
+  if (count === 1) return { ok: true };
+  return { ok: false, reason: (await db.brief.count({ where: { id } })) ? "conflict" : "not-found" };
+}
+
+/** Freezes the current draft as the next published version. */
+export async function publishBrief(id: number, version: number, actorId: string) {
+  return db.$transaction(async (tx): Promise<DraftResult & { number?: number }> => {
+    const brief = await tx.brief.findUnique({ where: { id }, select: { title: true, draftJson: true, draftVersion: true, publishedCount: true } });
+    if (!brief) return { ok: false, reason: "not-found" };
+    const { count } = await tx.brief.updateMany({
+      where: { id, draftVersion: version },
+      data: { publishedCount: { increment: 1 }, draftVersion: { increment: 1 }, hasUnpublishedChanges: false },
+    });
+    if (count === 0) return { ok: false, reason: "conflict" };
+    const number = brief.publishedCount + 1;
+    await tx.briefVersion.create({
+      data: { briefId: id, number, title: brief.title, contentJson: brief.draftJson, publishedById: actorId },
+    });
+    if (brief.publishedCount === 0) {
+      // A pattern that reaches leadership is "briefed".
+      const source = await tx.brief.findUnique({ where: { id }, select: { patternId: true, caseId: true } });
+      if (source?.patternId) await tx.pattern.updateMany({ where: { id: source.patternId, status: "open" }, data: { status: "briefed" } });
+    }
+    return { ok: true, number };
+  });
+}
+
+export async function acknowledge(briefId: number, versionNumber: number, userId: string) {
+  const version = await db.briefVersion.findUnique({ where: { briefId_number: { briefId, number: versionNumber } }, select: { id: true } });
+  if (!version) return false;
+  await db.briefAck.upsert({
+    where: { briefId_versionNumber_userId: { briefId, versionNumber, userId } },
+    create: { briefId, versionNumber, userId },
+    update: {},
+  });
+  return true;
+}
+
+/** Attainment rows for the segments a brief's cases come from (variability figures). */
+export function attainmentForSegments(segments: string[]) {
+  return db.attainmentRow.findMany({
+    where: { segment: { in: segments } },
+    select: { period: true, repPseudonym: true, role: true, segment: true, region: true, attainmentPct: true },
+  });
+}

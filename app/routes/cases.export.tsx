@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { can } from "~/domain/auth/permissions";
+import { parseCaseListQuery } from "~/domain/cases/list-query";
+import { caseExportColumns, casesToJson, toCsv } from "~/domain/data-io/csv-export";
+import { exportCases } from "~/models/case.server";
+import { requirePermission } from "~/utils/auth.server";
+
+// GET /cases/export?format=csv|json&<the list's filters> — the filtered list as a file, with
+// only the columns the person may see (no reporter identity outside the comp team).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "case:read");
+  const url = new URL(request.url);
+  const format = url.searchParams.get("format") === "json" ? "json" : "csv";
+  const rows = await exportCases(parseCaseListQuery(url.searchParams), user);
+  const columns = caseExportColumns({ seesReporter: can(user.role, "case:see-reporter") });
+  const stamp = new Date().toISOString().slice(0, 10);
+  const body = format === "json" ? casesToJson(rows, columns) : toCsv(rows, columns, { bom: true });
+  return new Response(body, {
+    headers: {
+      "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="upstream-cases-${stamp}.${format}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,186 @@
+import { Alert, Button, Grid, Paper, Stack, Text, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ImportPreview, type Preview } from "~/components/import/import-preview";
+import { JobProgress } from "~/components/import/job-progress";
+import { validateAttainmentRows } from "~/domain/data-io/attainment-import";
+import { mappingProblem, suggestMapping, validateRows, type CaseMapping } from "~/domain/data-io/case-import";
+import { isReadError, type ParsedTable } from "~/domain/data-io/import-common";
+import { getMapping, importAttainment, saveMapping } from "~/models/attainment.server";
+import { importCases } from "~/models/case.server";
+import { readUpload } from "~/models/import.server";
+import { requirePermission } from "~/utils/auth.server";
+import { caseDataChanged } from "~/utils/data-version.server";
+import { getJob, startJob } from "~/utils/jobs.server";
+import { dropUpload, keepUpload, takeUpload } from "~/utils/upload-store.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: "Import · Upstream" },
+  // Without JavaScript the page refreshes itself while an import runs.
+  ...(data?.job?.state === "running" ? [{ httpEquiv: "refresh", content: "2" } as never] : []),
+];
+
+const ERRORS_SHOWN = 200;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "case:write");
+  const jobId = new URL(request.url).searchParams.get("job");
+  const job = jobId ? getJob(jobId, user.id) : null;
+  return { job: job ? { state: job.state, kind: job.kind, total: job.total, processed: job.processed, message: job.message, result: job.result } : null };
+}
+
+function preview(uploadId: string, name: string, table: ParsedTable, mapping: CaseMapping): Preview {
+  const problem = mappingProblem(mapping);
+  const result = problem ? null : validateRows(table.rows, mapping, { firstRowNumber: table.firstRowNumber });
+  return {
+    uploadId,
+    fileName: name,
+    headers: table.headers,
+    mapping,
+    rowCount: table.rows.length,
+    validCount: result?.valid.length ?? 0,
+    errors: result?.errors.slice(0, ERRORS_SHOWN) ?? [],
+    errorCount: result?.errors.length ?? 0,
+    mappingProblem: problem,
+  };
+}
+
+function mappingFrom(formData: FormData): CaseMapping {
+  const mapping: CaseMapping = {};
+  for (const [key, value] of formData) {
+    const m = /^header\.(\d+)$/.exec(key);
+    if (m) mapping[String(value)] = (String(formData.get(`field.${m[1]}`) ?? "") || null) as CaseMapping[string];
+  }
+  return mapping;
+}
+
+type ActionData = { intent: string; error?: string; preview?: Preview; attainmentErrors?: Preview["errors"]; attainmentErrorCount?: number };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "case:write");
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const fail = (body: ActionData, status = 400) => data(body, { status });
+
+  if (intent === "upload-cases") {
+    const read = await readUpload(formData.get("file"), true);
+    if (isReadError(read)) return fail({ intent, error: read.error });
+    const mapping = suggestMapping(read.headers, ((await getMapping("cases")) as CaseMapping | null) ?? undefined);
+    const uploadId = keepUpload(user.id, read.name ?? "the file", read);
+    return { intent, preview: preview(uploadId, read.name ?? "the file", read, mapping) } satisfies ActionData;
+  }
+
+  if (intent === "recheck" || intent === "import-cases") {
+    const uploadId = String(formData.get("uploadId") ?? "");
+    const upload = takeUpload(uploadId, user.id);
+    if (!upload) return fail({ intent, error: "That upload has expired. Choose the file again." }, 410);
+    const mapping = mappingFrom(formData);
+    const shown = preview(uploadId, upload.name, upload.table, mapping);
+    if (intent === "recheck" || shown.mappingProblem) return shown.mappingProblem ? fail({ intent, preview: shown }) : { intent, preview: shown };
+    const validOnly = formData.get("validOnly") === "on";
+    const result = validateRows(upload.table.rows, mapping, { firstRowNumber: upload.table.firstRowNumber });
+    if (result.errors.length > 0 && !validOnly) {
+      return fail({ intent, preview: shown, error: "Nothing was imported: fix the rows below, or choose to import only the rows without problems." });
+    }
+    if (result.valid.length === 0) return fail({ intent, preview: shown, error: "No row is ready to import." });
+    await saveMapping("cases", Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)) as Record<string, string>);
+    dropUpload(uploadId);
+    const job = startJob(user.id, "cases", result.valid.length, (j) =>
+      importCases(result.valid, user.id, (done) => (j.processed = done)),
+    );
+    return redirect(`/import?job=${job.id}`);
+  }
+
+  if (intent === "upload-attainment") {
+    const read = await readUpload(formData.get("file"), false);
+    if (isReadError(read)) return fail({ intent, error: read.error });
+    const result = validateAttainmentRows(read.rows, { headers: read.headers, firstRowNumber: read.firstRowNumber });
+    if ("error" in result) return fail({ intent, error: result.error });
+    if (result.errors.length > 0) {
+      return fail({ intent, error: "Nothing was imported: fix these rows and upload the file again.", attainmentErrors: result.errors.slice(0, ERRORS_SHOWN), attainmentErrorCount: result.errors.length });
+    }
+    const rows = result.valid.map((v) => ({ ...v.data, region: v.data.region ?? "" }));
+    const job = startJob(user.id, "attainment", rows.length, async (j) => {
+      const r = await importAttainment(rows, j);
+      caseDataChanged();
+      return r;
+    });
+    return redirect(`/import?job=${job.id}`);
+  }
+
+  return fail({ intent, error: "Unknown action." });
+}
+
+// A plain file input: Mantine's FileInput needs JavaScript to open the file chooser.
+function NativeFile({ id, accept }: { id: string; accept: string }) {
+  return (
+    <div>
+      <Text component="label" htmlFor={id} size="sm" fw={500} display="block" mb={4}>
+        File
+      </Text>
+      <input id={id} type="file" name="file" accept={accept} required />
+    </div>
+  );
+}
+
+export default function ImportPage() {
+  const { job } = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>Import</Title>
+        <Text c="dimmed">Bring in cases from a spreadsheet, and quota attainment for the variability figures.</Text>
+      </div>
+      {job ? <JobProgress job={job} /> : null}
+      {a?.error ? <Alert color="red" variant="light" role="alert"><Text c="red.9">{a.error}</Text></Alert> : null}
+      {a?.preview ? <ImportPreview p={a.preview} busy={busy("import-cases")} /> : null}
+      {a?.attainmentErrors?.length ? (
+        <Paper withBorder radius="lg" p="md" data-testid="attainment-errors">
+          <Title order={2} size="h4" mb="xs">Attainment rows to fix ({a.attainmentErrorCount})</Title>
+          {a.attainmentErrors.map((e, i) => (
+            <Text key={i} size="sm">Row {e.rowNumber}, {e.column ?? e.field}: {e.message}</Text>
+          ))}
+        </Paper>
+      ) : null}
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder radius="lg" p="lg">
+            <Form method="post" encType="multipart/form-data">
+              <input type="hidden" name="intent" value="upload-cases" />
+              <Stack>
+                <Title order={2} size="h4">Cases (CSV or JSON)</Title>
+                <Text size="sm" c="dimmed">
+                  One row per complaint; only the complaint and the behaviour are required. You will match the columns and see
+                  every problem before anything is saved. Rows with an External ID update the case they imported before.
+                </Text>
+                <NativeFile id="case-file" accept=".csv,.json,text/csv,application/json" />
+                <Button type="submit" loading={busy("upload-cases")} w="fit-content">Check the file</Button>
+              </Stack>
+            </Form>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder radius="lg" p="lg">
+            <Form method="post" encType="multipart/form-data">
+              <input type="hidden" name="intent" value="upload-attainment" />
+              <Stack>
+                <Title order={2} size="h4">Quota attainment (CSV)</Title>
+                <Text size="sm" c="dimmed">
+                  Columns: period, rep pseudonym, role, segment, region, attainment %. All rows go in together, or none do.
+                  A rep already imported for a period is updated.
+                </Text>
+                <NativeFile id="attainment-file" accept=".csv,text/csv" />
+                <Button type="submit" loading={busy("upload-attainment")} w="fit-content">Import attainment</Button>
+              </Stack>
+            </Form>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
