@@ -1,4 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { writeBrief } from "~/domain/briefs/sections";
+import { groupAttainment } from "~/domain/variability/group";
 import { db } from "~/utils/db.server";
 
 // Everything a brief is written from. Reporter name and the confidential flag are selected so
@@ -170,4 +172,29 @@ export function attainmentForSegments(segments: string[]) {
     where: { segment: { in: segments } },
     select: { period: true, repPseudonym: true, role: true, segment: true, region: true, attainmentPct: true },
   });
+}
+
+/** The brief as code writes it from its source: the cases' chains, counts and attainment. */
+export async function draftBrief(source: "pattern" | "case", sourceId: number) {
+  const origin = source === "pattern" ? await briefSourceFromPattern(sourceId) : await briefSourceFromCase(sourceId);
+  if (!origin || origin.cases.length === 0) return null;
+  const segments = [...new Set(origin.cases.map((c) => c.segment))];
+  const rows = await attainmentForSegments(segments);
+  const attainment = groupAttainment(rows, ["segment"]).flatMap((g) =>
+    g.summary.mean == null
+      ? []
+      : [
+          {
+            segment: g.keys.segment ?? "",
+            reps: g.reps,
+            mean: g.summary.mean,
+            median: g.summary.median ?? 0,
+            sd: g.summary.sd ?? 0,
+            top10Share: g.summary.top10Share ?? 0,
+            top20Share: g.summary.top20Share ?? 0,
+            shareAtOrAbove100: g.summary.shareAtOrAbove100 ?? 0,
+          },
+        ],
+  );
+  return writeBrief({ title: origin.title, cases: origin.cases, attainment, scope: source });
 }

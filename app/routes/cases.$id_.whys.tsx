@@ -226,9 +226,18 @@ export default function WhysPage() {
               )}
               {conclusion?.payFix ? <Text size="sm" mt="sm" fw={600}>{payFixSentence(conclusion.payFix, conclusion.rootCause)}</Text> : null}
               {chain.diagnosisConfirmedAt ? (
-                <Alert color="teal" variant="light" mt="md">
-                  <Text c="dark.8" size="sm">Diagnosis confirmed on {formatDate(chain.diagnosisConfirmedAt)}.</Text>
-                </Alert>
+                <>
+                  <Alert color="teal" variant="light" mt="md">
+                    <Text c="dark.8" size="sm">Diagnosis confirmed on {formatDate(chain.diagnosisConfirmedAt)}.</Text>
+                  </Alert>
+                  {canEdit ? (
+                    <Form method="post" action="/briefs">
+                      <input type="hidden" name="source" value="case" />
+                      <input type="hidden" name="sourceId" value={chain.id} />
+                      <Button type="submit" variant="outline" mt="sm">Write a brief from this case</Button>
+                    </Form>
+                  ) : null}
+                </>
               ) : canEdit ? (
                 <>
                   {(actionData?.problems?.length ? actionData.problems : check.ok ? [] : check.problems.map((p) => p.message)).length ? (

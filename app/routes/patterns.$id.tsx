@@ -175,6 +175,13 @@ export default function PatternPage() {
           <Grid.Col span={{ base: 12, md: 4 }}>
             <Stack gap="lg">
               <Paper withBorder radius="lg" p="md">
+                <Form method="post" action="/briefs">
+                  <input type="hidden" name="source" value="pattern" />
+                  <input type="hidden" name="sourceId" value={d.pattern.id} />
+                  <Button type="submit" fullWidth>Write a leadership brief</Button>
+                </Form>
+              </Paper>
+              <Paper withBorder radius="lg" p="md">
                 <Title order={2} size="h4" mb="sm">Add cases</Title>
                 <Form method="post" {...getFormProps(addForm)}>
                   <input type="hidden" name="intent" value="add-cases" />

@@ -267,6 +267,7 @@ describe("a root cause stated in the team's own words", () => {
     expect(brief.sections.whyItHappens).toContain("All 3 cases trace back to [name]'s old accounts were never reassigned.");
     expect(brief.sections.payChange).toContain("The cause is [name]'s old accounts were never reassigned");
     expect(everything(brief)).not.toMatch(/marcus|oyelaran/i);
+    expect(brief.summary).toBe("A limit outside the plan, not pay, is behind all 3 cases from 1 function, so more pay will not fix it.");
   });
 });
 

@@ -557,7 +557,9 @@ function summary(cases: readonly BriefCase[]): string {
   if (!top) return `${upperFirst(who)} point to the same problem${atRisk}, but the cause is not known yet.`;
   if (top.cause === "plan_mechanics")
     return `The plan's own rules are behind ${who}${atRisk}, so a change to how the plan pays would fix it.`;
-  return `${upperFirst(causeWords(top.cause, cases))}, not pay, is behind ${who}${atRisk}, so more pay will not fix it.`;
+  // A statement in the team's words does not fit this sentence; a label does.
+  const cause = top.cause === "other" ? "A limit outside the plan" : upperFirst(causeWords(top.cause, cases));
+  return `${cause}, not pay, is behind ${who}${atRisk}, so more pay will not fix it.`;
 }
 
 /** Every reporter name in the set: scrubbed from any text the brief carries. */
