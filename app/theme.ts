@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from "@mantine/core";
+import { Anchor, createTheme, type CSSVariablesResolver } from "@mantine/core";
 
 // A calm, high-contrast palette: teal for action, dark slate for text (WCAG AA on white).
 export const theme = createTheme({
@@ -9,6 +9,8 @@ export const theme = createTheme({
   headings: { fontWeight: "650" },
   defaultRadius: "md",
   colors: {},
+  // Links inside text must not rely on colour alone (WCAG 1.4.1).
+  components: { Anchor: Anchor.extend({ defaultProps: { underline: "always" } }) },
 });
 
 // Mantine's default "dimmed" grey is below 4.5:1 on white; ours passes WCAG AA.

@@ -372,13 +372,27 @@ export async function linkDuplicate(id: number, duplicateOfId: number | null, ac
 
 export type ImportRow = { externalId?: string; data: CaseFormData };
 
+function pickFields(record: ReturnType<typeof toRecord>, fields: ReadonlySet<string>) {
+  const out: Partial<ReturnType<typeof toRecord>> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (fields.has(key) || (key === "severityRank" && fields.has("severity"))) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
 const IMPORT_CHUNK = 500;
 
 /**
  * Imports cases in one transaction (all or nothing). A row whose external id is already
  * known updates that case (changes go to its history); every other row creates a case.
  */
-export async function importCases(rows: ImportRow[], actorId: string, onProgress?: (done: number) => void) {
+export async function importCases(
+  rows: ImportRow[],
+  actorId: string,
+  onProgress?: (done: number) => void,
+  /** The fields the file's columns were mapped to: an update touches these and nothing else. */
+  mappedFields?: ReadonlySet<string>,
+) {
   let created = 0;
   let updated = 0;
   let skipped = 0;
@@ -413,7 +427,13 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
         for (const r of chunk) {
           const current = r.externalId ? byExternal.get(r.externalId) : undefined;
           if (!current) continue;
-          const record = { ...toRecord(r.data), ownerId: current.ownerId, duplicateOfId: current.duplicateOfId };
+          // A column the file does not carry keeps the case's value (a leader's export has no
+          // reporter columns; re-importing it must not wipe the reporter's identity).
+          const full = toRecord(r.data);
+          const record = { ...current, ...(mappedFields ? pickFields(full, mappedFields) : full), ownerId: current.ownerId, duplicateOfId: current.duplicateOfId };
+          delete (record as { id?: number }).id;
+          delete (record as { externalId?: string | null }).externalId;
+          delete (record as { version?: number }).version;
           const changes = diffCase(current as FieldValues, record as FieldValues);
           if (changes.length === 0) {
             skipped += 1;

@@ -4,7 +4,8 @@ import { fileSizeProblem, type ReadResult } from "~/domain/data-io/import-common
 
 /** Reads an uploaded file as a table: JSON by name or content, CSV otherwise. */
 export async function readUpload(file: FormDataEntryValue | null, allowJson: boolean): Promise<ReadResult & { name?: string }> {
-  if (!file || typeof file === "string" || file.size === 0) return { error: "Choose a file to import." };
+  if (!file || typeof file === "string" || (file.size === 0 && !file.name)) return { error: "Choose a file to import." };
+  if (file.size === 0) return { error: "That file is empty: there is nothing to import." };
   const tooBig = fileSizeProblem(file.size);
   if (tooBig) return { error: tooBig };
   // Not fatal: invalid UTF-8 becomes U+FFFD, which the parser reports as a wrong encoding.

@@ -84,10 +84,11 @@ export async function action({ request }: ActionFunctionArgs) {
       return fail({ intent, preview: shown, error: "Nothing was imported: fix the rows below, or choose to import only the rows without problems." });
     }
     if (result.valid.length === 0) return fail({ intent, preview: shown, error: "No row is ready to import." });
-    await saveMapping("cases", Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)) as Record<string, string>);
+    // "Do not import" choices are remembered too (as null), so an excluded column stays excluded.
+    await saveMapping("cases", mapping as Record<string, string>);
     dropUpload(uploadId);
     const job = startJob(user.id, "cases", result.valid.length, (j) =>
-      importCases(result.valid, user.id, (done) => (j.processed = done)),
+      importCases(result.valid, user.id, (done) => (j.processed = done), new Set(Object.values(mapping).filter((v): v is NonNullable<typeof v> => Boolean(v)))),
     );
     return redirect(`/import?job=${job.id}`);
   }

@@ -793,3 +793,32 @@ describe("attainment", () => {
     });
   });
 });
+
+describe("re-importing a file that lacks some columns", () => {
+  it("changes only the mapped fields: a leader's export re-imported by an analyst keeps the reporter's identity", async () => {
+    const id = await createCase({
+      complaint: "Identity must survive a partial re-import (ident-keep)",
+      behaviour: "churn_risk",
+      segment: "enterprise",
+      severity: "high",
+      reporterName: "Ottoline Varga-Nakamura",
+      confidential: "on",
+      raisedOn: "2026-02-03",
+    });
+    const leaderCsv = await run(exportLoader, getRequest("/cases/export?format=csv&q=ident-keep", leader.cookie));
+    const text = (leaderCsv.data as string).replace(/,high,/i, ",critical,");
+    expect(text).toMatch(/,critical,/);
+    expect(text).not.toContain("Ottoline");
+    const job = await importFile(text, "leader-export.csv", analyst);
+    expect(job.result).toMatchObject({ created: 0, updated: 1 });
+    const after = await db.case.findUniqueOrThrow({ where: { id } });
+    expect(after).toMatchObject({ severity: "critical", reporterName: "Ottoline Varga-Nakamura", confidential: true, segment: "enterprise" });
+    expect(after.raisedOn.toISOString().slice(0, 10)).toBe("2026-02-03");
+
+    // A file with only the id and the required columns touches nothing else.
+    const minimal = csv([["External ID", "Complaint", "Behaviour of concern"], [`case-${id}`, after.complaint, "Churn risk"]]);
+    const again = await importFile(minimal, "minimal.csv", analyst);
+    expect(again.result).toMatchObject({ created: 0, updated: 0, skipped: 1 });
+    expect(await db.case.findUniqueOrThrow({ where: { id } })).toMatchObject({ severity: "critical", segment: "enterprise", reporterName: "Ottoline Varga-Nakamura" });
+  });
+});
