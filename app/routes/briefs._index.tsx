@@ -24,7 +24,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     briefs: briefs.map((b) => ({
       id: b.id,
       title: b.title,
-      source: b.pattern ? { kind: "pattern", id: b.pattern.id, name: b.pattern.name } : b.case ? { kind: "case", id: b.case.id, name: b.case.title } : null,
+      // A case title can name its reporter: readers get only "one case".
+      source: b.pattern
+        ? { kind: "pattern", id: b.pattern.id, name: b.pattern.name }
+        : b.case
+          ? canWrite
+            ? { kind: "case", id: b.case.id, name: b.case.title }
+            : { kind: "case", id: null, name: null }
+          : null,
       version: b.versions[0]?.number ?? null,
       publishedAt: b.versions[0]?.publishedAt ?? null,
       draftPending: canWrite && b.hasUnpublishedChanges,

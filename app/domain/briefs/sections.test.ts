@@ -21,6 +21,7 @@ import {
   STRUCTURAL_LEAD,
   writeBrief,
 } from "./sections";
+import { attainmentSentences } from "./sections";
 import { nameVariants } from "./text";
 import { SECTION_KEYS, type Brief, type BriefCase } from "./types";
 
@@ -309,5 +310,13 @@ describe("writeBrief", () => {
   it("writes every section", () => {
     const brief = territory();
     for (const key of SECTION_KEYS) expect(brief.sections[key].trim(), key).not.toBe("");
+  });
+});
+
+describe("attainment figures for small teams", () => {
+  it("does not quote a segment of fewer than five reps (one rep's share would show)", () => {
+    const f = { segment: "smb", reps: 4, mean: 90, median: 85, sd: 20, top10Share: 0.3, top20Share: 0.33, shareAtOrAbove100: 0.25 };
+    expect(attainmentSentences(f, "SMB")).toBe("There are too few reps in SMB to show their results.");
+    expect(attainmentSentences({ ...f, reps: 5 }, "SMB")).toContain("across 5 reps");
   });
 });

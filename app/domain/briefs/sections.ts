@@ -3,6 +3,7 @@
 // the same brief. Short sentences and everyday words: a test holds every section to the
 // reading-ease target. The comp team edits the result before publishing.
 
+import { EXEC_MIN_REPS } from "../variability/group";
 import { CAUSES, causeLabel, functionLabel, reporterRoleLabel, segmentLabel } from "../cases/taxonomy";
 import { TENURE_BANDS, tenureBand, type TenureBand } from "../cases/tenure";
 import { effectiveCause, UNKNOWN_CAUSE } from "../patterns/effective-cause";
@@ -232,7 +233,8 @@ function sameSegment(figure: string, segment: string): boolean {
 
 /** The attainment figures of one segment, in plain words (mean, median, sd, top 20%). */
 export function attainmentSentences(f: AttainmentFigures, label: string): string {
-  if (f.reps < EXEC_MIN_CELL) return `There are too few reps in ${label} to show their results.`;
+  // Briefs reach executives: the variability page's rule (five reps or more) applies here too.
+  if (f.reps < EXEC_MIN_REPS) return `There are too few reps in ${label} to show their results.`;
   const out: string[] = [];
   const mean = Math.round(f.mean);
   const median = Math.round(f.median);

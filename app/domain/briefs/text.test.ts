@@ -81,3 +81,10 @@ describe("scrub", () => {
     expect(mentionsNameOrEmail("Nothing here", ["Marcus Oyelaran"])).toBe(false);
   });
 });
+
+describe("scrubbing hyphenated and apostrophe names", () => {
+  it("removes each part of a double-barrelled surname on its own", () => {
+    const out = scrub("Ms Abernathy lost her patch; Quill said so; O'Neill agreed with Neill.", ["Zofia Quill-Abernathy", "Dara O'Neill"]);
+    expect(out).not.toMatch(/Abernathy|Quill|Neill/);
+  });
+});

@@ -76,7 +76,11 @@ export function nameVariants(names: readonly string[]): string[] {
     const name = raw.replace(/\s+/g, " ").trim();
     if (name.length < 2) continue;
     out.add(name);
-    for (const part of name.split(/[\s,]+/)) if (part.replace(/\W/g, "").length >= 3) out.add(part);
+    // "Quill-Abernathy" is also "Quill" and "Abernathy"; "O'Neill" also "Neill".
+    for (const part of name.split(/[\s,]+/)) {
+      if (part.replace(/\W/g, "").length >= 3) out.add(part);
+      for (const piece of part.split(/[-'’]+/)) if (piece.replace(/\W/g, "").length >= 3) out.add(piece);
+    }
   }
   return [...out].sort((a, b) => b.length - a.length || a.localeCompare(b));
 }
