@@ -1,40 +1,48 @@
+import Database from "better-sqlite3";
 import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import type { Job } from "~/utils/jobs.server";
 
 export type AttainmentInput = { period: string; repPseudonym: string; role: string; segment: string; region: string; attainmentPct: number };
 
-const CHUNK = 500;
+const CHUNK = 1_000;
 
 /**
- * All rows in one transaction: either every row lands or none does. A (period, rep) pair
- * already present is updated, so re-importing a file does not duplicate it.
+ * All rows in one transaction on a connection of its own: every row lands or none does. A
+ * (period, rep) pair already present is updated, so re-importing a file does not duplicate
+ * it. Yields between chunks so the server keeps answering while it runs.
  */
 export async function importAttainment(rows: AttainmentInput[], job?: Job) {
+  const sqlite = new Database(getEnv().databaseUrl.replace(/^file:/, ""), { timeout: 30_000 });
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  const upsert = sqlite.prepare(
+    `INSERT INTO "AttainmentRow" (period, repPseudonym, role, segment, region, attainmentPct, createdAt)
+     VALUES (@period, @repPseudonym, @role, @segment, @region, @attainmentPct, @now)
+     ON CONFLICT (period, repPseudonym) DO UPDATE SET role = excluded.role, segment = excluded.segment,
+       region = excluded.region, attainmentPct = excluded.attainmentPct`,
+  );
+  const exists = sqlite.prepare(`SELECT 1 FROM "AttainmentRow" WHERE period = ? AND repPseudonym = ?`);
   let created = 0;
   let updated = 0;
-  await db.$transaction(
-    async (tx) => {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK);
-        const existing = await tx.attainmentRow.findMany({
-          where: { OR: chunk.map((r) => ({ period: r.period, repPseudonym: r.repPseudonym })) },
-          select: { id: true, period: true, repPseudonym: true },
-        });
-        const key = (r: { period: string; repPseudonym: string }) => `${r.period}\u0000${r.repPseudonym}`;
-        const byKey = new Map(existing.map((e) => [key(e), e.id]));
-        const fresh = chunk.filter((r) => !byKey.has(key(r)));
-        if (fresh.length) await tx.attainmentRow.createMany({ data: fresh });
-        for (const r of chunk) {
-          const id = byKey.get(key(r));
-          if (id) await tx.attainmentRow.update({ where: { id }, data: r });
-        }
-        created += fresh.length;
-        updated += chunk.length - fresh.length;
-        if (job) job.processed = Math.min(rows.length, i + CHUNK);
+  sqlite.exec("BEGIN IMMEDIATE");
+  try {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      for (const r of rows.slice(i, i + CHUNK)) {
+        if (exists.get(r.period, r.repPseudonym)) updated += 1;
+        else created += 1;
+        upsert.run({ ...r, now });
       }
-    },
-    { timeout: 10 * 60_000 },
-  );
+      if (job) job.processed = Math.min(rows.length, i + CHUNK);
+      // A short pause, not just setImmediate: requests need several turns of the event loop.
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    sqlite.exec("COMMIT");
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    throw error;
+  } finally {
+    sqlite.close();
+  }
   return { created, updated, skipped: 0 };
 }
 

@@ -181,7 +181,7 @@ export async function listOwners() {
   });
 }
 
-function toRecord(input: CaseFormData) {
+export function toRecord(input: CaseFormData) {
   return {
     title: input.title || deriveTitle(input.complaint),
     complaint: input.complaint,
@@ -302,7 +302,7 @@ async function nameOwners(tx: Prisma.TransactionClient, changes: ReturnType<type
   change.to = name(change.to);
 }
 
-function recordKeys() {
+export function recordKeys() {
   return {
     title: true,
     complaint: true,
@@ -370,87 +370,3 @@ export async function linkDuplicate(id: number, duplicateOfId: number | null, ac
   });
 }
 
-export type ImportRow = { externalId?: string; data: CaseFormData };
-
-function pickFields(record: ReturnType<typeof toRecord>, fields: ReadonlySet<string>) {
-  const out: Partial<ReturnType<typeof toRecord>> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (fields.has(key) || (key === "severityRank" && fields.has("severity"))) (out as Record<string, unknown>)[key] = value;
-  }
-  return out;
-}
-
-const IMPORT_CHUNK = 500;
-
-/**
- * Imports cases in one transaction (all or nothing). A row whose external id is already
- * known updates that case (changes go to its history); every other row creates a case.
- */
-export async function importCases(
-  rows: ImportRow[],
-  actorId: string,
-  onProgress?: (done: number) => void,
-  /** The fields the file's columns were mapped to: an update touches these and nothing else. */
-  mappedFields?: ReadonlySet<string>,
-) {
-  let created = 0;
-  let updated = 0;
-  let skipped = 0;
-  await db.$transaction(
-    async (tx) => {
-      for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
-        const chunk = rows.slice(i, i + IMPORT_CHUNK);
-        const ids = chunk.map((r) => r.externalId).filter((x): x is string => Boolean(x));
-        const existing = ids.length
-          ? await tx.case.findMany({ where: { externalId: { in: ids } }, select: { id: true, externalId: true, version: true, ...recordKeys() } })
-          : [];
-        const byExternal = new Map(existing.map((e) => [e.externalId!, e]));
-        // "case-12" is how an export names a case that had no external id: update case 12.
-        const internal = ids.filter((x) => !byExternal.has(x) && /^case-\d{1,9}$/.test(x));
-        if (internal.length) {
-          const found = await tx.case.findMany({
-            where: { id: { in: internal.map((x) => Number(x.slice(5))) }, externalId: null },
-            select: { id: true, externalId: true, version: true, ...recordKeys() },
-          });
-          for (const f of found) byExternal.set(`case-${f.id}`, f);
-        }
-        const fresh = chunk.filter((r) => !r.externalId || !byExternal.has(r.externalId));
-        if (fresh.length) {
-          const before = await tx.case.aggregate({ _max: { id: true } });
-          await tx.case.createMany({
-            data: fresh.map((r) => ({ ...toRecord(r.data), ownerId: null, duplicateOfId: null, externalId: r.externalId || null, createdById: actorId, status: "new" })),
-          });
-          const made = await tx.case.findMany({ where: { id: { gt: before._max.id ?? 0 } }, select: { id: true } });
-          await tx.caseEvent.createMany({ data: made.map((m) => ({ caseId: m.id, actorId, kind: "created", toValue: "imported" })) });
-          created += fresh.length;
-        }
-        for (const r of chunk) {
-          const current = r.externalId ? byExternal.get(r.externalId) : undefined;
-          if (!current) continue;
-          // A column the file does not carry keeps the case's value (a leader's export has no
-          // reporter columns; re-importing it must not wipe the reporter's identity).
-          const full = toRecord(r.data);
-          const record = { ...current, ...(mappedFields ? pickFields(full, mappedFields) : full), ownerId: current.ownerId, duplicateOfId: current.duplicateOfId };
-          delete (record as { id?: number }).id;
-          delete (record as { externalId?: string | null }).externalId;
-          delete (record as { version?: number }).version;
-          const changes = diffCase(current as FieldValues, record as FieldValues);
-          if (changes.length === 0) {
-            skipped += 1;
-            continue;
-          }
-          await tx.case.update({ where: { id: current.id }, data: { ...record, version: { increment: 1 } } });
-          caseDataChanged();
-          await tx.caseEvent.createMany({
-            data: changes.map((c) => ({ caseId: current.id, actorId, kind: "field", field: c.field, fromValue: c.from, toValue: c.to })),
-          });
-          updated += 1;
-        }
-        onProgress?.(Math.min(rows.length, i + IMPORT_CHUNK));
-      }
-    },
-    { timeout: 15 * 60_000 },
-  );
-  caseDataChanged();
-  return { created, updated, skipped };
-}

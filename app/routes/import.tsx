@@ -8,7 +8,7 @@ import { validateAttainmentRows } from "~/domain/data-io/attainment-import";
 import { mappingProblem, suggestMapping, validateRows, type CaseMapping } from "~/domain/data-io/case-import";
 import { isReadError, type ParsedTable } from "~/domain/data-io/import-common";
 import { getMapping, importAttainment, saveMapping } from "~/models/attainment.server";
-import { importCases } from "~/models/case.server";
+import { importCases } from "~/models/case-import.server";
 import { readUpload } from "~/models/import.server";
 import { requirePermission } from "~/utils/auth.server";
 import { caseDataChanged } from "~/utils/data-version.server";

@@ -1,0 +1,221 @@
+// `npm run bench` (issue 7): builds the app, generates 1,000- and 100,000-case databases,
+// runs the production server against each on a free loopback port, drives the routes with
+// autocannon, measures the floors with better-sqlite3, prints a table and writes
+// bench/results.json. Everything it starts it stops, also on error and on Ctrl-C.
+//
+// Environment (all optional): BENCH_SECONDS_1 / BENCH_SECONDS_16 (load per route, default 3
+// and 4), BENCH_SKIP_BUILD=1 (reuse an existing build/), BENCH_TIMEOUT_MIN (hard stop, 15).
+
+import bcrypt from "bcryptjs";
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { listQueryFloor } from "./floors.mjs";
+import { createDatabase } from "./generate.mjs";
+import { appImport, importCsv, importRows, rawImport } from "./import.mjs";
+import { measureRoute, signIn } from "./load.mjs";
+import { judgeTargets, printTable, ratio } from "./report.mjs";
+import { runCommand, startServer } from "./server.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SECONDS_1 = Number(process.env.BENCH_SECONDS_1 || 3);
+const SECONDS_16 = Number(process.env.BENCH_SECONDS_16 || 4);
+const TIMEOUT_MIN = Number(process.env.BENCH_TIMEOUT_MIN || 15);
+const IMPORT_ROWS = 100_000;
+const PASSWORD = "upstream-demo";
+const ANALYST = "analyst@upstream.test";
+const LIST_FILTER = { segment: "enterprise", q: "territory" };
+const EXPORT_FILTER = "segment=strategic"; // about 10,000 of the 100,000 cases
+const SIZES = [
+  ["1k", 1_000],
+  ["100k", 100_000],
+];
+
+const started = Date.now();
+const servers = new Set();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "upstream-bench-"));
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s`;
+const say = (msg) => console.log(`[${elapsed()}] ${msg}`);
+
+let cleaned = false;
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  await Promise.allSettled([...servers].map((s) => s.stop()));
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the servers and removing ${tmp}`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+// Last resort on a synchronous exit: no server outlives the benchmark.
+process.on("exit", () => {
+  for (const s of servers) s.proc.kill("SIGKILL");
+  if (!cleaned) fs.rmSync(tmp, { recursive: true, force: true });
+});
+const watchdog = setTimeout(() => {
+  console.error(`The benchmark has run for ${TIMEOUT_MIN} minutes: stopping.`);
+  cleanup().finally(() => process.exit(1));
+}, TIMEOUT_MIN * 60_000);
+watchdog.unref();
+
+function routesFor(facts) {
+  return [
+    { key: "caseList", name: "Case list (segment + text search)", path: `/cases?segment=${LIST_FILTER.segment}&q=${LIST_FILTER.q}` },
+    { key: "caseFile", name: "Case file", path: `/cases/${facts.caseId}` },
+    { key: "patterns", name: "Pattern page", path: "/patterns" },
+    { key: "variability", name: "Variability page", path: "/variability" },
+    { key: "export", name: "CSV export (~10,000 cases at 100k)", path: `/cases/export?format=csv&${EXPORT_FILTER}` },
+    // Last of the pages: it writes a brief each time.
+    { key: "brief", name: "Brief generation (POST, pattern)", path: "/briefs", method: "POST", body: `source=pattern&sourceId=${facts.briefPatternId}`, redirectOk: true },
+  ];
+}
+
+/** Ids to request, picked the same way at every size. */
+function pickFacts(dbFile, cases, patternSizes) {
+  const sqlite = new Database(dbFile, { readonly: true });
+  try {
+    // A mid-range case with a Five Whys chain.
+    const caseId = sqlite.prepare(`SELECT id FROM "Case" WHERE id >= ? AND whysVersion > 0 ORDER BY id LIMIT 1`).get(Math.floor(cases / 2)).id;
+    const exportCount = sqlite.prepare(`SELECT COUNT(*) AS n FROM "Case" WHERE segment = 'strategic'`).get().n;
+    // A pattern of typical size (15–20 cases).
+    const [briefPatternId, briefPatternCases] = patternSizes.find(([, n]) => n >= 15 && n <= 20) ?? patternSizes[0];
+    return { caseId, exportCount, briefPatternId, briefPatternCases };
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function main() {
+  say(`Temporary files in ${tmp}`);
+  if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(root, "build", "server", "index.js"))) {
+    say("Build skipped (BENCH_SKIP_BUILD=1).");
+  } else {
+    say("Building the app (npm run build)…");
+    const t = Date.now();
+    await runCommand(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build"], { cwd: root, timeoutMs: 5 * 60_000 });
+    say(`Built in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
+  }
+
+  const passwordHash = bcrypt.hashSync(PASSWORD, 10);
+  const now = Date.now();
+  const dbs = {};
+  for (const [label, cases] of SIZES) {
+    const t = Date.now();
+    const file = path.join(tmp, `bench-${label}.db`);
+    const facts = createDatabase(file, { cases, passwordHash, root, now });
+    dbs[label] = { file, facts: { ...facts, ...pickFacts(file, cases, facts.patternSizes), generateMs: Date.now() - t } };
+    delete dbs[label].facts.patternSizes;
+    say(`Generated ${label}: ${facts.cases.toLocaleString("en-US")} cases, ${facts.chains.toLocaleString("en-US")} chains, ${facts.whySteps.toLocaleString("en-US")} why steps, ${facts.patterns} patterns (${facts.patternLinks.toLocaleString("en-US")} links), ${facts.attainmentRows.toLocaleString("en-US")} attainment rows in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
+  }
+
+  const rows = importRows(IMPORT_ROWS);
+  const csv = importCsv(rows);
+  say(`Import file: ${IMPORT_ROWS.toLocaleString("en-US")} rows, ${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB.`);
+
+  // Floors first, while nothing else runs.
+  const floors = { listQuery: {}, import: {} };
+  for (const [label] of SIZES) {
+    floors.listQuery[label] = listQueryFloor(dbs[label].file, LIST_FILTER);
+    floors.import[label] = { rawMs: rawImport(dbs[label].file, path.join(tmp, `scratch-${label}.db`), rows) };
+    say(`Floors ${label}: list query p50 ${floors.listQuery[label].p50Ms.toFixed(2)} ms (${floors.listQuery[label].matches} matches), raw insert of ${IMPORT_ROWS.toLocaleString("en-US")} rows ${(floors.import[label].rawMs / 1000).toFixed(2)} s.`);
+  }
+
+  const measured = {};
+  const memory = { bySize: {} };
+  for (const [label] of SIZES) {
+    const { file, facts } = dbs[label];
+    say(`Starting the server on the ${label} database…`);
+    const server = await startServer({ root, dbFile: file, registry: servers });
+    try {
+      const cookie = await signIn(server.url, ANALYST, PASSWORD);
+      measured[label] = {};
+      for (const route of routesFor(facts)) {
+        server.setPhase(route.key);
+        const m = await measureRoute(server, route, cookie, { seconds1: SECONDS_1, seconds16: SECONDS_16 });
+        measured[label][route.key] = m;
+        say(`${label} ${route.name}: first ${m.coldMs} ms, p50@1 ${m.p50_1} ms, p99@1 ${m.p99_1} ms (${m.requests1} in ${m.run1}), p50@16 ${m.p50_16} ms, p99@16 ${m.p99_16} ms, ${m.rps16} req/s@16 (${m.requests16} in ${m.run16})${m.failed ? `, ${m.failed} FAILED` : ""}`);
+      }
+      server.setPhase("import");
+      say(`${label} importing ${IMPORT_ROWS.toLocaleString("en-US")} rows through the app…`);
+      const imp = await appImport(server.url, cookie, csv, IMPORT_ROWS);
+      measured[label].import = imp;
+      say(`${label} import: ${(imp.totalMs / 1000).toFixed(1)} s (upload + preview ${(imp.uploadPreviewMs / 1000).toFixed(1)} s, job ${(imp.jobMs / 1000).toFixed(1)} s).`);
+    } finally {
+      await server.stop();
+      const kb = (v) => Math.round((v / 1024) * 10) / 10;
+      memory.bySize[label] = {
+        hwmMb: kb(server.memory.hwmKb || server.memory.peakRssKb),
+        peakSampledRssMb: kb(server.memory.peakRssKb),
+        byPhaseMb: Object.fromEntries(Object.entries(server.memory.byPhase).map(([k, v]) => [k, kb(v)])),
+      };
+    }
+  }
+  memory.peakRssMb = Math.max(...Object.values(memory.bySize).map((m) => m.hwmMb));
+
+  // ---- Results.
+  const first = routesFor(dbs["100k"].facts);
+  const routes = first.map((route) => {
+    const out = { key: route.key, name: route.name };
+    for (const [label] of SIZES) {
+      const m = measured[label][route.key];
+      out[label] = { ...m, url: routesFor(dbs[label].facts).find((r) => r.key === route.key).path };
+    }
+    out.growthP50 = ratio(out["100k"].p50_1, out["1k"].p50_1);
+    out.growthP50_16 = ratio(out["100k"].p50_16, out["1k"].p50_16);
+    out.growthRps16 = ratio(out["100k"].rps16, out["1k"].rps16);
+    return out;
+  });
+  const importRoute = { key: "import", name: `Import of ${IMPORT_ROWS.toLocaleString("en-US")} rows`, growthP50: null };
+  for (const [label] of SIZES) {
+    const m = measured[label].import;
+    floors.import[label].appMs = m.totalMs;
+    floors.import[label].ratio = ratio(m.totalMs, floors.import[label].rawMs);
+    importRoute[label] = { ...m, rawMs: floors.import[label].rawMs, ratio: floors.import[label].ratio };
+  }
+  importRoute.growthP50 = ratio(measured["100k"].import.totalMs, measured["1k"].import.totalMs);
+  routes.push(importRoute);
+  for (const [label] of SIZES) {
+    const lq = floors.listQuery[label];
+    lq.routeP50Ms = measured[label].caseList.p50_1;
+    lq.ratio = ratio(lq.routeP50Ms, lq.p50Ms);
+  }
+  floors.listQuery = { p50Ms: floors.listQuery["100k"].p50Ms, routeP50Ms: floors.listQuery["100k"].routeP50Ms, ratio: floors.listQuery["100k"].ratio, sql: "COUNT + SELECT … ORDER BY raisedOn DESC, id DESC LIMIT 25, WHERE segment = ? AND (title LIKE ? OR complaint LIKE ?)", ...floors.listQuery };
+  floors.import = { rawMs: floors.import["100k"].rawMs, appMs: floors.import["100k"].appMs, ratio: floors.import["100k"].ratio, rows: IMPORT_ROWS, ...floors.import };
+
+  const cpus = os.cpus();
+  const results = {
+    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model?.trim() ?? "unknown", memoryGb: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    date: new Date().toISOString(),
+    load: { tool: "autocannon", seconds1: SECONDS_1, seconds16: SECONDS_16, rule: "1 connection: max(seconds1, time for 25 requests) up to 12 s; 16 connections: seconds16 if 64 requests fit, else 64 requests stopped at 30 s; the server is left to go idle between runs", acceptEncoding: "gzip, deflate", signedInAs: ANALYST },
+    sizes: Object.fromEntries(SIZES.map(([label]) => [label, dbs[label].facts])),
+    routes,
+    floors,
+    memory,
+    targets: [],
+    runSeconds: 0,
+  };
+  results.targets = judgeTargets(results);
+  results.runSeconds = Math.round((Date.now() - started) / 100) / 10;
+
+  const out = path.join(root, "bench", "results.json");
+  fs.writeFileSync(`${out}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  fs.renameSync(`${out}.tmp`, out);
+  printTable(results);
+  say(`Wrote ${path.relative(root, out)}.`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+  clearTimeout(watchdog);
+  process.exit(process.exitCode ?? 0);
+}

@@ -1,0 +1,169 @@
+// Building and running the production server for the benchmark: a child process on a free
+// loopback port, its resident memory sampled while it runs, stopped (and killed if it must be)
+// when done.
+
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+/** Runs a command to completion, keeping its output to show only if it fails. Bounded in time. */
+export function runCommand(cmd, args, { cwd, timeoutMs = 5 * 60_000, env = process.env } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const keep = (chunk) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(output);
+      else reject(new Error(`${cmd} ${args.join(" ")} failed (${signal ?? code}):\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+function readStatus(pid) {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? NaN);
+    return { rssKb: kb("VmRSS"), hwmKb: kb("VmHWM") };
+  } catch {
+    return null; // not Linux, or the process is gone
+  }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** CPU time used by a process so far, in clock ticks (utime + stime), or null. */
+function cpuTicks(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the server has finished the work a load run left behind: autocannon stops on
+ * time and drops its connections, but the server still answers the requests it had queued.
+ * Idle = at most 2 ticks (about 20 ms) of CPU in each of two consecutive 250 ms windows.
+ */
+export async function waitIdle(pid, maxMs = 90_000) {
+  const t0 = Date.now();
+  let last = cpuTicks(pid);
+  if (last == null) {
+    await sleep(1_000);
+    return Date.now() - t0;
+  }
+  let quiet = 0;
+  while (Date.now() - t0 < maxMs && quiet < 2) {
+    await sleep(250);
+    const now = cpuTicks(pid);
+    if (now == null) break;
+    quiet = now - last <= 2 ? quiet + 1 : 0;
+    last = now;
+  }
+  return Date.now() - t0;
+}
+
+/**
+ * Starts `node server.mjs` against `dbFile` on a free loopback port and waits until it answers.
+ * `registry` is a Set the caller uses to stop every server on error or Ctrl-C.
+ */
+export async function startServer({ root, dbFile, registry }) {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: `file:${dbFile}`,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    INSECURE_COOKIES: "1",
+    QUIET_LOGS: "1",
+    SESSION_SECRET: `bench-${Math.random().toString(36).slice(2)}`,
+  };
+  const proc = spawn(process.execPath, ["server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  const keep = (chunk) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  proc.stdout.on("data", keep);
+  proc.stderr.on("data", keep);
+
+  const url = `http://127.0.0.1:${port}`;
+  // Memory: VmRSS sampled every 500 ms (the maximum kept, per phase), VmHWM read at the end.
+  const memory = { peakRssKb: 0, hwmKb: 0, byPhase: {} };
+  let phase = "start";
+  const sample = () => {
+    const s = readStatus(proc.pid);
+    if (!s) return;
+    memory.peakRssKb = Math.max(memory.peakRssKb, s.rssKb);
+    memory.hwmKb = Math.max(memory.hwmKb, s.hwmKb);
+    memory.byPhase[phase] = Math.max(memory.byPhase[phase] ?? 0, s.rssKb);
+  };
+  const sampler = setInterval(sample, 500);
+
+  const stop = async () => {
+    clearInterval(sampler);
+    sample();
+    registry.delete(server);
+    if (proc.exitCode !== null || proc.signalCode) return;
+    const exited = new Promise((resolve) => proc.once("exit", resolve));
+    proc.kill("SIGTERM");
+    const done = await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]);
+    if (!done) {
+      proc.kill("SIGKILL");
+      await Promise.race([exited, sleep(5_000)]);
+    }
+  };
+  const server = {
+    url,
+    pid: proc.pid,
+    proc,
+    memory,
+    stop,
+    setPhase: (name) => {
+      sample();
+      phase = name;
+    },
+    log: () => log,
+    waitIdle: (maxMs) => waitIdle(proc.pid, maxMs),
+  };
+  registry.add(server);
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`The server exited (${proc.exitCode}) before answering:\n${log.slice(-4000)}`);
+    try {
+      const res = await fetch(`${url}/login`, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The server did not answer within 60 s:\n${log.slice(-4000)}`);
+    }
+    await sleep(100);
+  }
+  return server;
+}

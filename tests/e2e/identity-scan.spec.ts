@@ -1,0 +1,127 @@
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { demoCases } from "../../prisma/seed/demo-cases";
+import { DEMO, type DemoRole } from "./support";
+
+// Reporter identity never reaches a sales leader or an executive (PRODUCT.md "Who uses it"):
+// every page they can open, as HTML and as its Remix data request (`.data`), plus the exports
+// and the Markdown of published briefs, is scanned for every demo reporter's name.
+
+test.describe.configure({ mode: "parallel" });
+
+const NAMES = [...new Set(demoCases.map((c) => c.reporterName).filter((n): n is string => Boolean(n && n.trim())))];
+const CASE_IDS = demoCases.map((_, i) => i + 1);
+
+function baseURL() {
+  const url = test.info().project.use.baseURL;
+  if (!url) throw new Error("no baseURL");
+  return url;
+}
+
+async function session(role: DemoRole): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL: baseURL() });
+  const res = await ctx.post("/login", { form: { email: DEMO[role], password: "upstream-demo", redirectTo: "/" }, maxRedirects: 0 });
+  if (res.status() !== 302) throw new Error(`sign-in as ${role}: ${res.status()}`);
+  return ctx;
+}
+
+function dataUrl(url: string) {
+  const [path, query] = url.split("?");
+  return `${path === "/" ? "/_root" : path}.data${query ? `?${query}` : ""}`;
+}
+
+/** HTML entities React writes, undone, and the comment markers it puts between text parts. */
+function plain(text: string) {
+  return text
+    .replace(/<!-- -->/g, "")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}
+
+async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
+}
+
+/** Briefs from both saved patterns and from two single cases (one confidential), published. */
+async function publishedBriefs(analyst: APIRequestContext): Promise<number[]> {
+  const confidentialCase = demoCases.findIndex((c) => c.confidential && c.reporterName) + 1;
+  const sources = [
+    { source: "pattern", sourceId: "1" },
+    { source: "pattern", sourceId: "2" },
+    { source: "case", sourceId: "1" }, // its Five Whys talk about the reporter
+    { source: "case", sourceId: String(confidentialCase) },
+  ];
+  const ids: number[] = [];
+  for (const form of sources) {
+    const made = await analyst.post("/briefs?index", { form, maxRedirects: 0 });
+    expect(made.status(), `generate a brief from ${form.source} ${form.sourceId}`).toBe(302);
+    const id = Number(/\/briefs\/(\d+)$/.exec(made.headers()["location"] ?? "")?.[1]);
+    const html = await (await analyst.get(`/briefs/${id}`)).text();
+    const version = /name="intent" value="publish"\/><input type="hidden" name="version" value="(\d+)"/.exec(html)?.[1];
+    expect(version, `brief ${id}: the draft's version`).toBeTruthy();
+    const published = await analyst.post(`/briefs/${id}`, { form: { intent: "publish", version: version! }, maxRedirects: 0 });
+    expect(published.status(), `publish brief ${id}`).toBe(302);
+    ids.push(id);
+  }
+  return ids;
+}
+
+function urlsFor(role: "leader" | "exec", briefIds: number[]): string[] {
+  const shared = [
+    "/patterns",
+    "/patterns?from=2020-01-01",
+    "/patterns/1",
+    "/patterns/2",
+    "/briefs",
+    ...briefIds.flatMap((id) => [`/briefs/${id}`, `/briefs/${id}?version=1`, `/briefs/${id}/markdown`]),
+    "/variability",
+    "/variability?by=role",
+    "/variability?by=segment-role",
+    "/variability?by=period",
+  ];
+  if (role === "exec") return ["/", ...shared];
+  return [
+    "/cases",
+    "/cases?page=2",
+    "/cases?page=3",
+    "/cases?q=territory",
+    "/cases?sort=-severity",
+    ...CASE_IDS.flatMap((id) => [`/cases/${id}`, `/cases/${id}/whys`]),
+    "/questions",
+    "/cases/export?format=csv",
+    "/cases/export?format=json",
+    ...shared,
+  ];
+}
+
+for (const role of ["leader", "exec"] as const) {
+  test(`${role}: no reporter name in any page, data request, export or brief they can open`, async () => {
+    test.setTimeout(90_000);
+    const analyst = await session("analyst");
+    const reader = await session(role);
+    try {
+      // Control: the names are really in the data (the comp team sees them).
+      const control = plain(await (await analyst.get("/cases/1")).text());
+      expect(control.includes(demoCases[0].reporterName!), "the comp team sees the first reporter's name").toBe(true);
+
+      const briefIds = await publishedBriefs(analyst);
+      const urls = urlsFor(role, briefIds).flatMap((u) => [u, dataUrl(u)]);
+      const hits: string[] = [];
+      const results = await inBatches(urls, 8, async (url) => {
+        const res = await reader.get(url, { maxRedirects: 0 });
+        const body = plain(await res.text());
+        for (const name of NAMES) if (body.includes(name)) hits.push(`${url} shows ${name}`);
+        return { url, status: res.status() };
+      });
+      // Every URL is one the role may open (else the scan would prove nothing).
+      expect(results.filter((r) => r.status !== 200), `${role}: every scanned URL opens`).toEqual([]);
+      console.log(`identity scan (${role}): ${results.length} responses, ${hits.length} names (${NAMES.length} reporter names looked for)`);
+      expect(hits).toEqual([]);
+    } finally {
+      await analyst.dispose();
+      await reader.dispose();
+    }
+  });
+}
