@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useFetcher } from "@remix-run/react";
+import { useEffect } from "react";
 
 type Ref = { id: number; title: string };
 
@@ -17,12 +18,23 @@ export function RecurrenceAlert({ recurrences }: { recurrences: { pattern: { id:
 }
 
 /** Duplicate links both ways, and (for the comp team) alike cases to link. */
-export function CaseLinks({ caseId, duplicateOf, duplicates, similar, canEdit }: { caseId: number; duplicateOf: Ref | null; duplicates: Ref[]; similar: (Ref & { score: number })[]; canEdit: boolean }) {
-  if (!duplicateOf && duplicates.length === 0 && similar.length === 0) return null;
+export function CaseLinks({ caseId, duplicateOf, duplicates, similar: given, canEdit }: { caseId: number; duplicateOf: Ref | null; duplicates: Ref[]; similar: (Ref & { score: number })[] | null; canEdit: boolean }) {
+  const fetcher = useFetcher<{ similar: (Ref & { score: number })[] }>();
+  const { load } = fetcher;
+  useEffect(() => {
+    if (canEdit && given == null) load(`/cases/similar?case=${caseId}`);
+  }, [canEdit, given, caseId, load]);
+  const similar = given ?? fetcher.data?.similar ?? [];
+  if (!duplicateOf && duplicates.length === 0 && similar.length === 0 && !(canEdit && given == null)) return null;
   return (
     <Paper withBorder p="lg" radius="lg">
-      <Title order={2} size="h4" mb="sm">Linked and alike cases</Title>
+      <Title order={2} size="h4" mb="sm" id="links">Linked and alike cases</Title>
       <Stack gap={6}>
+        {canEdit && given == null && !fetcher.data ? (
+          <Text size="sm">
+            <Anchor component={Link} to={`?alike=1#links`} preventScrollReset>Find cases that read alike</Anchor>
+          </Text>
+        ) : null}
         {duplicateOf ? (
           <Group gap="xs">
             <Text size="sm">Duplicate of <Anchor component={Link} to={`/cases/${duplicateOf.id}`}>#{duplicateOf.id} {duplicateOf.title}</Anchor></Text>

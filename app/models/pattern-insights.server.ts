@@ -34,8 +34,25 @@ async function suggestionsFor(range: DateRange) {
   });
 }
 
-/** Everything the patterns page shows, with executives' figures suppressed below three. */
-export async function patternInsights(range: DateRange, suppress: boolean) {
+/** A suggestion as it stands now (null when the data moved on and it no longer exists). */
+export async function suggestionByKey(range: DateRange, key: string) {
+  const { suggestions } = await suggestionsFor(range);
+  return suggestions.find((s) => s.key === key) ?? null;
+}
+
+const CASE_IDS_SHOWN = 12;
+const insightsCache = new Map<string, { version: number; at: number; value: Awaited<ReturnType<typeof computeInsights>> }>();
+
+/**
+ * Everything the patterns page shows, with executives' figures suppressed below three. Cached
+ * until case data changes: the matrices scan every case, and the page is read far more often
+ * than cases are written.
+ */
+export function patternInsights(range: DateRange, suppress: boolean) {
+  return cached(insightsCache, `${range.from ?? ""}|${range.to ?? ""}|${suppress}`, 10 * 60_000, () => computeInsights(range, suppress));
+}
+
+async function computeInsights(range: DateRange, suppress: boolean) {
   const [matrices, sources, monthly, total, { suggestions, grouped }] = await Promise.all([
     Promise.all(MATRICES.map(async (m) => ({ title: m.title, matrix: matrixFromCounts(m.rows, m.cols, await tallies(m.rows, m.cols, range)) }))),
     causeSourceTotals(range),
@@ -52,7 +69,8 @@ export async function patternInsights(range: DateRange, suppress: boolean) {
     monthly: monthlySeries(monthly, suppress),
     suggestions: suppress
       ? top.map((s) => ({ ...suppressSuggestionForExec(s), caseIds: undefined }))
-      : top.map((s) => ({ ...s, sharedTerms: undefined })),
+      : // A few case links per group; the whole group is saved by its key, not by a list of ids.
+        top.map((s) => ({ ...s, sharedTerms: undefined, caseIds: s.caseIds.slice(0, CASE_IDS_SHOWN) })),
     crossFunctional: suggestions.filter((s) => s.verdict === "cross-functional").length,
   };
 }

@@ -108,9 +108,10 @@ export function countCases(range: DateRange) {
   });
 }
 
-export function listPatterns() {
+export function listPatterns(take = 200) {
   return db.pattern.findMany({
     orderBy: [{ updatedAt: "desc" }],
+    take,
     select: {
       id: true,
       name: true,

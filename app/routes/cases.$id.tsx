@@ -60,7 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listNotes(id),
     listStepSummaries(id),
     recurrencesForCase(id),
-    canEdit ? similarCases(`${caseFile.title} ${caseFile.complaint}`, id) : [],
+    // Alike cases cost a similarity pass: computed here only when asked for without
+    // JavaScript (?alike=1); otherwise the panel fetches them after the page shows.
+    canEdit && new URL(request.url).searchParams.has("alike") ? similarCases(`${caseFile.title} ${caseFile.complaint}`, id) : null,
   ]);
   return {
     recurrences,

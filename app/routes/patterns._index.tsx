@@ -13,7 +13,7 @@ import { caseListSearch } from "~/domain/cases/list-query";
 import { axisLabel } from "~/domain/patterns/axes";
 import { createPatternSchema, PATTERN_STATUS_OPTIONS } from "~/domain/patterns/pattern-schema";
 import { showCount } from "~/domain/privacy/suppress";
-import { GROUPING_CAP, patternInsights } from "~/models/pattern-insights.server";
+import { GROUPING_CAP, patternInsights, suggestionByKey } from "~/models/pattern-insights.server";
 import { createPattern, listPatterns, UnknownCasesError } from "~/models/pattern.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   const range = rangeFrom(new URL(request.url));
   const suppress = user.role === "executive";
-  const [insights, patterns] = await Promise.all([patternInsights(range, suppress), listPatterns()]);
+  const [insights, patterns] = await Promise.all([patternInsights(range, suppress), listPatterns(50)]);
   return {
     range,
     suppress,
@@ -61,6 +61,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   if (!can(user.role, "case:write")) throw forbidden();
   const formData = await readForm(request);
+  // A suggestion is saved by its key: the server takes its cases as they stand now.
+  const key = String(formData.get("suggestionKey") ?? "");
+  if (key) {
+    const suggestion = await suggestionByKey(rangeFrom(new URL(`http://x/?${new URLSearchParams({ from: String(formData.get("from") ?? ""), to: String(formData.get("to") ?? "") })}`)), key);
+    if (!suggestion) {
+      return data({ status: "error" as const, error: { caseIds: ["That suggestion changed as cases came in. Look at it again and save it then."] } }, { status: 409 });
+    }
+    for (const id of suggestion.caseIds) formData.append("caseIds", String(id));
+  }
   const submission = parseWithZod(formData, { schema: createPatternSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const cause = String(formData.get("cause") ?? "").slice(0, 64);
@@ -122,7 +131,7 @@ export default function PatternsPage() {
         {errors.length ? <Alert color="red" variant="light" mb="sm"><Text c="red.9">{errors.join(" ")}</Text></Alert> : null}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {d.suggestions.map((s) => (
-            <SuggestionCard key={s.key} s={s as SuggestionView} canSave={d.canWrite} />
+            <SuggestionCard key={s.key} s={s as SuggestionView} canSave={d.canWrite} range={d.range} />
           ))}
         </SimpleGrid>
         {d.suggestions.length === 0 ? <Text c="dimmed">No groups yet.</Text> : null}

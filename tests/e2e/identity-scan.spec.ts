@@ -1,4 +1,6 @@
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import { demoCases } from "../../prisma/seed/demo-cases";
 import { DEMO, type DemoRole } from "./support";
 
@@ -9,6 +11,11 @@ import { DEMO, type DemoRole } from "./support";
 test.describe.configure({ mode: "parallel" });
 
 const NAMES = [...new Set(demoCases.map((c) => c.reporterName).filter((n): n is string => Boolean(n && n.trim())))];
+// A part of a name ("Why is Kwabena planning to…") identifies a person too. Staff names (the
+// demo users, shown as case owners and authors) are not reporters: their parts are left out.
+const SEED = fs.readFileSync(fileURLToPath(new URL("../../prisma/seed/seed-demo.ts", import.meta.url)), "utf8");
+const STAFF_PARTS = new Set([...SEED.matchAll(/name: "([^"]+)", role:/g)].flatMap((m) => m[1].split(/[\s-]+/)));
+const NAME_PARTS = [...new Set(NAMES.flatMap((n) => n.split(/[\s-]+/)))].filter((p) => p.length >= 5 && !STAFF_PARTS.has(p));
 const CASE_IDS = demoCases.map((_, i) => i + 1);
 
 function baseURL() {
@@ -109,16 +116,29 @@ for (const role of ["leader", "exec"] as const) {
       const briefIds = await publishedBriefs(analyst);
       const urls = urlsFor(role, briefIds).flatMap((u) => [u, dataUrl(u)]);
       const hits: string[] = [];
+      const partial = new Map<string, Set<string>>();
       const results = await inBatches(urls, 8, async (url) => {
         const res = await reader.get(url, { maxRedirects: 0 });
         const body = plain(await res.text());
         for (const name of NAMES) if (body.includes(name)) hits.push(`${url} shows ${name}`);
+        for (const part of NAME_PARTS) {
+          if (new RegExp(`(^|[^\\p{L}])${part}([^\\p{L}]|$)`, "u").test(body)) partial.set(part, (partial.get(part) ?? new Set()).add(url.replace(/\.data/, "")));
+        }
         return { url, status: res.status() };
       });
       // Every URL is one the role may open (else the scan would prove nothing).
       expect(results.filter((r) => r.status !== 200), `${role}: every scanned URL opens`).toEqual([]);
-      console.log(`identity scan (${role}): ${results.length} responses, ${hits.length} names (${NAMES.length} reporter names looked for)`);
+      console.log(`identity scan (${role}): ${results.length} responses, ${hits.length} names, ${partial.size} name parts (${NAMES.length} reporter names looked for)`);
+      expect(STAFF_PARTS.size, "staff names read from the seed").toBeGreaterThan(3);
       expect(hits).toEqual([]);
+      // APP BUG (fails until fixed): the Five Whys questions of demo cases 1 and 11 name their
+      // reporter ("Why is Marisol's…", "Why is Kwabena planning…"; Kwabena Asante is
+      // confidential), and /cases/:id and /cases/:id/whys show step text to sales leaders
+      // unscrubbed. Briefs scrub reporter names (domain/briefs/sections.ts); step text needs the
+      // same for readers without case:see-reporter, and the seed should not name reporters.
+      expect
+        .soft([...partial].map(([part, urls]) => `${part}: ${[...urls].join(", ")}`), `${role}: parts of reporter names`)
+        .toEqual([]);
     } finally {
       await analyst.dispose();
       await reader.dispose();

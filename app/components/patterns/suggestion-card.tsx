@@ -33,7 +33,7 @@ function Breakdown({ label, entries }: { label: string; entries: Entry[] }) {
 }
 
 /** A suggested group; `canSave` adds the form that saves it as a named pattern. */
-export function SuggestionCard({ s, canSave }: { s: SuggestionView; canSave: boolean }) {
+export function SuggestionCard({ s, canSave, range }: { s: SuggestionView; canSave: boolean; range?: { from?: string; to?: string } }) {
   const cross = s.verdict === "cross-functional";
   return (
     <Paper withBorder radius="lg" p="md" data-testid="suggestion">
@@ -60,7 +60,7 @@ export function SuggestionCard({ s, canSave }: { s: SuggestionView; canSave: boo
                 <Anchor component={Link} to={`/cases/${id}`}>#{id}</Anchor>
               </span>
             ))}
-            {s.caseIds.length > 12 ? ` and ${s.caseIds.length - 12} more` : ""}
+            {typeof s.count === "number" && s.count > s.caseIds.length ? ` and ${s.count - s.caseIds.length} more` : ""}
           </Text>
         ) : null}
         {canSave && s.caseIds ? (
@@ -68,9 +68,9 @@ export function SuggestionCard({ s, canSave }: { s: SuggestionView; canSave: boo
             <input type="hidden" name="intent" value="save-suggestion" />
             <input type="hidden" name="source" value="suggestion" />
             <input type="hidden" name="cause" value={s.cause ?? ""} />
-            {s.caseIds.map((id) => (
-              <input key={id} type="hidden" name="caseIds" value={id} />
-            ))}
+            <input type="hidden" name="suggestionKey" value={s.key} />
+            {range?.from ? <input type="hidden" name="from" value={range.from} /> : null}
+            {range?.to ? <input type="hidden" name="to" value={range.to} /> : null}
             <Group gap="xs" align="flex-end">
               <TextInput name="name" label="Save as a pattern named" defaultValue={s.reason.slice(0, 120)} size="xs" style={{ flex: 1 }} />
               <Button type="submit" size="xs">Save pattern</Button>

@@ -1,0 +1,628 @@
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import Database from "better-sqlite3";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEMO, type DemoRole } from "./support";
+
+// Bad input, table-driven (issue 8, "Hardening"): every form action gets missing, oversized,
+// wrong-typed and hostile values, one field at a time, as the role that may use the form. Each
+// must be refused with a 4xx (never a 5xx); a document response shows a message next to a field
+// the person can see; and no row of any table changes.
+//
+// This runs against a server of its own (the production build on a fresh demo database in a
+// temporary directory) so the database can be read directly: "no row changed" is checked by
+// hashing every table before and after each request, which the shared server cannot offer.
+
+test.describe.configure({ mode: "default" }); // one server of its own
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+type Role = DemoRole | "out";
+type Entries = [string, string][];
+type Multipart = Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+
+// ---- A server of our own ---------------------------------------------------------------
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+let dir = "";
+let proc: ChildProcess | null = null;
+let baseURL = "";
+let sqlite: Database.Database;
+const ctx = {} as Record<Role, APIRequestContext>;
+let serverLog = "";
+
+async function startServer() {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "upstream-bad-input-"));
+  const file = path.join(dir, "bad-input.db");
+  execFileSync(process.execPath, ["scripts/db-setup.mjs"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "ignore" });
+  const port = await freePort();
+  proc = spawn(process.execPath, ["server.mjs"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${file}`, PORT: String(port), HOST: "127.0.0.1", INSECURE_COOKIES: "1", QUIET_LOGS: "1", SESSION_SECRET: "bad-input-secret" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  proc.stdout?.on("data", (d) => (serverLog += d));
+  proc.stderr?.on("data", (d) => (serverLog += d));
+  baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseURL}/login`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${serverLog}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  sqlite = new Database(file, { readonly: true, fileMustExist: true });
+}
+
+/** Every table, hashed row by row: any insert, update or delete changes it. */
+function snapshot(): Record<string, string> {
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY name")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => {
+      const rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+      return [name, `${rows.length}:${createHash("sha1").update(JSON.stringify(rows)).digest("hex").slice(0, 12)}`];
+    }),
+  );
+}
+
+const one = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as T;
+
+async function session(role: DemoRole) {
+  const c = await request.newContext({ baseURL });
+  const res = await c.post("/login", { form: { email: DEMO[role], password: "upstream-demo", redirectTo: "/" }, maxRedirects: 0 });
+  if (res.status() !== 302) throw new Error(`sign-in as ${role}: ${res.status()}`);
+  return c;
+}
+
+// ---- Fixtures made through the app -------------------------------------------------------
+
+type Fx = {
+  caseA: number;
+  caseB: number;
+  stepA: number;
+  questionStep: number;
+  stepOfCase1: number;
+  noteA: number;
+  patternId: number;
+  patternMember: number;
+  briefId: number;
+  userId: string;
+  adminId: string;
+  leaderId: string;
+  execId: string;
+};
+let fx: Fx;
+
+const loc = (res: { headers(): Record<string, string> }) => res.headers()["location"] ?? "";
+async function post(role: DemoRole, url: string, form: Record<string, string> | Entries) {
+  const res = Array.isArray(form)
+    ? await ctx[role].post(url, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: new URLSearchParams(form).toString(), maxRedirects: 0 })
+    : await ctx[role].post(url, { form, maxRedirects: 0 });
+  if (res.status() !== 302) throw new Error(`setup ${role} POST ${url}: ${res.status()} ${(await res.text()).slice(0, 300)}`);
+  return loc(res);
+}
+
+async function makeFixtures(): Promise<Fx> {
+  const userOf = (email: string) => one<{ id: string }>(`SELECT id FROM "User" WHERE email = ?`, email).id;
+  const leaderId = userOf(DEMO.leader);
+  const caseA = Number((await post("analyst", "/cases/new", { complaint: "Bad-input fixture A: quotas rose while territories shrank.", behaviour: "other" })).split("/").pop());
+  const caseB = Number((await post("analyst", "/cases/new", { complaint: "Bad-input fixture B: clawbacks on churned accounts.", behaviour: "churn_risk" })).split("/").pop());
+  const whysVersion = () => String(one<{ v: number }>(`SELECT whysVersion AS v FROM "Case" WHERE id = ?`, caseA).v);
+  await post("analyst", `/cases/${caseA}/whys`, { intent: "add-step", question: "Why are quotas up?", answer: "The plan assumed growth everywhere.", ownerFunction: "finance", confidence: "likely", version: whysVersion() });
+  await post("analyst", `/cases/${caseA}/whys`, { intent: "add-step", question: "Why was growth assumed?", ownerFunction: "sales", confidence: "possible", askLeaderId: leaderId, version: whysVersion() });
+  await post("leader", `/cases/${caseA}`, { intent: "add-note", kind: "context", body: "Leader's context for the fixture." });
+  const pattern = await post("analyst", "/patterns?index", [["name", "Bad-input fixture pattern"], ["source", "manual"], ["status", "open"], ["caseIds", String(caseA)]]);
+  const brief = await post("analyst", "/briefs?index", { source: "pattern", sourceId: "1" });
+  const briefId = Number(brief.split("/").pop());
+  const draft = one<{ v: number }>(`SELECT draftVersion AS v FROM Brief WHERE id = ?`, briefId).v;
+  await post("analyst", `/briefs/${briefId}`, { intent: "publish", version: String(draft) });
+  const user = await post("admin", "/admin/users", { intent: "create", name: "Bad-input target", email: "bad-input-target@upstream.test", role: "analyst", password: "a-long-enough-password" });
+  return {
+    caseA,
+    caseB,
+    stepA: one<{ id: number }>(`SELECT id FROM WhyStep WHERE caseId = ? AND position = 1`, caseA).id,
+    questionStep: one<{ id: number }>(`SELECT id FROM WhyStep WHERE caseId = ? AND askedLeaderId = ?`, caseA, leaderId).id,
+    stepOfCase1: one<{ id: number }>(`SELECT id FROM WhyStep WHERE caseId = 1 ORDER BY position LIMIT 1`).id,
+    noteA: one<{ id: number }>(`SELECT id FROM CaseNote WHERE caseId = ? AND authorId = ?`, caseA, leaderId).id,
+    patternId: Number(pattern.split("/").pop()),
+    patternMember: caseA,
+    briefId,
+    userId: user.split("/").pop()!,
+    adminId: userOf(DEMO.admin),
+    leaderId,
+    execId: userOf(DEMO.exec),
+  };
+}
+
+// ---- The values ----------------------------------------------------------------------------
+
+const REMOVE = Symbol("remove");
+const TWICE = Symbol("twice");
+type Value = string | typeof REMOVE | typeof TWICE;
+const V = {
+  missing: REMOVE,
+  array: TWICE,
+  empty: "",
+  blank: "   ",
+  oversized: "x".repeat(20_000),
+  abc: "abc",
+  sql: "' OR 1=1 --",
+  path: "../../etc/passwd",
+  nul: "a\u0000b",
+  negative: "-1",
+  zero: "0",
+  float: "1.5",
+  huge: "99999999999999999999",
+  unknownId: "999999",
+} satisfies Record<string, Value>;
+type Kind = keyof typeof V;
+
+const ENUM: Kind[] = ["abc", "sql", "path", "nul", "oversized", "array"];
+const ENUM_REQ: Kind[] = ["missing", "empty", ...ENUM];
+const ID: Kind[] = ["abc", "negative", "zero", "float", "huge", "sql", "path", "nul", "array"];
+const ID_REQ: Kind[] = ["missing", ...ID];
+const VERSION: Kind[] = ["missing", "abc", "negative", "float", "huge", "sql", "nul", "array"];
+const TEXT_REQ: Kind[] = ["missing", "empty", "blank", "oversized", "array"];
+const TEXT_OPT: Kind[] = ["oversized", "array"];
+const NUMBER_OPT: Kind[] = ["abc", "negative", "float", "huge", "sql", "path", "array"];
+const EMAIL: Kind[] = ["missing", "empty", "abc", "sql", "path", "nul", "oversized", "array"];
+
+type Form = {
+  name: string;
+  role: Role;
+  url: string;
+  /** A body that would succeed: each input changes one field of it. */
+  base: Record<string, string>;
+  fields: Record<string, Kind[]>;
+  /** Fields the person sees on the page (others are hidden inputs or the URL). */
+  visible: string[];
+  /** Whole bodies to try as well (hostile combinations, other ids). */
+  extra?: { what: string; body: Record<string, string> | Multipart; url?: string; visible?: boolean; multipart?: true }[];
+};
+
+function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number; brief: number }): Form[] {
+  const caseFields: Record<string, Kind[]> = {
+    complaint: TEXT_REQ,
+    behaviour: ENUM_REQ,
+    title: TEXT_OPT,
+    raisedOn: ["abc", "sql", "path", "nul", "array", "oversized"],
+    channel: ENUM,
+    reporterRole: ENUM,
+    reporterFunction: ENUM,
+    segment: ENUM,
+    region: TEXT_OPT,
+    tenureMonths: NUMBER_OPT,
+    reporterName: TEXT_OPT,
+    confidential: ["abc", "sql", "array"],
+    behaviourDetail: TEXT_OPT,
+    suspectedCause: ENUM,
+    causeDetail: TEXT_OPT,
+    severity: ENUM,
+    peopleAffected: NUMBER_OPT,
+    revenueAtRisk: NUMBER_OPT,
+    ownerId: ["abc", "sql", "path", "nul", "oversized", "array"],
+    tags: TEXT_OPT,
+    duplicateOfId: ["abc", "negative", "zero", "float", "huge", "sql", "path", "unknownId", "array"],
+  };
+  const caseVisible = Object.keys(caseFields).filter((k) => k !== "duplicateOfId");
+  const step = { question: "Why did it happen?", answer: "Because of the carve.", evidence: "", ownerFunction: "revops", confidence: "likely" };
+  const stepFields: Record<string, Kind[]> = {
+    question: TEXT_REQ,
+    answer: ["oversized", "array"],
+    evidence: TEXT_OPT,
+    evidenceUrl: ["abc", "sql", "path", "nul", "oversized", "array"],
+    ownerFunction: ENUM_REQ,
+    confidence: ENUM_REQ,
+    askLeaderId: ["abc", "sql", "path", "nul", "oversized", "array"],
+    version: VERSION,
+  };
+  const stepVisible = ["question", "answer", "evidence", "evidenceUrl", "ownerFunction", "confidence", "askLeaderId"];
+  const conclusion = { rootCause: "territory_imbalance", statement: "Territories were carved on counts.", upstreamFix: "Re-carve on potential.", fixOwner: "revops", payFix: "no", payFixWhy: "More pay adds no accounts.", justification: "" };
+  const sections = { whatWeSee: "", whyItHappens: "", whatItCosts: "", payChange: "", recommendedFix: "", quotes: "" };
+
+  return [
+    {
+      name: "sign-in",
+      role: "out",
+      url: "/login",
+      base: { email: DEMO.leader, password: "upstream-demo", redirectTo: "/" },
+      fields: { email: EMAIL, password: ["missing", "empty", "oversized", "array", "sql", "nul"], redirectTo: ["oversized", "array"] },
+      visible: ["email", "password"],
+    },
+    {
+      name: "intake /cases/new",
+      role: "analyst",
+      url: "/cases/new",
+      base: { complaint: "A probe complaint that is fine.", behaviour: "other" },
+      fields: caseFields,
+      visible: caseVisible,
+      extra: [{ what: "an owner who is not on the comp team", body: { complaint: "Probe.", behaviour: "other", ownerId: f.execId } }],
+    },
+    {
+      name: "edit /cases/:id/edit",
+      role: "analyst",
+      url: `/cases/${f.caseA}/edit`,
+      base: { complaint: "Bad-input fixture A, edited.", behaviour: "other", version: String(versions.caseA) },
+      fields: { ...caseFields, version: VERSION },
+      visible: caseVisible,
+      extra: [
+        { what: "a duplicate of itself", body: { complaint: "x", behaviour: "other", version: String(versions.caseA), duplicateOfId: String(f.caseA) } },
+        { what: "an id that is not a number", url: "/cases/abc/edit", body: { complaint: "x", behaviour: "other", version: "1" } },
+        { what: "an id with a path in it", url: "/cases/..%2F..%2Fetc%2Fpasswd/edit", body: { complaint: "x", behaviour: "other", version: "1" } },
+        { what: "an id too large", url: "/cases/99999999999/edit", body: { complaint: "x", behaviour: "other", version: "1" } },
+      ],
+    },
+    {
+      name: "status /cases/:id",
+      role: "analyst",
+      url: `/cases/${f.caseA}`,
+      base: { status: "triaged", version: String(versions.caseA) },
+      fields: { status: ENUM_REQ, version: VERSION },
+      visible: ["status"],
+      extra: [{ what: "a move the status rules forbid", body: { status: "closed", version: String(versions.caseA) } }],
+    },
+    {
+      name: "add a note /cases/:id",
+      role: "leader",
+      url: `/cases/${f.caseA}`,
+      base: { intent: "add-note", kind: "context", body: "A probe note." },
+      fields: { kind: ENUM_REQ, body: TEXT_REQ },
+      visible: ["kind", "body"],
+      extra: [{ what: "a case that does not exist", url: "/cases/999999", body: { intent: "add-note", kind: "context", body: "x" } }],
+    },
+    {
+      name: "edit a note /cases/:id",
+      role: "leader",
+      url: `/cases/${f.caseA}`,
+      base: { intent: "edit-note", noteId: String(f.noteA), kind: "evidence", body: "Edited probe note.", version: "1" },
+      fields: { noteId: [...ID_REQ, "unknownId"], kind: ENUM_REQ, body: TEXT_REQ, version: VERSION },
+      visible: [],
+      extra: [{ what: "the note of a case in another case's URL", url: `/cases/${f.caseB}`, body: { intent: "edit-note", noteId: String(f.noteA), kind: "context", body: "x", version: "1" } }],
+    },
+    {
+      name: "link a note to a step /cases/:id",
+      role: "analyst",
+      url: `/cases/${f.caseA}`,
+      base: { intent: "use-note", noteId: String(f.noteA), stepId: String(f.stepA) },
+      fields: { noteId: [...ID_REQ, "unknownId"], stepId: [...ID, "unknownId"] },
+      visible: [],
+      extra: [{ what: "a step of another case", body: { intent: "use-note", noteId: String(f.noteA), stepId: String(f.stepOfCase1) } }],
+    },
+    {
+      name: "link a duplicate /cases/:id",
+      role: "analyst",
+      url: `/cases/${f.caseA}`,
+      base: { intent: "link-duplicate", duplicateOfId: String(f.caseB) },
+      fields: { duplicateOfId: ["abc", "negative", "zero", "float", "huge", "sql", "path", "nul", "unknownId", "array"] },
+      visible: ["duplicateOfId"],
+      extra: [{ what: "itself", body: { intent: "link-duplicate", duplicateOfId: String(f.caseA) } }],
+    },
+    {
+      name: "Five Whys: add a step",
+      role: "analyst",
+      url: `/cases/${f.caseA}/whys`,
+      base: { intent: "add-step", ...step, version: String(versions.whysA) },
+      fields: stepFields,
+      visible: stepVisible,
+      extra: [
+        { what: "a javascript: evidence link", body: { intent: "add-step", ...step, evidenceUrl: "javascript:alert(1)", version: String(versions.whysA) } },
+        { what: "a question put to someone who is not a sales leader", body: { intent: "add-step", ...step, answer: "", askLeaderId: f.execId, version: String(versions.whysA) } },
+        { what: "no answer and nobody asked", body: { intent: "add-step", ...step, answer: "", version: String(versions.whysA) } },
+      ],
+    },
+    {
+      name: "Five Whys: edit a step",
+      role: "analyst",
+      url: `/cases/${f.caseA}/whys?edit=${f.stepA}`,
+      base: { intent: "edit-step", stepId: String(f.stepA), ...step, version: String(versions.whysA) },
+      fields: { ...stepFields, stepId: [...ID_REQ, "unknownId"] },
+      visible: stepVisible,
+      extra: [{ what: "a step of another case", body: { intent: "edit-step", stepId: String(f.stepOfCase1), ...step, version: String(versions.whysA) } }],
+    },
+    {
+      name: "Five Whys: move a step",
+      role: "analyst",
+      url: `/cases/${f.caseA}/whys`,
+      base: { intent: "move-step", stepId: String(f.stepA), direction: "down", version: String(versions.whysA) },
+      fields: { stepId: [...ID_REQ, "unknownId"], direction: ENUM_REQ, version: VERSION },
+      visible: [],
+      extra: [{ what: "a step of another case", body: { intent: "move-step", stepId: String(f.stepOfCase1), direction: "down", version: String(versions.whysA) } }],
+    },
+    {
+      name: "Five Whys: remove a step",
+      role: "analyst",
+      url: `/cases/${f.caseA}/whys`,
+      base: { intent: "remove-step", stepId: String(f.stepA), version: String(versions.whysA) },
+      fields: { stepId: [...ID_REQ, "unknownId"], version: VERSION },
+      visible: [],
+      extra: [{ what: "a step of another case", body: { intent: "remove-step", stepId: String(f.stepOfCase1), version: String(versions.whysA) } }],
+    },
+    {
+      name: "Five Whys: conclusion",
+      role: "analyst",
+      url: `/cases/${f.caseA}/whys`,
+      base: { intent: "conclusion", ...conclusion, version: String(versions.whysA) },
+      fields: {
+        rootCause: ENUM_REQ,
+        statement: TEXT_REQ,
+        upstreamFix: TEXT_REQ,
+        fixOwner: ENUM_REQ,
+        payFix: ENUM_REQ,
+        payFixWhy: TEXT_REQ,
+        justification: TEXT_OPT,
+        version: VERSION,
+      },
+      visible: ["rootCause", "statement", "upstreamFix", "fixOwner", "payFix", "payFixWhy", "justification"],
+      extra: [{ what: "plan mechanics without a justification", body: { intent: "conclusion", ...conclusion, rootCause: "plan_mechanics", version: String(versions.whysA) } }],
+    },
+    {
+      name: "Five Whys: confirm",
+      role: "analyst",
+      url: `/cases/${f.caseA}/whys`,
+      base: { intent: "confirm", confirmed: "on", version: String(versions.whysA) },
+      fields: { confirmed: ["missing", "abc", "sql", "array"], version: VERSION, intent: ["abc", "sql", "path", "nul", "oversized", "missing"] },
+      visible: ["confirmed"],
+    },
+    {
+      name: "Questions for you",
+      role: "leader",
+      url: "/questions",
+      base: { stepId: String(f.questionStep), answer: "My probe answer.", evidence: "" },
+      fields: { stepId: [...ID_REQ, "unknownId"], answer: TEXT_REQ, evidence: TEXT_OPT },
+      visible: ["answer", "evidence"],
+      extra: [{ what: "a step not put to this leader", body: { stepId: String(f.stepA), answer: "x" } }],
+    },
+    {
+      name: "save a pattern /patterns",
+      role: "analyst",
+      url: "/patterns?index",
+      base: { name: "A probe pattern", description: "", status: "open", source: "manual" },
+      fields: { name: TEXT_REQ, description: TEXT_OPT, status: ENUM, source: ENUM, caseIds: ["abc", "negative", "zero", "float", "huge", "sql", "path", "nul", "unknownId"] },
+      visible: ["name", "description", "status", "source", "caseIds"],
+      extra: [{ what: "a suggestion with no cases", body: { name: "x", source: "suggestion" } }],
+    },
+    {
+      name: "edit a pattern /patterns/:id",
+      role: "analyst",
+      url: `/patterns/${f.patternId}`,
+      base: { intent: "edit", name: "Edited probe pattern", description: "", status: "open", version: String(versions.pattern) },
+      fields: { name: TEXT_REQ, description: TEXT_OPT, status: ENUM_REQ, version: VERSION, intent: ["abc", "sql", "path", "nul", "oversized", "missing"] },
+      visible: ["name", "description", "status"],
+      extra: [{ what: "a pattern that does not exist", url: "/patterns/999999", body: { intent: "edit", name: "x", status: "open", version: "1" } }],
+    },
+    {
+      name: "add cases to a pattern",
+      role: "analyst",
+      url: `/patterns/${f.patternId}`,
+      base: { intent: "add-cases", caseRefs: `#${f.caseB}` },
+      fields: { caseRefs: ["missing", "empty", "abc", "sql", "path", "nul", "oversized", "unknownId", "negative", "huge"], caseIds: ["abc", "negative", "sql", "path"] },
+      visible: ["caseRefs", "caseIds"],
+    },
+    {
+      name: "remove a case from a pattern",
+      role: "analyst",
+      url: `/patterns/${f.patternId}`,
+      base: { intent: "remove-case", caseId: String(f.patternMember) },
+      fields: { caseId: ID_REQ },
+      visible: [],
+    },
+    {
+      name: "write a brief /briefs",
+      role: "analyst",
+      url: "/briefs?index",
+      base: { source: "pattern", sourceId: String(f.patternId) },
+      fields: { source: ENUM_REQ, sourceId: [...ID_REQ, "unknownId"] },
+      visible: ["source", "sourceId"],
+    },
+    {
+      name: "save a brief /briefs/:id",
+      role: "analyst",
+      url: `/briefs/${f.briefId}`,
+      base: { intent: "save", version: String(versions.brief), title: "A probe title", summary: "", ...sections },
+      fields: { title: TEXT_REQ, summary: TEXT_OPT, whatWeSee: TEXT_OPT, recommendedFix: TEXT_OPT, quotes: TEXT_OPT, version: VERSION },
+      visible: ["title", "summary", "whatWeSee", "recommendedFix", "quotes"],
+      extra: [{ what: "a brief that does not exist", url: "/briefs/999999", body: { intent: "save", version: "1", title: "x" } }],
+    },
+    {
+      name: "publish a brief",
+      role: "analyst",
+      url: `/briefs/${f.briefId}`,
+      base: { intent: "publish", version: String(versions.brief) },
+      fields: { version: VERSION, intent: ["abc", "sql", "path", "nul", "oversized", "missing"] },
+      visible: [],
+    },
+    {
+      name: "acknowledge a brief",
+      role: "exec",
+      url: `/briefs/${f.briefId}`,
+      base: { intent: "acknowledge", version: "1" },
+      fields: { version: [...VERSION, "zero", "unknownId"] },
+      visible: [],
+      extra: [{ what: "a brief that does not exist", url: "/briefs/999999", body: { intent: "acknowledge", version: "1" } }],
+    },
+    {
+      name: "add a user /admin/users",
+      role: "admin",
+      url: "/admin/users",
+      base: { intent: "create", name: "Probe Person", email: "probe-person@upstream.test", role: "analyst", password: "a-long-enough-password" },
+      fields: { intent: ENUM_REQ, name: TEXT_REQ, email: EMAIL, role: [...ENUM_REQ], password: ["missing", "empty", "abc", "oversized", "array"] },
+      visible: ["name", "email", "role", "password"],
+      extra: [
+        { what: "an email already taken", body: { intent: "create", name: "x", email: DEMO.leader, role: "analyst", password: "a-long-enough-password" } },
+        { what: "a role that does not exist", body: { intent: "create", name: "x", email: "x-probe@upstream.test", role: "superadmin", password: "a-long-enough-password" } },
+      ],
+    },
+    {
+      name: "change a role /admin/users/:id",
+      role: "admin",
+      url: `/admin/users/${f.userId}`,
+      base: { intent: "role", role: "sales_leader" },
+      fields: { intent: ENUM_REQ, role: ENUM_REQ },
+      visible: ["role"],
+      extra: [
+        { what: "demoting yourself", url: `/admin/users/${f.adminId}`, body: { intent: "role", role: "analyst" } },
+        { what: "deactivating yourself", url: `/admin/users/${f.adminId}`, body: { intent: "deactivate" } },
+        { what: "a user id with SQL in it", url: `/admin/users/${encodeURIComponent("' OR 1=1 --")}`, body: { intent: "deactivate" } },
+        { what: "a user id far too long", url: `/admin/users/${"a".repeat(200)}`, body: { intent: "deactivate" } },
+      ],
+    },
+    {
+      name: "reset a password /admin/users/:id",
+      role: "admin",
+      url: `/admin/users/${f.userId}`,
+      base: { intent: "password", password: "another-long-enough-password" },
+      fields: { password: ["missing", "empty", "abc", "oversized", "array"] },
+      visible: ["password"],
+    },
+    {
+      name: "import /import",
+      role: "analyst",
+      url: "/import",
+      base: { intent: "recheck", uploadId: "nope" },
+      fields: { intent: ["missing", "abc", "sql", "path", "nul", "oversized"], uploadId: ["missing", "empty", "sql", "path", "nul", "oversized", "array"] },
+      visible: ["intent", "uploadId"],
+      extra: [
+        { what: "import cases from an upload that does not exist", body: { intent: "import-cases", uploadId: "../../etc/passwd" } },
+        ...(["upload-cases", "upload-attainment"] as const).flatMap((intent) => [
+          { what: `${intent}: no file`, body: { intent }, multipart: true as const },
+          { what: `${intent}: a text field instead of a file`, body: { intent, file: "../../etc/passwd" }, multipart: true as const },
+          { what: `${intent}: an empty file`, body: { intent, file: { name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) } }, multipart: true as const },
+          { what: `${intent}: broken JSON`, body: { intent, file: { name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"cases": [ {"complaint": ') } }, multipart: true as const },
+          { what: `${intent}: NUL bytes`, body: { intent, file: { name: "nul.csv", mimeType: "text/csv", buffer: Buffer.alloc(1024, 0) } }, multipart: true as const },
+        ]),
+        { what: "upload-attainment: rows with bad values", body: { intent: "upload-attainment", file: { name: "att.csv", mimeType: "text/csv", buffer: Buffer.from("period,rep pseudonym,role,segment,region,attainment %\n2026-Q1,rep-1,ae,smb,NA,abc\n' OR 1=1 --,../../etc/passwd,ae,smb,NA,-5000\n") } }, multipart: true as const },
+        { what: "upload-attainment: wrong columns", body: { intent: "upload-attainment", file: { name: "att.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") } }, multipart: true as const },
+      ],
+    },
+  ];
+}
+
+// ---- Running one input ---------------------------------------------------------------------
+
+type Input = { form: string; what: string; role: Role; url: string; entries?: Entries; multipart?: Multipart; visible: boolean };
+
+function inputsOf(form: Form): Input[] {
+  const out: Input[] = [];
+  for (const [field, kinds] of Object.entries(form.fields)) {
+    for (const kind of kinds) {
+      const value = V[kind];
+      const entries: Entries = [];
+      for (const [k, v] of Object.entries(form.base)) if (k !== field) entries.push([k, v]);
+      if (value === TWICE) entries.push([field, form.base[field] ?? "abc"], [field, form.base[field] ?? "abc"]);
+      else if (value !== REMOVE) entries.push([field, value]);
+      if (value === REMOVE && !(field in form.base)) continue;
+      out.push({ form: form.name, what: `${field}: ${kind}`, role: form.role, url: form.url, entries, visible: form.visible.includes(field) });
+    }
+  }
+  for (const x of form.extra ?? []) {
+    const input: Input = { form: form.name, what: x.what, role: form.role, url: x.url ?? form.url, visible: x.visible ?? false };
+    if (x.multipart) input.multipart = x.body as Multipart;
+    else input.entries = Object.entries(x.body as Record<string, string>);
+    out.push(input);
+  }
+  return out;
+}
+
+/** What a person sees as a problem: field errors, alerts, the error page. Scripts left out. */
+function problemMarkers(html: string) {
+  const text = html.replace(/<script\b[\s\S]*?<\/script>/g, "");
+  return (text.match(/aria-invalid="true"|role="alert"|mantine-InputWrapper-error|mantine-Alert-root|>Error 4\d\d</g) ?? []).length;
+}
+
+const baseline = new Map<string, number>();
+async function markersOnGet(role: Role, url: string) {
+  const key = `${role} ${url}`;
+  if (!baseline.has(key)) baseline.set(key, problemMarkers(await (await ctx[role].get(url, { maxRedirects: 0 })).text()));
+  return baseline.get(key)!;
+}
+
+let tried = 0;
+const stats = { refused: 0, silent: 0 };
+
+async function attempt(input: Input): Promise<string[]> {
+  const before = snapshot();
+  const c = ctx[input.role];
+  const res = input.multipart
+    ? await c.post(input.url, { multipart: input.multipart, maxRedirects: 0 })
+    : await c.post(input.url, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: new URLSearchParams(input.entries).toString(), maxRedirects: 0 });
+  tried += 1;
+  const status = res.status();
+  const body = await res.text();
+  const after = snapshot();
+  const label = `${input.form} — ${input.what} (${input.role} POST ${input.url}) → ${status}`;
+  const problems: string[] = [];
+  if (status >= 500) problems.push(`${label}: a server error`);
+  else if (status < 400) problems.push(`${label}: accepted (${res.headers()["location"] ?? "no redirect"})`);
+  else stats.refused += 1;
+  const changed = Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]);
+  if (changed.length) problems.push(`${label}: changed ${changed.join(", ")}`);
+  if (status >= 400 && status < 500 && (res.headers()["content-type"] ?? "").includes("text/html")) {
+    const shown = problemMarkers(body) > (await markersOnGet(input.role, input.url));
+    if (!shown) stats.silent += 1;
+    if (input.visible && !shown) problems.push(`${label}: no message on the page`);
+  }
+  return problems;
+}
+
+// ---- The tests -------------------------------------------------------------------------------
+
+let table: Form[] = [];
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  for (let i = 0; i < 60 && !fs.existsSync(path.join(ROOT, "build/server/index.js")); i++) await new Promise((r) => setTimeout(r, 1000));
+  await startServer();
+  ctx.out = await request.newContext({ baseURL });
+  for (const role of ["admin", "analyst", "leader", "exec"] as const) ctx[role] = await session(role);
+  fx = await makeFixtures();
+  table = forms(fx, {
+    caseA: one<{ v: number }>(`SELECT version AS v FROM "Case" WHERE id = ?`, fx.caseA).v,
+    whysA: one<{ v: number }>(`SELECT whysVersion AS v FROM "Case" WHERE id = ?`, fx.caseA).v,
+    pattern: one<{ v: number }>(`SELECT version AS v FROM Pattern WHERE id = ?`, fx.patternId).v,
+    brief: one<{ v: number }>(`SELECT draftVersion AS v FROM Brief WHERE id = ?`, fx.briefId).v,
+  });
+});
+
+test.afterAll(async () => {
+  console.log(`bad input: ${tried} bad inputs tried on ${table.length} forms, ${stats.refused} refused with a 4xx, ${stats.silent} refusals showed no message (hidden fields, URL ids)`);
+  for (const c of Object.values(ctx)) await c?.dispose().catch(() => undefined);
+  sqlite?.close();
+  if (proc && proc.exitCode === null) {
+    const exited = new Promise((r) => proc!.once("exit", r));
+    proc.kill("SIGTERM");
+    await exited;
+  }
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("every form action refuses missing, oversized, wrong-typed and hostile values, and changes nothing", async () => {
+  test.setTimeout(180_000);
+  const names = table.map((f) => f.name);
+  expect(new Set(names).size, "form names are unique").toBe(names.length);
+  const planned = table.reduce((n, f) => n + inputsOf(f).length, 0);
+  for (const form of table) {
+    const problems: string[] = [];
+    for (const input of inputsOf(form)) problems.push(...(await attempt(input)));
+    // Soft: every form is tried, and every problem listed, in one run.
+    expect.soft(problems, form.name).toEqual([]);
+  }
+  expect(tried).toBe(planned);
+});
