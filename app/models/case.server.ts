@@ -53,6 +53,38 @@ function caseSelect(viewer: Viewer) {
   } satisfies Prisma.CaseSelect;
 }
 
+const SEARCH_ID_LIMIT = 20_000;
+
+/** "territory carve" → '"territory"* "carve"*': every word, as typed or as a prefix. */
+export function ftsQuery(q: string) {
+  const terms = q.split(/\s+/).map((t) => t.replace(/"/g, "").trim()).filter(Boolean).slice(0, 12);
+  return terms.map((t) => `"${t}"*`).join(" ");
+}
+
+/**
+ * The ids of cases whose title or complaint contains the words (FTS5 index, see the
+ * case_search migration); null when the words match so much that a plain scan is as good.
+ */
+async function searchIds(q: string): Promise<number[] | null> {
+  const match = ftsQuery(q);
+  if (!match) return null;
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+    `SELECT rowid AS id FROM "CaseSearch" WHERE "CaseSearch" MATCH ? LIMIT ${SEARCH_ID_LIMIT + 1}`,
+    match,
+  );
+  return rows.length > SEARCH_ID_LIMIT ? null : rows.map((r) => Number(r.id));
+}
+
+async function whereFor(query: CaseListQuery): Promise<Prisma.CaseWhereInput> {
+  const where = listWhere({ ...query, q: undefined });
+  if (!query.q) return where;
+  const ids = await searchIds(query.q);
+  const search: Prisma.CaseWhereInput = ids
+    ? { id: { in: ids } }
+    : { OR: [{ title: { contains: query.q } }, { complaint: { contains: query.q } }] };
+  return { AND: [where, search] };
+}
+
 function listWhere(query: CaseListQuery): Prisma.CaseWhereInput {
   const and: Prisma.CaseWhereInput[] = [];
   if (query.status) and.push({ status: query.status });
@@ -89,7 +121,7 @@ function listOrder(sort: CaseListQuery["sort"]): Prisma.CaseOrderByWithRelationI
 }
 
 export async function listCases(query: CaseListQuery, viewer: Viewer) {
-  const where = listWhere(query);
+  const where = await whereFor(query);
   const total = await db.case.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(query.page ?? 1, pageCount);
@@ -124,7 +156,7 @@ export async function listCases(query: CaseListQuery, viewer: Viewer) {
 export async function countByStatus(query: CaseListQuery) {
   const rows = await db.case.groupBy({
     by: ["status"],
-    where: listWhere({ ...query, status: undefined }),
+    where: await whereFor({ ...query, status: undefined }),
     _count: { _all: true },
   });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
@@ -140,7 +172,7 @@ export const EXPORT_LIMIT = 100_000;
 export async function exportCases(query: CaseListQuery, viewer: Viewer) {
   const identity = seesReporter(viewer);
   const rows = await db.case.findMany({
-    where: listWhere(query),
+    where: await whereFor(query),
     orderBy: listOrder(query.sort),
     take: EXPORT_LIMIT,
     select: { id: true, externalId: true, ...recordKeys(), ownerId: false, duplicateOfId: false, reporterName: identity, confidential: identity },

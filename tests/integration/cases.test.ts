@@ -241,3 +241,17 @@ describe("the executive overview", () => {
     expect((await run(homeLoader, getRequest("/", analyst.cookie))).location).toBe("/cases");
   });
 });
+
+describe("search", () => {
+  it("finds words by prefix and by stem, in titles and complaints, and survives quotes and operators", async () => {
+    await createCase({ ...validCase, complaint: "The quarterly recarve of Bravotango territories left me nothing.", title: "Recarve hurts" });
+    const search = async (q: string) =>
+      ((await run(listLoader, getRequest(`/cases?q=${encodeURIComponent(q)}`, analyst.cookie))).data as { total: number }).total;
+    expect(await search("bravotang")).toBe(1); // prefix
+    expect(await search("Bravotango territory")).toBe(1); // stem: territories ~ territory
+    expect(await search("recarve hurts")).toBe(1); // title words
+    expect(await search('"Bravotango" (territories NEAR')).toBe(0); // operators are words: NEAR must match too
+    expect(await search('"Bravotango" (territories*')).toBe(1); // stray quotes and brackets are ignored
+    expect(await search("bravotango nowhere-word")).toBe(0); // every word must match
+  });
+});
