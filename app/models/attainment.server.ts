@@ -1,4 +1,6 @@
 import Database from "better-sqlite3";
+import { groupAttainment, type AttainmentGroup, type GroupDimension } from "~/domain/variability/group";
+import { cached } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { Job } from "~/utils/jobs.server";
@@ -66,5 +68,15 @@ export async function saveMapping(kind: string, mapping: Record<string, string>)
     where: { kind },
     create: { kind, mappingJson: JSON.stringify(mapping) },
     update: { mappingJson: JSON.stringify(mapping) },
+  });
+}
+
+const groupCache = new Map<string, { version: number; at: number; value: { rows: number; groups: AttainmentGroup[] } }>();
+
+/** Statistics per group, cached until data changes (imports bump the data version). */
+export function attainmentGroups(key: string, by: GroupDimension[]) {
+  return cached(groupCache, key, 10 * 60_000, async () => {
+    const rows = await listAttainment();
+    return { rows: rows.length, groups: groupAttainment(rows, by) };
   });
 }

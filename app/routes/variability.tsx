@@ -4,8 +4,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DARK_LABEL } from "~/components/labels";
 import { MiniHistogram } from "~/components/variability/histogram";
 import { can } from "~/domain/auth/permissions";
-import { forExecutives, groupAttainment, type GroupDimension } from "~/domain/variability/group";
-import { listAttainment } from "~/models/attainment.server";
+import { forExecutives, type GroupDimension } from "~/domain/variability/group";
+import { attainmentGroups } from "~/models/attainment.server";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Performance variability · Upstream" }];
@@ -22,12 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   const requested = new URL(request.url).searchParams.get("by") ?? "segment";
   const grouping = GROUPINGS[requested] ? requested : "segment";
-  const rows = await listAttainment();
-  const groups = groupAttainment(rows, GROUPINGS[grouping].by);
+  const { rows, groups } = await attainmentGroups(grouping, GROUPINGS[grouping].by);
   const exec = user.role === "executive";
   return {
     grouping,
-    rowCount: exec ? null : rows.length,
+    rowCount: exec ? null : rows,
     canImport: can(user.role, "case:write"),
     // Executives never see a group of fewer than five reps, nor one rep's min or max.
     groups: exec ? forExecutives(groups) : groups.map((g) => ({ ...g, hidden: false as const })),
