@@ -42,7 +42,8 @@ export function listQueryFloor(dbFile, { segment, q }, { maxRuns = 300, maxMs = 
       page.all(...params);
       status.all(...params);
     });
-    return { matches: total, p50Ms: query.p50, runs: query.runs, pageQueriesP50Ms: withStatus.p50 };
+    const ms = (v) => Math.round(v * 1000) / 1000;
+    return { matches: total, p50Ms: ms(query.p50), runs: query.runs, pageQueriesP50Ms: ms(withStatus.p50) };
   } finally {
     sqlite.close();
   }

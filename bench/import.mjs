@@ -94,7 +94,7 @@ export async function appImport(base, cookie, csv, expectedRows, { timeoutMs = 5
   }
   const t1 = performance.now();
   if (state !== "done") throw new Error(state === "failed" ? "The app's import failed." : "The app's import did not finish in time.");
-  return { totalMs: t1 - t0, uploadPreviewMs: tUploaded - t0, jobMs: t1 - tUploaded, polls };
+  return { totalMs: Math.round(t1 - t0), uploadPreviewMs: Math.round(tUploaded - t0), jobMs: Math.round(t1 - tUploaded), polls };
 }
 
 function deriveTitle(complaint, max = 80) {
@@ -108,11 +108,11 @@ function deriveTitle(complaint, max = 80) {
 
 /**
  * The floor: the rows the app's import writes (each case with its defaults, and its "created"
- * event), inserted with prepared statements in one transaction, into a copy of the database the
- * app imported into (same schema, same indexes, same data), with the app's own pragmas.
+ * event), inserted with prepared statements in one transaction, into `scratchDb`: an untouched
+ * copy of the database the app imports into (same schema, indexes, triggers and data), with the
+ * app's own pragmas. The file is removed afterwards.
  */
-export function rawImport(sourceDb, scratchDb, rows) {
-  fs.copyFileSync(sourceDb, scratchDb);
+export function rawImport(scratchDb, rows) {
   const sqlite = new Database(scratchDb);
   try {
     sqlite.pragma("journal_mode = WAL");
@@ -135,7 +135,7 @@ export function rawImport(sourceDb, scratchDb, rows) {
         insertEvent.run(lastInsertRowid, stamp);
       }
     })();
-    return performance.now() - t0;
+    return Math.round(performance.now() - t0);
   } finally {
     sqlite.close();
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${scratchDb}${suffix}`, { force: true });

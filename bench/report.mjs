@@ -19,6 +19,8 @@ export function judgeTargets(results) {
   add("Case file: p50 growth 1k→100k, 1 connection", "≤ 1.2×", file.growthP50, file.growthP50 != null && file.growthP50 <= 1.2);
   const patterns = route("patterns");
   add("Pattern page at 100k: p99, 1 connection (warm)", "< 500 ms", patterns["100k"].p99_1, patterns["100k"].p99_1 < 500);
+  add("Pattern page at 100k: first request (its caches cold, as after any case write)", "< 500 ms", patterns["100k"].coldMs, patterns["100k"].coldMs < 500,
+    "Not a separate target of the issue: the same 500 ms read for the uncached page.");
   add("Pattern page: p50 growth 1k→100k, 1 connection", "≤ 10×", patterns.growthP50, patterns.growthP50 != null && patterns.growthP50 <= 10);
   const imp = results.floors.import;
   add("Import of 100,000 rows (into the 100k database) ÷ raw bulk insert", "≤ 3×", imp.ratio, imp.ratio != null && imp.ratio <= 3);
@@ -36,8 +38,9 @@ export function printTable(results, log = console.log) {
   log(`Upstream benchmark — ${results.date} — ${results.machine.cpus} CPUs (${results.machine.cpuModel}), Node ${results.machine.node}`);
   log(`Data: ${Object.entries(results.sizes).map(([k, s]) => `${k} = ${s.cases.toLocaleString("en-US")} cases, ${s.chains.toLocaleString("en-US")} Five Whys chains, ${s.patterns} patterns, ${s.attainmentRows.toLocaleString("en-US")} attainment rows`).join("; ")}`);
   log(`Load: autocannon, at least ${results.load.seconds1} s at 1 connection and ${results.load.seconds16} s at 16 (slow routes: enough for 25 and 64 requests, bounded); latencies in ms; "first" = first request after start.`);
+  log(`"other%": share of the machine's CPU used by processes other than this benchmark and its server while the route ran (the machine is shared; high values mean noisy figures).`);
   log(line);
-  log(`${pad("Route", 42)}${pad("size", 6)}${lpad("rps@16", 9)}${lpad("p50@1", 9)}${lpad("p99@1", 9)}${lpad("p50@16", 9)}${lpad("p99@16", 9)}${lpad("first", 9)}${lpad("reqs", 8)}${lpad("fail", 6)}`);
+  log(`${pad("Route", 42)}${pad("size", 6)}${lpad("rps@16", 9)}${lpad("p50@1", 9)}${lpad("p99@1", 9)}${lpad("p50@16", 9)}${lpad("p99@16", 9)}${lpad("first", 9)}${lpad("reqs", 8)}${lpad("fail", 6)}${lpad("other%", 8)}`);
   log(line);
   for (const r of results.routes) {
     for (const size of ["1k", "100k"]) {
@@ -47,7 +50,7 @@ export function printTable(results, log = console.log) {
         log(`${pad(size === "1k" ? r.name : "", 42)}${pad(size, 6)}  total ${f(m.totalMs / 1000, 1)} s (upload + preview ${f(m.uploadPreviewMs / 1000, 1)} s, import job ${f(m.jobMs / 1000, 1)} s); raw insert ${f(m.rawMs / 1000, 2)} s → ${f(m.ratio, 1)}×`);
         continue;
       }
-      log(`${pad(size === "1k" ? r.name : "", 42)}${pad(size, 6)}${lpad(f(m.rps16), 9)}${lpad(f(m.p50_1), 9)}${lpad(f(m.p99_1), 9)}${lpad(f(m.p50_16), 9)}${lpad(f(m.p99_16), 9)}${lpad(f(m.coldMs), 9)}${lpad((m.requests1 ?? 0) + (m.requests16 ?? 0), 8)}${lpad(m.failed ?? 0, 6)}`);
+      log(`${pad(size === "1k" ? r.name : "", 42)}${pad(size, 6)}${lpad(f(m.rps16), 9)}${lpad(f(m.p50_1), 9)}${lpad(f(m.p99_1), 9)}${lpad(f(m.p50_16), 9)}${lpad(f(m.p99_16), 9)}${lpad(f(m.coldMs), 9)}${lpad((m.requests1 ?? 0) + (m.requests16 ?? 0), 8)}${lpad(m.failed ?? 0, 6)}${lpad(f(m.otherCpuPct, 0), 8)}`);
     }
   }
   log(line);

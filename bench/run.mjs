@@ -17,7 +17,7 @@ import { createDatabase } from "./generate.mjs";
 import { appImport, importCsv, importRows, rawImport } from "./import.mjs";
 import { measureRoute, signIn } from "./load.mjs";
 import { judgeTargets, printTable, ratio } from "./report.mjs";
-import { runCommand, startServer } from "./server.mjs";
+import { cpuSnapshot, otherCpuPct, runCommand, startServer } from "./server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS_1 = Number(process.env.BENCH_SECONDS_1 || 3);
@@ -117,35 +117,56 @@ async function main() {
   const csv = importCsv(rows);
   say(`Import file: ${IMPORT_ROWS.toLocaleString("en-US")} rows, ${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB.`);
 
-  // Floors first, while nothing else runs.
+  // Both servers run side by side and each route is measured on one right after the other,
+  // so that a change in the machine's background load (it is shared) hits both sizes alike and
+  // the growth ratios stay meaningful. Each floor is measured next to the figure it is compared
+  // with, for the same reason.
   const floors = { listQuery: {}, import: {} };
-  for (const [label] of SIZES) {
-    floors.listQuery[label] = listQueryFloor(dbs[label].file, LIST_FILTER);
-    floors.import[label] = { rawMs: rawImport(dbs[label].file, path.join(tmp, `scratch-${label}.db`), rows) };
-    say(`Floors ${label}: list query p50 ${floors.listQuery[label].p50Ms.toFixed(2)} ms (${floors.listQuery[label].matches} matches), raw insert of ${IMPORT_ROWS.toLocaleString("en-US")} rows ${(floors.import[label].rawMs / 1000).toFixed(2)} s.`);
-  }
-
+  for (const [label] of SIZES) fs.copyFileSync(dbs[label].file, path.join(tmp, `scratch-${label}.db`)); // untouched copies for the import floor
   const measured = {};
   const memory = { bySize: {} };
-  for (const [label] of SIZES) {
-    const { file, facts } = dbs[label];
-    say(`Starting the server on the ${label} database…`);
-    const server = await startServer({ root, dbFile: file, registry: servers });
-    try {
-      const cookie = await signIn(server.url, ANALYST, PASSWORD);
+  const run = {};
+  try {
+    for (const [label] of SIZES) {
+      say(`Starting the server on the ${label} database…`);
+      const server = await startServer({ root, dbFile: dbs[label].file, registry: servers });
+      run[label] = { server, cookie: await signIn(server.url, ANALYST, PASSWORD) };
       measured[label] = {};
-      for (const route of routesFor(facts)) {
-        server.setPhase(route.key);
+    }
+    for (const { key } of routesFor(dbs["100k"].facts)) {
+      for (const [label] of SIZES) {
+        const { server, cookie } = run[label];
+        const route = routesFor(dbs[label].facts).find((r) => r.key === key);
+        if (key === "caseList") {
+          const lq = listQueryFloor(dbs[label].file, LIST_FILTER);
+          floors.listQuery[label] = lq;
+          say(`${label} floor: the list's query (COUNT + page) directly: p50 ${lq.p50Ms.toFixed(2)} ms (${lq.matches.toLocaleString("en-US")} matches).`);
+        }
+        server.setPhase(key);
+        const before = cpuSnapshot(server.pid);
         const m = await measureRoute(server, route, cookie, { seconds1: SECONDS_1, seconds16: SECONDS_16 });
-        measured[label][route.key] = m;
-        say(`${label} ${route.name}: first ${m.coldMs} ms, p50@1 ${m.p50_1} ms, p99@1 ${m.p99_1} ms (${m.requests1} in ${m.run1}), p50@16 ${m.p50_16} ms, p99@16 ${m.p99_16} ms, ${m.rps16} req/s@16 (${m.requests16} in ${m.run16})${m.failed ? `, ${m.failed} FAILED` : ""}`);
+        m.otherCpuPct = otherCpuPct(before, cpuSnapshot(server.pid));
+        m.loadAvg1 = Math.round(os.loadavg()[0] * 100) / 100;
+        measured[label][key] = m;
+        say(`${label} ${route.name}: first ${m.coldMs} ms, p50@1 ${m.p50_1} ms, p99@1 ${m.p99_1} ms (${m.requests1} in ${m.run1}), p50@16 ${m.p50_16} ms, p99@16 ${m.p99_16} ms, ${m.rps16} req/s@16 (${m.requests16} in ${m.run16})${m.failed ? `, ${m.failed} FAILED` : ""}; other processes used ${m.otherCpuPct ?? "?"}% of the CPU`);
       }
+    }
+    for (const [label] of SIZES) {
+      const { server, cookie } = run[label];
+      const rawMs = rawImport(path.join(tmp, `scratch-${label}.db`), rows);
+      floors.import[label] = { rawMs };
+      say(`${label} floor: raw insert of ${IMPORT_ROWS.toLocaleString("en-US")} rows in one transaction ${(rawMs / 1000).toFixed(2)} s; now through the app…`);
       server.setPhase("import");
-      say(`${label} importing ${IMPORT_ROWS.toLocaleString("en-US")} rows through the app…`);
+      const before = cpuSnapshot(server.pid);
       const imp = await appImport(server.url, cookie, csv, IMPORT_ROWS);
+      imp.otherCpuPct = otherCpuPct(before, cpuSnapshot(server.pid));
       measured[label].import = imp;
       say(`${label} import: ${(imp.totalMs / 1000).toFixed(1)} s (upload + preview ${(imp.uploadPreviewMs / 1000).toFixed(1)} s, job ${(imp.jobMs / 1000).toFixed(1)} s).`);
-    } finally {
+    }
+  } finally {
+    for (const [label] of SIZES) {
+      const server = run[label]?.server;
+      if (!server) continue;
       await server.stop();
       const kb = (v) => Math.round((v / 1024) * 10) / 10;
       memory.bySize[label] = {

@@ -63,11 +63,35 @@ function cpuTicks(pid) {
 }
 
 /**
+ * CPU accounting, to tell how busy the machine was with other work while a route was measured
+ * (this machine is shared): system-wide busy time from /proc/stat, minus the server's and the
+ * benchmark's own. Clock ticks, assumed 100 per second (Linux's USER_HZ).
+ */
+export function cpuSnapshot(serverPid) {
+  try {
+    const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+    const busy = user + nice + system + irq + softirq + (steal || 0);
+    const { user: u, system: sy } = process.cpuUsage();
+    return { busy, total: busy + idle + iowait, server: cpuTicks(serverPid) ?? 0, bench: (u + sy) / 10_000 };
+  } catch {
+    return null;
+  }
+}
+
+/** Share of the whole machine (all CPUs) that other processes used between two snapshots, %. */
+export function otherCpuPct(a, b) {
+  if (!a || !b || b.total <= a.total) return null;
+  const other = b.busy - a.busy - (b.server - a.server) - (b.bench - a.bench);
+  return Math.max(0, Math.round((other / (b.total - a.total)) * 1000) / 10);
+}
+
+/**
  * Waits until the server has finished the work a load run left behind: autocannon stops on
  * time and drops its connections, but the server still answers the requests it had queued.
  * Idle = at most 2 ticks (about 20 ms) of CPU in each of two consecutive 250 ms windows.
  */
-export async function waitIdle(pid, maxMs = 90_000) {
+export async function waitIdle(pid, maxMs = 60_000) {
   const t0 = Date.now();
   let last = cpuTicks(pid);
   if (last == null) {
