@@ -22,6 +22,11 @@ app.use(compression());
 const MB = 1024 * 1024;
 app.use((req, res, next) => {
   const limit = req.path.startsWith("/import") ? 60 * MB : 2 * MB;
+  // A body without a declared length could be any size: forms always declare theirs.
+  if (req.headers["transfer-encoding"] && !req.headers["content-length"]) {
+    res.status(411).type("text/plain").send("Send the request with a Content-Length.");
+    return;
+  }
   if (Number(req.headers["content-length"] ?? 0) > limit) {
     res.status(413).type("text/plain").send(`Request too large: the limit is ${limit / MB} MB.`);
     return;

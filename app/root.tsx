@@ -15,9 +15,13 @@ import {
 import type { ReactNode } from "react";
 import { AppFrame } from "./components/app-frame";
 import { ErrorPanel } from "./components/error-panel";
+import { z } from "zod";
 import { cssVariablesResolver, theme } from "./theme";
 import { getCurrentUser } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce";
+
+// zod probes `new Function` for speed, which the Content-Security-Policy (rightly) refuses.
+z.config({ jitless: true });
 
 export const meta: MetaFunction = () => [{ title: "Upstream" }];
 

@@ -6,6 +6,7 @@ import { PAGE_SIZE, type CaseListQuery } from "~/domain/cases/list-query";
 import { canMoveStatus } from "~/domain/cases/status";
 import type { CaseStatus, Severity } from "~/domain/cases/taxonomy";
 import { tenureRange } from "~/domain/cases/tenure";
+import { scrub } from "~/domain/briefs/text";
 import { caseDataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 
@@ -144,12 +145,12 @@ export async function listCases(query: CaseListQuery, viewer: Viewer) {
       rootCause: true,
       severity: true,
       status: true,
-      reporterName: identity,
+      reporterName: true,
       confidential: identity,
       owner: { select: { name: true } },
     },
   });
-  return { rows, total, page, pageCount };
+  return { rows: rows.map((r) => withoutIdentity(r, identity, ["title"])), total, page, pageCount };
 }
 
 /** Cases per status under the other filters, for the status tabs of the list. */
@@ -175,9 +176,11 @@ export async function exportCases(query: CaseListQuery, viewer: Viewer) {
     where: await whereFor(query),
     orderBy: listOrder(query.sort),
     take: EXPORT_LIMIT,
-    select: { id: true, externalId: true, ...recordKeys(), ownerId: false, duplicateOfId: false, reporterName: identity, confidential: identity },
+    select: { id: true, externalId: true, ...recordKeys(), ownerId: false, duplicateOfId: false, reporterName: true, confidential: identity },
   });
-  return rows.map((r) => ({ ...r, externalId: r.externalId ?? `case-${r.id}`, tags: r.tags.split(",").filter(Boolean) }));
+  return rows
+    .map((r) => withoutIdentity(r, identity, ["title", "complaint", "behaviourDetail", "causeDetail"]))
+    .map((r) => ({ ...r, externalId: r.externalId ?? `case-${r.id}`, tags: r.tags.split(",").filter(Boolean) }));
 }
 
 export async function getCase(id: number, viewer: Viewer) {
@@ -249,8 +252,8 @@ export class UnknownOwnerError extends Error {}
 export class UnknownDuplicateError extends Error {}
 
 async function assertDuplicateTarget(tx: Prisma.TransactionClient, id: number | null, self?: number) {
-  if (!id) return;
-  if (id === self || (await tx.case.count({ where: { id } })) === 0) {
+  if (id == null) return;
+  if (id < 1 || id === self || (await tx.case.count({ where: { id } })) === 0) {
     throw new UnknownDuplicateError("Choose an existing case (not this one)");
   }
 }
@@ -402,3 +405,29 @@ export async function linkDuplicate(id: number, duplicateOfId: number | null, ac
   });
 }
 
+
+/**
+ * For people who may not know who raised a case: the reporter's name (and any email) taken out
+ * of free text that the comp team may have typed it into. Nothing to do for the comp team.
+ */
+export async function redactorFor(caseId: number, viewer: Viewer): Promise<(text: string) => string> {
+  if (seesReporter(viewer)) return (text) => text;
+  const row = await db.case.findUnique({ where: { id: caseId }, select: { reporterName: true } });
+  const names = row?.reporterName ? [row.reporterName] : [];
+  return (text) => scrub(text, names);
+}
+
+/**
+ * A row as someone who may not know the reporter sees it: the name taken out of the given text
+ * fields, and the name field itself dropped (selected only to scrub with).
+ */
+export function withoutIdentity<T extends { reporterName: string }>(row: T, identity: boolean, fields: (keyof T)[]) {
+  if (identity) return row;
+  const { reporterName, ...rest } = row;
+  const names = reporterName ? [reporterName] : [];
+  for (const f of fields) {
+    const v = (rest as Record<string, unknown>)[f as string];
+    if (typeof v === "string") (rest as Record<string, unknown>)[f as string] = scrub(v, names);
+  }
+  return rest as Omit<T, "reporterName">;
+}

@@ -37,7 +37,7 @@ import { tenureBandLabel } from "~/domain/cases/tenure";
 import { CaseNotes } from "~/components/case-notes";
 import { addNoteSchema, editNoteSchema, linkNoteSchema } from "~/domain/notes/note-schema";
 import { CaseLinks, RecurrenceAlert } from "~/components/case-links";
-import { changeStatus, getCase, getCaseHistory, linkDuplicate, UnknownDuplicateError } from "~/models/case.server";
+import { changeStatus, getCase, getCaseHistory, linkDuplicate, redactorFor, UnknownDuplicateError } from "~/models/case.server";
 import { similarCases } from "~/models/pattern-insights.server";
 import { recurrencesForCase } from "~/models/pattern.server";
 import { addNote, editNote, listNotes, linkNoteToStep } from "~/models/note.server";
@@ -64,13 +64,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // JavaScript (?alike=1); otherwise the panel fetches them after the page shows.
     canEdit && new URL(request.url).searchParams.has("alike") ? similarCases(`${caseFile.title} ${caseFile.complaint}`, id) : null,
   ]);
+  const redact = await redactorFor(id, user);
   return {
+    caseFile: {
+      ...caseFile,
+      title: redact(caseFile.title),
+      complaint: redact(caseFile.complaint),
+      behaviourDetail: redact(caseFile.behaviourDetail),
+      causeDetail: redact(caseFile.causeDetail),
+      rootCauseStatement: redact(caseFile.rootCauseStatement),
+    },
     recurrences,
     similar,
-    caseFile,
     history,
     notes,
-    steps,
+    steps: steps.map((st) => ({ ...st, question: redact(st.question) })),
     viewerId: user.id,
     canEdit,
     nextStatuses: allowedNextStatuses(caseFile.status as CaseStatus),
@@ -88,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!can(user.role, "case:write")) throw forbidden();
   if (intent === "link-duplicate") {
     const target = String(formData.get("duplicateOfId") ?? "");
-    const targetId = target === "" ? null : /^\d{1,9}$/.test(target) ? Number(target) : NaN;
+    const targetId = target === "" ? null : /^[1-9]\d{0,8}$/.test(target) ? Number(target) : NaN;
     if (Number.isNaN(targetId)) return data({ intent, result: { status: "error" as const, error: { "": ["Choose a case to link."] } } }, { status: 400 });
     try {
       if (!(await linkDuplicate(id, targetId, user.id))) throw notFound(`Case #${id} does not exist.`);

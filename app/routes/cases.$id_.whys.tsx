@@ -13,6 +13,7 @@ import { behaviourLabel } from "~/domain/cases/taxonomy";
 import { canAddStep, checkChain, defaultQuestion, looksStructural, payFixSentence, readBack, upstreamPrompt } from "~/domain/whys/chain";
 import { conclusionOf } from "~/domain/whys/conclusion";
 import { conclusionSchema, confirmDiagnosisSchema, moveStepSchema, whyStepSchema } from "~/domain/whys/whys-schema";
+import { redactorFor } from "~/models/case.server";
 import * as whys from "~/models/whys.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, parseId, readForm } from "~/utils/http.server";
@@ -25,7 +26,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const chain = await whys.getChain(id);
   if (!chain) throw notFound(`Case #${id} does not exist.`);
   const canEdit = can(user.role, "case:write");
-  return { chain, canEdit, viewerId: user.id, leaders: canEdit ? await whys.listLeaders() : [] };
+  const redact = await redactorFor(id, user);
+  const shown = {
+    ...chain,
+    title: redact(chain.title),
+    behaviourDetail: redact(chain.behaviourDetail),
+    rootCauseStatement: redact(chain.rootCauseStatement),
+    rootCauseJustification: redact(chain.rootCauseJustification),
+    upstreamFix: redact(chain.upstreamFix),
+    payFixWhy: redact(chain.payFixWhy),
+    whySteps: chain.whySteps.map((s) => ({ ...s, question: redact(s.question), answer: redact(s.answer), evidence: redact(s.evidence) })),
+  };
+  return { chain: shown, canEdit, viewerId: user.id, leaders: canEdit ? await whys.listLeaders() : [] };
 }
 
 const CONFLICT = "Someone changed this chain while you were working. Reload to see their change; your text is still here.";

@@ -224,7 +224,7 @@ export default function CasesPage() {
                   <Table.Td>{r.owner?.name ?? <Text span c="dark.3">—</Text>}</Table.Td>
                   {showReporter ? (
                     <Table.Td>
-                      {"reporterName" in r && r.reporterName ? r.reporterName : <Text span size="sm" c="dark.3">Anonymous</Text>}
+                      {"reporterName" in r && r.reporterName ? String(r.reporterName) : <Text span size="sm" c="dark.3">Anonymous</Text>}
                       {"confidential" in r && r.confidential ? (
                         <Badge ml={6} size="xs" color="orange" variant="light" styles={DARK_LABEL}>
                           Confidential

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { loginSchema } from "~/domain/auth/login-schema";
@@ -11,6 +11,9 @@ import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/utils
 import { inputProps } from "~/components/form-props";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Upstream" }];
+
+// Keeps the action's Retry-After on a refused (429) sign-in.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);

@@ -21,7 +21,7 @@ const GROUPINGS: Record<string, { label: string; by: GroupDimension[] }> = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   const requested = new URL(request.url).searchParams.get("by") ?? "segment";
-  const grouping = GROUPINGS[requested] ? requested : "segment";
+  const grouping = Object.hasOwn(GROUPINGS, requested) ? requested : "segment";
   const { rows, groups } = await attainmentGroups(grouping, GROUPINGS[grouping].by);
   const exec = user.role === "executive";
   return {
@@ -92,7 +92,7 @@ export default function VariabilityPage() {
                     <Table.Th scope="row" fw={600} maw={280}>
                       {g.label}
                       {g.flags.map((f) => (
-                        <Text key={f} size="xs" c="orange.9" fw={500} mt={4}>{f}</Text>
+                        <Text key={f} size="xs" c="red.9" fw={500} mt={4}>{f}</Text>
                       ))}
                     </Table.Th>
                     <Table.Td ta="right">{g.reps}</Table.Td>

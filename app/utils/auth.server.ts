@@ -87,5 +87,11 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
     return fallback;
   }
-  return to;
+  // Browsers drop tabs and newlines from URLs ("/\t/evil.test" becomes "//evil.test"), and a
+  // control character in a header is an error: resolve it and insist on our own origin.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
+  const resolved = new URL(to, "http://upstream.invalid");
+  if (resolved.origin !== "http://upstream.invalid") return fallback;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

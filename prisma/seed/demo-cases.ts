@@ -30,7 +30,7 @@ export const demoCases: DemoCase[] = [
     owner: "analyst",
     whys: [
       {
-        question: "Why is Marisol's mid-market pipeline down 45% year on year?",
+        question: "Why is this rep's mid-market pipeline down 45% year on year?",
         answer:
           "She is prospecting into a territory where most accounts are too small or under contract with a competitor.",
         evidence: "CRM export 14 Feb: 110 of 140 accounts under 50 employees or under contract until 2027.",
@@ -379,7 +379,7 @@ export const demoCases: DemoCase[] = [
     owner: "analyst",
     whys: [
       {
-        question: "Why is Kwabena planning to push deals into next year?",
+        question: "Why is this rep planning to push deals into next year?",
         answer: "He expects next year's quota to be this year's attainment plus another top-down uplift.",
         evidence: "1:1 notes; three other enterprise AEs said the same in the June pulse survey.",
         ownerFunction: "sales",

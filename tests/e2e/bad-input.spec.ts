@@ -1,7 +1,6 @@
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -15,8 +14,9 @@ import { DEMO, type DemoRole } from "./support";
 // the person can see; and no row of any table changes.
 //
 // This runs against a server of its own (the production build on a fresh demo database in a
-// temporary directory) so the database can be read directly: "no row changed" is checked by
-// hashing every table before and after each request, which the shared server cannot offer.
+// temporary directory) so the database can be read directly: "no row changed" is checked with
+// SQLite's data_version (it moves on any commit by the server) before and after each request,
+// which the shared server cannot offer.
 
 test.describe.configure({ mode: "default" }); // one server of its own
 
@@ -70,17 +70,17 @@ async function startServer() {
   sqlite = new Database(file, { readonly: true, fileMustExist: true });
 }
 
-/** Every table, hashed row by row: any insert, update or delete changes it. */
-function snapshot(): Record<string, string> {
+/**
+ * Whether anything was written: SQLite's data_version changes whenever another connection (the
+ * server) commits. Row counts per table say where, when something was.
+ */
+function snapshot(): { version: number; counts: Record<string, number> } {
+  const version = Number(sqlite.pragma("data_version", { simple: true }));
   const tables = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY name")
     .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map(({ name }) => {
-      const rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
-      return [name, `${rows.length}:${createHash("sha1").update(JSON.stringify(rows)).digest("hex").slice(0, 12)}`];
-    }),
-  );
+  const counts = Object.fromEntries(tables.map(({ name }) => [name, (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+  return { version, counts };
 }
 
 const one = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as T;
@@ -180,11 +180,15 @@ const ENUM_REQ: Kind[] = ["missing", "empty", ...ENUM];
 const ID: Kind[] = ["abc", "negative", "zero", "float", "huge", "sql", "path", "nul", "array"];
 const ID_REQ: Kind[] = ["missing", ...ID];
 const VERSION: Kind[] = ["missing", "abc", "negative", "float", "huge", "sql", "nul", "array"];
+// move-step and remove-step read Object.fromEntries(formData): a repeated field keeps its last
+// value, like FormData.get keeps the first. Harmless, so not tried there.
+const noArray = (kinds: Kind[]) => kinds.filter((k) => k !== "array");
 const TEXT_REQ: Kind[] = ["missing", "empty", "blank", "oversized", "array"];
 const TEXT_OPT: Kind[] = ["oversized", "array"];
 const NUMBER_OPT: Kind[] = ["abc", "negative", "float", "huge", "sql", "path", "array"];
 const EMAIL: Kind[] = ["missing", "empty", "abc", "sql", "path", "nul", "oversized", "array"];
 
+type Extra = { what: string; body: Record<string, string> | Multipart; url?: string; visible?: boolean; multipart?: true };
 type Form = {
   name: string;
   role: Role;
@@ -195,7 +199,8 @@ type Form = {
   /** Fields the person sees on the page (others are hidden inputs or the URL). */
   visible: string[];
   /** Whole bodies to try as well (hostile combinations, other ids). */
-  extra?: { what: string; body: Record<string, string> | Multipart; url?: string; visible?: boolean; multipart?: true }[];
+  /** Whole bodies to try as well; `visible` when the page should show the message. */
+  extra?: Extra[];
 };
 
 function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number; brief: number }): Form[] {
@@ -231,10 +236,9 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
     evidenceUrl: ["abc", "sql", "path", "nul", "oversized", "array"],
     ownerFunction: ENUM_REQ,
     confidence: ENUM_REQ,
-    askLeaderId: ["abc", "sql", "path", "nul", "oversized", "array"],
     version: VERSION,
   };
-  const stepVisible = ["question", "answer", "evidence", "evidenceUrl", "ownerFunction", "confidence", "askLeaderId"];
+  const stepVisible = ["question", "answer", "evidence", "evidenceUrl", "ownerFunction", "confidence"];
   const conclusion = { rootCause: "territory_imbalance", statement: "Territories were carved on counts.", upstreamFix: "Re-carve on potential.", fixOwner: "revops", payFix: "no", payFixWhy: "More pay adds no accounts.", justification: "" };
   const sections = { whatWeSee: "", whyItHappens: "", whatItCosts: "", payChange: "", recommendedFix: "", quotes: "" };
 
@@ -254,7 +258,7 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       base: { complaint: "A probe complaint that is fine.", behaviour: "other" },
       fields: caseFields,
       visible: caseVisible,
-      extra: [{ what: "an owner who is not on the comp team", body: { complaint: "Probe.", behaviour: "other", ownerId: f.execId } }],
+      extra: [{ what: "an owner who is not on the comp team", visible: true, body: { complaint: "Probe.", behaviour: "other", ownerId: f.execId } }],
     },
     {
       name: "edit /cases/:id/edit",
@@ -277,7 +281,8 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       base: { status: "triaged", version: String(versions.caseA) },
       fields: { status: ENUM_REQ, version: VERSION },
       visible: ["status"],
-      extra: [{ what: "a move the status rules forbid", body: { status: "closed", version: String(versions.caseA) } }],
+      // Monitoring follows briefed only; the fixture is new or diagnosing.
+      extra: [{ what: "a move the status rules forbid (to monitoring)", visible: true, body: { status: "monitoring", version: String(versions.caseA) } }],
     },
     {
       name: "add a note /cases/:id",
@@ -311,7 +316,12 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       role: "analyst",
       url: `/cases/${f.caseA}`,
       base: { intent: "link-duplicate", duplicateOfId: String(f.caseB) },
-      fields: { duplicateOfId: ["abc", "negative", "zero", "float", "huge", "sql", "path", "nul", "unknownId", "array"] },
+      // APP BUG (fails until fixed): "0" passes the route's /^\d{1,9}$/ check, and
+      // assertDuplicateTarget (app/models/case.server.ts:252) skips a falsy id, so the update
+      // hits the foreign key: a 500. Accept only [1-9]\d{0,8} in cases.$id.tsx and test
+      // `id === null` in assertDuplicateTarget. (A repeated field takes the first value, like
+      // any FormData.get: not tried.)
+      fields: { duplicateOfId: ["abc", "negative", "zero", "float", "huge", "sql", "path", "nul", "unknownId"] },
       visible: ["duplicateOfId"],
       extra: [{ what: "itself", body: { intent: "link-duplicate", duplicateOfId: String(f.caseA) } }],
     },
@@ -323,9 +333,21 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       fields: stepFields,
       visible: stepVisible,
       extra: [
-        { what: "a javascript: evidence link", body: { intent: "add-step", ...step, evidenceUrl: "javascript:alert(1)", version: String(versions.whysA) } },
-        { what: "a question put to someone who is not a sales leader", body: { intent: "add-step", ...step, answer: "", askLeaderId: f.execId, version: String(versions.whysA) } },
-        { what: "no answer and nobody asked", body: { intent: "add-step", ...step, answer: "", version: String(versions.whysA) } },
+        { what: "a javascript: evidence link", visible: true, body: { intent: "add-step", ...step, evidenceUrl: "javascript:alert(1)", version: String(versions.whysA) } },
+        { what: "no answer and nobody asked", visible: true, body: { intent: "add-step", ...step, answer: "", version: String(versions.whysA) } },
+      ],
+    },
+    {
+      // The leader is used only when the answer is blank (the step waits for them).
+      name: "Five Whys: put a step to a sales leader",
+      role: "analyst",
+      url: `/cases/${f.caseA}/whys`,
+      base: { intent: "add-step", ...step, answer: "", askLeaderId: f.leaderId, version: String(versions.whysA) },
+      fields: { askLeaderId: ["missing", "empty", "abc", "sql", "path", "nul", "oversized", "array"] },
+      visible: ["askLeaderId"],
+      extra: [
+        { what: "an executive as the leader", visible: true, body: { intent: "add-step", ...step, answer: "", askLeaderId: f.execId, version: String(versions.whysA) } },
+        { what: "an admin as the leader", visible: true, body: { intent: "add-step", ...step, answer: "", askLeaderId: f.adminId, version: String(versions.whysA) } },
       ],
     },
     {
@@ -342,7 +364,7 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       role: "analyst",
       url: `/cases/${f.caseA}/whys`,
       base: { intent: "move-step", stepId: String(f.stepA), direction: "down", version: String(versions.whysA) },
-      fields: { stepId: [...ID_REQ, "unknownId"], direction: ENUM_REQ, version: VERSION },
+      fields: { stepId: noArray([...ID_REQ, "unknownId"]), direction: noArray(ENUM_REQ), version: noArray(VERSION) },
       visible: [],
       extra: [{ what: "a step of another case", body: { intent: "move-step", stepId: String(f.stepOfCase1), direction: "down", version: String(versions.whysA) } }],
     },
@@ -351,7 +373,7 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       role: "analyst",
       url: `/cases/${f.caseA}/whys`,
       base: { intent: "remove-step", stepId: String(f.stepA), version: String(versions.whysA) },
-      fields: { stepId: [...ID_REQ, "unknownId"], version: VERSION },
+      fields: { stepId: noArray([...ID_REQ, "unknownId"]), version: noArray(VERSION) },
       visible: [],
       extra: [{ what: "a step of another case", body: { intent: "remove-step", stepId: String(f.stepOfCase1), version: String(versions.whysA) } }],
     },
@@ -371,7 +393,7 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
         version: VERSION,
       },
       visible: ["rootCause", "statement", "upstreamFix", "fixOwner", "payFix", "payFixWhy", "justification"],
-      extra: [{ what: "plan mechanics without a justification", body: { intent: "conclusion", ...conclusion, rootCause: "plan_mechanics", version: String(versions.whysA) } }],
+      extra: [{ what: "plan mechanics without a justification", visible: true, body: { intent: "conclusion", ...conclusion, rootCause: "plan_mechanics", version: String(versions.whysA) } }],
     },
     {
       name: "Five Whys: confirm",
@@ -397,7 +419,7 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       base: { name: "A probe pattern", description: "", status: "open", source: "manual" },
       fields: { name: TEXT_REQ, description: TEXT_OPT, status: ENUM, source: ENUM, caseIds: ["abc", "negative", "zero", "float", "huge", "sql", "path", "nul", "unknownId"] },
       visible: ["name", "description", "status", "source", "caseIds"],
-      extra: [{ what: "a suggestion with no cases", body: { name: "x", source: "suggestion" } }],
+      extra: [{ what: "a suggestion with no cases", visible: true, body: { name: "x", source: "suggestion" } }],
     },
     {
       name: "edit a pattern /patterns/:id",
@@ -414,7 +436,7 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       url: `/patterns/${f.patternId}`,
       base: { intent: "add-cases", caseRefs: `#${f.caseB}` },
       fields: { caseRefs: ["missing", "empty", "abc", "sql", "path", "nul", "oversized", "unknownId", "negative", "huge"], caseIds: ["abc", "negative", "sql", "path"] },
-      visible: ["caseRefs", "caseIds"],
+      visible: ["caseRefs"], // caseIds come from ticked boxes: only a tampered form sends junk
     },
     {
       name: "remove a case from a pattern",
@@ -466,11 +488,14 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       fields: { intent: ENUM_REQ, name: TEXT_REQ, email: EMAIL, role: [...ENUM_REQ], password: ["missing", "empty", "abc", "oversized", "array"] },
       visible: ["name", "email", "role", "password"],
       extra: [
-        { what: "an email already taken", body: { intent: "create", name: "x", email: DEMO.leader, role: "analyst", password: "a-long-enough-password" } },
-        { what: "a role that does not exist", body: { intent: "create", name: "x", email: "x-probe@upstream.test", role: "superadmin", password: "a-long-enough-password" } },
+        { what: "an email already taken", visible: true, body: { intent: "create", name: "x", email: DEMO.leader, role: "analyst", password: "a-long-enough-password" } },
+        { what: "a role that does not exist", visible: true, body: { intent: "create", name: "x", email: "x-probe@upstream.test", role: "superadmin", password: "a-long-enough-password" } },
       ],
     },
     {
+      // APP BUG (fails until fixed): admin.users.$id.tsx renders inside admin.users.tsx, which has
+      // no <Outlet />, so the user's page (and its field messages) never shows. Rename the
+      // module admin.users_.$id.tsx.
       name: "change a role /admin/users/:id",
       role: "admin",
       url: `/admin/users/${f.userId}`,
@@ -478,7 +503,7 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       fields: { intent: ENUM_REQ, role: ENUM_REQ },
       visible: ["role"],
       extra: [
-        { what: "demoting yourself", url: `/admin/users/${f.adminId}`, body: { intent: "role", role: "analyst" } },
+        { what: "demoting yourself", visible: true, url: `/admin/users/${f.adminId}`, body: { intent: "role", role: "analyst" } },
         { what: "deactivating yourself", url: `/admin/users/${f.adminId}`, body: { intent: "deactivate" } },
         { what: "a user id with SQL in it", url: `/admin/users/${encodeURIComponent("' OR 1=1 --")}`, body: { intent: "deactivate" } },
         { what: "a user id far too long", url: `/admin/users/${"a".repeat(200)}`, body: { intent: "deactivate" } },
@@ -501,15 +526,18 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       visible: ["intent", "uploadId"],
       extra: [
         { what: "import cases from an upload that does not exist", body: { intent: "import-cases", uploadId: "../../etc/passwd" } },
-        ...(["upload-cases", "upload-attainment"] as const).flatMap((intent) => [
-          { what: `${intent}: no file`, body: { intent }, multipart: true as const },
-          { what: `${intent}: a text field instead of a file`, body: { intent, file: "../../etc/passwd" }, multipart: true as const },
-          { what: `${intent}: an empty file`, body: { intent, file: { name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) } }, multipart: true as const },
-          { what: `${intent}: broken JSON`, body: { intent, file: { name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"cases": [ {"complaint": ') } }, multipart: true as const },
-          { what: `${intent}: NUL bytes`, body: { intent, file: { name: "nul.csv", mimeType: "text/csv", buffer: Buffer.alloc(1024, 0) } }, multipart: true as const },
-        ]),
-        { what: "upload-attainment: rows with bad values", body: { intent: "upload-attainment", file: { name: "att.csv", mimeType: "text/csv", buffer: Buffer.from("period,rep pseudonym,role,segment,region,attainment %\n2026-Q1,rep-1,ae,smb,NA,abc\n' OR 1=1 --,../../etc/passwd,ae,smb,NA,-5000\n") } }, multipart: true as const },
-        { what: "upload-attainment: wrong columns", body: { intent: "upload-attainment", file: { name: "att.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") } }, multipart: true as const },
+        ...(["upload-cases", "upload-attainment"] as const).flatMap((intent): Extra[] => {
+          const file = (name: string, mimeType: string, buffer: Buffer): Multipart => ({ intent, file: { name, mimeType, buffer } });
+          return [
+            { what: `${intent}: no file`, body: { intent }, multipart: true, visible: true },
+            { what: `${intent}: a text field instead of a file`, body: { intent, file: "../../etc/passwd" }, multipart: true, visible: true },
+            { what: `${intent}: an empty file`, body: file("empty.csv", "text/csv", Buffer.alloc(0)), multipart: true, visible: true },
+            { what: `${intent}: broken JSON`, body: file("broken.json", "application/json", Buffer.from('{"cases": [ {"complaint": ')), multipart: true, visible: true },
+            { what: `${intent}: NUL bytes`, body: file("nul.csv", "text/csv", Buffer.alloc(1024, 0)), multipart: true, visible: true },
+          ];
+        }),
+        { what: "upload-attainment: rows with bad values", visible: true, body: { intent: "upload-attainment", file: { name: "att.csv", mimeType: "text/csv", buffer: Buffer.from("period,rep pseudonym,role,segment,region,attainment %\n2026-Q1,rep-1,ae,smb,NA,abc\n' OR 1=1 --,../../etc/passwd,ae,smb,NA,-5000\n") } }, multipart: true as const },
+        { what: "upload-attainment: wrong columns", visible: true, body: { intent: "upload-attainment", file: { name: "att.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n") } }, multipart: true as const },
       ],
     },
   ];
@@ -522,14 +550,19 @@ type Input = { form: string; what: string; role: Role; url: string; entries?: En
 function inputsOf(form: Form): Input[] {
   const out: Input[] = [];
   for (const [field, kinds] of Object.entries(form.fields)) {
+    let shownOnPage = false;
     for (const kind of kinds) {
       const value = V[kind];
+      if (value === REMOVE && !(field in form.base)) continue;
       const entries: Entries = [];
       for (const [k, v] of Object.entries(form.base)) if (k !== field) entries.push([k, v]);
       if (value === TWICE) entries.push([field, form.base[field] ?? "abc"], [field, form.base[field] ?? "abc"]);
       else if (value !== REMOVE) entries.push([field, value]);
-      if (value === REMOVE && !(field in form.base)) continue;
-      out.push({ form: form.name, what: `${field}: ${kind}`, role: form.role, url: form.url, entries, visible: form.visible.includes(field) });
+      // One form post per visible field proves the message shows; the other values of that
+      // field go as data requests (the same action, without rendering the page each time).
+      const visible = form.visible.includes(field) && !shownOnPage;
+      if (visible) shownOnPage = true;
+      out.push({ form: form.name, what: `${field}: ${kind}`, role: form.role, url: form.url, entries, visible });
     }
   }
   for (const x of form.extra ?? []) {
@@ -555,29 +588,41 @@ async function markersOnGet(role: Role, url: string) {
 }
 
 let tried = 0;
-const stats = { refused: 0, silent: 0 };
+let gets = 0;
+const stats = { refused: 0, document: 0 };
+
+/** `/cases/1/whys?edit=2` → `/cases/1/whys.data?edit=2`: the Remix data request (no page render). */
+function dataUrl(url: string) {
+  const [p, query] = url.split("?");
+  return `${p}.data${query ? `?${query}` : ""}`;
+}
 
 async function attempt(input: Input): Promise<string[]> {
   const before = snapshot();
   const c = ctx[input.role];
+  // A field the person sees is tried as a form post (the page must show a message); the rest
+  // as the data request a browser with JavaScript sends, which is quicker and checked the same.
+  const url = input.visible ? input.url : dataUrl(input.url);
   const res = input.multipart
-    ? await c.post(input.url, { multipart: input.multipart, maxRedirects: 0 })
-    : await c.post(input.url, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: new URLSearchParams(input.entries).toString(), maxRedirects: 0 });
+    ? await c.post(url, { multipart: input.multipart, maxRedirects: 0 })
+    : await c.post(url, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: new URLSearchParams(input.entries).toString(), maxRedirects: 0 });
   tried += 1;
   const status = res.status();
   const body = await res.text();
   const after = snapshot();
-  const label = `${input.form} — ${input.what} (${input.role} POST ${input.url}) → ${status}`;
+  const label = `${input.form} — ${input.what} (${input.role} POST ${url}) → ${status}`;
   const problems: string[] = [];
   if (status >= 500) problems.push(`${label}: a server error`);
   else if (status < 400) problems.push(`${label}: accepted (${res.headers()["location"] ?? "no redirect"})`);
   else stats.refused += 1;
-  const changed = Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]);
-  if (changed.length) problems.push(`${label}: changed ${changed.join(", ")}`);
+  if (after.version !== before.version) {
+    const counted = Object.keys(after.counts).filter((t) => before.counts[t] !== after.counts[t]);
+    problems.push(`${label}: the database was written${counted.length ? ` (rows added or removed in ${counted.join(", ")})` : " (rows updated)"}`);
+  }
   if (status >= 400 && status < 500 && (res.headers()["content-type"] ?? "").includes("text/html")) {
+    stats.document += 1;
     const shown = problemMarkers(body) > (await markersOnGet(input.role, input.url));
-    if (!shown) stats.silent += 1;
-    if (input.visible && !shown) problems.push(`${label}: no message on the page`);
+    if (!shown) problems.push(`${label}: no message on the page`);
   }
   return problems;
 }
@@ -602,7 +647,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  console.log(`bad input: ${tried} bad inputs tried on ${table.length} forms, ${stats.refused} refused with a 4xx, ${stats.silent} refusals showed no message (hidden fields, URL ids)`);
+  if (tried) console.log(`bad input: ${tried} bad inputs tried on ${table.length} forms (${stats.document} as form posts, the rest as data requests), ${stats.refused} refused with a 4xx`);
+  if (gets) console.log(`bad input: ${gets} hostile query strings tried`);
   for (const c of Object.values(ctx)) await c?.dispose().catch(() => undefined);
   sqlite?.close();
   if (proc && proc.exitCode === null) {
@@ -617,6 +663,11 @@ test("every form action refuses missing, oversized, wrong-typed and hostile valu
   test.setTimeout(180_000);
   const names = table.map((f) => f.name);
   expect(new Set(names).size, "form names are unique").toBe(names.length);
+  // Control: a good request is accepted and the write is seen, so silence below means something.
+  const before = snapshot();
+  const good = await ctx.leader.post(`/cases/${fx.caseB}`, { form: { intent: "add-note", kind: "context", body: "Control note." }, maxRedirects: 0 });
+  expect(good.status(), "a good note is accepted").toBe(302);
+  expect(snapshot().version, "the write is seen").not.toBe(before.version);
   const planned = table.reduce((n, f) => n + inputsOf(f).length, 0);
   for (const form of table) {
     const problems: string[] = [];
@@ -625,4 +676,41 @@ test("every form action refuses missing, oversized, wrong-typed and hostile valu
     expect.soft(problems, form.name).toEqual([]);
   }
   expect(tried).toBe(planned);
+});
+
+test("hostile query strings on pages and exports are a 4xx or ignored, never a 5xx", async () => {
+  const urls = [
+    // APP BUG (fails until fixed): `GROUPINGS[requested]` (app/routes/variability.tsx:24) finds
+    // Object.prototype members, so ?by=__proto__ / constructor / toString pass the check and
+    // groupAttainment gets `undefined`: a 500. Use Object.hasOwn(GROUPINGS, requested).
+    "/variability?by=__proto__",
+    "/variability?by=constructor",
+    "/variability?by=toString",
+    "/variability?by=../../etc/passwd",
+    "/cases?page=abc&sort=__proto__&status=%00&q=%27%20OR%201%3D1%20--",
+    `/cases?page=99999999999&q=${"x".repeat(5000)}`,
+    "/cases?from=2026-02-31&to=..%2F..%2Fetc&owner=%27%20OR%201%3D1",
+    "/patterns?from=__proto__&to=9999-99-99",
+    `/briefs/${fx.briefId}?version=abc&compare=1`,
+    `/briefs/${fx.briefId}?version=99999999999999999999`,
+    `/briefs/${fx.briefId}/markdown?version=abc`,
+    "/cases/similar?text=%00&exclude=99999999999",
+    `/cases/similar?text=${"territory ".repeat(2000)}`,
+    "/cases/export?format=__proto__&page=-1",
+    "/import?job=..%2F..%2Fetc%2Fpasswd",
+    "/cases/abc",
+    "/cases/1e3/whys",
+    "/patterns/-1",
+    "/admin/users/%27%20OR%201%3D1%20--",
+  ];
+  const errors: string[] = [];
+  for (const url of urls) {
+    const role = url.startsWith("/admin") ? "admin" : "analyst";
+    const before = snapshot();
+    const res = await ctx[role].get(url, { maxRedirects: 0 });
+    gets += 1;
+    if (res.status() >= 500) errors.push(`${role} GET ${url.slice(0, 120)} → ${res.status()}`);
+    if (snapshot().version !== before.version) errors.push(`${role} GET ${url.slice(0, 120)} wrote to the database`);
+  }
+  expect(errors).toEqual([]);
 });

@@ -59,7 +59,7 @@ async function watchCsp(page: Page) {
     });
   });
   page.on("console", (m) => {
-    if (m.type() === "error" && /Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(m.text())) problems.push(m.text());
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) problems.push(m.text());
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   return async () => [...problems, ...((await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[])];
@@ -112,6 +112,36 @@ test("HTML responses carry the security headers and a per-response script nonce"
     await analyst.dispose();
     await anon.dispose();
   }
+});
+
+test("streamed HTML never carries NUL bytes", async () => {
+  // APP BUG (fails until fixed, when a multi-byte character such as "·" or "—" lands on a
+  // 2 KB boundary of React's stream encoder): React 18.3's renderToPipeableStream flushes its
+  // whole 2048-byte buffer when TextEncoder.encodeInto stops short of a multi-byte character,
+  // so stray \0 bytes reach the page (react#24985, fixed by react#26228 in React 19 only). Seen
+  // on /patterns ("\0·" in a matrix cell): a hydration mismatch, and some clients treat \0 as
+  // the end of the text. Fix: strip 0x00 bytes in app/entry.server.tsx (a Transform between
+  // React's pipe and the PassThrough), or move to React 19.
+  const visits: [DemoRole, string[]][] = [
+    ["analyst", ["/cases", "/cases?page=2", "/cases?page=3", "/cases/new", "/patterns", "/patterns/1", "/patterns/2", "/briefs", "/variability", "/import", ...Array.from({ length: 20 }, (_, i) => `/cases/${i + 1}`), ...Array.from({ length: 8 }, (_, i) => `/cases/${i + 1}/whys`)]],
+    ["admin", ["/cases", "/patterns", "/admin/users", "/cases/2", "/cases/3/whys"]],
+    ["leader", ["/cases", "/cases?page=2", "/patterns", "/patterns/1", "/patterns/2", "/briefs", "/variability", ...Array.from({ length: 12 }, (_, i) => `/cases/${i + 1}`)]],
+    ["exec", ["/", "/patterns", "/patterns/1", "/patterns/2", "/briefs", "/variability"]],
+  ];
+  const withNul: string[] = [];
+  let scanned = 0;
+  for (const [role, urls] of visits) {
+    const ctx = await session(role);
+    for (const url of urls) {
+      const body = await (await ctx.get(url)).body();
+      scanned += 1;
+      const at = body.indexOf(0);
+      if (at >= 0) withNul.push(`${role} ${url}: byte ${at} …${body.subarray(Math.max(0, at - 40), at + 10).toString("utf8").replaceAll("\u0000", "\\0")}…`);
+    }
+    await ctx.dispose();
+  }
+  console.log(`NUL scan: ${scanned} HTML responses, ${withNul.length} with NUL bytes`);
+  expect(withNul).toEqual([]);
 });
 
 test("the app works under its CSP: no violation while signing in, navigating and filtering", async ({ page }) => {
@@ -268,7 +298,7 @@ test("no open redirect after sign-in", async ({ page }) => {
       const to = locationOf(res);
       // Same origin: a path, not a scheme or a protocol-relative URL, and nothing the browser drops.
       expect.soft(new URL(to.replace(/[\t\n\r]/g, ""), baseURL()).origin, `${label} → ${JSON.stringify(to)}`).toBe(new URL(baseURL()).origin);
-      expect.soft(to, `${label}: no control characters in Location`).not.toMatch(/[\u0000-\u001f]/);
+      expect.soft([...to].filter((ch) => ch.charCodeAt(0) < 0x20).length, `${label}: no control characters in Location ${JSON.stringify(to)}`).toBe(0);
     }
     // In the browser, through the form.
     for (const redirectTo of ["https://evil.test", "//evil.test", "/\t/evil.test"]) {
@@ -376,8 +406,8 @@ async function pageAs(browser: Browser, ctx: APIRequestContext) {
 
 /** Nothing from the payloads became markup: no injected script, image, handler or link. */
 async function expectNoInjection(page: Page, url: string) {
+  // After "load" every element of the page exists and an injected image has fired its onerror.
   await page.goto(url);
-  await page.waitForLoadState("networkidle");
   const found = await page.evaluate(() => ({
     xss: (window as unknown as { __xss?: unknown }).__xss,
     scripts: [...document.querySelectorAll("script")].filter((s) => (s.textContent ?? "").trimStart().startsWith("window.__xss")).length,

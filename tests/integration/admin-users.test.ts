@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as listAction, loader as listLoader } from "~/routes/admin.users";
-import { action as userAction, loader as userLoader } from "~/routes/admin.users.$id";
+import { action as userAction, loader as userLoader } from "~/routes/admin.users_.$id";
 import { loader as casesLoader } from "~/routes/cases._index";
 import { action as loginAction } from "~/routes/login";
 import { cookieFor, db, getRequest, makeUser, postRequest, run } from "./helpers";

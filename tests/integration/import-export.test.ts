@@ -497,7 +497,7 @@ describe("JSON import", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("export", () => {
-  const names = ["Xandra Export-Name", "Yusuf Export-Name"];
+  const names = ["Xandra Quillfeather-Ode", "Yusuf Brightwater-Lund"];
   let formulaId: number;
 
   beforeAll(async () => {
