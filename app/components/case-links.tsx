@@ -4,13 +4,16 @@ import { useEffect } from "react";
 
 type Ref = { id: number; title: string };
 
+// Title and links in near-black: red on pale red is below 4.5:1.
+const ALERT_INK = { title: { color: "var(--mantine-color-dark-9)" }, message: { color: "var(--mantine-color-dark-9)" } };
+
 export function RecurrenceAlert({ recurrences }: { recurrences: { pattern: { id: number; name: string; status: string } }[] }) {
   if (recurrences.length === 0) return null;
   return (
-    <Alert color="red" variant="light" title="Recurring after the fix">
+    <Alert color="red" variant="light" title="Recurring after the fix" styles={ALERT_INK}>
       {recurrences.map((r) => (
         <Text key={r.pattern.id} size="sm" c="dark.8">
-          This case repeats the pattern <Anchor component={Link} to={`/patterns/${r.pattern.id}`}>{r.pattern.name}</Anchor>, which is {r.pattern.status}.
+          This case repeats the pattern <Anchor component={Link} to={`/patterns/${r.pattern.id}`} c="dark.9">{r.pattern.name}</Anchor>, which is {r.pattern.status}.
         </Text>
       ))}
     </Alert>

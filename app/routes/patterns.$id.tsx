@@ -17,6 +17,9 @@ import { addCasesToPattern, getPattern, removeCaseFromPattern, UnknownCasesError
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
 
+// Title and links in near-black: red on pale red is below 4.5:1.
+const ALERT_INK = { title: { color: "var(--mantine-color-dark-9)" }, message: { color: "var(--mantine-color-dark-9)" } };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pattern.name ?? "Pattern"} · Patterns · Upstream` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -127,10 +130,10 @@ export default function PatternPage() {
               <Text size="sm"><strong>Tenure:</strong> {d.summary.tenure || "—"}</Text>
             </Paper>
             {recurrences.length ? (
-              <Alert color="red" variant="light" title="Recurring after the fix">
+              <Alert color="red" variant="light" title="Recurring after the fix" styles={ALERT_INK}>
                 {recurrences.map((r) => (
                   <Text key={r.case.id} size="sm" c="dark.8">
-                    <Anchor component={Link} to={`/cases/${r.case.id}`}>#{r.case.id} {r.case.title}</Anchor> — raised {formatDate(r.case.raisedOn)}, similarity {r.score.toFixed(2)}
+                    <Anchor component={Link} to={`/cases/${r.case.id}`} c="dark.9">#{r.case.id} {r.case.title}</Anchor> — raised {formatDate(r.case.raisedOn)}, similarity {r.score.toFixed(2)}
                   </Text>
                 ))}
               </Alert>

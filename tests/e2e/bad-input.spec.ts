@@ -316,7 +316,7 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       role: "analyst",
       url: `/cases/${f.caseA}`,
       base: { intent: "link-duplicate", duplicateOfId: String(f.caseB) },
-      // APP BUG (fails until fixed): "0" passes the route's /^\d{1,9}$/ check, and
+      // Regression guard (a bug this test found, now fixed): "0" passes the route's /^\d{1,9}$/ check, and
       // assertDuplicateTarget (app/models/case.server.ts:252) skips a falsy id, so the update
       // hits the foreign key: a 500. Accept only [1-9]\d{0,8} in cases.$id.tsx and test
       // `id === null` in assertDuplicateTarget. (A repeated field takes the first value, like
@@ -493,7 +493,7 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       ],
     },
     {
-      // APP BUG (fails until fixed): admin.users.$id.tsx renders inside admin.users.tsx, which has
+      // Regression guard (a bug this test found, now fixed): admin.users.$id.tsx renders inside admin.users.tsx, which has
       // no <Outlet />, so the user's page (and its field messages) never shows. Rename the
       // module admin.users_.$id.tsx.
       name: "change a role /admin/users/:id",
@@ -680,7 +680,7 @@ test("every form action refuses missing, oversized, wrong-typed and hostile valu
 
 test("hostile query strings on pages and exports are a 4xx or ignored, never a 5xx", async () => {
   const urls = [
-    // APP BUG (fails until fixed): `GROUPINGS[requested]` (app/routes/variability.tsx:24) finds
+    // Regression guard (a bug this test found, now fixed): `GROUPINGS[requested]` (app/routes/variability.tsx:24) finds
     // Object.prototype members, so ?by=__proto__ / constructor / toString pass the check and
     // groupAttainment gets `undefined`: a 500. Use Object.hasOwn(GROUPINGS, requested).
     "/variability?by=__proto__",

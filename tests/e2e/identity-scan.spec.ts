@@ -140,7 +140,7 @@ for (const role of ["leader", "exec"] as const) {
       console.log(`identity scan (${role}): ${results.length} responses, ${hits.length} names, ${partial.size} name parts (${NAMES.length} reporter names looked for)`);
       expect(STAFF_PARTS.size, "staff names read from the seed").toBeGreaterThan(3);
       expect(hits).toEqual([]);
-      // APP BUG (fails until fixed): the Five Whys questions of demo cases 1 and 11 name their
+      // Regression guard (a bug this test found, now fixed): the Five Whys questions of demo cases 1 and 11 name their
       // reporter ("Why is Marisol's…", "Why is Kwabena planning…"; Kwabena Asante is
       // confidential), and /cases/:id and /cases/:id/whys show step text to sales leaders
       // unscrubbed. Briefs scrub reporter names (domain/briefs/sections.ts); step text needs the

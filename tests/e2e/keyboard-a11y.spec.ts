@@ -10,7 +10,7 @@ test.describe.configure({ mode: "parallel" });
 type Ids = { briefId: number; userId: string };
 type Visitor = DemoRole | "out";
 
-// APP BUG (fails until fixed): on /variability the per-group warnings are
+// Regression guard (a bug this test found, now fixed): on /variability the per-group warnings are
 // <Text size="xs" c="orange.9"> (app/routes/variability.tsx:96): Mantine's orange.9 (#d9480f)
 // on white is about 3.9:1, under the 4.5:1 that small text needs (axe color-contrast,
 // serious). Use a darker colour for the text (e.g. c="dark.8" with an orange marker).

@@ -190,7 +190,7 @@ const RULES: Record<string, Rule> = {
   "admin.users_.$id.tsx": {
     url: (ids) => `/admin/users/${ids.userId}`,
     get: S(302, 200, 403, 403, 403),
-    // APP BUG (fails until fixed): admin.users.$id.tsx is nested in admin.users.tsx (no `_`),
+    // Regression guard (a bug this test found, now fixed): admin.users.$id.tsx is nested in admin.users.tsx (no `_`),
     // which renders no <Outlet />, so /admin/users/:id shows the user list, not the user's
     // page with "Change role" / "Reset password" / "Deactivate". Rename the module to
     // admin.users_.$id.tsx (and its row here).
