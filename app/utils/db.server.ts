@@ -19,7 +19,9 @@ export async function configureDb(client: PrismaClient): Promise<DbSettings> {
   const [journal] = await client.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode = WAL");
   await client.$executeRawUnsafe("PRAGMA busy_timeout = 5000");
   await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-  await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL"); // safe with WAL, far fewer fsyncs
+  // Safe with WAL and far fewer fsyncs; SQLite refuses it inside a transaction, which another
+  // request may already have opened on this connection, so it is best effort.
+  await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => undefined);
   const [busy] = await client.$queryRawUnsafe<{ timeout: number | bigint }[]>("PRAGMA busy_timeout");
   const [fk] = await client.$queryRawUnsafe<{ foreign_keys: number | bigint }[]>("PRAGMA foreign_keys");
   const settings = { journalMode: String(journal?.journal_mode), busyTimeout: Number(busy?.timeout), foreignKeys: Number(fk?.foreign_keys) === 1 };
@@ -31,4 +33,7 @@ export async function configureDb(client: PrismaClient): Promise<DbSettings> {
 
 export const db: PrismaClient = (globalForDb.__upstreamDb ??= createDb(getEnv().databaseUrl));
 /** Resolves once the pragmas above are in force on the server's connection. */
-export const dbReady: Promise<DbSettings> = (globalForDb.__upstreamDbReady ??= configureDb(db));
+export const dbReady: Promise<DbSettings> = (globalForDb.__upstreamDbReady ??= configureDb(db).catch((error: unknown) => {
+  console.error("Could not check the SQLite settings:", error);
+  return { journalMode: "unknown", busyTimeout: 0, foreignKeys: false };
+}));
