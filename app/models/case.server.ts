@@ -76,14 +76,19 @@ async function searchIds(q: string): Promise<number[] | null> {
   return rows.length > SEARCH_ID_LIMIT ? null : rows.map((r) => Number(r.id));
 }
 
-async function whereFor(query: CaseListQuery): Promise<Prisma.CaseWhereInput> {
-  const where = listWhere({ ...query, q: undefined });
-  if (!query.q) return where;
+export type CaseSearch = Prisma.CaseWhereInput | null;
+
+/** The text-search part of a list query, resolved once per request (it queries the index). */
+export async function caseSearch(query: CaseListQuery): Promise<CaseSearch> {
+  if (!query.q) return null;
   const ids = await searchIds(query.q);
-  const search: Prisma.CaseWhereInput = ids
-    ? { id: { in: ids } }
-    : { OR: [{ title: { contains: query.q } }, { complaint: { contains: query.q } }] };
-  return { AND: [where, search] };
+  return ids ? { id: { in: ids } } : { OR: [{ title: { contains: query.q } }, { complaint: { contains: query.q } }] };
+}
+
+async function whereFor(query: CaseListQuery, search?: CaseSearch): Promise<Prisma.CaseWhereInput> {
+  const where = listWhere({ ...query, q: undefined });
+  const text = search === undefined ? await caseSearch(query) : search;
+  return text ? { AND: [where, text] } : where;
 }
 
 function listWhere(query: CaseListQuery): Prisma.CaseWhereInput {
@@ -121,8 +126,8 @@ function listOrder(sort: CaseListQuery["sort"]): Prisma.CaseOrderByWithRelationI
   }
 }
 
-export async function listCases(query: CaseListQuery, viewer: Viewer) {
-  const where = await whereFor(query);
+export async function listCases(query: CaseListQuery, viewer: Viewer, search?: CaseSearch) {
+  const where = await whereFor(query, search);
   const total = await db.case.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(query.page ?? 1, pageCount);
@@ -154,10 +159,10 @@ export async function listCases(query: CaseListQuery, viewer: Viewer) {
 }
 
 /** Cases per status under the other filters, for the status tabs of the list. */
-export async function countByStatus(query: CaseListQuery) {
+export async function countByStatus(query: CaseListQuery, search?: CaseSearch) {
   const rows = await db.case.groupBy({
     by: ["status"],
-    where: await whereFor({ ...query, status: undefined }),
+    where: await whereFor({ ...query, status: undefined }, search),
     _count: { _all: true },
   });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;

@@ -40,7 +40,7 @@ import {
   STATUSES,
 } from "~/domain/cases/taxonomy";
 import { TENURE_BANDS, tenureBandLabel } from "~/domain/cases/tenure";
-import { countByStatus, listCases, listOwners } from "~/models/case.server";
+import { caseSearch, countByStatus, listCases, listOwners } from "~/models/case.server";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Cases · Upstream" }];
@@ -48,9 +48,10 @@ export const meta: MetaFunction = () => [{ title: "Cases · Upstream" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:read");
   const query = parseCaseListQuery(new URL(request.url).searchParams);
+  const search = await caseSearch(query); // once, for the page and the status counts
   const [list, statusCounts, owners] = await Promise.all([
-    listCases(query, user),
-    countByStatus(query),
+    listCases(query, user, search),
+    countByStatus(query, search),
     listOwners(),
   ]);
   return { query, ...list, statusCounts, owners, canWrite: can(user.role, "case:write") };
