@@ -1,8 +1,7 @@
-import Database from "better-sqlite3";
 import { groupAttainment, type AttainmentGroup, type GroupDimension } from "~/domain/variability/group";
 import { cached } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
+import { inTransaction, openImportConnection, pauseForRequests } from "~/utils/import-connection.server";
 import type { Job } from "~/utils/jobs.server";
 
 export type AttainmentInput = { period: string; repPseudonym: string; role: string; segment: string; region: string; attainmentPct: number };
@@ -15,7 +14,7 @@ const CHUNK = 1_000;
  * it. Yields between chunks so the server keeps answering while it runs.
  */
 export async function importAttainment(rows: AttainmentInput[], job?: Job) {
-  const sqlite = new Database(getEnv().databaseUrl.replace(/^file:/, ""), { timeout: 30_000 });
+  const sqlite = openImportConnection();
   const now = new Date().toISOString().replace("Z", "+00:00");
   const upsert = sqlite.prepare(
     `INSERT INTO "AttainmentRow" (period, repPseudonym, role, segment, region, attainmentPct, createdAt)
@@ -26,8 +25,7 @@ export async function importAttainment(rows: AttainmentInput[], job?: Job) {
   const exists = sqlite.prepare(`SELECT 1 FROM "AttainmentRow" WHERE period = ? AND repPseudonym = ?`);
   let created = 0;
   let updated = 0;
-  sqlite.exec("BEGIN IMMEDIATE");
-  try {
+  await inTransaction(sqlite, async () => {
     for (let i = 0; i < rows.length; i += CHUNK) {
       for (const r of rows.slice(i, i + CHUNK)) {
         if (exists.get(r.period, r.repPseudonym)) updated += 1;
@@ -35,16 +33,9 @@ export async function importAttainment(rows: AttainmentInput[], job?: Job) {
         upsert.run({ ...r, now });
       }
       if (job) job.processed = Math.min(rows.length, i + CHUNK);
-      // A short pause, not just setImmediate: requests need several turns of the event loop.
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await pauseForRequests();
     }
-    sqlite.exec("COMMIT");
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
-    throw error;
-  } finally {
-    sqlite.close();
-  }
+  });
   return { created, updated, skipped: 0 };
 }
 

@@ -1,8 +1,7 @@
-import Database from "better-sqlite3";
 import { diffCase, type FieldValues } from "~/domain/cases/case-history";
 import type { CaseFormData } from "~/domain/cases/case-schema";
 import { caseDataChanged } from "~/utils/data-version.server";
-import { getEnv } from "~/utils/env.server";
+import { inTransaction, openImportConnection, pauseForRequests } from "~/utils/import-connection.server";
 import { recordKeys, toRecord } from "./case.server";
 
 export type ImportRow = { externalId?: string; data: CaseFormData };
@@ -29,9 +28,7 @@ function pickFields(record: Record<string, unknown>, fields: ReadonlySet<string>
  * columns the file carries; every other row creates a case. Changes go to the history.
  */
 export async function importCases(rows: ImportRow[], actorId: string, onProgress?: (done: number) => void, mappedFields?: ReadonlySet<string>): Promise<ImportResult> {
-  const file = getEnv().databaseUrl.replace(/^file:/, "");
-  const sqlite = new Database(file, { timeout: 30_000 });
-  sqlite.pragma("foreign_keys = ON");
+  const sqlite = openImportConnection();
   const now = sqlDate(new Date());
   const insertCase = sqlite.prepare(
     `INSERT INTO "Case" (${[...COLUMNS, "severityRank", "externalId", "createdById", "status", "version", "createdAt", "updatedAt"].map((c) => `"${c}"`).join(", ")})
@@ -42,8 +39,7 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
   let created = 0;
   let updated = 0;
   let skipped = 0;
-  sqlite.exec("BEGIN IMMEDIATE");
-  try {
+  await inTransaction(sqlite, async () => {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       const ids = [...new Set(chunk.map((r) => r.externalId).filter((x): x is string => Boolean(x)))];
@@ -82,17 +78,9 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
         updated += 1;
       }
       onProgress?.(Math.min(rows.length, i + CHUNK));
-      // Let the server answer other requests between chunks.
-      // A short pause, not just setImmediate: requests need several turns of the event loop.
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await pauseForRequests(); // the server keeps answering between chunks
     }
-    sqlite.exec("COMMIT");
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
-    throw error;
-  } finally {
-    sqlite.close();
-  }
+  });
   caseDataChanged();
   return { created, updated, skipped };
 }
