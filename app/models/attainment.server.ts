@@ -1,7 +1,7 @@
 import { groupAttainment, type AttainmentGroup, type GroupDimension } from "~/domain/variability/group";
 import { cached } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
-import { inTransaction, openImportConnection, pauseForRequests } from "~/utils/import-connection.server";
+import { dropBatch, newBatchId, openImportConnection, pauseForRequests, publishInWorker, stageChunk } from "~/utils/import-connection.server";
 import type { Job } from "~/utils/jobs.server";
 
 export type AttainmentInput = { period: string; repPseudonym: string; role: string; segment: string; region: string; attainmentPct: number };
@@ -9,34 +9,50 @@ export type AttainmentInput = { period: string; repPseudonym: string; role: stri
 const CHUNK = 1_000;
 
 /**
- * All rows in one transaction on a connection of its own: every row lands or none does. A
- * (period, rep) pair already present is updated, so re-importing a file does not duplicate
- * it. Yields between chunks so the server keeps answering while it runs.
+ * All rows or none, without holding the write lock for the whole run (decision 006): rows are
+ * staged 1,000 at a time in short transactions, then published in one short transaction on a
+ * worker thread. A (period, rep) pair already present is updated, so re-importing a file does
+ * not duplicate it.
  */
 export async function importAttainment(rows: AttainmentInput[], job?: Job) {
+  const batchId = newBatchId();
   const sqlite = openImportConnection();
   const now = new Date().toISOString().replace("Z", "+00:00");
-  const upsert = sqlite.prepare(
-    `INSERT INTO "AttainmentRow" (period, repPseudonym, role, segment, region, attainmentPct, createdAt)
-     VALUES (@period, @repPseudonym, @role, @segment, @region, @attainmentPct, @now)
-     ON CONFLICT (period, repPseudonym) DO UPDATE SET role = excluded.role, segment = excluded.segment,
-       region = excluded.region, attainmentPct = excluded.attainmentPct`,
-  );
-  const exists = sqlite.prepare(`SELECT 1 FROM "AttainmentRow" WHERE period = ? AND repPseudonym = ?`);
-  let created = 0;
-  let updated = 0;
-  await inTransaction(sqlite, async () => {
+  try {
+    await stageChunk(sqlite, () => sqlite.prepare(`INSERT INTO "ImportBatch" (id, kind, actorId, createdAt) VALUES (?, 'attainment', '', ?)`).run(batchId, now));
+    const stage = sqlite.prepare(
+      `INSERT INTO "AttainmentStage" (batchId, seq, period, repPseudonym, role, segment, region, attainmentPct)
+       VALUES (@batchId, @seq, @period, @repPseudonym, @role, @segment, @region, @attainmentPct)`,
+    );
     for (let i = 0; i < rows.length; i += CHUNK) {
-      for (const r of rows.slice(i, i + CHUNK)) {
-        if (exists.get(r.period, r.repPseudonym)) updated += 1;
-        else created += 1;
-        upsert.run({ ...r, now });
-      }
+      await stageChunk(sqlite, () => rows.slice(i, i + CHUNK).forEach((r, k) => stage.run({ ...r, batchId, seq: i + k })));
       if (job) job.processed = Math.min(rows.length, i + CHUNK);
       await pauseForRequests();
     }
-  });
-  return { created, updated, skipped: 0 };
+    const { values } = await publishInWorker(
+      [
+        {
+          sql: `SELECT COUNT(*) FROM "AttainmentStage" s JOIN "AttainmentRow" a ON a.period = s.period AND a.repPseudonym = s.repPseudonym WHERE s.batchId = @batchId`,
+          get: true,
+          as: "updated",
+        },
+        {
+          // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join condition.
+          sql: `INSERT INTO "AttainmentRow" (period, repPseudonym, role, segment, region, attainmentPct, createdAt)
+                SELECT period, repPseudonym, role, segment, region, attainmentPct, @now FROM "AttainmentStage" WHERE batchId = @batchId AND true ORDER BY seq
+                ON CONFLICT (period, repPseudonym) DO UPDATE SET role = excluded.role, segment = excluded.segment,
+                  region = excluded.region, attainmentPct = excluded.attainmentPct`,
+        },
+        { sql: `UPDATE "ImportBatch" SET publishedAt = @now WHERE id = @batchId` },
+      ],
+      { batchId, now },
+    );
+    const updated = Number(values.updated ?? 0);
+    return { created: rows.length - updated, updated, skipped: 0 };
+  } finally {
+    sqlite.close();
+    void dropBatch(batchId, ["AttainmentStage"]);
+  }
 }
 
 export function listAttainment() {

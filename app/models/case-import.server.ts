@@ -1,7 +1,7 @@
 import { diffCase, type FieldValues } from "~/domain/cases/case-history";
 import type { CaseFormData } from "~/domain/cases/case-schema";
 import { caseDataChanged } from "~/utils/data-version.server";
-import { inTransaction, openImportConnection, pauseForRequests } from "~/utils/import-connection.server";
+import { dropBatch, newBatchId, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, stageChunk, type PublishStep } from "~/utils/import-connection.server";
 import { recordKeys, toRecord } from "./case.server";
 
 export type ImportRow = { externalId?: string; data: CaseFormData };
@@ -9,6 +9,9 @@ export type ImportResult = { created: number; updated: number; skipped: number }
 
 const CHUNK = 500;
 const COLUMNS = Object.keys(recordKeys()) as (keyof ReturnType<typeof recordKeys>)[];
+// Owner and "duplicate of" point at records of this database: a file never sets them.
+const STAGED = [...COLUMNS.filter((c) => c !== "ownerId" && c !== "duplicateOfId"), "severityRank"];
+const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 
 // Prisma stores DateTime in SQLite as ISO text with "+00:00" and booleans as 0/1; rows written
 // here must read back through Prisma exactly like its own.
@@ -20,67 +23,118 @@ function pickFields(record: Record<string, unknown>, fields: ReadonlySet<string>
   return Object.fromEntries(Object.entries(record).filter(([k]) => fields.has(k) || (k === "severityRank" && fields.has("severity"))));
 }
 
+export class ImportConflictError extends Error {}
+
 /**
- * Imports cases in ONE transaction on a connection of its own: all rows or none. It yields to
- * the event loop between chunks, so the server keeps answering (WAL lets other requests read
- * while it writes) and the progress page can show how far it got. A row whose external id is
- * known (or "case-<id>", as exports name cases without one) updates that case, and only in the
- * columns the file carries; every other row creates a case. Changes go to the history.
+ * Imports cases all-or-nothing without holding the write lock for the whole run (decision 006):
+ * rows are staged 500 at a time in short transactions, then published in one short final
+ * transaction on a worker thread. A row whose external id is known (or "case-<id>", as exports
+ * name cases without one) updates that case, only in the columns the file carries, provided
+ * nobody changed the case meanwhile; every other row creates a case. Changes go to the history.
  */
 export async function importCases(rows: ImportRow[], actorId: string, onProgress?: (done: number) => void, mappedFields?: ReadonlySet<string>): Promise<ImportResult> {
+  const batchId = newBatchId();
   const sqlite = openImportConnection();
-  const now = sqlDate(new Date());
-  const insertCase = sqlite.prepare(
-    `INSERT INTO "Case" (${[...COLUMNS, "severityRank", "externalId", "createdById", "status", "version", "createdAt", "updatedAt"].map((c) => `"${c}"`).join(", ")})
-     VALUES (${[...COLUMNS, "severityRank"].map(() => "?").join(", ")}, ?, ?, 'new', 1, ?, ?)`,
-  );
-  const insertEvent = sqlite.prepare(`INSERT INTO "CaseEvent" (caseId, actorId, at, kind, field, fromValue, toValue) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const selectColumns = ["id", "externalId", ...COLUMNS].map((c) => `"${c}"`).join(", ");
+  const selectColumns = quoted(["id", "externalId", "version", ...COLUMNS]);
   let created = 0;
   let updated = 0;
   let skipped = 0;
-  await inTransaction(sqlite, async () => {
+  try {
+    await stageChunk(sqlite, () => sqlite.prepare(`INSERT INTO "ImportBatch" (id, kind, actorId, createdAt) VALUES (?, 'cases', ?, ?)`).run(batchId, actorId, sqlDate(new Date())));
+    const stage = sqlite.prepare(
+      `INSERT INTO "CaseStage" (batchId, seq, targetId, targetVersion, externalId, ${quoted(STAGED)}) VALUES (?, ?, ?, ?, ?, ${STAGED.map(() => "?").join(", ")})`,
+    );
+    const stageEvent = sqlite.prepare(`INSERT INTO "CaseStageEvent" (batchId, caseId, field, fromValue, toValue) VALUES (?, ?, ?, ?, ?)`);
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
-      const ids = [...new Set(chunk.map((r) => r.externalId).filter((x): x is string => Boolean(x)))];
-      const known = new Map<string, Record<string, unknown>>();
-      if (ids.length) {
-        const found = sqlite.prepare(`SELECT ${selectColumns} FROM "Case" WHERE externalId IN (${ids.map(() => "?").join(",")})`).all(...ids) as Record<string, unknown>[];
-        for (const f of found) known.set(String(f.externalId), f);
-        const internal = ids.filter((x) => !known.has(x) && /^case-\d{1,9}$/.test(x)).map((x) => Number(x.slice(5)));
-        if (internal.length) {
-          const byId = sqlite.prepare(`SELECT ${selectColumns} FROM "Case" WHERE externalId IS NULL AND id IN (${internal.map(() => "?").join(",")})`).all(...internal) as Record<string, unknown>[];
-          for (const f of byId) known.set(`case-${f.id}`, f);
-        }
-      }
-      for (const r of chunk) {
-        const full = toRecord(r.data) as Record<string, unknown>;
-        const current = r.externalId ? known.get(r.externalId) : undefined;
-        if (!current) {
-          const values = [...COLUMNS.map((c) => (c === "ownerId" || c === "duplicateOfId" ? null : toSql(full[c]))), full.severityRank];
-          const result = insertCase.run(...values, r.externalId || null, actorId, now, now);
-          insertEvent.run(Number(result.lastInsertRowid), actorId, now, "created", "", "", "imported");
-          created += 1;
-          continue;
-        }
-        const before = Object.fromEntries(COLUMNS.map((c) => [c, fromSql(c, current[c])]));
-        const next = { ...before, ...(mappedFields ? pickFields(full, mappedFields) : full), ownerId: before.ownerId, duplicateOfId: before.duplicateOfId };
-        const changes = diffCase(before as FieldValues, next as FieldValues);
-        if (changes.length === 0) {
-          skipped += 1;
-          continue;
-        }
-        const setColumns = [...new Set(changes.map((c) => c.field as string).concat(changes.some((c) => c.field === "severity") ? ["severityRank"] : []))];
-        sqlite
-          .prepare(`UPDATE "Case" SET ${setColumns.map((c) => `"${c}" = ?`).join(", ")}, version = version + 1, updatedAt = ? WHERE id = ?`)
-          .run(...setColumns.map((c) => toSql((next as Record<string, unknown>)[c] ?? full[c])), now, current.id as number);
-        for (const c of changes) insertEvent.run(current.id as number, actorId, now, "field", c.field, c.from, c.to);
-        updated += 1;
-      }
+      const known = findKnown(sqlite, chunk, selectColumns);
+      await stageChunk(sqlite, () => {
+        chunk.forEach((r, k) => {
+          const full = toRecord(r.data) as Record<string, unknown>;
+          const current = r.externalId ? known.get(r.externalId) : undefined;
+          if (!current) {
+            stage.run(batchId, i + k, null, null, r.externalId || null, ...STAGED.map((c) => toSql(full[c])));
+            created += 1;
+            return;
+          }
+          const before = Object.fromEntries(COLUMNS.map((c) => [c, fromSql(c, current[c])]));
+          const next: Record<string, unknown> = {
+            ...before,
+            severityRank: current.severityRank,
+            ...(mappedFields ? pickFields(full, mappedFields) : full),
+            ownerId: before.ownerId,
+            duplicateOfId: before.duplicateOfId,
+          };
+          const changes = diffCase(before as FieldValues, next as FieldValues);
+          if (changes.length === 0) {
+            skipped += 1;
+            return;
+          }
+          stage.run(batchId, i + k, current.id as number, current.version as number, null, ...STAGED.map((c) => toSql(next[c])));
+          for (const c of changes) stageEvent.run(batchId, current.id as number, c.field, c.from, c.to);
+          updated += 1;
+        });
+      });
       onProgress?.(Math.min(rows.length, i + CHUNK));
       await pauseForRequests(); // the server keeps answering between chunks
     }
-  });
+    await publishInWorker(publishCaseSteps(), { batchId, actorId, now: sqlDate(new Date()) });
+  } catch (error) {
+    if (error instanceof PublishRefused) throw new ImportConflictError(error.message);
+    throw error;
+  } finally {
+    sqlite.close();
+    void dropBatch(batchId, ["CaseStage", "CaseStageEvent"]);
+  }
   caseDataChanged();
   return { created, updated, skipped };
+}
+
+/** The cases a chunk's external ids name (by external id, or "case-<id>" for cases without one). */
+function findKnown(sqlite: ReturnType<typeof openImportConnection>, chunk: ImportRow[], selectColumns: string) {
+  const ids = [...new Set(chunk.map((r) => r.externalId).filter((x): x is string => Boolean(x)))];
+  const known = new Map<string, Record<string, unknown>>();
+  if (!ids.length) return known;
+  const found = sqlite.prepare(`SELECT ${selectColumns}, severityRank FROM "Case" WHERE externalId IN (${ids.map(() => "?").join(",")})`).all(...ids) as Record<string, unknown>[];
+  for (const f of found) known.set(String(f.externalId), f);
+  const internal = ids.filter((x) => !known.has(x) && /^case-\d{1,9}$/.test(x)).map((x) => Number(x.slice(5)));
+  if (internal.length) {
+    const byId = sqlite.prepare(`SELECT ${selectColumns}, severityRank FROM "Case" WHERE externalId IS NULL AND id IN (${internal.map(() => "?").join(",")})`).all(...internal) as Record<string, unknown>[];
+    for (const f of byId) known.set(`case-${f.id}`, f);
+  }
+  return known;
+}
+
+/** One transaction: refuse if a case to update changed since it was staged, then insert, update and record history. */
+function publishCaseSteps(): PublishStep[] {
+  const updates = `FROM "CaseStage" s WHERE s.batchId = @batchId AND s.targetId IS NOT NULL`;
+  return [
+    {
+      sql: `SELECT COUNT(*) FROM "CaseStage" s LEFT JOIN "Case" c ON c.id = s.targetId
+            WHERE s.batchId = @batchId AND s.targetId IS NOT NULL AND (c.id IS NULL OR c.version <> s.targetVersion)`,
+      get: true,
+      failIfNonZero: "Some cases in the file were changed by someone else while it was importing. Nothing was imported; import the file again.",
+    },
+    { sql: `SELECT COALESCE(MAX(id), 0) FROM "Case"`, get: true, as: "lastId" },
+    {
+      sql: `INSERT INTO "Case" (${quoted(STAGED)}, externalId, createdById, status, version, createdAt, updatedAt)
+            SELECT ${quoted(STAGED)}, externalId, @actorId, 'new', 1, @now, @now
+            FROM "CaseStage" WHERE batchId = @batchId AND targetId IS NULL ORDER BY seq`,
+    },
+    // Holding the write lock, every id above the last one before the insert is one of ours.
+    {
+      sql: `INSERT INTO "CaseEvent" (caseId, actorId, at, kind, field, fromValue, toValue)
+            SELECT id, @actorId, @now, 'created', '', '', 'imported' FROM "Case" WHERE id > @lastId`,
+    },
+    {
+      sql: `UPDATE "Case" SET (${quoted(STAGED)}) = (SELECT ${STAGED.map((c) => `s."${c}"`).join(", ")} FROM "CaseStage" s WHERE s.batchId = @batchId AND s.targetId = "Case".id),
+              version = version + 1, updatedAt = @now
+            WHERE id IN (SELECT s.targetId ${updates})`,
+    },
+    {
+      sql: `INSERT INTO "CaseEvent" (caseId, actorId, at, kind, field, fromValue, toValue)
+            SELECT caseId, @actorId, @now, 'field', field, fromValue, toValue FROM "CaseStageEvent" WHERE batchId = @batchId ORDER BY id`,
+    },
+    { sql: `UPDATE "ImportBatch" SET publishedAt = @now WHERE id = @batchId` },
+  ];
 }

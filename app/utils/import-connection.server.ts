@@ -1,28 +1,144 @@
 import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import { Worker } from "node:worker_threads";
 import { getEnv } from "./env.server";
 
-// Imports write on a connection of their own (decision 004): one transaction, so all rows land
-// or none do, while the app's connection keeps reading (WAL).
+// Imports stage rows in short transactions, then publish them in one short transaction on a
+// worker thread (decision 006). Nobody waits for an import's write lock for more than a chunk
+// or the publish, and the server's thread never waits for the lock synchronously.
+
+const databaseFile = () => getEnv().databaseUrl.replace(/^file:/, "");
+
+/**
+ * The import's own connection, with no busy timeout: better-sqlite3 would wait for a lock on
+ * the server's only thread, freezing every request (and the holder of the lock with them).
+ * A busy database is retried after an asynchronous pause instead (see `stageChunk`).
+ */
 export function openImportConnection() {
-  const sqlite = new Database(getEnv().databaseUrl.replace(/^file:/, ""), { timeout: 30_000 });
+  const sqlite = new Database(databaseFile(), { timeout: 0 });
   sqlite.pragma("foreign_keys = ON");
   return sqlite;
 }
 
-/** Runs `work` in BEGIN IMMEDIATE … COMMIT (ROLLBACK on any error), then closes the connection. */
-export async function inTransaction<T>(sqlite: Database.Database, work: () => Promise<T>): Promise<T> {
+export const newBatchId = () => randomUUID();
+
+const isBusy = (error: unknown) => error instanceof Error && /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ""} ${error.message}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A short pause between chunks, not just setImmediate: a request needs several turns of the event loop. */
+export const pauseForRequests = () => sleep(2);
+
+/**
+ * Runs `write` (synchronous statements) in its own BEGIN IMMEDIATE … COMMIT. When another
+ * connection holds the write lock, it tries again after a short asynchronous pause, for up
+ * to a minute, so the holder (a sign-in, a case save) finishes first.
+ */
+export async function stageChunk(sqlite: Database.Database, write: () => void) {
+  const start = Date.now();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      sqlite.exec("BEGIN IMMEDIATE");
+      write();
+      sqlite.exec("COMMIT");
+      return;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+      if (!isBusy(error) || Date.now() - start > 60_000) throw error;
+      await sleep(Math.min(100, 5 * 2 ** attempt));
+    }
+  }
+}
+
+export type PublishStep = {
+  sql: string;
+  /** Read one value (the first column of the first row) instead of running the statement. */
+  get?: boolean;
+  /** Keep the value read, as the named parameter `@<as>` of later steps. */
+  as?: string;
+  /** With `get`: the import stops (and nothing is published) unless the value is 0. */
+  failIfNonZero?: string;
+};
+
+export class PublishRefused extends Error {}
+
+// Plain JavaScript so the worker needs no build step; it runs SQL only, everything else was
+// worked out while staging.
+const PUBLISH_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require("better-sqlite3");
+const { file, steps, params } = workerData;
+const db = new Database(file, { timeout: 60000 });
+const values = { ...params };
+const bind = (sql) => Object.fromEntries(Object.entries(values).filter(([k]) => new RegExp("@" + k + "\\\\b").test(sql)));
+const started = Date.now();
+try {
+  db.pragma("foreign_keys = ON");
+  db.exec("BEGIN IMMEDIATE");
+  const locked = Date.now();
+  for (const step of steps) {
+    const statement = db.prepare(step.sql);
+    if (!step.get) { statement.run(bind(step.sql)); continue; }
+    const row = statement.get(bind(step.sql));
+    const value = row ? Object.values(row)[0] : null;
+    if (step.failIfNonZero && Number(value) !== 0) throw Object.assign(new Error(step.failIfNonZero), { refused: true });
+    if (step.as) values[step.as] = typeof value === "bigint" ? Number(value) : value;
+  }
+  db.exec("COMMIT");
+  parentPort.postMessage({ ok: true, values, waitedMs: locked - started, lockedMs: Date.now() - locked });
+} catch (error) {
+  if (db.inTransaction) db.exec("ROLLBACK");
+  parentPort.postMessage({ ok: false, message: String(error && error.message), refused: Boolean(error && error.refused) });
+} finally {
+  db.close();
+}
+`;
+
+export type PublishResult = { values: Record<string, unknown>; waitedMs: number; lockedMs: number };
+
+/**
+ * Runs the steps in ONE transaction on a worker thread: everything staged becomes visible at
+ * once, or nothing does. The worker may wait for the lock; the server's thread never does.
+ */
+export function publishInWorker(steps: PublishStep[], params: Record<string, unknown>): Promise<PublishResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(PUBLISH_WORKER, { eval: true, workerData: { file: databaseFile(), steps, params } });
+    let settled = false;
+    worker.once("message", (m: { ok: true } & PublishResult | { ok: false; message: string; refused: boolean }) => {
+      settled = true;
+      if (m.ok) resolve(m);
+      else reject(m.refused ? new PublishRefused(m.message) : new Error(`Import publish failed: ${m.message}`));
+    });
+    worker.once("error", (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once("exit", (code) => {
+      if (!settled) reject(new Error(`Import publish worker stopped (exit code ${code})`));
+    });
+  });
+}
+
+/**
+ * Takes a batch's staging rows away after it published (or failed), a chunk at a time so the
+ * lock is never held for long. Best effort: what is left is cleaned at the next start.
+ */
+export async function dropBatch(batchId: string, tables: readonly string[]) {
+  const sqlite = openImportConnection();
   try {
-    sqlite.exec("BEGIN IMMEDIATE");
-    const result = await work();
-    sqlite.exec("COMMIT");
-    return result;
+    for (const table of tables) {
+      const remove = sqlite.prepare(`DELETE FROM "${table}" WHERE rowid IN (SELECT rowid FROM "${table}" WHERE batchId = ? LIMIT 2000)`);
+      let removed = 1;
+      while (removed > 0) {
+        await stageChunk(sqlite, () => {
+          removed = remove.run(batchId).changes;
+        });
+        await pauseForRequests();
+      }
+    }
+    await stageChunk(sqlite, () => sqlite.prepare(`DELETE FROM "ImportBatch" WHERE id = ?`).run(batchId));
   } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
-    throw error;
+    console.error("Could not clean an import batch away (it is cleaned at the next start):", error);
   } finally {
     sqlite.close();
   }
 }
-
-/** A short pause between chunks, not just setImmediate: a request needs several turns of the event loop. */
-export const pauseForRequests = () => new Promise((resolve) => setTimeout(resolve, 2));

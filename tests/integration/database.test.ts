@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db, dbReady } from "~/utils/db.server";
+import { BUSY_TIMEOUT_MS, db, dbReady } from "~/utils/db.server";
 
 describe("SQLite set up for a server", () => {
   it("runs in WAL mode with a busy timeout and foreign keys enforced", async () => {
-    expect(await dbReady).toEqual({ journalMode: "wal", busyTimeout: 5000, foreignKeys: true });
+    expect(await dbReady).toEqual({ journalMode: "wal", busyTimeout: BUSY_TIMEOUT_MS, foreignKeys: true });
   });
 
   it("refuses a row that points at nothing (foreign keys are on)", async () => {
