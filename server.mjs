@@ -69,7 +69,44 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 
+// Everything past the static files comes from the app: pages, their `.data` requests, exports
+// and downloads carry case content, so no browser or proxy may keep a copy. Set when the
+// headers go out, so a route's own "private, no-store" is kept rather than doubled.
+app.use((req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!/\bno-store\b/i.test(String(res.getHeader("Cache-Control") ?? ""))) res.setHeader("Cache-Control", "no-store");
+    return writeHead.apply(this, args);
+  };
+  next();
+});
+
 if (process.env.QUIET_LOGS !== "1") app.use(morgan("tiny"));
+
+// Cross-site form posts (CSRF) are refused here with a 403. Remix refuses an Origin that does
+// not match the host too, but by throwing: a 500 and a stack trace in the log.
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+function originHost(origin) {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+app.use((req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const fetchSite = req.headers["sec-fetch-site"];
+  const origin = req.headers["origin"];
+  // The same host Remix compares with: X-Forwarded-Host when a proxy sets it, else Host.
+  const host = String(req.headers["x-forwarded-host"] ?? "").split(",")[0].trim() || req.headers["host"];
+  const crossSite = fetchSite === "cross-site" || fetchSite === "same-site";
+  const foreignOrigin = origin !== undefined && (!host || originHost(origin) !== host);
+  if (crossSite || foreignOrigin) {
+    res.status(403).type("text/plain").send("Cross-site request refused: send the form from Upstream itself.");
+    return;
+  }
+  next();
+});
 
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")

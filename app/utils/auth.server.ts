@@ -82,16 +82,47 @@ export async function logout(request: Request) {
   });
 }
 
-/** Only same-site paths: "/cases?x=1" yes, "//evil.test" or "https://…" no. */
+const REDIRECT_BASE = "http://upstream.invalid";
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** "//host" or "/\\host": a browser reads both as another host, not a path. */
+const looksProtocolRelative = (path: string) => path.startsWith("//") || path.startsWith("/\\");
+
+/**
+ * Only same-site paths: "/cases?x=1" yes; "//evil.test", "https://…", and anything that becomes
+ * one of those once resolved ("/.//evil.test", "/a/..//evil.test", "/./\\evil.test") or decoded
+ * ("/%2F%2Fevil.test") no. Returns the normalised path, safe to put in a Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (typeof to !== "string" || !to.startsWith("/") || looksProtocolRelative(to)) return fallback;
+  // Browsers drop tabs and newlines from URLs ("/\t/evil.test" becomes "//evil.test"), and a
+  // control character in a header is an error.
+  if (CONTROL.test(to)) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(to, REDIRECT_BASE);
+  } catch {
     return fallback;
   }
-  // Browsers drop tabs and newlines from URLs ("/\t/evil.test" becomes "//evil.test"), and a
-  // control character in a header is an error: resolve it and insist on our own origin.
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
-  const resolved = new URL(to, "http://upstream.invalid");
-  if (resolved.origin !== "http://upstream.invalid") return fallback;
-  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  if (resolved.origin !== REDIRECT_BASE) return fallback;
+  // Dot segments are resolved by now: "/.//evil.test" has become "//evil.test".
+  if (looksProtocolRelative(resolved.pathname)) return fallback;
+  // A proxy or a later hop may decode the path once more: "/%2F%2Fevil.test" is "//evil.test".
+  let decoded = resolved.pathname;
+  for (let i = 0; i < 3; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(decoded);
+    } catch {
+      return fallback;
+    }
+    if (next === decoded) break;
+    decoded = next;
+    if (CONTROL.test(decoded) || looksProtocolRelative(decoded)) return fallback;
+    const again = new URL(decoded, REDIRECT_BASE);
+    if (again.origin !== REDIRECT_BASE || looksProtocolRelative(again.pathname)) return fallback;
+  }
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  return looksProtocolRelative(path) ? fallback : path;
 }

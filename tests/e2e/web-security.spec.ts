@@ -222,6 +222,145 @@ test("in production the session cookie is Secure unless INSECURE_COOKIES=1 opts 
   }
 });
 
+test("sign-out is a POST: GET /logout (a cross-site <img>, a prefetch) only asks, and the session stays valid", async ({ browser }) => {
+  const analyst = await session("analyst");
+  const anon = await request.newContext({ baseURL: baseURL() });
+  try {
+    const asked = await analyst.get("/logout", { maxRedirects: 0 });
+    expect(asked.status(), "GET /logout signed in: a confirm page").toBe(200);
+    expect(asked.headers()["set-cookie"], "GET /logout: the cookie is left alone").toBeUndefined();
+    const html = await asked.text();
+    expect(html).toContain("Sign out of Upstream?");
+    expect(html, "the page's sign-out form POSTs").toMatch(/<form[^>]*method="post"[^>]*action="\/logout"|<form[^>]*action="\/logout"[^>]*method="post"/);
+    expect((await analyst.get("/logout.data", { maxRedirects: 0 })).status(), "GET /logout.data").toBe(200);
+    expect((await analyst.get("/cases", { maxRedirects: 0 })).status(), "still signed in after GET /logout and /logout.data").toBe(200);
+
+    const out = await anon.get("/logout", { maxRedirects: 0 });
+    expect(out.status(), "GET /logout signed out").toBe(302);
+    expect(locationOf(out)).toBe("/login");
+
+    // In the browser: the bookmarked /logout shows the button, and the button signs out.
+    const page = await pageAs(browser, analyst);
+    await page.goto("/logout");
+    await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    const after = await page.request.get("/cases", { maxRedirects: 0 });
+    expect(after.status(), "the browser's session after the POST").toBe(302);
+    await page.context().close();
+    expect((await analyst.get("/cases", { maxRedirects: 0 })).status(), "the POST ended the session for every copy of the cookie").toBe(302);
+  } finally {
+    await analyst.dispose();
+    await anon.dispose();
+  }
+});
+
+test("every app response (pages, .data, exports, downloads, redirects, errors) is Cache-Control: no-store; fingerprinted assets stay cacheable", async () => {
+  const analyst = await session("analyst");
+  const anon = await request.newContext({ baseURL: baseURL() });
+  try {
+    const made = await analyst.post("/briefs?index", { form: { source: "case", sourceId: "1" }, maxRedirects: 0 });
+    expect(made.status(), "a brief to download").toBe(302);
+    const briefId = idFrom(made, /\/briefs\/(\d+)$/);
+    const checks: [string, APIResponse][] = [];
+    for (const url of [
+      "/cases",
+      "/cases.data",
+      "/cases/1",
+      "/cases/1.data",
+      "/cases/1/whys",
+      "/cases/1/whys.data",
+      "/cases/export?format=csv",
+      "/cases/export?format=json",
+      `/briefs/${briefId}`,
+      `/briefs/${briefId}.data`,
+      `/briefs/${briefId}/markdown`,
+      "/patterns/1",
+      "/logout",
+      "/login",
+      "/cases/999999",
+      "/admin/users",
+    ]) {
+      checks.push([`analyst GET ${url}`, await analyst.get(url, { maxRedirects: 0 })]);
+    }
+    checks.push(["anon GET /login", await anon.get("/login")]);
+    checks.push(["anon GET /cases/1 (redirect)", await anon.get("/cases/1", { maxRedirects: 0 })]);
+    checks.push(["analyst POST /cases/1 (note)", await analyst.post("/cases/1", { form: { intent: "add-note", kind: "context", body: "no-store check" }, maxRedirects: 0 })]);
+    for (const [what, res] of checks) {
+      expect(res.status(), what).toBeLessThan(500);
+      const cacheControl = res.headers()["cache-control"] ?? "";
+      expect(cacheControl, `${what}: Cache-Control`).toMatch(/\bno-store\b/);
+      expect(cacheControl, `${what}: one no-store, not doubled`).not.toMatch(/no-store.*no-store/);
+    }
+    // Static files are not app responses: a fingerprinted bundle is cached for good.
+    const html = await (await analyst.get("/cases")).text();
+    const asset = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? /href="(\/assets\/[^"]+)"/.exec(html)?.[1];
+    expect(asset, "an /assets/ file on the page").toBeTruthy();
+    const assetRes = await anon.get(asset!);
+    expect(assetRes.status()).toBe(200);
+    expect(assetRes.headers()["cache-control"] ?? "", asset).toMatch(/immutable/);
+    expect(assetRes.headers()["cache-control"] ?? "", asset).not.toMatch(/no-store/);
+  } finally {
+    await analyst.dispose();
+    await anon.dispose();
+  }
+});
+
+test("a cross-site POST (Origin or Sec-Fetch-Site from elsewhere) is refused with 403, not 500, and changes nothing", async () => {
+  const analyst = await session("analyst");
+  const anon = await request.newContext({ baseURL: baseURL() });
+  try {
+    const marker = `csrf${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const note = (n: number) => ({ intent: "add-note", kind: "context", body: `${marker}-${n}` });
+    const foreign: [string, Record<string, string>][] = [
+      ["Origin evil.test + Sec-Fetch-Site cross-site", { origin: "http://evil.test", "sec-fetch-site": "cross-site" }],
+      ["Origin evil.test", { origin: "http://evil.test" }],
+      ["Sec-Fetch-Site cross-site", { "sec-fetch-site": "cross-site" }],
+      ["Sec-Fetch-Site same-site", { "sec-fetch-site": "same-site" }],
+      ["Origin null (sandboxed frame)", { origin: "null" }],
+      ["Origin that is not a URL", { origin: "evil" }],
+      ["Origin on another port", { origin: `http://127.0.0.1:${Number(new URL(baseURL()).port) + 1}` }],
+    ];
+    let n = 0;
+    for (const [what, headers] of foreign) {
+      for (const target of ["/cases/1", "/cases/1.data"]) {
+        n += 1;
+        const res = await analyst.post(target, { form: note(n), headers, maxRedirects: 0 });
+        const label = `${what}: POST ${target}`;
+        expect(res.status(), label).toBe(403);
+        expect(res.headers()["content-type"] ?? "", label).toMatch(/^text\/plain/);
+        expect(await res.text(), label).toContain("Cross-site request refused");
+      }
+    }
+    // Sign-in and sign-out are form posts too (login CSRF, forced sign-out).
+    const login = await anon.post("/login", { form: { email: DEMO.analyst, password: "upstream-demo", redirectTo: "/" }, headers: foreign[0][1], maxRedirects: 0 });
+    expect(login.status(), "cross-site POST /login").toBe(403);
+    expect(login.headers()["set-cookie"], "no session from a cross-site sign-in").toBeUndefined();
+    const logout = await analyst.post("/logout", { headers: foreign[0][1], maxRedirects: 0 });
+    expect(logout.status(), "cross-site POST /logout").toBe(403);
+    expect((await analyst.get("/cases", { maxRedirects: 0 })).status(), "still signed in").toBe(200);
+
+    // Nothing was written.
+    const page = await (await analyst.get("/cases/1")).text();
+    expect(page.includes(marker), "no note from a refused POST").toBe(false);
+
+    // The same POST from Upstream itself goes through (what a browser sends for our own forms).
+    const own = await analyst.post("/cases/1", {
+      form: note(0),
+      headers: { origin: new URL(baseURL()).origin, "sec-fetch-site": "same-origin" },
+      maxRedirects: 0,
+    });
+    expect(own.status(), "same-origin POST").toBe(302);
+    const ownData = await analyst.post("/cases/1.data", { form: note(-1), headers: { origin: new URL(baseURL()).origin, "sec-fetch-site": "same-origin" }, maxRedirects: 0 });
+    expect(ownData.status(), "same-origin POST .data").toBe(202);
+    const after = await (await analyst.get("/cases/1")).text();
+    expect(after).toContain(`${marker}-0`);
+    expect(after).toContain(`${marker}--1`);
+  } finally {
+    await analyst.dispose();
+    await anon.dispose();
+  }
+});
+
 // ---------------------------------------------------------------------------------------
 // Sign-in: rate limiting and redirects
 // ---------------------------------------------------------------------------------------
@@ -290,6 +429,12 @@ test("no open redirect after sign-in", async ({ page }) => {
       // `if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;`.
       "/\t/evil.test",
       "/\n/evil.test",
+      // Regression guard (a tester's find, now fixed): paths that only become "//evil.test" once
+      // dot segments are resolved or the path is decoded.
+      "/.//evil.test/phish",
+      "/a/..//evil.test",
+      "/./\\evil.test",
+      "/%2F%2Fevil.test",
     ];
     for (const redirectTo of targets) {
       const res = await anon.post("/login", { form: { email: DEMO.leader, password: "upstream-demo", redirectTo }, maxRedirects: 0 });
@@ -301,7 +446,7 @@ test("no open redirect after sign-in", async ({ page }) => {
       expect.soft([...to].filter((ch) => ch.charCodeAt(0) < 0x20).length, `${label}: no control characters in Location ${JSON.stringify(to)}`).toBe(0);
     }
     // In the browser, through the form.
-    for (const redirectTo of ["https://evil.test", "//evil.test", "/\t/evil.test"]) {
+    for (const redirectTo of ["https://evil.test", "//evil.test", "/\t/evil.test", "/.//evil.test/phish"]) {
       await page.context().clearCookies();
       await page.goto(`/login?${new URLSearchParams({ redirectTo })}`);
       await page.getByLabel("Email").fill(DEMO.leader);

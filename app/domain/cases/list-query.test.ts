@@ -64,6 +64,23 @@ describe("parseCaseListQuery", () => {
     expect(parse(`q=${"a".repeat(200)}`).q).toHaveLength(200);
   });
 
+  it("strips control characters (U+0000–U+001F, U+007F) from the search and the other parameters", () => {
+    expect(parse("q=%00")).toEqual({});
+    expect(parse("q=%00%01%1F%7F%20")).toEqual({});
+    expect(parse("q=quo%00ta%09plan%0A").q).toBe("quotaplan");
+    expect(parse("q=%7Fterritory%1B").q).toBe("territory");
+    expect(parse("owner=u_%00123").owner).toBe("u_123");
+    expect(parse("owner=%00")).toEqual({});
+    expect(parse("status=new%00&segment=%0Asmb&from=2026-01-01%00&page=2%00")).toEqual({
+      status: "new",
+      segment: "smb",
+      from: "2026-01-01",
+      page: 2,
+    });
+    // Only control characters: printable text around them is untouched.
+    expect(parse("q=caf%C3%A9%20%E2%80%94%20rate").q).toBe("café — rate");
+  });
+
   it("ignores parameters it does not know", () => {
     expect(parse("foo=bar&status=new")).toEqual({ status: "new" });
   });

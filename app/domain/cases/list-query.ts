@@ -49,10 +49,15 @@ type Shape = typeof filterShape;
 export type CaseListQuery = { [K in keyof Shape]?: z.output<Shape[K]> };
 export const FILTER_KEYS = Object.keys(filterShape) as (keyof Shape)[];
 
+// Control characters (U+0000–U+001F, U+007F) mean nothing in a filter, and a NUL reaching the
+// full-text search is an error: they are dropped from every parameter before it is read.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+
 export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
   const out: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) {
-    const raw = params.get(key);
+    const raw = params.get(key)?.replace(CONTROL_CHARS, "");
     if (raw == null || raw === "") continue;
     const parsed = filterShape[key].safeParse(raw);
     if (parsed.success && parsed.data !== "") out[key] = parsed.data;
