@@ -4,7 +4,14 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { Transform } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
+import { fillPublicSearchText } from "./models/public-search.server";
+import { dbReady } from "./utils/db.server";
 import { NonceProvider } from "./utils/nonce";
+
+// Once at start-up, in the background: the scrubbed search text of cases that have none yet.
+void dbReady
+  .then(fillPublicSearchText)
+  .catch((error: unknown) => console.error("Could not work out the public search text:", error));
 
 const ABORT_DELAY = 5_000;
 

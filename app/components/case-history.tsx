@@ -20,6 +20,8 @@ type Event = {
   fromValue: string;
   toValue: string;
   actor: { name: string };
+  /** Outside the comp team the old and new words of free text are not shown, only who and when. */
+  textHidden?: boolean;
 };
 
 const VALUE_LABELS: Partial<Record<string, (v: string) => string>> = {
@@ -41,8 +43,16 @@ function show(field: string, value: string) {
 
 const clip = (v: string, n = 160) => (v.length > n ? `${v.slice(0, n - 1)}…` : v);
 
+function describeHidden(e: Event) {
+  if (e.kind === "whys") return e.field === "diagnosis" ? "confirmed the Five Whys read-back" : `changed Five Whys ${e.field}`;
+  if (e.kind === "note") return e.field === "note" ? "added a note" : "edited a note";
+  const name = FIELD_LABELS[e.field as TrackedField] ?? e.field;
+  return `changed ${name.toLowerCase()}`;
+}
+
 function describe(e: Event) {
   if (e.kind === "created") return "opened the case file";
+  if (e.textHidden) return describeHidden(e);
   if (e.kind === "whys") {
     if (e.field === "diagnosis") return "confirmed the Five Whys read-back";
     if (!e.fromValue) return `added ${e.field} of the Five Whys: ${clip(e.toValue)}`;

@@ -1,4 +1,5 @@
 import { diffCase, type FieldValues } from "~/domain/cases/case-history";
+import { publicSearchText } from "~/domain/privacy/case-view";
 import type { CaseFormData } from "~/domain/cases/case-schema";
 import { caseDataChanged } from "~/utils/data-version.server";
 import { dropBatch, newBatchId, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, stageChunk, type PublishStep } from "~/utils/import-connection.server";
@@ -10,7 +11,7 @@ export type ImportResult = { created: number; updated: number; skipped: number }
 const CHUNK = 500;
 const COLUMNS = Object.keys(recordKeys()) as (keyof ReturnType<typeof recordKeys>)[];
 // Owner and "duplicate of" point at records of this database: a file never sets them.
-const STAGED = [...COLUMNS.filter((c) => c !== "ownerId" && c !== "duplicateOfId"), "severityRank"];
+const STAGED = [...COLUMNS.filter((c) => c !== "ownerId" && c !== "duplicateOfId"), "severityRank", "publicTitle", "publicComplaint"];
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 
 // Prisma stores DateTime in SQLite as ISO text with "+00:00" and booleans as 0/1; rows written
@@ -65,6 +66,7 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
             ownerId: before.ownerId,
             duplicateOfId: before.duplicateOfId,
           };
+          Object.assign(next, publicSearchText(next as { title: string; complaint: string; reporterName: string }));
           const changes = diffCase(before as FieldValues, next as FieldValues);
           if (changes.length === 0) {
             skipped += 1;

@@ -1,20 +1,18 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { can, type Role } from "~/domain/auth/permissions";
 import { deriveTitle, normaliseTags, type CaseFormData } from "~/domain/cases/case-schema";
 import { diffCase, IDENTITY_FIELDS, type FieldValues } from "~/domain/cases/case-history";
 import { PAGE_SIZE, type CaseListQuery } from "~/domain/cases/list-query";
 import { canMoveStatus } from "~/domain/cases/status";
 import type { CaseStatus, Severity } from "~/domain/cases/taxonomy";
 import { tenureRange } from "~/domain/cases/tenure";
-import { scrub } from "~/domain/briefs/text";
+import { publicSearchText, scrubDeep } from "~/domain/privacy/case-view";
 import { caseDataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
+import { forViewer, historyForViewer, seesReporter, type Viewer } from "./case-privacy.server";
 
-export type Viewer = { id: string; role: Role };
+export type { Viewer };
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
-
-const seesReporter = (viewer: Viewer) => can(viewer.role, "case:see-reporter");
 
 // Reporter identity is selected only for the comp team, so it cannot leak through a page,
 // a data request or an export by accident.
@@ -66,11 +64,14 @@ export function ftsQuery(q: string) {
  * The ids of cases whose title or complaint contains the words (FTS5 index, see the
  * case_search migration); null when the words match so much that a plain scan is as good.
  */
-async function searchIds(q: string): Promise<number[] | null> {
+async function searchIds(q: string, identity: boolean): Promise<number[] | null> {
   const match = ftsQuery(q);
   if (!match) return null;
+  // Outside the comp team the search sees only the scrubbed text: no query can tell whether a
+  // hidden name is there.
+  const index = identity ? "CaseSearch" : "CaseSearchPublic";
   const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
-    `SELECT rowid AS id FROM "CaseSearch" WHERE "CaseSearch" MATCH ? LIMIT ${SEARCH_ID_LIMIT + 1}`,
+    `SELECT rowid AS id FROM "${index}" WHERE "${index}" MATCH ? LIMIT ${SEARCH_ID_LIMIT + 1}`,
     match,
   );
   return rows.length > SEARCH_ID_LIMIT ? null : rows.map((r) => Number(r.id));
@@ -79,15 +80,19 @@ async function searchIds(q: string): Promise<number[] | null> {
 export type CaseSearch = Prisma.CaseWhereInput | null;
 
 /** The text-search part of a list query, resolved once per request (it queries the index). */
-export async function caseSearch(query: CaseListQuery): Promise<CaseSearch> {
+export async function caseSearch(query: CaseListQuery, viewer: Viewer): Promise<CaseSearch> {
   if (!query.q) return null;
-  const ids = await searchIds(query.q);
-  return ids ? { id: { in: ids } } : { OR: [{ title: { contains: query.q } }, { complaint: { contains: query.q } }] };
+  const identity = seesReporter(viewer);
+  const ids = await searchIds(query.q, identity);
+  if (ids) return { id: { in: ids } };
+  return identity
+    ? { OR: [{ title: { contains: query.q } }, { complaint: { contains: query.q } }] }
+    : { OR: [{ publicTitle: { contains: query.q } }, { publicComplaint: { contains: query.q } }] };
 }
 
-async function whereFor(query: CaseListQuery, search?: CaseSearch): Promise<Prisma.CaseWhereInput> {
+async function whereFor(query: CaseListQuery, viewer: Viewer, search?: CaseSearch): Promise<Prisma.CaseWhereInput> {
   const where = listWhere({ ...query, q: undefined });
-  const text = search === undefined ? await caseSearch(query) : search;
+  const text = search === undefined ? await caseSearch(query, viewer) : search;
   return text ? { AND: [where, text] } : where;
 }
 
@@ -107,7 +112,6 @@ function listWhere(query: CaseListQuery): Prisma.CaseWhereInput {
   }
   if (query.from) and.push({ raisedOn: { gte: new Date(`${query.from}T00:00:00.000Z`) } });
   if (query.to) and.push({ raisedOn: { lte: new Date(`${query.to}T23:59:59.999Z`) } });
-  if (query.q) and.push({ OR: [{ title: { contains: query.q } }, { complaint: { contains: query.q } }] });
   return and.length ? { AND: and } : {};
 }
 
@@ -127,7 +131,7 @@ function listOrder(sort: CaseListQuery["sort"]): Prisma.CaseOrderByWithRelationI
 }
 
 export async function listCases(query: CaseListQuery, viewer: Viewer, search?: CaseSearch) {
-  const where = await whereFor(query, search);
+  const where = await whereFor(query, viewer, search);
   const total = await db.case.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(query.page ?? 1, pageCount);
@@ -155,14 +159,14 @@ export async function listCases(query: CaseListQuery, viewer: Viewer, search?: C
       owner: { select: { name: true } },
     },
   });
-  return { rows: rows.map((r) => withoutIdentity(r, identity, ["title"])), total, page, pageCount };
+  return { rows: rows.map((r) => withoutIdentity(r, identity)), total, page, pageCount };
 }
 
 /** Cases per status under the other filters, for the status tabs of the list. */
-export async function countByStatus(query: CaseListQuery, search?: CaseSearch) {
+export async function countByStatus(query: CaseListQuery, viewer: Viewer, search?: CaseSearch) {
   const rows = await db.case.groupBy({
     by: ["status"],
-    where: await whereFor({ ...query, status: undefined }, search),
+    where: await whereFor({ ...query, status: undefined }, viewer, search),
     _count: { _all: true },
   });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Record<string, number>;
@@ -178,18 +182,22 @@ export const EXPORT_LIMIT = 100_000;
 export async function exportCases(query: CaseListQuery, viewer: Viewer) {
   const identity = seesReporter(viewer);
   const rows = await db.case.findMany({
-    where: await whereFor(query),
+    where: await whereFor(query, viewer),
     orderBy: listOrder(query.sort),
     take: EXPORT_LIMIT,
     select: { id: true, externalId: true, ...recordKeys(), ownerId: false, duplicateOfId: false, reporterName: true, confidential: identity },
   });
   return rows
-    .map((r) => withoutIdentity(r, identity, ["title", "complaint", "behaviourDetail", "causeDetail"]))
+    .map((r) => withoutIdentity(r, identity))
     .map((r) => ({ ...r, externalId: r.externalId ?? `case-${r.id}`, tags: r.tags.split(",").filter(Boolean) }));
 }
 
 export async function getCase(id: number, viewer: Viewer) {
-  return db.case.findUnique({ where: { id }, select: caseSelect(viewer) });
+  const row = await db.case.findUnique({ where: { id }, select: caseSelect(viewer) });
+  if (!row) return null;
+  // A linked case's title may name its own reporter: scrub with every name involved.
+  const related = [id, ...(row.duplicateOf ? [row.duplicateOf.id] : []), ...row.duplicates.map((d) => d.id)];
+  return forViewer(viewer, related, row);
 }
 
 export async function getCaseHistory(id: number, viewer: Viewer) {
@@ -210,7 +218,7 @@ export async function getCaseHistory(id: number, viewer: Viewer) {
       actor: { select: { name: true } },
     },
   });
-  return events;
+  return historyForViewer(viewer, id, events);
 }
 
 export async function listOwners() {
@@ -222,8 +230,10 @@ export async function listOwners() {
 }
 
 export function toRecord(input: CaseFormData) {
+  const title = input.title || deriveTitle(input.complaint);
   return {
-    title: input.title || deriveTitle(input.complaint),
+    ...publicSearchText({ title, complaint: input.complaint, reporterName: input.reporterName }),
+    title,
     complaint: input.complaint,
     raisedOn: input.raisedOn ? new Date(`${input.raisedOn}T00:00:00.000Z`) : startOfToday(),
     channel: input.channel,
@@ -412,27 +422,11 @@ export async function linkDuplicate(id: number, duplicateOfId: number | null, ac
 
 
 /**
- * For people who may not know who raised a case: the reporter's name (and any email) taken out
- * of free text that the comp team may have typed it into. Nothing to do for the comp team.
+ * A row as someone who may not know the reporter sees it: the name (and emails, phone numbers)
+ * scrubbed from every text field, and the name field itself dropped (selected only to scrub with).
  */
-export async function redactorFor(caseId: number, viewer: Viewer): Promise<(text: string) => string> {
-  if (seesReporter(viewer)) return (text) => text;
-  const row = await db.case.findUnique({ where: { id: caseId }, select: { reporterName: true } });
-  const names = row?.reporterName ? [row.reporterName] : [];
-  return (text) => scrub(text, names);
-}
-
-/**
- * A row as someone who may not know the reporter sees it: the name taken out of the given text
- * fields, and the name field itself dropped (selected only to scrub with).
- */
-export function withoutIdentity<T extends { reporterName: string }>(row: T, identity: boolean, fields: (keyof T)[]) {
+export function withoutIdentity<T extends { reporterName: string }>(row: T, identity: boolean): Omit<T, "reporterName"> | T {
   if (identity) return row;
   const { reporterName, ...rest } = row;
-  const names = reporterName ? [reporterName] : [];
-  for (const f of fields) {
-    const v = (rest as Record<string, unknown>)[f as string];
-    if (typeof v === "string") (rest as Record<string, unknown>)[f as string] = scrub(v, names);
-  }
-  return rest as Omit<T, "reporterName">;
+  return scrubDeep(rest, reporterName ? [reporterName] : []);
 }

@@ -1,7 +1,9 @@
 import { db } from "~/utils/db.server";
+import { forViewer, type Viewer } from "./case-privacy.server";
 
-export function listNotes(caseId: number) {
-  return db.caseNote.findMany({
+/** A case's notes as the viewer may read them (outside the comp team: reporter names scrubbed). */
+export async function listNotes(caseId: number, viewer: Viewer) {
+  const notes = await db.caseNote.findMany({
     where: { caseId },
     orderBy: { createdAt: "asc" },
     select: {
@@ -15,6 +17,7 @@ export function listNotes(caseId: number) {
       usedByStep: { select: { id: true, position: true } },
     },
   });
+  return forViewer(viewer, [caseId], notes);
 }
 
 export async function addNote(caseId: number, authorId: string, kind: string, body: string) {

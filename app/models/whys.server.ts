@@ -13,6 +13,7 @@ import { conclusionOf } from "~/domain/whys/conclusion";
 import type { ConclusionData, WhyStepData } from "~/domain/whys/whys-schema";
 import { caseDataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
+import { forViewer, type Viewer } from "./case-privacy.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,8 +38,9 @@ const stepSelect = {
   notes: { select: { id: true, body: true, kind: true, author: { select: { name: true } } } },
 } satisfies Prisma.WhyStepSelect;
 
-export async function getChain(caseId: number) {
-  return db.case.findUnique({
+/** A case's Five Whys as the viewer may read them (outside the comp team: reporter names scrubbed, step notes too). */
+export async function getChain(caseId: number, viewer: Viewer) {
+  const chain = await db.case.findUnique({
     where: { id: caseId },
     select: {
       id: true,
@@ -58,6 +60,7 @@ export async function getChain(caseId: number) {
       whySteps: { orderBy: { position: "asc" }, select: stepSelect },
     },
   });
+  return chain && forViewer(viewer, [caseId], chain);
 }
 
 export function listLeaders() {
@@ -253,10 +256,10 @@ export async function confirmDiagnosis(caseId: number, version: number, actorId:
   });
 }
 
-/** Steps put to this sales leader and not yet answered. */
-export function listQuestionsFor(leaderId: string) {
-  return db.whyStep.findMany({
-    where: { askedLeaderId: leaderId, answer: "" },
+/** Steps put to this sales leader and not yet answered, each scrubbed of its own case's reporter names. */
+export async function listQuestionsFor(leader: Viewer) {
+  const questions = await db.whyStep.findMany({
+    where: { askedLeaderId: leader.id, answer: "" },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
@@ -266,6 +269,7 @@ export function listQuestionsFor(leaderId: string) {
       case: { select: { id: true, title: true, behaviour: true } },
     },
   });
+  return Promise.all(questions.map((q) => forViewer(leader, [q.case.id], q)));
 }
 
 export function countQuestionsFor(leaderId: string) {
@@ -292,6 +296,7 @@ export async function answerAsLeader(stepId: number, leaderId: string, answer: s
   });
 }
 
-export function listStepSummaries(caseId: number) {
-  return db.whyStep.findMany({ where: { caseId }, orderBy: { position: "asc" }, select: { id: true, position: true, question: true } });
+export async function listStepSummaries(caseId: number, viewer: Viewer) {
+  const steps = await db.whyStep.findMany({ where: { caseId }, orderBy: { position: "asc" }, select: { id: true, position: true, question: true } });
+  return forViewer(viewer, [caseId], steps);
 }

@@ -37,7 +37,7 @@ import { tenureBandLabel } from "~/domain/cases/tenure";
 import { CaseNotes } from "~/components/case-notes";
 import { addNoteSchema, editNoteSchema, linkNoteSchema } from "~/domain/notes/note-schema";
 import { CaseLinks, RecurrenceAlert } from "~/components/case-links";
-import { changeStatus, getCase, getCaseHistory, linkDuplicate, redactorFor, UnknownDuplicateError } from "~/models/case.server";
+import { changeStatus, getCase, getCaseHistory, linkDuplicate, UnknownDuplicateError } from "~/models/case.server";
 import { similarCases } from "~/models/pattern-insights.server";
 import { recurrencesForCase } from "~/models/pattern.server";
 import { addNote, editNote, listNotes, linkNoteToStep } from "~/models/note.server";
@@ -57,28 +57,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEdit = can(user.role, "case:write");
   const [history, notes, steps, recurrences, similar] = await Promise.all([
     getCaseHistory(id, user),
-    listNotes(id),
-    listStepSummaries(id),
+    listNotes(id, user),
+    listStepSummaries(id, user),
     recurrencesForCase(id),
     // Alike cases cost a similarity pass: computed here only when asked for without
     // JavaScript (?alike=1); otherwise the panel fetches them after the page shows.
     canEdit && new URL(request.url).searchParams.has("alike") ? similarCases(`${caseFile.title} ${caseFile.complaint}`, id) : null,
   ]);
-  const redact = await redactorFor(id, user);
   return {
-    caseFile: {
-      ...caseFile,
-      title: redact(caseFile.title),
-      complaint: redact(caseFile.complaint),
-      behaviourDetail: redact(caseFile.behaviourDetail),
-      causeDetail: redact(caseFile.causeDetail),
-      rootCauseStatement: redact(caseFile.rootCauseStatement),
-    },
+    caseFile,
     recurrences,
     similar,
     history,
     notes,
-    steps: steps.map((st) => ({ ...st, question: redact(st.question) })),
+    steps,
     viewerId: user.id,
     canEdit,
     nextStatuses: allowedNextStatuses(caseFile.status as CaseStatus),

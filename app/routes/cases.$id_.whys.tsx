@@ -13,7 +13,6 @@ import { behaviourLabel } from "~/domain/cases/taxonomy";
 import { canAddStep, checkChain, defaultQuestion, looksStructural, payFixSentence, readBack, upstreamPrompt } from "~/domain/whys/chain";
 import { conclusionOf } from "~/domain/whys/conclusion";
 import { conclusionSchema, confirmDiagnosisSchema, moveStepSchema, whyStepSchema } from "~/domain/whys/whys-schema";
-import { redactorFor } from "~/models/case.server";
 import * as whys from "~/models/whys.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, parseId, readForm } from "~/utils/http.server";
@@ -23,21 +22,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:read");
   const id = parseId(params.id);
-  const chain = await whys.getChain(id);
+  const chain = await whys.getChain(id, user);
   if (!chain) throw notFound(`Case #${id} does not exist.`);
   const canEdit = can(user.role, "case:write");
-  const redact = await redactorFor(id, user);
-  const shown = {
-    ...chain,
-    title: redact(chain.title),
-    behaviourDetail: redact(chain.behaviourDetail),
-    rootCauseStatement: redact(chain.rootCauseStatement),
-    rootCauseJustification: redact(chain.rootCauseJustification),
-    upstreamFix: redact(chain.upstreamFix),
-    payFixWhy: redact(chain.payFixWhy),
-    whySteps: chain.whySteps.map((s) => ({ ...s, question: redact(s.question), answer: redact(s.answer), evidence: redact(s.evidence) })),
-  };
-  return { chain: shown, canEdit, viewerId: user.id, leaders: canEdit ? await whys.listLeaders() : [] };
+  return { chain, canEdit, viewerId: user.id, leaders: canEdit ? await whys.listLeaders() : [] };
 }
 
 const CONFLICT = "Someone changed this chain while you were working. Reload to see their change; your text is still here.";

@@ -48,10 +48,10 @@ export const meta: MetaFunction = () => [{ title: "Cases · Upstream" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:read");
   const query = parseCaseListQuery(new URL(request.url).searchParams);
-  const search = await caseSearch(query); // once, for the page and the status counts
+  const search = await caseSearch(query, user); // once, for the page and the status counts
   const [list, statusCounts, owners] = await Promise.all([
     listCases(query, user, search),
-    countByStatus(query, search),
+    countByStatus(query, user, search),
     listOwners(),
   ]);
   return { query, ...list, statusCounts, owners, canWrite: can(user.role, "case:write") };

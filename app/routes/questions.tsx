@@ -8,7 +8,6 @@ import { inputProps } from "~/components/form-props";
 import { formatDate } from "~/components/labels";
 import { behaviourLabel } from "~/domain/cases/taxonomy";
 import { leaderAnswerSchema } from "~/domain/whys/leader-answer-schema";
-import { redactorFor } from "~/models/case.server";
 import { answerAsLeader, listQuestionsFor } from "~/models/whys.server";
 import { requireUser } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
@@ -24,15 +23,7 @@ async function requireLeader(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireLeader(request);
-  const questions = await listQuestionsFor(user.id);
-  return {
-    questions: await Promise.all(
-      questions.map(async (q) => {
-        const redact = await redactorFor(q.case.id, user);
-        return { ...q, question: redact(q.question), case: { ...q.case, title: redact(q.case.title) } };
-      }),
-    ),
-  };
+  return { questions: await listQuestionsFor(user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

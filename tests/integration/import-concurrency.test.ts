@@ -92,8 +92,8 @@ describe("all or nothing", () => {
     sqlite.prepare(`INSERT INTO "ImportBatch" (id, kind, actorId, createdAt) VALUES ('dead', 'cases', ?, '2026-11-26T00:00:00.000+00:00')`).run(actorId);
     sqlite
       .prepare(
-        `INSERT INTO "CaseStage" (batchId, seq, title, complaint, raisedOn, channel, reporterRole, reporterFunction, segment, region, reporterName, confidential, behaviour, behaviourDetail, suspectedCause, causeDetail, severity, severityRank, tags)
-         VALUES ('dead', 0, 't', 'c', '2026-11-26T00:00:00.000+00:00', 'other', 'ae', 'sales', 'smb', '', '', 0, 'other', '', '', '', 'low', 1, '')`,
+        `INSERT INTO "CaseStage" (batchId, seq, title, complaint, raisedOn, channel, reporterRole, reporterFunction, segment, region, reporterName, confidential, behaviour, behaviourDetail, suspectedCause, causeDetail, severity, severityRank, tags, publicTitle, publicComplaint)
+         VALUES ('dead', 0, 't', 'c', '2026-11-26T00:00:00.000+00:00', 'other', 'ae', 'sales', 'smb', '', '', 0, 'other', '', '', '', 'low', 1, '', 't', 'c')`,
       )
       .run();
     sqlite.close();

@@ -34,6 +34,8 @@ CREATE TABLE "CaseStage" (
     "peopleAffected" INTEGER,
     "revenueAtRisk" INTEGER,
     "tags" TEXT NOT NULL,
+    "publicTitle" TEXT NOT NULL,
+    "publicComplaint" TEXT NOT NULL,
 
     PRIMARY KEY ("batchId", "seq")
 );
