@@ -143,3 +143,45 @@ export async function measureRoute(server, route, cookie, { seconds1, seconds16 
     statuses: { c1: c1.statuses, c16: c16.statuses },
   };
 }
+
+/**
+ * Sign-ins and case saves, one after another, for as long as `busy()` says the import runs:
+ * what a person meets who signs in or saves a case during a large import (issue 18).
+ */
+export async function writesDuring(url, email, password, cookie, busy) {
+  const signIns = [];
+  const saves = [];
+  const errors = [];
+  let n = 0;
+  while (busy()) {
+    n += 1;
+    let t = performance.now();
+    try {
+      await signIn(url, email, password);
+      signIns.push(performance.now() - t);
+    } catch (error) {
+      errors.push(`sign-in: ${error.message}`);
+    }
+    t = performance.now();
+    try {
+      const res = await fetch(`${url}/cases/new`, {
+        method: "POST",
+        body: new URLSearchParams({ complaint: `Saved during the import, number ${n}: the quota moved again.`, behaviour: "attrition_morale" }),
+        headers: { cookie },
+        redirect: "manual",
+        signal: AbortSignal.timeout(30_000),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 302) throw new Error(`HTTP ${res.status}`);
+      saves.push(performance.now() - t);
+    } catch (error) {
+      errors.push(`case save: ${error.message}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const summary = (list) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return { count: sorted.length, p50Ms: Math.round(percentile(sorted, 50) ?? 0), p99Ms: Math.round(percentile(sorted, 99) ?? 0), maxMs: Math.round(sorted.at(-1) ?? 0) };
+  };
+  return { signIn: summary(signIns), caseSave: summary(saves), errors: errors.length, firstErrors: errors.slice(0, 3) };
+}

@@ -24,6 +24,11 @@ export function judgeTargets(results) {
   add("Pattern page: p50 growth 1k→100k, 1 connection", "≤ 10×", patterns.growthP50, patterns.growthP50 != null && patterns.growthP50 <= 10);
   const imp = results.floors.import;
   add("Import of 100,000 rows (into the 100k database) ÷ raw bulk insert", "≤ 3×", imp.ratio, imp.ratio != null && imp.ratio <= 3);
+  const during = route("import")?.["100k"]?.writesDuring;
+  if (during) {
+    add("Writes during a 100,000-row import: errors (sign-ins and case saves)", "0", during.errors, during.errors === 0);
+    add("Sign-in during a 100,000-row import: p99", "< 1,000 ms", during.signIn.p99Ms, during.signIn.count > 0 && during.signIn.p99Ms < 1000);
+  }
   for (const key of ["caseList", "caseFile", "variability"]) {
     const r = route(key);
     add(`${r.name} at 100k: p99, 1 connection`, "< 100 ms", r["100k"].p99_1, r["100k"].p99_1 < 100);
@@ -48,6 +53,8 @@ export function printTable(results, log = console.log) {
       if (!m) continue;
       if (r.key === "import") {
         log(`${pad(size === "1k" ? r.name : "", 42)}${pad(size, 6)}  total ${f(m.totalMs / 1000, 1)} s (upload + preview ${f(m.uploadPreviewMs / 1000, 1)} s, import job ${f(m.jobMs / 1000, 1)} s); raw insert ${f(m.rawMs / 1000, 2)} s → ${f(m.ratio, 1)}×`);
+        const w = m.writesDuring;
+        if (w) log(`${pad("", 42)}${pad("", 6)}  meanwhile: ${w.signIn.count} sign-ins p50 ${w.signIn.p50Ms} / p99 ${w.signIn.p99Ms} / max ${w.signIn.maxMs} ms; ${w.caseSave.count} case saves p99 ${w.caseSave.p99Ms} ms; ${w.errors} errors`);
         continue;
       }
       log(`${pad(size === "1k" ? r.name : "", 42)}${pad(size, 6)}${lpad(f(m.rps16), 9)}${lpad(f(m.p50_1), 9)}${lpad(f(m.p99_1), 9)}${lpad(f(m.p50_16), 9)}${lpad(f(m.p99_16), 9)}${lpad(f(m.coldMs), 9)}${lpad((m.requests1 ?? 0) + (m.requests16 ?? 0), 8)}${lpad(m.failed ?? 0, 6)}${lpad(f(m.otherCpuPct, 0), 8)}`);
