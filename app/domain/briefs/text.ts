@@ -1,6 +1,7 @@
 // Small text helpers shared by the brief modules: plain English lists and counts, money and
-// dates written the same way everywhere, and scrubbing names and email addresses out of text
-// people typed. Deterministic: no locale or time-zone dependence.
+// dates written the same way everywhere, and (from the privacy module) scrubbing names, email
+// addresses and phone numbers out of text people typed. Deterministic: no locale or time-zone
+// dependence.
 
 export function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -54,51 +55,14 @@ export function percentOfShare(share: number): string {
   return `${Math.round(pct)}%`;
 }
 
-// Anything shaped like an email address, including "name at example dot com" is not
-// attempted: that is rare and would over-match ordinary words.
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/gu;
-
-export const NAME_PLACEHOLDER = "[name]";
-export const EMAIL_PLACEHOLDER = "[email]";
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/**
- * The words to look for when scrubbing a name: the full name, then each part of three or
- * more letters ("Dana Whitfield" → "Dana Whitfield", "Whitfield", "Dana"). Longest first, so
- * the full name is replaced once rather than part by part.
- */
-export function nameVariants(names: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const raw of names) {
-    const name = raw.replace(/\s+/g, " ").trim();
-    if (name.length < 2) continue;
-    out.add(name);
-    // "Quill-Abernathy" is also "Quill" and "Abernathy"; "O'Neill" also "Neill".
-    for (const part of name.split(/[\s,]+/)) {
-      if (part.replace(/\W/g, "").length >= 3) out.add(part);
-      for (const piece of part.split(/[-'’]+/)) if (piece.replace(/\W/g, "").length >= 3) out.add(piece);
-    }
-  }
-  return [...out].sort((a, b) => b.length - a.length || a.localeCompare(b));
-}
-
-/**
- * Replaces email addresses and the given names (whole words, any case, possessives too)
- * with placeholders. Over-scrubbing a word that happens to match a name is the safe error.
- */
-export function scrub(text: string, names: readonly string[]): string {
-  let out = text.replace(EMAIL, EMAIL_PLACEHOLDER);
-  for (const variant of nameVariants(names)) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(variant)}(?![\\p{L}\\p{N}])`, "giu");
-    out = out.replace(re, NAME_PLACEHOLDER);
-  }
-  return out;
-}
-
-/** True when the text holds an email address or any of the names (as scrub would find them). */
-export function mentionsNameOrEmail(text: string, names: readonly string[]): boolean {
-  return scrub(text, names) !== text;
-}
+// Names, email addresses and phone numbers are taken out of text by the privacy module; the
+// brief modules and older callers import them from here.
+export {
+  EMAIL_PLACEHOLDER,
+  mentionsNameOrEmail,
+  NAME_PLACEHOLDER,
+  nameHitsIn,
+  nameVariants,
+  PHONE_PLACEHOLDER,
+  scrub,
+} from "~/domain/privacy/scrub";
