@@ -2,7 +2,7 @@
 // reporter's identity, in any field, its history, notes or Five Whys. Models pass every object
 // they return through `shownTo`; routes and components never redact by hand (decision 008).
 import { IDENTITY_FIELDS } from "../cases/case-history";
-import { scrub } from "../briefs/text";
+import { scrub } from "./scrub";
 
 export type Audience = "comp-team" | "outside";
 
