@@ -1,5 +1,5 @@
 import { groupAttainment, type AttainmentGroup, type GroupDimension } from "~/domain/variability/group";
-import { cached } from "~/utils/data-version.server";
+import { cached, dataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 import { dropBatch, newBatchId, openImportConnection, pauseForRequests, publishInWorker, stageChunk } from "~/utils/import-connection.server";
 import type { Job } from "~/utils/jobs.server";
@@ -48,6 +48,7 @@ export async function importAttainment(rows: AttainmentInput[], job?: Job) {
       { batchId, now },
     );
     const updated = Number(values.updated ?? 0);
+    dataChanged(); // the statistics recompute
     return { created: rows.length - updated, updated, skipped: 0 };
   } finally {
     sqlite.close();

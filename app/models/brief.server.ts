@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { writeBrief } from "~/domain/briefs/sections";
 import { groupAttainment } from "~/domain/variability/group";
 import { db } from "~/utils/db.server";
+import { writeCases } from "./after-commit.server";
 
 // Everything a brief is written from. Reporter name and the confidential flag are selected so
 // the domain can leave confidential reporters out of the quotes and scrub names from text; the
@@ -134,7 +135,7 @@ export async function saveDraft(id: number, version: number, title: string, draf
 
 /** Freezes the current draft as the next published version. */
 export async function publishBrief(id: number, version: number, actorId: string) {
-  return db.$transaction(async (tx): Promise<DraftResult & { number?: number }> => {
+  return writeCases(async (tx): Promise<DraftResult & { number?: number }> => {
     const brief = await tx.brief.findUnique({ where: { id }, select: { title: true, draftJson: true, draftVersion: true, publishedCount: true } });
     if (!brief) return { ok: false, reason: "not-found" };
     const { count } = await tx.brief.updateMany({
@@ -152,7 +153,7 @@ export async function publishBrief(id: number, version: number, actorId: string)
       if (source?.patternId) await tx.pattern.updateMany({ where: { id: source.patternId, status: "open" }, data: { status: "briefed" } });
     }
     return { ok: true, number };
-  });
+  }, (r) => (r.ok ? { cases: [] } : null)); // a pattern may now read "briefed"
 }
 
 export async function acknowledge(briefId: number, versionNumber: number, userId: string) {

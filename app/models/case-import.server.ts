@@ -1,8 +1,8 @@
 import { diffCase, type FieldValues } from "~/domain/cases/case-history";
 import { publicSearchText } from "~/domain/privacy/case-view";
 import type { CaseFormData } from "~/domain/cases/case-schema";
-import { caseDataChanged } from "~/utils/data-version.server";
 import { dropBatch, newBatchId, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, stageChunk, type PublishStep } from "~/utils/import-connection.server";
+import { afterCommit } from "./after-commit.server";
 import { recordKeys, toRecord } from "./case.server";
 
 export type ImportRow = { externalId?: string; data: CaseFormData };
@@ -40,6 +40,8 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
   let created = 0;
   let updated = 0;
   let skipped = 0;
+  const updatedIds: number[] = [];
+  let firstNewId = 0;
   try {
     await stageChunk(sqlite, () => sqlite.prepare(`INSERT INTO "ImportBatch" (id, kind, actorId, createdAt) VALUES (?, 'cases', ?, ?)`).run(batchId, actorId, sqlDate(new Date())));
     const stage = sqlite.prepare(
@@ -74,13 +76,15 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
           }
           stage.run(batchId, i + k, current.id as number, current.version as number, null, ...STAGED.map((c) => toSql(next[c])));
           for (const c of changes) stageEvent.run(batchId, current.id as number, c.field, c.from, c.to);
+          updatedIds.push(current.id as number);
           updated += 1;
         });
       });
       onProgress?.(Math.min(rows.length, i + CHUNK));
       await pauseForRequests(); // the server keeps answering between chunks
     }
-    await publishInWorker(publishCaseSteps(), { batchId, actorId, now: sqlDate(new Date()) });
+    const { values } = await publishInWorker(publishCaseSteps(), { batchId, actorId, now: sqlDate(new Date()) });
+    firstNewId = Number(values.lastId) + 1;
   } catch (error) {
     if (error instanceof PublishRefused) throw new ImportConflictError(error.message);
     throw error;
@@ -88,7 +92,9 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
     sqlite.close();
     void dropBatch(batchId, ["CaseStage", "CaseStageEvent"]);
   }
-  caseDataChanged();
+  // One INSERT under the write lock: the new cases have consecutive ids from firstNewId.
+  const createdIds = Array.from({ length: created }, (_, i) => firstNewId + i);
+  await afterCommit({ cases: [...createdIds, ...updatedIds], recheck: true });
   return { created, updated, skipped };
 }
 

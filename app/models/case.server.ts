@@ -6,8 +6,8 @@ import { canMoveStatus } from "~/domain/cases/status";
 import type { CaseStatus, Severity } from "~/domain/cases/taxonomy";
 import { tenureRange } from "~/domain/cases/tenure";
 import { publicSearchText, scrubDeep } from "~/domain/privacy/case-view";
-import { caseDataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
+import { writeCases } from "./after-commit.server";
 import { forViewer, historyForViewer, seesReporter, type Viewer } from "./case-privacy.server";
 
 export type { Viewer };
@@ -284,17 +284,19 @@ async function assertOwner(tx: Prisma.TransactionClient, ownerId: string | null)
 
 export async function createCase(input: CaseFormData, actorId: string) {
   const record = toRecord(input);
-  return db.$transaction(async (tx) => {
-    await assertOwner(tx, record.ownerId);
-    await assertDuplicateTarget(tx, record.duplicateOfId);
-    const created = await tx.case.create({
-      data: { ...record, createdById: actorId, status: "new" },
-      select: { id: true },
-    });
-    await tx.caseEvent.create({ data: { caseId: created.id, actorId, kind: "created" } });
-    caseDataChanged();
-    return created;
-  });
+  return writeCases(
+    async (tx) => {
+      await assertOwner(tx, record.ownerId);
+      await assertDuplicateTarget(tx, record.duplicateOfId);
+      const created = await tx.case.create({
+        data: { ...record, createdById: actorId, status: "new" },
+        select: { id: true },
+      });
+      await tx.caseEvent.create({ data: { caseId: created.id, actorId, kind: "created" } });
+      return created;
+    },
+    (created) => ({ cases: [created.id], recheck: true }),
+  );
 }
 
 export type UpdateResult =
@@ -319,7 +321,7 @@ async function conflict(tx: Prisma.TransactionClient, id: number): Promise<Updat
  */
 export async function updateCase(id: number, version: number, input: CaseFormData, actorId: string) {
   const record = toRecord(input);
-  return db.$transaction(async (tx): Promise<UpdateResult> => {
+  return writeCases(async (tx): Promise<UpdateResult> => {
     const before = await tx.case.findUnique({ where: { id }, select: { ...recordKeys(), version: true } });
     if (!before) return { ok: false, reason: "not-found" };
     if (before.version !== version) return conflict(tx, id);
@@ -336,9 +338,8 @@ export async function updateCase(id: number, version: number, input: CaseFormDat
     await tx.caseEvent.createMany({
       data: changes.map((c) => ({ caseId: id, actorId, kind: "field", field: c.field, fromValue: c.from, toValue: c.to })),
     });
-    caseDataChanged();
     return { ok: true };
-  });
+  }, (r) => (r.ok ? { cases: [id], recheck: true } : null));
 }
 
 // History reads "Owner: Ana → Ben", not two opaque ids.
@@ -381,7 +382,7 @@ export function recordKeys() {
 export type StatusResult = UpdateResult | { ok: false; reason: "not-allowed"; from: string };
 
 export async function changeStatus(id: number, version: number, to: CaseStatus, actorId: string) {
-  return db.$transaction(async (tx): Promise<StatusResult> => {
+  return writeCases(async (tx): Promise<StatusResult> => {
     const before = await tx.case.findUnique({ where: { id }, select: { status: true, version: true } });
     if (!before) return { ok: false, reason: "not-found" };
     if (before.version !== version) return conflict(tx, id);
@@ -396,9 +397,8 @@ export async function changeStatus(id: number, version: number, to: CaseStatus, 
     await tx.caseEvent.create({
       data: { caseId: id, actorId, kind: "status", field: "status", fromValue: before.status, toValue: to },
     });
-    caseDataChanged();
     return { ok: true };
-  });
+  }, (r) => (r.ok ? { cases: [id] } : null));
 }
 
 export async function countCasesBy(field: "status" | "reporterFunction" | "suspectedCause") {
@@ -408,7 +408,7 @@ export async function countCasesBy(field: "status" | "reporterFunction" | "suspe
 
 /** Marks a case as repeating another (or clears it); recorded in the history like any edit. */
 export async function linkDuplicate(id: number, duplicateOfId: number | null, actorId: string) {
-  return db.$transaction(async (tx) => {
+  return writeCases(async (tx) => {
     const before = await tx.case.findUnique({ where: { id }, select: { duplicateOfId: true } });
     if (!before) return false;
     await assertDuplicateTarget(tx, duplicateOfId, id);
@@ -417,7 +417,7 @@ export async function linkDuplicate(id: number, duplicateOfId: number | null, ac
       data: { caseId: id, actorId, kind: "field", field: "duplicateOfId", fromValue: before.duplicateOfId ? `#${before.duplicateOfId}` : "", toValue: duplicateOfId ? `#${duplicateOfId}` : "" },
     });
     return true;
-  });
+  }, (linked) => (linked ? { cases: [id] } : null));
 }
 
 

@@ -1,6 +1,5 @@
 import { MATRICES } from "~/domain/patterns/axes";
 import { suggestGroups, type Suggestion } from "~/domain/patterns/grouping";
-import { findRecurrences } from "~/domain/patterns/recurrence";
 import { buildIndex, mostSimilar, type TfIdfIndex } from "~/domain/patterns/text-similarity";
 import { caseText } from "~/domain/patterns/types";
 import { db } from "~/utils/db.server";
@@ -13,10 +12,7 @@ import {
   causeSourceTotals,
   countCases,
   monthlyByCause,
-  patternCaseSelect,
-  recordRecurrence,
   tallies,
-  watchedPatterns,
   type DateRange,
 } from "./pattern.server";
 
@@ -92,19 +88,4 @@ export async function similarCases(text: string, excludeId?: number) {
     title: titles.get(m.id) ?? `Case #${m.id}`,
     score: Math.round(m.score * 100) / 100,
   }));
-}
-
-/** Flags the case on every monitored or resolved pattern it repeats ("recurring after the fix"). */
-export async function checkRecurrence(caseId: number) {
-  const [subject, patterns] = await Promise.all([
-    db.case.findUnique({ where: { id: caseId }, select: patternCaseSelect }),
-    watchedPatterns(),
-  ]);
-  if (!subject || patterns.length === 0) return [];
-  const found = findRecurrences(
-    subject,
-    patterns.map((p) => ({ id: p.id, status: p.status, cases: p.cases.map((c) => c.case).filter((c) => c.id !== caseId) })),
-  );
-  for (const r of found) await recordRecurrence(r.patternId, caseId, r.score);
-  return found;
 }

@@ -1,8 +1,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Tally } from "~/domain/patterns/matrix";
 import type { PatternCase } from "~/domain/patterns/types";
-import { caseDataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
+import { afterCommit, writeCases } from "./after-commit.server";
+import { patternCaseSelect } from "./pattern-case.server";
 
 export type DateRange = { from?: string; to?: string };
 
@@ -60,20 +61,6 @@ export async function monthlyByCause(range: DateRange) {
   );
   return rows.map((r) => ({ month: r.month, cause: r.cause, count: Number(r.n) }));
 }
-
-export const patternCaseSelect = {
-  id: true,
-  title: true,
-  complaint: true,
-  raisedOn: true,
-  reporterFunction: true,
-  reporterRole: true,
-  segment: true,
-  tenureMonths: true,
-  behaviour: true,
-  suspectedCause: true,
-  rootCause: true,
-} satisfies Prisma.CaseSelect;
 
 /** The most recent cases in the range, capped: text grouping is quadratic in their number. */
 export async function casesForGrouping(range: DateRange, limit: number): Promise<PatternCase[]> {
@@ -161,7 +148,7 @@ export async function createPattern(
   input: { name: string; description: string; status: string; cause: string; caseIds: number[] },
   actorId: string,
 ) {
-  return db.$transaction(async (tx) => {
+  return writeCases(async (tx) => {
     const ids = [...new Set(input.caseIds)];
     const found = await existingCaseIds(tx, ids);
     const missing = ids.filter((i) => !found.includes(i));
@@ -177,9 +164,8 @@ export async function createPattern(
       },
       select: { id: true },
     });
-    caseDataChanged();
     return pattern;
-  });
+  }, () => ({ cases: [] }));
 }
 
 export type PatternUpdate = { ok: true } | { ok: false; reason: "not-found" | "conflict" };
@@ -190,7 +176,7 @@ export async function updatePattern(id: number, version: number, input: { name: 
     data: { ...input, version: { increment: 1 } },
   });
   if (count === 1) {
-    caseDataChanged();
+    await afterCommit({ cases: [] });
     return { ok: true } as PatternUpdate;
   }
   const exists = await db.pattern.count({ where: { id } });
@@ -198,7 +184,7 @@ export async function updatePattern(id: number, version: number, input: { name: 
 }
 
 export async function addCasesToPattern(id: number, caseIds: number[]) {
-  return db.$transaction(async (tx) => {
+  return writeCases(async (tx) => {
     if ((await tx.pattern.count({ where: { id } })) === 0) return null;
     const ids = [...new Set(caseIds)];
     const found = await existingCaseIds(tx, ids);
@@ -208,34 +194,17 @@ export async function addCasesToPattern(id: number, caseIds: number[]) {
     const fresh = ids.filter((i) => !already.some((a) => a.caseId === i));
     if (fresh.length) await tx.patternCase.createMany({ data: fresh.map((caseId) => ({ patternId: id, caseId })) });
     await tx.pattern.update({ where: { id }, data: { version: { increment: 1 } } });
-    caseDataChanged();
     return fresh.length;
-  });
+  }, (added) => (added == null ? null : { cases: [] }));
 }
 
 export async function removeCaseFromPattern(id: number, caseId: number) {
   const { count } = await db.patternCase.deleteMany({ where: { patternId: id, caseId } });
   if (count) {
     await db.pattern.update({ where: { id }, data: { version: { increment: 1 } } });
-    caseDataChanged();
+    await afterCommit({ cases: [] });
   }
   return count;
-}
-
-/** Patterns whose fix is in place: a new case like theirs means the problem came back. */
-export function watchedPatterns() {
-  return db.pattern.findMany({
-    where: { status: { in: ["monitoring", "resolved"] } },
-    select: { id: true, status: true, cases: { select: { case: { select: patternCaseSelect } } } },
-  });
-}
-
-export async function recordRecurrence(patternId: number, caseId: number, score: number) {
-  await db.patternRecurrence.upsert({
-    where: { patternId_caseId: { patternId, caseId } },
-    create: { patternId, caseId, score },
-    update: { score },
-  });
 }
 
 export function recurrencesForCase(caseId: number) {

@@ -11,8 +11,8 @@ import {
 } from "~/domain/whys/chain";
 import { conclusionOf } from "~/domain/whys/conclusion";
 import type { ConclusionData, WhyStepData } from "~/domain/whys/whys-schema";
-import { caseDataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
+import { writeCases } from "./after-commit.server";
 import { forViewer, type Viewer } from "./case-privacy.server";
 
 type Tx = Prisma.TransactionClient;
@@ -84,6 +84,16 @@ async function exists(tx: Tx, caseId: number) {
   return (await tx.case.count({ where: { id: caseId } })) === 1;
 }
 
+/** A change to one case's chain, followed by the after-commit step when it went through. */
+function chainWrite(caseId: number, work: (tx: Tx) => Promise<ChainResult>) {
+  return writeCases(work, (r) => (r.ok ? { cases: [caseId] } : null));
+}
+
+/** The conclusion sets the diagnosed cause: the case may now repeat a watched pattern. */
+function conclusionWrite(caseId: number, work: (tx: Tx) => Promise<ChainResult>) {
+  return writeCases(work, (r) => (r.ok ? { cases: [caseId], recheck: true } : null));
+}
+
 function log(tx: Tx, caseId: number, actorId: string, field: string, fromValue: string, toValue: string) {
   return tx.caseEvent.create({ data: { caseId, actorId, kind: "whys", field, fromValue, toValue } });
 }
@@ -126,7 +136,7 @@ async function assertLeader(tx: Tx, id: string | null) {
 }
 
 export async function addStep(caseId: number, version: number, data: WhyStepData, actorId: string) {
-  return db.$transaction(async (tx): Promise<ChainResult> => {
+  return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     if (!(await exists(tx, caseId))) return { ok: false, reason: "not-found" };
     const record = stepRecord(data);
     if (!(await assertLeader(tx, record.askedLeaderId))) return { ok: false, reason: "not-a-leader" };
@@ -145,7 +155,7 @@ export async function addStep(caseId: number, version: number, data: WhyStepData
 }
 
 export async function editStep(caseId: number, version: number, stepId: number, data: WhyStepData, actorId: string) {
-  return db.$transaction(async (tx): Promise<ChainResult> => {
+  return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     const before = await tx.whyStep.findFirst({ where: { id: stepId, caseId } });
     if (!before) return (await exists(tx, caseId)) ? { ok: false, reason: "no-step" } : { ok: false, reason: "not-found" };
     const record = stepRecord(data);
@@ -169,7 +179,7 @@ export async function editStep(caseId: number, version: number, stepId: number, 
 }
 
 export async function moveStep(caseId: number, version: number, stepId: number, direction: "up" | "down", actorId: string) {
-  return db.$transaction(async (tx): Promise<ChainResult> => {
+  return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     const steps = await tx.whyStep.findMany({ where: { caseId }, orderBy: { position: "asc" }, select: { id: true, position: true } });
     const step = steps.find((s) => s.id === stepId);
     if (!step) return (await exists(tx, caseId)) ? { ok: false, reason: "no-step" } : { ok: false, reason: "not-found" };
@@ -188,7 +198,7 @@ export async function moveStep(caseId: number, version: number, stepId: number, 
 }
 
 export async function removeStep(caseId: number, version: number, stepId: number, actorId: string) {
-  return db.$transaction(async (tx): Promise<ChainResult> => {
+  return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     const step = await tx.whyStep.findFirst({ where: { id: stepId, caseId }, select: { position: true, question: true, answer: true } });
     if (!step) return (await exists(tx, caseId)) ? { ok: false, reason: "no-step" } : { ok: false, reason: "not-found" };
     if (!(await claimChain(tx, caseId, version))) return { ok: false, reason: "conflict" };
@@ -210,7 +220,7 @@ const CONCLUSION_FIELDS = {
 } as const;
 
 export async function saveConclusion(caseId: number, data: ConclusionData, actorId: string) {
-  return db.$transaction(async (tx): Promise<ChainResult> => {
+  return conclusionWrite(caseId, async (tx): Promise<ChainResult> => {
     const before = await tx.case.findUnique({ where: { id: caseId }, select: { ...fieldsSelect(), whysVersion: true } });
     if (!before) return { ok: false, reason: "not-found" };
     if (!(await claimChain(tx, caseId, data.version))) return { ok: false, reason: "conflict" };
@@ -226,7 +236,6 @@ export async function saveConclusion(caseId: number, data: ConclusionData, actor
     }
     // A changed conclusion has to be read back and confirmed again.
     await tx.case.update({ where: { id: caseId }, data: { ...record, ...(changed ? { diagnosisConfirmedAt: null } : {}) } });
-    caseDataChanged();
     return { ok: true };
   });
 }
@@ -237,7 +246,7 @@ function fieldsSelect() {
 
 /** The read-back was confirmed: checks the stored chain, then marks the case diagnosed. */
 export async function confirmDiagnosis(caseId: number, version: number, actorId: string) {
-  return db.$transaction(async (tx): Promise<ChainResult> => {
+  return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     const chain = await tx.case.findUnique({
       where: { id: caseId },
       select: {
@@ -281,9 +290,11 @@ export function countQuestionsFor(leaderId: string) {
  * answer never overwrites one that arrived first.
  */
 export async function answerAsLeader(stepId: number, leaderId: string, answer: string, evidence: string) {
-  return db.$transaction(async (tx): Promise<ChainResult> => {
+  let caseId = 0;
+  return writeCases(async (tx): Promise<ChainResult> => {
     const step = await tx.whyStep.findUnique({ where: { id: stepId }, select: { caseId: true, position: true, askedLeaderId: true } });
     if (!step || step.askedLeaderId !== leaderId) return { ok: false, reason: "no-step" };
+    caseId = step.caseId;
     const { count } = await tx.whyStep.updateMany({
       where: { id: stepId, askedLeaderId: leaderId, answer: "" },
       data: { answer, evidence, answeredById: leaderId },
@@ -293,7 +304,7 @@ export async function answerAsLeader(stepId: number, leaderId: string, answer: s
     await log(tx, step.caseId, leaderId, `step ${step.position} answer`, "", answer);
     await moveStatus(tx, step.caseId, leaderId, statusAfterStepAnswered);
     return { ok: true, stepId };
-  });
+  }, (r) => (r.ok ? { cases: [caseId] } : null));
 }
 
 export async function listStepSummaries(caseId: number, viewer: Viewer) {

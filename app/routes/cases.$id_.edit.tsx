@@ -6,7 +6,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { caseEditSchema } from "~/domain/cases/case-schema";
 import { getCase, listOwners, UnknownDuplicateError, UnknownOwnerError, updateCase } from "~/models/case.server";
-import { checkRecurrence } from "~/models/pattern-insights.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, parseId, readForm } from "~/utils/http.server";
 
@@ -33,7 +32,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const result = await updateCase(id, version, input, user.id);
     if (result.ok) {
-      await checkRecurrence(id);
       return redirect(`/cases/${id}`);
     }
     if (result.reason === "not-found") throw notFound(`Case #${id} does not exist.`);

@@ -6,7 +6,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { createCase, listOwners, UnknownDuplicateError, UnknownOwnerError } from "~/models/case.server";
-import { checkRecurrence } from "~/models/pattern-insights.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
 
@@ -25,7 +24,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const created = await createCase(submission.value, user.id);
-    await checkRecurrence(created.id);
     return redirect(`/cases/${created.id}`);
   } catch (error) {
     if (error instanceof UnknownOwnerError) {

@@ -11,7 +11,6 @@ import { getMapping, importAttainment, saveMapping } from "~/models/attainment.s
 import { importCases } from "~/models/case-import.server";
 import { readUpload } from "~/models/import.server";
 import { requirePermission } from "~/utils/auth.server";
-import { caseDataChanged } from "~/utils/data-version.server";
 import { getJob, startJob } from "~/utils/jobs.server";
 import { dropUpload, keepUpload, takeUpload } from "~/utils/upload-store.server";
 
@@ -102,11 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return fail({ intent, error: "Nothing was imported: fix these rows and upload the file again.", attainmentErrors: result.errors.slice(0, ERRORS_SHOWN), attainmentErrorCount: result.errors.length });
     }
     const rows = result.valid.map((v) => ({ ...v.data, region: v.data.region ?? "" }));
-    const job = startJob(user.id, "attainment", rows.length, async (j) => {
-      const r = await importAttainment(rows, j);
-      caseDataChanged();
-      return r;
-    });
+    const job = startJob(user.id, "attainment", rows.length, (j) => importAttainment(rows, j));
     return redirect(`/import?job=${job.id}`);
   }
 

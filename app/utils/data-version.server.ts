@@ -2,11 +2,12 @@
 // server process, so an in-memory counter is enough to invalidate in-memory caches.
 let version = 0;
 
-export function caseDataChanged() {
+/** Called by the after-commit step (app/models/after-commit.server.ts) and by attainment imports. */
+export function dataChanged() {
   version += 1;
 }
 
-export function caseDataVersion() {
+export function dataVersion() {
   return version;
 }
 

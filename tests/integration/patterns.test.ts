@@ -4,7 +4,7 @@ import { action as patternAction, loader as patternLoader } from "~/routes/patte
 import { loader as similarLoader } from "~/routes/cases.similar";
 import { action as newAction } from "~/routes/cases.new";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$id";
-import { caseDataChanged } from "~/utils/data-version.server";
+import { dataChanged } from "~/utils/data-version.server";
 import { cookieFor, db, getRequest, makeUser, postRequest, run } from "./helpers";
 
 // ---------------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ beforeAll(async () => {
   });
   pricingPattern = pricing.id;
   // Seeded straight into the database, so tell the in-memory caches the data moved.
-  caseDataChanged();
+  dataChanged();
 });
 
 // ---------------------------------------------------------------------------------------
@@ -733,7 +733,7 @@ describe("exact figures never reach executives by a side door", () => {
       }, analyst.cookie),
     );
     expect(recurring.status).toBe(302);
-    caseDataChanged();
+    dataChanged();
 
     const list = await run(patternsLoader, getRequest("/patterns", exec.cookie));
     const listJson = JSON.stringify(list.data);

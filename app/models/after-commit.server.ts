@@ -1,0 +1,60 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { findRecurrences } from "~/domain/patterns/recurrence";
+import { dataChanged } from "~/utils/data-version.server";
+import { db } from "~/utils/db.server";
+import { pauseForRequests } from "~/utils/import-connection.server";
+import { patternCaseSelect, recordRecurrence, watchedPatterns } from "./pattern-case.server";
+
+// Every write to case data ends here, after its transaction committed (decision 009): nothing
+// a write implies — fresh pattern figures, the "recurring after the fix" flag — depends on the
+// author of a write path remembering it.
+
+export type Tx = Prisma.TransactionClient;
+
+/** What a committed write changed. `recheck`: cases whose text or cause may now repeat a watched pattern. */
+export type Changed = { cases: readonly number[]; recheck?: boolean } | null;
+
+const CHUNK = 200;
+
+/** Bumps the data version (caches of patterns and statistics recompute) and re-checks recurrence. */
+export async function afterCommit(changed: Changed): Promise<void> {
+  if (!changed) return;
+  dataChanged();
+  if (changed.recheck && changed.cases.length) await checkRecurrences(changed.cases);
+}
+
+/**
+ * Runs `work` in one transaction, then the after-commit step with what `changed` says it
+ * changed (null when it refused or changed nothing). The only way models write case data.
+ */
+export async function writeCases<T>(work: (tx: Tx) => Promise<T>, changed: (result: T) => Changed): Promise<T> {
+  const result = await db.$transaction(work);
+  await afterCommit(changed(result));
+  return result;
+}
+
+/**
+ * Flags each case on every monitored or resolved pattern it repeats ("recurring after the
+ * fix"). Patterns are loaded once; cases are read a chunk at a time, so an import of many
+ * cases does not hold the server.
+ */
+export async function checkRecurrences(caseIds: readonly number[]) {
+  const patterns = await watchedPatterns();
+  if (patterns.length === 0) return [];
+  const found: { patternId: number; caseId: number; score: number }[] = [];
+  for (let i = 0; i < caseIds.length; i += CHUNK) {
+    const subjects = await db.case.findMany({ where: { id: { in: caseIds.slice(i, i + CHUNK) } }, select: patternCaseSelect });
+    for (const subject of subjects) {
+      const hits = findRecurrences(
+        subject,
+        patterns.map((p) => ({ id: p.id, status: p.status, cases: p.cases.map((c) => c.case).filter((c) => c.id !== subject.id) })),
+      );
+      for (const r of hits) {
+        await recordRecurrence(r.patternId, subject.id, r.score);
+        found.push({ ...r, caseId: subject.id });
+      }
+    }
+    if (caseIds.length > CHUNK) await pauseForRequests();
+  }
+  return found;
+}
