@@ -2,7 +2,6 @@ import { MATRICES } from "~/domain/patterns/axes";
 import { suggestGroups, type Suggestion } from "~/domain/patterns/grouping";
 import { buildIndex, mostSimilar, type TfIdfIndex } from "~/domain/patterns/text-similarity";
 import { caseText } from "~/domain/patterns/types";
-import { db } from "~/utils/db.server";
 import { matrixFromCounts, showMatrix } from "~/domain/patterns/matrix";
 import { monthlySeries } from "~/domain/patterns/monthly";
 import { suppressSuggestionForExec } from "~/domain/patterns/suppress-groups";
