@@ -3,6 +3,7 @@ import { writeBrief } from "~/domain/briefs/sections";
 import { groupAttainment } from "~/domain/variability/group";
 import { db } from "~/utils/db.server";
 import { writeCases } from "./after-commit.server";
+import { forViewer, seesReporter, type Viewer } from "./case-privacy.server";
 
 // Everything a brief is written from. Reporter name and the confidential flag are selected so
 // the domain can leave confidential reporters out of the quotes and scrub names from text; the
@@ -66,8 +67,9 @@ export async function createBrief(
   });
 }
 
-export function listBriefs(publishedOnly: boolean) {
-  return db.brief.findMany({
+/** Briefs as the viewer may read them: titles and pattern names scrubbed of their cases' reporter names. */
+export async function listBriefs(publishedOnly: boolean, viewer: Viewer) {
+  const briefs = await db.brief.findMany({
     where: publishedOnly ? { publishedCount: { gt: 0 } } : {},
     orderBy: { updatedAt: "desc" },
     select: {
@@ -83,10 +85,27 @@ export function listBriefs(publishedOnly: boolean) {
       _count: { select: { acks: true } },
     },
   });
+  return Promise.all(briefs.map(async (b) => forViewer(viewer, await briefCaseIds(b), b)));
 }
 
-export async function getBrief(id: number) {
-  return db.brief.findUnique({
+/** The cases a brief speaks of: its case, its pattern's members, and every case its content cites. */
+async function briefCaseIds(brief: { case: { id: number } | null; pattern: { id: number } | null }, contents: readonly string[] = []) {
+  const ids = new Set<number>(brief.case ? [brief.case.id] : []);
+  if (brief.pattern) {
+    const members = await db.patternCase.findMany({ where: { patternId: brief.pattern.id }, select: { caseId: true } });
+    for (const m of members) ids.add(m.caseId);
+  }
+  for (const json of contents) for (const m of json.matchAll(/"caseIds?":\[?([\d,\s]+)/g)) for (const n of m[1].split(/[,\s]+/)) if (n) ids.add(Number(n));
+  return [...ids];
+}
+
+/**
+ * A brief as the viewer may read it. Outside the comp team its title, draft and every published
+ * version are scrubbed of the reporter names of the cases it speaks of: the comp team edits a
+ * draft by hand and may have typed a name.
+ */
+export async function getBrief(id: number, viewer: Viewer) {
+  const brief = await db.brief.findUnique({
     where: { id },
     select: {
       id: true,
@@ -107,6 +126,16 @@ export async function getBrief(id: number) {
       },
     },
   });
+  if (!brief || seesReporter(viewer)) return brief;
+  const { draftJson, versions, ...rest } = brief;
+  const caseIds = await briefCaseIds(brief, [draftJson, ...versions.map((v) => v.contentJson)]);
+  // Content is scrubbed as parsed JSON, so a replacement can never break its syntax.
+  const scrubJson = async (json: string) => JSON.stringify(await forViewer(viewer, caseIds, JSON.parse(json) as unknown));
+  return {
+    ...(await forViewer(viewer, caseIds, rest)),
+    draftJson: await scrubJson(draftJson),
+    versions: await Promise.all(versions.map(async ({ contentJson, ...v }) => ({ ...(await forViewer(viewer, caseIds, v)), contentJson: await scrubJson(contentJson) }))),
+  };
 }
 
 export function listAcks(briefId: number) {

@@ -21,7 +21,7 @@ const parse = (json: string) => JSON.parse(json) as Brief;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   const id = parseId(params.id, "Brief");
-  const brief = await getBrief(id);
+  const brief = await getBrief(id, user);
   const canWrite = can(user.role, "case:write");
   // Readers never learn that an unpublished brief exists.
   if (!brief || (!canWrite && brief.publishedCount === 0)) throw notFound(`Brief #${id} does not exist.`);
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "save") {
     const submission = parseWithZod(formData, { schema: editBriefSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const brief = await getBrief(id);
+    const brief = await getBrief(id, user);
     if (!brief) throw notFound(`Brief #${id} does not exist.`);
     const { version, title, summary, ...sections } = submission.value;
     const draft: Brief = { ...parse(brief.draftJson), title, summary, sections };

@@ -10,7 +10,7 @@ import { notFound, parseId } from "~/utils/http.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   const id = parseId(params.id, "Brief");
-  const brief = await getBrief(id);
+  const brief = await getBrief(id, user);
   const canWrite = can(user.role, "case:write");
   if (!brief || (!canWrite && brief.publishedCount === 0)) throw notFound(`Brief #${id} does not exist.`);
   const asked = new URL(request.url).searchParams.get("version");

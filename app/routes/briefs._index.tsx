@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   const canWrite = can(user.role, "case:write");
   // Readers (sales leaders, executives) see published briefs only.
-  const [briefs, patterns] = await Promise.all([listBriefs(!canWrite), canWrite ? listPatterns() : []]);
+  const [briefs, patterns] = await Promise.all([listBriefs(!canWrite, user), canWrite ? listPatterns() : []]);
   return {
     canWrite,
     patterns: patterns.map((p) => ({ id: p.id, name: p.name })),
