@@ -1,16 +1,21 @@
-import { MATRICES } from "~/domain/patterns/axes";
+import { type Axis, axisLabel, MATRICES } from "~/domain/patterns/axes";
+import { executivePatternView } from "~/domain/patterns/exec-view";
 import { suggestGroups, type Suggestion } from "~/domain/patterns/grouping";
 import { buildIndex, mostSimilar, type TfIdfIndex } from "~/domain/patterns/text-similarity";
 import { caseText } from "~/domain/patterns/types";
 import { matrixFromCounts, showMatrix } from "~/domain/patterns/matrix";
 import { monthlySeries } from "~/domain/patterns/monthly";
-import { suppressSuggestionForExec } from "~/domain/patterns/suppress-groups";
+import { protectGroup } from "~/domain/patterns/suppress-groups";
+import { showCount } from "~/domain/privacy/disclosure";
 import { cached } from "~/utils/data-version.server";
 import {
   casesForGrouping,
+  causeSourcesByCause,
   causeSourceTotals,
   countCases,
   monthlyByCause,
+  overviewTallies,
+  patternBreakdowns,
   tallies,
   type DateRange,
 } from "./pattern.server";
@@ -39,9 +44,11 @@ const CASE_IDS_SHOWN = 12;
 const insightsCache = new Map<string, { version: number; at: number; value: Awaited<ReturnType<typeof computeInsights>> }>();
 
 /**
- * Everything the patterns page shows, with executives' figures suppressed below three. Cached
- * until case data changes: the matrices scan every case, and the page is read far more often
- * than cases are written.
+ * Everything the patterns page shows. For executives (`suppress`) every figure goes through
+ * disclosure control as one linked set (domain/patterns/exec-view.ts); the caller snaps their
+ * date range to whole months first (domain/privacy/disclosure.ts snapExecRange). Cached until
+ * case data changes: the matrices scan every case, and the page is read far more often than
+ * cases are written.
  */
 export function patternInsights(range: DateRange, suppress: boolean) {
   return cached(insightsCache, `${range.from ?? ""}|${range.to ?? ""}|${suppress}`, 10 * 60_000, () => computeInsights(range, suppress));
@@ -56,18 +63,67 @@ async function computeInsights(range: DateRange, suppress: boolean) {
     suggestionsFor(range),
   ]);
   const top = suggestions.slice(0, SUGGESTIONS_SHOWN);
+  const crossFunctional = suggestions.filter((s) => s.verdict === "cross-functional").length;
+  if (suppress) {
+    const allTime = !range.from && !range.to;
+    const [causeRole, sourcesByCause, overview] = await Promise.all([
+      tallies("cause", "role", range).then((t) => matrixFromCounts("cause", "role", t)),
+      causeSourcesByCause(range),
+      allTime ? overviewTallies() : undefined,
+    ]);
+    const view = executivePatternView({ matrices, causeRole, sources, sourcesByCause, monthly, total, overview }, top);
+    return {
+      total: view.total,
+      grouped,
+      causeSources: view.causeSources,
+      matrices: view.matrices,
+      monthly: view.monthly,
+      suggestions: view.suggestions.map((s) => ({ ...s, caseIds: undefined })),
+      crossFunctional,
+      overview: view.overview,
+    };
+  }
   return {
-    total,
+    total: showCount(total, false),
     grouped,
-    causeSources: sources,
-    matrices: matrices.map((m) => ({ title: m.title, matrix: showMatrix(m.matrix, suppress) })),
-    monthly: monthlySeries(monthly, suppress),
-    suggestions: suppress
-      ? top.map((s) => ({ ...suppressSuggestionForExec(s), caseIds: undefined }))
-      : // A few case links per group; the whole group is saved by its key, not by a list of ids.
-        top.map((s) => ({ ...s, sharedTerms: undefined, caseIds: s.caseIds.slice(0, CASE_IDS_SHOWN) })),
-    crossFunctional: suggestions.filter((s) => s.verdict === "cross-functional").length,
+    causeSources: { diagnosed: showCount(sources.diagnosed, false), suspected: showCount(sources.suspected, false) },
+    matrices: matrices.map((m) => ({ title: m.title, matrix: showMatrix(m.matrix, false) })),
+    monthly: monthlySeries(monthly, false),
+    // A few case links per group; the whole group is saved by its key, not by a list of ids.
+    suggestions: top.map((s) => ({ ...s, sharedTerms: undefined, caseIds: s.caseIds.slice(0, CASE_IDS_SHOWN) })),
+    crossFunctional,
+    overview: null,
   };
+}
+
+/**
+ * Saved patterns' sizes as an executive reads them: each pattern's size is protected with its
+ * own breakdowns (as on the pattern's page, which gives the same result), so the list never
+ * shows a size the pattern page withholds.
+ */
+export async function execPatternCounts(patterns: { id: number; count: number }[]) {
+  const breakdowns = await patternBreakdowns(patterns.map((p) => p.id));
+  return new Map(
+    patterns.map((p) => {
+      const b = breakdowns.get(p.id)!;
+      const entries = (axis: Axis, list: { value: string; count: number }[]) => list.map((e) => ({ ...e, label: axisLabel(axis, e.value) }));
+      const shown = protectGroup({
+        count: p.count,
+        functions: entries("function", b.function),
+        roles: entries("role", b.role),
+        segments: entries("segment", b.segment),
+        tenureBands: entries("tenure", b.tenure),
+        sources: null,
+      });
+      return [p.id, shown.count] as const;
+    }),
+  );
+}
+
+/** The executive home page's counts: the all-time figures, protected with the patterns page's. */
+export async function executiveOverview() {
+  const insights = await patternInsights({}, true);
+  return insights.overview!;
 }
 
 const indexCache = new Map<string, { version: number; at: number; value: { index: TfIdfIndex; titles: Map<number, string> } }>();

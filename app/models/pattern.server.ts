@@ -53,6 +53,50 @@ export async function causeSourceTotals(range: DateRange) {
   return { diagnosed: Number(r?.diagnosed ?? 0), suspected: Number(r?.suspected ?? 0), unknown: Number(r?.unknown ?? 0) };
 }
 
+/** Diagnosed and suspected cases per effective cause (cause groups' split, for executives). */
+export async function causeSourcesByCause(range: DateRange) {
+  const { where, params } = rangeSql(range);
+  const rows = await db.$queryRawUnsafe<{ cause: string; diagnosed: number | bigint; suspected: number | bigint }[]>(
+    `SELECT ${AXIS_SQL.cause} AS cause, SUM(rootCause <> '') AS diagnosed, SUM(rootCause = '' AND suspectedCause <> '') AS suspected
+     FROM "Case" ${where} GROUP BY 1`,
+    ...params,
+  );
+  return rows.map((r) => ({ cause: r.cause, diagnosed: Number(r.diagnosed ?? 0), suspected: Number(r.suspected ?? 0) }));
+}
+
+/** All cases by suspected cause (and how many of those are diagnosed) and by status: the executive home page. */
+export async function overviewTallies() {
+  const [bySuspected, byStatus] = await Promise.all([
+    db.$queryRawUnsafe<{ cause: string; n: number | bigint; diagnosed: number | bigint }[]>(
+      `SELECT suspectedCause AS cause, COUNT(*) AS n, SUM(rootCause <> '') AS diagnosed FROM "Case" GROUP BY 1`,
+    ),
+    db.$queryRawUnsafe<{ status: string; n: number | bigint }[]>(`SELECT status, COUNT(*) AS n FROM "Case" GROUP BY 1`),
+  ]);
+  return {
+    bySuspected: bySuspected.map((r) => ({ cause: r.cause ?? "", count: Number(r.n), diagnosed: Number(r.diagnosed ?? 0) })),
+    byStatus: byStatus.map((r) => ({ status: r.status, count: Number(r.n) })),
+  };
+}
+
+/** Per saved pattern, its cases counted by function, role, segment and tenure band. */
+export async function patternBreakdowns(patternIds: number[]) {
+  const out = new Map<number, Record<"function" | "role" | "segment" | "tenure", { value: string; count: number }[]>>();
+  for (const id of patternIds) out.set(id, { function: [], role: [], segment: [], tenure: [] });
+  if (patternIds.length === 0) return out;
+  const placeholders = patternIds.map(() => "?").join(", ");
+  await Promise.all(
+    (["function", "role", "segment", "tenure"] as const).map(async (axis) => {
+      const rows = await db.$queryRawUnsafe<{ patternId: number; value: string; n: number | bigint }[]>(
+        `SELECT pc.patternId AS patternId, ${AXIS_SQL[axis]} AS value, COUNT(*) AS n
+         FROM "PatternCase" pc JOIN "Case" ON "Case".id = pc.caseId WHERE pc.patternId IN (${placeholders}) GROUP BY 1, 2`,
+        ...patternIds,
+      );
+      for (const r of rows) out.get(Number(r.patternId))?.[axis].push({ value: r.value, count: Number(r.n) });
+    }),
+  );
+  return out;
+}
+
 export async function monthlyByCause(range: DateRange) {
   const { where, params } = rangeSql(range);
   const rows = await db.$queryRawUnsafe<{ month: string; cause: string; n: bigint | number }[]>(

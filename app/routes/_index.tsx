@@ -3,34 +3,23 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { can } from "~/domain/auth/permissions";
-import { showCount } from "~/domain/privacy/suppress";
-import { causeLabel, functionLabel, statusLabel } from "~/domain/cases/taxonomy";
-import { countCasesBy } from "~/models/case.server";
+import { type ShownCount, WITHHELD_NOTE } from "~/domain/privacy/disclosure";
+import { executiveOverview } from "~/models/pattern-insights.server";
 import { countQuestionsFor } from "~/models/whys.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Overview · Upstream" }];
 
-// People who work cases start at the list; executives get the aggregate overview, with
-// counts below three suppressed.
+// People who work cases start at the list; executives get the aggregate overview. Its counts
+// are the all-time figures of the patterns page, protected together with them (no count below
+// three, and none that the others give away): the function counts are the matrices' totals.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.role === "sales_leader" && (await countQuestionsFor(user.id)) > 0) throw redirect("/questions");
   if (can(user.role, "case:read")) throw redirect("/cases");
-  const [byCause, byFunction, byStatus] = await Promise.all([
-    countCasesBy("suspectedCause"),
-    countCasesBy("reporterFunction"),
-    countCasesBy("status"),
-  ]);
-  const shown = (rows: { key: string; count: number }[], label: (k: string) => string) =>
-    rows
-      .sort((a, b) => b.count - a.count)
-      .map((r) => ({ label: r.key ? label(r.key) : "Not known yet", count: showCount(r.count, true).text }));
-  return {
-    byCause: shown(byCause, causeLabel),
-    byFunction: shown(byFunction, functionLabel),
-    byStatus: shown(byStatus, statusLabel),
-  };
+  const { byCause, byFunction, byStatus } = await executiveOverview();
+  const rows = (list: { label: string; count: ShownCount }[]) => list.map((r) => ({ label: r.label, count: r.count.text }));
+  return { byCause: rows(byCause), byFunction: rows(byFunction), byStatus: rows(byStatus) };
 }
 
 function CountTable({ title, rows }: { title: string; rows: { label: string; count: string }[] }) {
@@ -65,7 +54,7 @@ export default function OverviewPage() {
         <Title order={1}>Overview</Title>
         <Text c="dimmed">
           Complaints about pay, counted by where they come from and what the comp team suspects is upstream. Counts
-          below three show as “&lt;3” so no one can be singled out.
+          below three show as “&lt;3” so no one can be singled out; {WITHHELD_NOTE}.
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, md: 3 }}>

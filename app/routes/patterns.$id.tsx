@@ -12,7 +12,8 @@ import { axisLabel } from "~/domain/patterns/axes";
 import { effectiveCause } from "~/domain/patterns/effective-cause";
 import { breakdown, verdict } from "~/domain/patterns/grouping";
 import { addCasesSchema, editPatternSchema, PATTERN_STATUS_OPTIONS, removeCaseSchema } from "~/domain/patterns/pattern-schema";
-import { showCount } from "~/domain/privacy/suppress";
+import { protectGroup } from "~/domain/patterns/suppress-groups";
+import { type ShownCount, WITHHELD_NOTE, WITHHELD_TEXT } from "~/domain/privacy/disclosure";
 import { addCasesToPattern, getPattern, removeCaseFromPattern, UnknownCasesError, updatePattern } from "~/models/pattern.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
@@ -29,13 +30,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!pattern) throw notFound(`Pattern #${id} does not exist.`);
   const members = pattern.cases.map((c) => c.case);
   const suppress = user.role === "executive";
-  const shownBreakdown = (axis: "function" | "role" | "segment" | "tenure") =>
-    breakdown(members, axis).map((e) => `${e.label} (${showCount(e.count, suppress).text})`).join(", ");
+  const figures = {
+    count: members.length,
+    functions: breakdown(members, "function"),
+    roles: breakdown(members, "role"),
+    segments: breakdown(members, "segment"),
+    tenureBands: breakdown(members, "tenure"),
+    sources: null,
+  };
+  // Executives: the size and every breakdown protected together (the same protection the
+  // pattern list uses), so no entry is the size minus the others.
+  const shown = suppress ? protectGroup(figures) : null;
+  const text = (entries: { label: string; count: number | ShownCount }[]) =>
+    entries.map((e) => `${e.label} (${typeof e.count === "number" ? e.count.toLocaleString("en-US") : e.count.text})`).join(", ");
   return {
     pattern: { id: pattern.id, name: pattern.name, description: pattern.description, status: pattern.status, cause: pattern.cause, version: pattern.version, createdBy: pattern.createdBy.name, updatedAt: pattern.updatedAt },
-    count: showCount(members.length, suppress).text,
+    count: shown ? shown.count.text : members.length.toLocaleString("en-US"),
+    summary: {
+      functions: text(shown?.functions ?? figures.functions),
+      roles: text(shown?.roles ?? figures.roles),
+      segments: text(shown?.segments ?? figures.segments),
+      tenure: text(shown?.tenureBands ?? figures.tenureBands),
+    },
     verdict: verdict(members),
-    summary: { functions: shownBreakdown("function"), roles: shownBreakdown("role"), segments: shownBreakdown("segment"), tenure: shownBreakdown("tenure") },
     // Executives see the shape of a pattern, never its cases.
     cases: suppress ? null : members.map(({ complaint: _c, ...m }) => ({ ...m, cause: effectiveCause(m) })),
     // Executives learn that a pattern recurs, not how many (or which) new cases it took.
@@ -114,7 +131,7 @@ export default function PatternPage() {
         </Group>
         <Title order={1} mt={4}>{d.pattern.name}</Title>
         <Text c="dimmed">
-          {d.count} cases{d.pattern.cause ? ` · ${axisLabel("cause", d.pattern.cause)}` : ""} · saved by {d.pattern.createdBy} · updated {formatDate(d.pattern.updatedAt)}
+          {d.count === WITHHELD_TEXT ? "Number of cases withheld" : `${d.count} cases`}{d.pattern.cause ? ` · ${axisLabel("cause", d.pattern.cause)}` : ""} · saved by {d.pattern.createdBy} · updated {formatDate(d.pattern.updatedAt)}
         </Text>
         {d.pattern.description ? <Text mt="sm" maw={760} style={{ whiteSpace: "pre-wrap" }}>{d.pattern.description}</Text> : null}
       </div>
@@ -128,6 +145,7 @@ export default function PatternPage() {
               <Text size="sm"><strong>Roles:</strong> {d.summary.roles || "—"}</Text>
               <Text size="sm"><strong>Segments:</strong> {d.summary.segments || "—"}</Text>
               <Text size="sm"><strong>Tenure:</strong> {d.summary.tenure || "—"}</Text>
+              {d.cases === null ? <Text size="xs" c="dark.4" mt="xs">Counts below three show as “&lt;3”; {WITHHELD_NOTE}.</Text> : null}
             </Paper>
             {recurrences.length ? (
               <Alert color="red" variant="light" title="Recurring after the fix" styles={ALERT_INK}>

@@ -12,13 +12,18 @@ import { isRealDay } from "~/domain/cases/case-schema";
 import { caseListSearch } from "~/domain/cases/list-query";
 import { axisLabel } from "~/domain/patterns/axes";
 import { createPatternSchema, PATTERN_STATUS_OPTIONS } from "~/domain/patterns/pattern-schema";
-import { showCount } from "~/domain/privacy/suppress";
-import { GROUPING_CAP, patternInsights, suggestionByKey } from "~/models/pattern-insights.server";
+import { snapExecRange, WITHHELD_NOTE } from "~/domain/privacy/disclosure";
+import { execPatternCounts, GROUPING_CAP, patternInsights, suggestionByKey } from "~/models/pattern-insights.server";
 import { createPattern, listPatterns, UnknownCasesError } from "~/models/pattern.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Patterns · Upstream" }];
+
+/** "Sep 2026" from "2026-09-01", read in UTC. */
+function monthName(day: string) {
+  return new Date(`${day}T00:00:00Z`).toLocaleString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+}
 
 function rangeFrom(url: URL) {
   const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDay(v) ? v : undefined);
@@ -27,20 +32,24 @@ function rangeFrom(url: URL) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
-  const range = rangeFrom(new URL(request.url));
+  const asked = rangeFrom(new URL(request.url));
   const suppress = user.role === "executive";
+  // Executives see whole calendar months, three at least: ranges a day apart give the same
+  // figures, and neighbouring ranges differ by a whole month.
+  const snapped = suppress ? snapExecRange(asked, new Date()) : null;
+  const range = snapped ? { from: snapped.from, to: snapped.to } : asked;
   const [insights, patterns] = await Promise.all([patternInsights(range, suppress), listPatterns(50)]);
+  const counts = suppress ? await execPatternCounts(patterns.map((p) => ({ id: p.id, count: p._count.cases }))) : null;
   return {
     range,
+    snapped: snapped?.snapped ?? false,
     suppress,
     canWrite: can(user.role, "case:write"),
     canOpenCases: can(user.role, "case:read"),
     ...insights,
-    total: showCount(insights.total, suppress).text,
-    causeSources: {
-      diagnosed: showCount(insights.causeSources.diagnosed, suppress).text,
-      suspected: showCount(insights.causeSources.suspected, suppress).text,
-    },
+    overview: undefined,
+    total: insights.total.text,
+    causeSources: { diagnosed: insights.causeSources.diagnosed.text, suspected: insights.causeSources.suspected.text },
     // Said only when the cap bit: the figure is exact, so executives do not get it.
     groupedNote: !suppress && insights.grouped >= GROUPING_CAP ? ` Text grouping looks at the ${insights.grouped.toLocaleString("en-US")} most recent cases.` : "",
     grouped: suppress ? null : insights.grouped,
@@ -51,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: p.status,
       cause: p.cause,
       updatedAt: p.updatedAt,
-      caseCount: showCount(p._count.cases, suppress).text,
+      caseCount: counts ? counts.get(p.id)!.text : String(p._count.cases),
       recurring: p._count.recurrences > 0,
     })),
   };
@@ -98,8 +107,14 @@ export default function PatternsPage() {
           <Text c="dimmed" maw={760}>
             Where anecdotes become a diagnosis. Counts use the diagnosed root cause where a case has one
             ({d.causeSources.diagnosed} cases) and the suspected cause otherwise ({d.causeSources.suspected}).
-            {d.suppress ? " Figures below three show as “<3” so no one can be singled out." : ""}
+            {d.suppress ? ` Figures below three show as “<3” so no one can be singled out; ${WITHHELD_NOTE}.` : ""}
           </Text>
+          {d.suppress && d.range.to ? (
+            <Text size="sm" mt={4} data-testid="exec-range">
+              Executives see whole months, three at least: {d.range.from ? `${monthName(d.range.from)} to ` : "everything up to "}
+              {monthName(d.range.to)}{d.snapped ? ", widened from the dates asked for." : "."}
+            </Text>
+          ) : null}
         </div>
         <Form method="get" aria-label="Date range">
           <Group gap="xs" align="flex-end">

@@ -311,11 +311,11 @@ export function suggestGroups(cases: readonly PatternCase[], options: SuggestOpt
 export function causeReason(
   label: string,
   sources: CauseGroup["sources"],
-  show: (n: number) => string = (n) => String(n),
+  show: (n: number, part: "diagnosed" | "suspected") => string = (n) => String(n),
 ): string {
   const parts = [];
-  if (sources.diagnosed) parts.push(`${show(sources.diagnosed)} diagnosed`);
-  if (sources.suspected) parts.push(`${show(sources.suspected)} suspected`);
+  if (sources.diagnosed) parts.push(`${show(sources.diagnosed, "diagnosed")} diagnosed`);
+  if (sources.suspected) parts.push(`${show(sources.suspected, "suspected")} suspected`);
   return `Shared cause: ${label} (${parts.join(", ")})`;
 }
 

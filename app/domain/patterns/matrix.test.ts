@@ -7,8 +7,10 @@ import {
   heatLevel,
   matrixFromCounts,
   showMatrix,
+  type ShownMatrix,
   suppressMatrix,
 } from "./matrix";
+import { type Page, solveBounds, solveExhaustive, solveLines } from "../privacy/disclosure-attacker";
 
 const cases = [
   // Diagnosed root cause wins over the suspected one.
@@ -109,28 +111,55 @@ describe("suppressMatrix (executives)", () => {
   const m = buildMatrix(cases, "cause", "function");
   const s = suppressMatrix(m);
 
-  it("shows cells of 1 and 2 as <3 with no value, and 0 and 3+ as they are", () => {
+  // The matrix as the attacker of ../privacy/disclosure-attacker.ts reads it.
+  const asPage = (x: ShownMatrix): Page => {
+    const shown = new Map<string, { value: number | null; text: string }>();
+    const sums: { whole: string; parts: string[] }[] = [];
+    x.rows.forEach((_r, ri) => x.cols.forEach((_c, ci) => shown.set(`${ri}/${ci}`, x.cells[ri][ci])));
+    x.rows.forEach((r, ri) => shown.set(`r${ri}`, r.total));
+    x.cols.forEach((c, ci) => shown.set(`c${ci}`, c.total));
+    shown.set("all", x.total);
+    x.rows.forEach((_, ri) => sums.push({ whole: `r${ri}`, parts: x.cols.map((__, ci) => `${ri}/${ci}`) }));
+    x.cols.forEach((_, ci) => sums.push({ whole: `c${ci}`, parts: x.rows.map((__, ri) => `${ri}/${ci}`) }));
+    sums.push({ whole: "all", parts: x.rows.map((_, ri) => `r${ri}`) }, { whole: "all", parts: x.cols.map((_, ci) => `c${ci}`) });
+    return { shown, sums, mayBeEmpty: (k) => k.includes("/") };
+  };
+
+  it("shows cells of 0, 1 and 2 as <3 with no value, and cells of 3+ as they are", () => {
+    // An empty cell reads "<3" too (fewer than three is true of none): a reader cannot tell
+    // which cells hold a case, so small cells under a total do not pin each other.
     expect(s.cells.map((row) => row.map((c) => c.text))).toEqual([
-      ["<3", "0", "0"],
-      ["3", "0", "<3"],
-      ["0", "<3", "0"],
+      ["<3", "<3", "<3"],
+      ["3", "<3", "<3"],
+      ["<3", "<3", "<3"],
     ]);
     expect(s.cells[0][0].value).toBeNull();
+    expect(s.cells[0][1].value).toBeNull();
     expect(s.cells[1][0].value).toBe(3);
   });
 
-  it("hides totals below three too", () => {
-    expect(s.rows.map((r) => r.total.text)).toEqual(["<3", "4", "<3"]);
-    expect(s.cols.map((c) => c.total.text)).toEqual(["4", "<3", "<3"]);
+  it("hides totals below three, and a total that would give a hidden cell away", () => {
+    // Quota setting: 3 sales + 1 finance = 4. With "3" and "4" both shown, the "<3" is 4 − 3.
+    expect(s.rows.map((r) => r.total.text)).toEqual(["<3", "x", "<3"]);
+    expect(s.cols.map((c) => c.total.text)).toEqual(["x", "<3", "<3"]);
     expect(s.total.text).toBe("6");
+    // 6 = <3 diagnosed + suspected + <3 not known: a shown "4 suspected" would pin the other two.
     expect(s.causeSources).toEqual({
       diagnosed: { value: null, text: "<3" },
-      suspected: { value: 4, text: "4" },
+      suspected: { value: null, text: "x" },
       unknown: { value: null, text: "<3" },
     });
   });
 
-  it("gives every hidden cell the same pale shade, so shading does not tell 1 from 2", () => {
+  it("lets no attacker work out a hidden figure: by lines, by bounds, or by trying every solution", () => {
+    const page = asPage(s);
+    const nonZero = (found: Map<string, number>) => [...found].filter(([k, v]) => page.shown.get(k)?.value === null && v !== 0);
+    expect(nonZero(solveLines(page))).toEqual([]);
+    expect(nonZero(solveBounds(page))).toEqual([]);
+    expect(nonZero(solveExhaustive(page))).toEqual([]);
+  });
+
+  it("gives every hidden cell the same pale shade, and shades by the largest cell shown", () => {
     const two = suppressMatrix(
       matrixFromCounts("cause", "function", [
         { row: "quota_setting", col: "sales", count: 1 },
@@ -138,13 +167,16 @@ describe("suppressMatrix (executives)", () => {
       ]),
     );
     expect(two.cells[0].map((c) => c.level)).toEqual([1, 1]);
-    expect(two.max.text).toBe("<3");
+    expect(two.cells[0].map((c) => c.text)).toEqual(["<3", "<3"]);
+    // The largest cell is hidden, so the shading scale does not name it.
+    expect(two.max.value).toBe(0);
   });
 
   it("leaves everything visible for other roles", () => {
     const open = showMatrix(m, false);
     expect(open.cells[0][0]).toMatchObject({ value: 1, text: "1" });
     expect(open.cells[1][0].level).toBe(5);
+    expect(open.rows[1].total).toEqual({ value: 4, text: "4" });
   });
 
   it("links every cell to the case list filtered on both values", () => {
@@ -174,6 +206,7 @@ describe("casesPerMonth", () => {
       territory_imbalance: null,
       quota_setting: 0,
     });
+    expect(casesPerMonth(monthly, "cause", { suppress: true })[0]).toMatchObject({ month: "2026-01", quota_setting: 3 });
   });
 
   it("crosses a year boundary", () => {

@@ -1,5 +1,6 @@
-import { showCount } from "../privacy/suppress";
+import { type Disclosed, DisclosureProblem, EXEC_MIN_CELL, protect } from "../privacy/disclosure";
 import { axisLabel, compareAxisValues } from "./axes";
+import { ALL, axisKey } from "./matrix";
 
 export type MonthCount = { month: string; cause: string; count: number };
 
@@ -8,26 +9,60 @@ function nextMonth(month: string) {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
+/** The key of one chart point: cases raised in a month with one effective cause. */
+export function monthCauseKey(month: string, cause: string): string {
+  return `month=${month}&${axisKey("cause", cause)}`;
+}
+
+function grid(rows: readonly MonthCount[]) {
+  const causes = [...new Set(rows.map((r) => r.cause))].sort((a, b) => compareAxisValues("cause", a, b));
+  const sorted = rows.map((r) => r.month).sort();
+  const months: string[] = [];
+  if (sorted.length) for (let m = sorted[0]; m <= sorted[sorted.length - 1]; m = nextMonth(m)) months.push(m);
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(monthCauseKey(r.month, r.cause), (counts.get(monthCauseKey(r.month, r.cause)) ?? 0) + r.count);
+  return { causes, months, count: (m: string, c: string) => counts.get(monthCauseKey(m, c)) ?? 0 };
+}
+
+/**
+ * Adds the chart's points to a disclosure problem: each month's counts add up to that month's
+ * total (not printed) and, over the months, to each cause's total and to all cases (printed by
+ * the matrices of the same range).
+ */
+export function addMonthly(problem: DisclosureProblem, rows: readonly MonthCount[]) {
+  const { causes, months, count } = grid(rows);
+  if (months.length === 0) return;
+  problem.table({
+    totalKey: ALL,
+    rowKeys: months.map((m) => `month=${m}`),
+    colKeys: causes.map((c) => axisKey("cause", c)),
+    cellKey: (ri, ci) => monthCauseKey(months[ri], causes[ci]),
+    counts: months.map((m) => causes.map((c) => count(m, c))),
+    published: (part) => part === "cell",
+    // The chart draws a point only when it is shown: a small point and an empty month are the
+    // same gap, so a gap tells a reader nothing (not even that the month had a case).
+    cellOptions: (_ri, _ci, n) => ({ small: n < EXEC_MIN_CELL, smallBounds: [0, Infinity] }),
+  });
+}
+
 /**
  * Counts per month and cause (from a GROUP BY) as rows for a stacked chart, months without
- * cases filled with zeros. With `suppress`, counts of 1–2 become null (not drawn).
+ * cases filled with zeros. With `suppress`, the points go through disclosure control on their
+ * own; or pass the protection of the whole page. A hidden point is null (not drawn), and so,
+ * for executives, is an empty one.
  */
-export function monthlySeries(rows: readonly MonthCount[], suppress: boolean) {
+export function monthlySeries(rows: readonly MonthCount[], suppress: boolean | Disclosed) {
   if (rows.length === 0) return { data: [], series: [] };
-  const causes = [...new Set(rows.map((r) => r.cause))].sort((a, b) => compareAxisValues("cause", a, b));
-  const months = rows.map((r) => r.month).sort();
-  const byMonth = new Map<string, Record<string, number | string | null>>();
-  for (let m = months[0]; m <= months[months.length - 1]; m = nextMonth(m)) {
-    byMonth.set(m, { month: m, ...Object.fromEntries(causes.map((c) => [c, 0])) });
-  }
-  for (const r of rows) {
-    const row = byMonth.get(r.month)!;
-    row[r.cause] = (row[r.cause] as number) + r.count;
-  }
-  const data = [...byMonth.values()].map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([k, v]) => [k, k === "month" || !suppress ? v : showCount(v as number, true).value]),
-    ),
-  );
+  const { causes, months, count } = grid(rows);
+  let d: Disclosed | null = null;
+  if (suppress === true) {
+    const problem = new DisclosureProblem();
+    addMonthly(problem, rows);
+    d = protect(problem);
+  } else if (suppress) d = suppress;
+  const data = months.map((month) => ({
+    month,
+    ...Object.fromEntries(causes.map((c) => [c, d ? d.show(monthCauseKey(month, c)).value : count(month, c)])),
+  })) as Record<string, number | string | null>[];
   return { data, series: causes.map((c) => ({ name: c, label: axisLabel("cause", c) })) };
 }

@@ -43,18 +43,19 @@ describe("suppressSuggestionForExec", () => {
     expect(s.verdict).toBe("cross-functional");
   });
 
-  it("shows breakdown entries under three as <3", () => {
+  it("shows breakdown entries under three as <3, and withholds an entry the size would give away", () => {
+    // 5 = 4 Sales + 1 Finance: with "5" and "4" shown, the "<3" would be 5 − 4.
     expect(s.functions).toEqual([
-      { value: "sales", label: "Sales", count: { value: 4, text: "4" } },
+      { value: "sales", label: "Sales", count: { value: null, text: "x" } },
       { value: "finance", label: "Finance", count: { value: null, text: "<3" } },
     ]);
-    expect(s.roles.map((r) => r.count.text)).toEqual(["3", "<3"]);
-    expect(s.tenureBands.map((r) => r.count.text)).toEqual(["<3", "3"]);
+    expect(s.roles.map((r) => r.count.text)).toEqual(["x", "<3"]);
+    expect(s.tenureBands.map((r) => r.count.text)).toEqual(["<3", "x"]);
     expect(s.segments.map((r) => r.count.text)).toEqual(["5"]);
   });
 
-  it("hides small figures in the reason too", () => {
-    expect(s.reason).toBe("Shared cause: Quota setting (<3 diagnosed, 3 suspected)");
+  it("hides small figures in the reason too, and the other part of the split (the split rule)", () => {
+    expect(s.reason).toBe("Shared cause: Quota setting (<3 diagnosed, x suspected)");
   });
 
   it("never lists case ids or complaint text, and gives months rather than days", () => {
@@ -68,24 +69,39 @@ describe("suppressSuggestionForExec", () => {
     expect(s.sharedTerms).toEqual([{ word: "quota", theme: false }]);
   });
 
+  const smallGroup = (roles: Suggestion["roles"]): Suggestion => ({
+    ...base,
+    kind: "text",
+    key: "text:abc",
+    cause: null,
+    causeSources: null,
+    reason: "Alike complaints: quota, board",
+    caseIds: [11, 12],
+    count: 2,
+    functions: [{ value: "sales", label: "Sales", count: 2 }],
+    roles,
+    segments: [{ value: "smb", label: "SMB", count: 2 }],
+    tenureBands: [{ value: "lt6m", label: "<6 mo", count: 2 }],
+    verdict: "anecdote",
+    sharedTerms: [{ term: "quota", word: "quota", cases: 2, theme: false }],
+  });
+
   it("shows a group below three as <3, without dates or words", () => {
-    const small = suppressSuggestionForExec({
-      ...base,
-      kind: "text",
-      key: "text:abc",
-      cause: null,
-      causeSources: null,
-      reason: "Alike complaints: quota, board",
-      caseIds: [11, 12],
-      count: 2,
-      verdict: "anecdote",
-      sharedTerms: [{ term: "quota", word: "quota", cases: 2, theme: false }],
-    });
+    const small = suppressSuggestionForExec(smallGroup([{ value: "ae", label: "AE", count: 2 }]));
     expect(small.count).toEqual({ value: null, text: "<3" });
+    expect(small.functions.map((e) => e.count.text)).toEqual(["<3"]);
     expect(small.from).toBeNull();
     expect(small.to).toBeNull();
     expect(small.sharedTerms).toEqual([]);
     expect(small.reason).toBe("Alike complaints");
+  });
+
+  it("withholds a small group's size when its two listed roles would each have to be one", () => {
+    // "<3" cases from two roles (each at least one) is two cases, one per role.
+    const small = suppressSuggestionForExec(smallGroup([{ value: "ae", label: "AE", count: 1 }, { value: "sdr", label: "SDR", count: 1 }]));
+    expect(small.count.value).toBeNull();
+    expect(small.count.text).toBe("x");
+    expect(small.roles.map((e) => e.count.text)).toEqual(["<3", "<3"]);
   });
 
   it("works on real suggestions: text group reasons only use words three people wrote", () => {
