@@ -1,4 +1,4 @@
-import { groupAttainment, type AttainmentGroup, type GroupDimension } from "~/domain/variability/group";
+import { type ExecAttainment, groupAttainment, protectAttainment, type AttainmentGroup, type GroupDimension } from "~/domain/variability/group";
 import { cached, dataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 import { dropBatch, newBatchId, openImportConnection, pauseForRequests, publishInWorker, stageChunk } from "~/utils/import-connection.server";
@@ -87,4 +87,14 @@ export function attainmentGroups(key: string, by: GroupDimension[]) {
     const rows = await listAttainment();
     return { rows: rows.length, groups: groupAttainment(rows, by) };
   });
+}
+
+const execCache = new Map<string, { version: number; at: number; value: ExecAttainment }>();
+
+/**
+ * What executives may see of attainment: every grouping protected together (a group hidden on
+ * one grouping must not be worked out from another), cached until data changes.
+ */
+export function executiveAttainment() {
+  return cached(execCache, "all", 10 * 60_000, async () => protectAttainment(await listAttainment()));
 }

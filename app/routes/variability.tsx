@@ -4,32 +4,28 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DARK_LABEL } from "~/components/labels";
 import { MiniHistogram } from "~/components/variability/histogram";
 import { can } from "~/domain/auth/permissions";
-import { forExecutives, type GroupDimension } from "~/domain/variability/group";
-import { attainmentGroups } from "~/models/attainment.server";
+import { WITHHELD_NOTE } from "~/domain/privacy/disclosure";
+import { GROUPINGS } from "~/domain/variability/group";
+import { attainmentGroups, executiveAttainment } from "~/models/attainment.server";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Performance variability · Upstream" }];
-
-const GROUPINGS: Record<string, { label: string; by: GroupDimension[] }> = {
-  segment: { label: "Segment", by: ["segment"] },
-  role: { label: "Role", by: ["role"] },
-  "segment-role": { label: "Segment and role", by: ["segment", "role"] },
-  period: { label: "Period", by: ["period"] },
-  "segment-period": { label: "Segment and period", by: ["segment", "period"] },
-};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   const requested = new URL(request.url).searchParams.get("by") ?? "segment";
   const grouping = Object.hasOwn(GROUPINGS, requested) ? requested : "segment";
-  const { rows, groups } = await attainmentGroups(grouping, GROUPINGS[grouping].by);
   const exec = user.role === "executive";
+  const { rows, groups } = await attainmentGroups(grouping, GROUPINGS[grouping].by);
   return {
     grouping,
+    exec,
     rowCount: exec ? null : rows,
     canImport: can(user.role, "case:write"),
-    // Executives never see a group of fewer than five reps, nor one rep's min or max.
-    groups: exec ? forExecutives(groups) : groups.map((g) => ({ ...g, hidden: false as const })),
+    // Executives: disclosure control across every grouping (domain/variability/group.ts
+    // protectAttainment) — no group of fewer than five reps, none that a parent and its other
+    // children would give away, no one rep's min or max.
+    groups: exec ? (await executiveAttainment()).groupsFor(GROUPINGS[grouping].by) : groups.map((g) => ({ ...g, hidden: false as const })),
   };
 }
 
@@ -96,9 +92,9 @@ export default function VariabilityPage() {
                       ))}
                     </Table.Th>
                     <Table.Td ta="right">{g.reps}</Table.Td>
-                    <Table.Td ta="right">{pct(g.summary.mean, 1)}</Table.Td>
-                    <Table.Td ta="right">{pct(g.summary.median, 1)}</Table.Td>
-                    <Table.Td ta="right">{pct(g.summary.sd, 1)}</Table.Td>
+                    <Table.Td ta="right">{pct(g.summary.mean, d.exec ? 0 : 1)}</Table.Td>
+                    <Table.Td ta="right">{pct(g.summary.median, d.exec ? 0 : 1)}</Table.Td>
+                    <Table.Td ta="right">{pct(g.summary.sd, d.exec ? 0 : 1)}</Table.Td>
                     <Table.Td ta="right">{g.summary.cv == null ? "—" : g.summary.cv.toFixed(2)}</Table.Td>
                     <Table.Td ta="right">{share(g.summary.top10Share)}</Table.Td>
                     <Table.Td ta="right">{share(g.summary.top20Share)}</Table.Td>
@@ -111,6 +107,12 @@ export default function VariabilityPage() {
           </Table>
         </Paper>
       )}
+      {d.exec && d.groups.length > 0 ? (
+        <Text size="xs" c="dark.4">
+          Groups of fewer than five reps are not shown, nor a group whose figures would let one be worked out from the
+          others. Histogram bars of fewer than three reps show as “&lt;3”; {WITHHELD_NOTE}. Averages are whole percents.
+        </Text>
+      ) : null}
       {d.rowCount != null ? (
         <Group gap="xs">
           <Badge variant="light" color="gray" styles={DARK_LABEL}>{d.rowCount.toLocaleString("en-US")} rep-periods</Badge>

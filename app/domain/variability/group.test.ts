@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXEC_HIDDEN_NOTE, EXEC_MIN_REPS, forExecutives, groupAttainment, type AttainmentRow } from "./group";
+import { EXEC_HIDDEN_NOTE, EXEC_MIN_REPS, type ExecGroup, forExecutives, groupAttainment, type AttainmentRow } from "./group";
 import { FLAG_FEW_CARRY } from "./stats";
 
 function row(segment: string, role: string, rep: string, pct: number, period = "2026-Q1"): AttainmentRow {
@@ -85,8 +85,7 @@ describe("groupAttainment", () => {
 });
 
 describe("forExecutives", () => {
-  const groups = groupAttainment(rows, ["segment", "role"]);
-  const exec = forExecutives(groups);
+  const exec = forExecutives(rows, ["segment", "role"]);
 
   it("hides a group of fewer than five reps, with a note and no figures", () => {
     expect(EXEC_MIN_REPS).toBe(5);
@@ -103,23 +102,47 @@ describe("forExecutives", () => {
     expect(JSON.stringify(sdr)).not.toMatch(/100|"n"|reps":/);
   });
 
-  it("shows a group of exactly five reps, keeping the order", () => {
-    expect(exec.map((g) => [g.key, g.hidden])).toEqual([
-      ["segment=smb|role=ae", false],
-      ["segment=smb|role=sdr", true],
-      ["segment=enterprise|role=ae", false],
-    ]);
+  it("does not let a hidden group be worked out from its parent and its other children", () => {
+    // Was: SMB · AE (5 reps) shown beside the SMB segment, so SMB · SDR = SMB − SMB · AE. Now
+    // a group that would give the hidden one away is withheld too, on whichever grouping it is.
+    const bySegment = forExecutives(rows, ["segment"]);
+    const smb = bySegment.find((g) => g.key === "segment=smb")!;
+    const smbAe = exec.find((g) => g.key === "segment=smb|role=ae")!;
+    expect(smb.hidden || smbAe.hidden).toBe(true);
+    // And the role grouping, which adds up to the same total, does not reopen it.
+    const byRole = forExecutives(rows, ["role"]);
+    const shownN = (list: ExecGroup[], key: string) => {
+      const g = list.find((x) => x.key === key);
+      return g && !g.hidden ? g.summary.n : null;
+    };
+    const ae = shownN(byRole, "role=ae");
+    const entAe = shownN(exec, "segment=enterprise|role=ae");
+    const smbAeN = shownN(exec, "segment=smb|role=ae");
+    expect([ae, entAe, smbAeN].filter((v) => v === null).length).not.toBe(1);
   });
 
-  it("drops min and max and shows histogram bins of 1–2 reps as <3", () => {
-    const ent = exec.find((g) => g.key === "segment=enterprise|role=ae")!;
+  it("shows a group with nothing to hide, keeping the order", () => {
+    expect(exec.map((g) => g.key)).toEqual(["segment=smb|role=ae", "segment=smb|role=sdr", "segment=enterprise|role=ae"]);
+    const ent = forExecutives(rows.filter((r) => r.segment === "enterprise"), ["segment", "role"]);
+    expect(ent.map((g) => [g.key, g.hidden])).toEqual([["segment=enterprise|role=ae", false]]);
+  });
+
+  it("drops min and max, rounds to whole percents, and shows bins below three (empty ones too) as <3", () => {
+    const [ent] = forExecutives(rows.filter((r) => r.segment === "enterprise"), ["segment", "role"]);
     if (ent.hidden) throw new Error("expected the group to be shown");
     expect(ent.summary).not.toHaveProperty("min");
     expect(ent.summary).not.toHaveProperty("max");
     expect(ent.summary.mean).toBe(120);
+    expect(ent.summary.sd).toBe(102); // 101.98, to a whole percent
+    // Five reps: the top 10% and 20% are one rep, whose own result that would be.
+    expect(ent.summary.top10Share).toBeNull();
+    expect(ent.summary.top20Share).toBeNull();
     expect(ent.histogram.find((b) => b.label === "200%+")?.count).toEqual({ value: null, text: "<3" });
-    expect(ent.histogram.find((b) => b.label === "0–10%")?.count).toEqual({ value: 0, text: "0" });
-    const smbAe = exec.find((g) => g.key === "segment=smb|role=ae")!;
+    expect(ent.histogram.find((b) => b.label === "0–10%")?.count).toEqual({ value: null, text: "<3" });
+  });
+
+  it("shows a bin of three or more as it is", () => {
+    const smbAe = forExecutives(rows.filter((r) => r.segment === "smb" && r.role === "ae"), ["segment", "role"])[0];
     if (smbAe.hidden) throw new Error("expected the group to be shown");
     // SMB AEs 90 110 100 100 105 → "100–110%" holds 100, 100, 105 = 3 reps
     expect(smbAe.histogram.find((b) => b.label === "100–110%")?.count).toEqual({ value: 3, text: "3" });
@@ -127,7 +150,7 @@ describe("forExecutives", () => {
 
   it("counts people, not rep-periods: four reps over two quarters stay hidden", () => {
     const eight = ["r1", "r2", "r3", "r4"].flatMap((rep) => [row("smb", "ae", rep, 100, "2026-Q1"), row("smb", "ae", rep, 100, "2026-Q2")]);
-    const [g] = forExecutives(groupAttainment(eight, ["segment"]));
+    const [g] = forExecutives(eight, ["segment"]);
     expect(g.hidden).toBe(true);
   });
 });
