@@ -1,7 +1,10 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { briefForExecutives, fallbackBasis, titleForExecutives } from "~/domain/briefs/exec-view";
 import { writeBrief } from "~/domain/briefs/sections";
+import type { Brief } from "~/domain/briefs/types";
 import { groupAttainment } from "~/domain/variability/group";
 import { db } from "~/utils/db.server";
+import { executiveAttainment } from "./attainment.server";
 import { writeCases } from "./after-commit.server";
 import { forViewer, seesReporter, type Viewer } from "./case-privacy.server";
 
@@ -194,6 +197,40 @@ export async function acknowledge(briefId: number, versionNumber: number, userId
     update: {},
   });
   return true;
+}
+
+/**
+ * The copy of a published brief an executive reads (domain/briefs/exec-view.ts), derived from
+ * the frozen snapshot at read time: the comp team's copy is never changed. Segments whose
+ * attainment the variability page withholds from executives are not quoted either.
+ */
+export async function executiveCopy(content: Brief, source: { patternId: number | null; caseId: number | null }) {
+  const basis = await basisOf(content, source);
+  const attainment = await executiveAttainment();
+  return briefForExecutives(content, { basis, segmentShown: (segment) => attainment.isShown(`segment=${segment}`) });
+}
+
+async function basisOf(content: Brief, source: { patternId: number | null; caseId: number | null }) {
+  if (content.basis) return content.basis;
+  const count = source.patternId ? await db.patternCase.count({ where: { patternId: source.patternId } }) : source.caseId ? 1 : null;
+  return fallbackBasis(content, count);
+}
+
+/** Titles of briefs as executives read them in the list: from each latest published version. */
+export async function executiveTitles(briefs: readonly { id: number; title: string; pattern: { id: number } | null; case: { id: number } | null }[]) {
+  const latest = await db.briefVersion.findMany({
+    where: { briefId: { in: briefs.map((b) => b.id) } },
+    orderBy: { number: "desc" },
+    select: { briefId: true, contentJson: true },
+  });
+  const out = new Map<number, string>();
+  for (const b of briefs) {
+    const version = latest.find((v) => v.briefId === b.id);
+    if (!version) continue;
+    const basis = await basisOf(JSON.parse(version.contentJson) as Brief, { patternId: b.pattern?.id ?? null, caseId: b.case?.id ?? null });
+    out.set(b.id, titleForExecutives(b.title, basis));
+  }
+  return out;
 }
 
 /** Attainment rows for the segments a brief's cases come from (variability figures). */

@@ -10,13 +10,15 @@ import { can, roleLabel } from "~/domain/auth/permissions";
 import { acknowledgeBriefSchema, editBriefSchema, publishBriefSchema } from "~/domain/briefs/brief-schema";
 import type { Brief } from "~/domain/briefs/types";
 import { diffBriefs } from "~/domain/briefs/version-diff";
-import { acknowledge, getBrief, hasAcked, listAcks, publishBrief, saveDraft } from "~/models/brief.server";
+import { acknowledge, executiveCopy, getBrief, hasAcked, listAcks, publishBrief, saveDraft } from "~/models/brief.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.brief.title ?? "Brief"} · Upstream` }];
 
 const parse = (json: string) => JSON.parse(json) as Brief;
+/** What a brief rests on is for deriving the executive's copy, not for any page. */
+const withoutBasis = ({ basis: _basis, ...brief }: Brief): Brief => brief;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
@@ -29,15 +31,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = Number(url.searchParams.get("version"));
   const published = brief.versions.find((v) => v.number === asked) ?? brief.versions[0] ?? null;
   const showDraft = canWrite && (!url.searchParams.get("version") || !published);
-  const content = showDraft ? parse(brief.draftJson) : parse(published!.contentJson);
+  // Executives read a copy derived at read time (no case ids, no figure of one or two, no
+  // profile behind a brief on fewer than three cases); the stored versions stay as published.
+  const source = { patternId: brief.pattern?.id ?? null, caseId: brief.case?.id ?? null };
+  const reader = async (json: string) => (user.role === "executive" ? executiveCopy(parse(json), source) : parse(json));
+  const content = showDraft ? parse(brief.draftJson) : await reader(published!.contentJson);
   const previous = published ? brief.versions.find((v) => v.number === published.number - 1) : undefined;
-  const changes = !showDraft && previous && url.searchParams.get("compare") ? diffBriefs(parse(previous.contentJson), content) : null;
+  const changes = !showDraft && previous && url.searchParams.get("compare") ? diffBriefs(await reader(previous.contentJson), content) : null;
+  const shown = withoutBasis(content);
   return {
-    brief: { id: brief.id, title: brief.title, draftVersion: brief.draftVersion, publishedCount: brief.publishedCount, hasUnpublishedChanges: brief.hasUnpublishedChanges },
+    brief: {
+      id: brief.id,
+      title: user.role === "executive" ? shown.title : brief.title,
+      draftVersion: brief.draftVersion,
+      publishedCount: brief.publishedCount,
+      hasUnpublishedChanges: brief.hasUnpublishedChanges,
+    },
     canWrite,
     showing: showDraft ? ("draft" as const) : published!.number,
-    content,
-    draft: canWrite ? parse(brief.draftJson) : null,
+    content: shown,
+    draft: canWrite ? withoutBasis(parse(brief.draftJson)) : null,
     versions: brief.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt, by: v.publishedBy.name })),
     changes,
     acked: published && !showDraft ? await hasAcked(id, published.number, user.id) : false,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { can } from "~/domain/auth/permissions";
 import { briefToMarkdown } from "~/domain/briefs/markdown";
 import type { Brief } from "~/domain/briefs/types";
-import { getBrief } from "~/models/brief.server";
+import { executiveCopy, getBrief } from "~/models/brief.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, parseId } from "~/utils/http.server";
 
@@ -16,7 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("version");
   const version = asked ? brief.versions.find((v) => v.number === Number(asked)) : canWrite ? null : brief.versions[0];
   if (asked && !version) throw notFound("That version of the brief does not exist.");
-  const content = JSON.parse(version ? version.contentJson : brief.draftJson) as Brief;
+  const stored = JSON.parse(version ? version.contentJson : brief.draftJson) as Brief;
+  // Executives get the copy derived for them (see the brief page), never the stored snapshot.
+  const content = user.role === "executive" ? await executiveCopy(stored, { patternId: brief.pattern?.id ?? null, caseId: brief.case?.id ?? null }) : stored;
   const markdown = briefToMarkdown(content, { version: version?.number ?? null, publishedAt: version?.publishedAt ?? null });
   const slug = content.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "brief";
   return new Response(markdown, {

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { DARK_LABEL, formatDate } from "~/components/labels";
 import { can } from "~/domain/auth/permissions";
 import { generateBriefSchema } from "~/domain/briefs/brief-schema";
-import { createBrief, draftBrief, listBriefs } from "~/models/brief.server";
+import { createBrief, draftBrief, executiveTitles, listBriefs } from "~/models/brief.server";
 import { listPatterns } from "~/models/pattern.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
@@ -18,13 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const canWrite = can(user.role, "case:write");
   // Readers (sales leaders, executives) see published briefs only.
   const [briefs, patterns] = await Promise.all([listBriefs(!canWrite, user), canWrite ? listPatterns() : []]);
+  // Executives: a brief on fewer than three cases is listed under a title that names no one.
+  const titles = user.role === "executive" ? await executiveTitles(briefs) : null;
   return {
     canWrite,
     patterns: patterns.map((p) => ({ id: p.id, name: p.name })),
     briefs: briefs.map((b) => ({
       id: b.id,
-      title: b.title,
-      // A case title can name its reporter: readers get only "one case".
+      title: titles?.get(b.id) ?? b.title,
+      // A case title can name its reporter: readers get no name (and no count: "one case" is one).
       source: b.pattern
         ? { kind: "pattern", id: b.pattern.id, name: b.pattern.name }
         : b.case
@@ -101,7 +103,7 @@ export default function BriefsPage() {
               {d.briefs.map((b) => (
                 <Table.Tr key={b.id}>
                   <Table.Td><Anchor component={Link} to={`/briefs/${b.id}`} fw={600} c="dark.8">{b.title}</Anchor></Table.Td>
-                  <Table.Td>{b.source ? (d.canWrite || b.source.kind === "pattern" ? `${b.source.kind === "pattern" ? "Pattern" : "Case"}: ${b.source.name}` : "One case") : "—"}</Table.Td>
+                  <Table.Td>{b.source ? (d.canWrite || b.source.kind === "pattern" ? `${b.source.kind === "pattern" ? "Pattern" : "Case"}: ${b.source.name}` : "Fewer than three cases") : "—"}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {b.version ? <Badge variant="light" color="teal" styles={DARK_LABEL}>Published v{b.version}</Badge> : <Badge variant="light" color="gray" styles={DARK_LABEL}>Draft</Badge>}

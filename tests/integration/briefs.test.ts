@@ -598,7 +598,11 @@ describe("publishing", () => {
     expect((await db.pattern.findUniqueOrThrow({ where: { id: pattern.id } })).status).toBe("briefed");
     const v1 = await viewOk(id, exec);
     expect(v1.showing).toBe(1);
-    expect(v1.content).toEqual(original);
+    // Was: the executive's content equal to the comp team's. An executive now reads a copy
+    // derived at read time (no case ids, no count of one or two): same chain, same sections.
+    expect(v1.content.title).toBe(original.title);
+    expect(v1.content.chain.map((l) => l.text)).toEqual(original.chain.map((l) => l.text));
+    expect(v1.content.sections.recommendedFix).toBe(original.sections.recommendedFix);
     expect(v1.versions.map((v) => v.number)).toEqual([1]);
     expect(v1.versions[0].by).toBe(analyst.name);
 
@@ -606,7 +610,7 @@ describe("publishing", () => {
     expect((await save(id, { recommendedFix: "Rebalance territories by account capacity this quarter. RevOps owns it." })).status).toBe(302);
     const stillV1 = await viewOk(id, exec);
     expect(stillV1.showing).toBe(1);
-    expect(stillV1.content).toEqual(original);
+    expect(stillV1.content).toEqual(v1.content);
     expect(String((await markdown(id, exec)).data)).not.toContain("this quarter");
     const forComp = await viewOk(id, analyst);
     expect(forComp.showing).toBe("draft");
@@ -622,7 +626,7 @@ describe("publishing", () => {
     expect(v2.changes).toBeNull();
     const old = await viewOk(id, exec, "?version=1");
     expect(old.showing).toBe(1);
-    expect(old.content).toEqual(original);
+    expect(old.content).toEqual(v1.content);
     expect((await viewOk(id, analyst)).brief.hasUnpublishedChanges).toBe(false);
 
     // Only the changed section is listed.
@@ -771,7 +775,13 @@ describe("the Markdown download", () => {
     const draftMd = String((await markdown(id, analyst)).data);
     expect(draftMd).toContain("*Draft, not yet published*");
     expect(draftMd).toContain("Unpublished draft wording.");
-    expect(String((await markdown(id, analyst, "?version=1")).data)).toBe(md);
+    // Was: the same file for both. The comp team's download is the stored version; the
+    // executive's is their copy (a link backed by one case reads "fewer than 3 cases").
+    const compMd = String((await markdown(id, analyst, "?version=1")).data);
+    expect(compMd).toContain("(1 case only)");
+    expect(md).not.toContain("1 case only");
+    expect(md).toContain("(fewer than 3 cases)");
+    expect(compMd.replace(/\(1 case only\)/g, "(fewer than 3 cases)").replace(/in one case only/g, "in fewer than three cases")).toBe(md);
     expect((await markdown(id, exec, "?version=7")).status).toBe(404);
   });
 

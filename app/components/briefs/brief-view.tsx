@@ -47,7 +47,7 @@ export function BriefView({ brief }: { brief: Brief }) {
             <ChainDiagram links={brief.chain} />
           </details>
         ) : null}
-        <Text size="xs" c="dark.4" mt="xs">Each box says how many cases support it; dashed boxes are seen in one case only — a lead, not yet a finding.</Text>
+        <Text size="xs" c="dark.4" mt="xs">Each box says how many cases support it; dashed boxes are leads, not yet findings (seen in one case; in an executive's copy, in fewer than three).</Text>
       </Paper>
       {ORDER.map((key) =>
         brief.sections[key] ? (

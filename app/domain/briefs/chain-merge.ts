@@ -376,12 +376,13 @@ export function chainSentence(links: readonly Pick<MergedLink, "text">[]): strin
 }
 
 /** "6 cases", or "1 case only" for a link one case supports. */
-export function supportLabel(link: Pick<MergedLink, "support">): string {
+export function supportLabel(link: Pick<MergedLink, "support" | "supportText">): string {
+  if (link.supportText) return link.supportText;
   return link.support === 1 ? "1 case only" : `${link.support} cases`;
 }
 
 /** "Territory imbalance (6 cases) → … → lower earnings (1 case only) → … ." */
-export function chainSentenceWithSupport(links: readonly Pick<MergedLink, "text" | "support">[]): string {
+export function chainSentenceWithSupport(links: readonly Pick<MergedLink, "text" | "support" | "supportText">[]): string {
   if (links.length === 0) return "";
   return `${upperFirst(links.map((l) => `${l.text} (${supportLabel(l)})`).join(" → "))}.`;
 }

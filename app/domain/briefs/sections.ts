@@ -4,12 +4,12 @@
 // reading-ease target. The comp team edits the result before publishing.
 
 import { EXEC_MIN_REPS } from "../variability/group";
-import { CAUSES, causeLabel, functionLabel, reporterRoleLabel, segmentLabel } from "../cases/taxonomy";
+import { behaviourLabel, CAUSES, causeLabel, functionLabel, reporterRoleLabel, segmentLabel } from "../cases/taxonomy";
 import { TENURE_BANDS, tenureBand, type TenureBand } from "../cases/tenure";
 import { effectiveCause, UNKNOWN_CAUSE } from "../patterns/effective-cause";
-import { EXEC_MIN_CELL } from "../privacy/suppress";
+import { EXEC_MIN_CELL } from "../privacy/disclosure";
 import { cleanLink, lowerFirst } from "../whys/chain";
-import { buildCaseChain, chainSentence, linksAlike, mergeChains, shortLink } from "./chain-merge";
+import { buildCaseChain, chainSentence, linksAlike, mergeChains, OUTCOME_TAILS, shortLink } from "./chain-merge";
 import { splitSentences, words } from "./readability";
 import {
   formatMoney,
@@ -21,7 +21,7 @@ import {
   scrub,
   upperFirst,
 } from "./text";
-import { SECTION_KEYS, type AttainmentFigures, type Brief, type BriefCase, type BriefSections, type MergedLink, type Quote } from "./types";
+import { SECTION_KEYS, type AttainmentFigures, type Brief, type BriefBasis, type BriefCase, type BriefSections, type MergedLink, type Quote } from "./types";
 
 export type BriefScope = "pattern" | "case";
 
@@ -79,7 +79,7 @@ function causeWords(cause: string, cases: readonly BriefCase[]): string {
 // ---------------------------------------------------------------------------------------
 
 // Tenure bands in words; "<6 mo" reads badly in a sentence.
-const TENURE_WORDS: Record<TenureBand, string> = {
+export const TENURE_WORDS: Record<TenureBand, string> = {
   lt6m: "under 6 months",
   "6to12m": "6 to 12 months",
   "1to2y": "1 to 2 years",
@@ -594,5 +594,42 @@ export function writeBrief({ title, cases, attainment, scope }: WriteBriefInput)
     chain,
     sections,
     quotes,
+    basis: briefBasis(cases, chain),
+  };
+}
+
+/**
+ * What the brief rests on, for the executive's copy (exec-view.ts): the case count and every
+ * word that could describe who raised the cases, where and when. Outcomes that only one or two
+ * behaviours lead to ("margin erosion" comes from discounting alone) count as the behaviour.
+ */
+export function briefBasis(cases: readonly BriefCase[], chain: readonly MergedLink[]): BriefBasis {
+  const profile = new Set<string>();
+  const add = (text: string) => {
+    const t = text.trim();
+    if (t) profile.add(t);
+  };
+  const outcomeSpread = new Map<string, number>();
+  for (const tails of Object.values(OUTCOME_TAILS)) for (const t of tails) outcomeSpread.set(t, (outcomeSpread.get(t) ?? 0) + 1);
+  for (const c of cases) {
+    add(functionLabel(c.reporterFunction));
+    add(segmentLabel(c.segment));
+    add(reporterRoleLabel(c.reporterRole));
+    add(behaviourLabel(c.behaviour));
+    if (Number.isFinite(c.raisedOn.getTime())) add(formatMonth(c.raisedOn));
+    const band = tenureBand(c.tenureMonths);
+    if (band) {
+      add(TENURE_WORDS[band]);
+      add(TENURE_BANDS.find((b) => b.value === band)!.label);
+    }
+    for (const t of OUTCOME_TAILS[c.behaviour] ?? []) if ((outcomeSpread.get(t) ?? 0) < EXEC_MIN_CELL) add(t);
+  }
+  for (const l of chain) if (l.kind === "behaviour") add(l.text);
+  const top = dominantCause(cases);
+  return {
+    caseCount: new Set(cases.map((c) => c.id)).size,
+    profile: [...profile],
+    segments: distinct(cases.map((c) => c.segment)).map((value) => ({ value, label: segmentLabel(value) })),
+    neutralTitle: top && top.cause !== "other" ? `A lead on ${lowerFirst(causeLabel(top.cause))}` : "A lead from a few cases",
   };
 }

@@ -60,6 +60,8 @@ export type MergedLink = {
   caseIds: number[];
   /** Backed by one case only: the brief marks it as a lead, not a finding. */
   single: boolean;
+  /** Set in an executive's copy instead of a small count ("fewer than 3 cases"). */
+  supportText?: string;
 };
 
 export type Quote = { text: string; role: string; function: string; segment: string };
@@ -90,6 +92,21 @@ export const SECTION_TITLES: Record<SectionKey, string> = {
   quotes: "In their own words",
 };
 
+/**
+ * What a brief was written from, kept with it so that a reader's copy can be derived from the
+ * frozen text (briefs/exec-view.ts): how many cases, and the words that describe who raised
+ * them, where and when. Never shown; dropped from an executive's copy.
+ */
+export type BriefBasis = {
+  caseCount: number;
+  /** Function, segment and role labels, months, behaviours (and outcomes only they lead to), tenure. */
+  profile: string[];
+  /** The segments whose attainment the brief quotes. */
+  segments: { value: string; label: string }[];
+  /** A title that names no one: for an executive's copy of a brief on fewer than three cases. */
+  neutralTitle: string;
+};
+
 export type Brief = {
   title: string;
   /** One sentence. */
@@ -97,4 +114,6 @@ export type Brief = {
   chain: MergedLink[];
   sections: BriefSections;
   quotes: Quote[];
+  /** Absent from briefs written before it was kept. */
+  basis?: BriefBasis;
 };
