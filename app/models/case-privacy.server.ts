@@ -8,9 +8,14 @@ export const seesReporter = (viewer: Viewer) => can(viewer.role, "case:see-repor
 
 /** The reporter names of these cases: what is scrubbed from everything they carry. */
 export async function reporterNames(caseIds: readonly number[]): Promise<string[]> {
-  if (caseIds.length === 0) return [];
-  const rows = await db.case.findMany({ where: { id: { in: [...new Set(caseIds)] } }, select: { reporterName: true } });
-  return [...new Set(rows.map((r) => r.reporterName).filter(Boolean))];
+  const ids = [...new Set(caseIds)];
+  const names = new Set<string>();
+  // In chunks: SQLite takes at most 32,766 bound values in one statement.
+  for (let i = 0; i < ids.length; i += 5_000) {
+    const rows = await db.case.findMany({ where: { id: { in: ids.slice(i, i + 5_000) }, reporterName: { not: "" } }, select: { reporterName: true }, distinct: ["reporterName"] });
+    for (const r of rows) names.add(r.reporterName);
+  }
+  return [...names].sort();
 }
 
 /**

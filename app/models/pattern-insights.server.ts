@@ -7,7 +7,9 @@ import { matrixFromCounts, showMatrix } from "~/domain/patterns/matrix";
 import { monthlySeries } from "~/domain/patterns/monthly";
 import { protectGroup } from "~/domain/patterns/suppress-groups";
 import { showCount } from "~/domain/privacy/disclosure";
+import { audienceOf } from "~/domain/privacy/case-view";
 import { cached } from "~/utils/data-version.server";
+import { forViewer, type Viewer } from "./case-privacy.server";
 import {
   casesForGrouping,
   causeSourcesByCause,
@@ -50,8 +52,18 @@ const insightsCache = new Map<string, { version: number; at: number; value: Awai
  * case data changes: the matrices scan every case, and the page is read far more often than
  * cases are written.
  */
-export function patternInsights(range: DateRange, suppress: boolean) {
-  return cached(insightsCache, `${range.from ?? ""}|${range.to ?? ""}|${suppress}`, 10 * 60_000, () => computeInsights(range, suppress));
+export function patternInsights(range: DateRange, viewer: Viewer) {
+  const suppress = viewer.role === "executive";
+  const audience = audienceOf(viewer.role);
+  return cached(insightsCache, `${range.from ?? ""}|${range.to ?? ""}|${suppress}|${audience}`, 10 * 60_000, async () => {
+    const insights = await computeInsights(range, suppress);
+    if (audience === "comp-team") return insights;
+    // A group's distinctive terms and typical complaint come from the raw text: outside the
+    // comp team they are scrubbed of the reporter names of every case in the groups shown.
+    const { suggestions } = await suggestionsFor(range);
+    const members = suggestions.slice(0, SUGGESTIONS_SHOWN).flatMap((g) => g.caseIds);
+    return { ...insights, suggestions: await forViewer(viewer, members, insights.suggestions) };
+  });
 }
 
 async function computeInsights(range: DateRange, suppress: boolean) {
@@ -121,8 +133,8 @@ export async function execPatternCounts(patterns: { id: number; count: number }[
 }
 
 /** The executive home page's counts: the all-time figures, protected with the patterns page's. */
-export async function executiveOverview() {
-  const insights = await patternInsights({}, true);
+export async function executiveOverview(viewer: Viewer) {
+  const insights = await patternInsights({}, viewer);
   return insights.overview!;
 }
 

@@ -1,8 +1,10 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { audienceOf } from "~/domain/privacy/case-view";
 import type { Tally } from "~/domain/patterns/matrix";
 import type { PatternCase } from "~/domain/patterns/types";
 import { db } from "~/utils/db.server";
 import { afterCommit, writeCases } from "./after-commit.server";
+import { forViewer, type Viewer } from "./case-privacy.server";
 import { patternCaseSelect } from "./pattern-case.server";
 
 export type DateRange = { from?: string; to?: string };
@@ -139,8 +141,9 @@ export function countCases(range: DateRange) {
   });
 }
 
-export function listPatterns(take = 200) {
-  return db.pattern.findMany({
+/** Saved patterns, newest first; outside the comp team each name is scrubbed of its cases' reporter names. */
+export async function listPatterns(viewer: Viewer, take = 200) {
+  const patterns = await db.pattern.findMany({
     orderBy: [{ updatedAt: "desc" }],
     take,
     select: {
@@ -152,10 +155,14 @@ export function listPatterns(take = 200) {
       _count: { select: { cases: true, recurrences: true } },
     },
   });
+  if (audienceOf(viewer.role) === "comp-team") return patterns;
+  const members = await db.patternCase.findMany({ where: { patternId: { in: patterns.map((p) => p.id) } }, select: { patternId: true, caseId: true } });
+  return Promise.all(patterns.map((p) => forViewer(viewer, members.filter((m) => m.patternId === p.id).map((m) => m.caseId), p)));
 }
 
-export async function getPattern(id: number) {
-  return db.pattern.findUnique({
+/** A saved pattern as the viewer may read it (outside the comp team: names scrubbed from its name, description and cases). */
+export async function getPattern(id: number, viewer: Viewer) {
+  const pattern = await db.pattern.findUnique({
     where: { id },
     select: {
       id: true,
@@ -174,6 +181,8 @@ export async function getPattern(id: number) {
       },
     },
   });
+  if (!pattern) return null;
+  return forViewer(viewer, [...pattern.cases.map((c) => c.case.id), ...pattern.recurrences.map((r) => r.case.id)], pattern);
 }
 
 async function existingCaseIds(tx: Prisma.TransactionClient, ids: number[]) {

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   const canWrite = can(user.role, "case:write");
   // Readers (sales leaders, executives) see published briefs only.
-  const [briefs, patterns] = await Promise.all([listBriefs(!canWrite, user), canWrite ? listPatterns() : []]);
+  const [briefs, patterns] = await Promise.all([listBriefs(!canWrite, user), canWrite ? listPatterns(user) : []]);
   // Executives: a brief on fewer than three cases is listed under a title that names no one.
   const titles = user.role === "executive" ? await executiveTitles(briefs) : null;
   return {

@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   const id = parseId(params.id, "Pattern");
-  const pattern = await getPattern(id);
+  const pattern = await getPattern(id, user);
   if (!pattern) throw notFound(`Pattern #${id} does not exist.`);
   const members = pattern.cases.map((c) => c.case);
   const suppress = user.role === "executive";

@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // figures, and neighbouring ranges differ by a whole month.
   const snapped = suppress ? snapExecRange(asked, new Date()) : null;
   const range = snapped ? { from: snapped.from, to: snapped.to } : asked;
-  const [insights, patterns] = await Promise.all([patternInsights(range, suppress), listPatterns(50)]);
+  const [insights, patterns] = await Promise.all([patternInsights(range, user), listPatterns(user, 50)]);
   const counts = suppress ? await execPatternCounts(patterns.map((p) => ({ id: p.id, count: p._count.cases }))) : null;
   return {
     range,
