@@ -103,8 +103,10 @@ export function patternProblem(t: PatternTallies, suggestions: readonly Suggesti
   addMonthly(problem, t.monthly);
 
   for (const s of suggestions) {
-    if (s.kind === "cause" && s.cause) continue; // its figures are the matrices' (above)
-    addGroup(problem, groupKeys(s), { count: s.count, functions: s.functions, roles: s.roles, segments: s.segments, tenureBands: s.tenureBands, sources: null });
+    // A cause group's figures are its matrix rows (the same keys), but it lists only the
+    // entries that hold a case: each listed one is at least 1, and those left out are empty.
+    if (s.kind === "cause" && s.cause) addGroup(problem, groupKeys(s), causeGroupFigures(t, s.cause));
+    else addGroup(problem, groupKeys(s), groupFiguresOf(s));
   }
 
   if (t.overview) addOverview(problem, t.overview);

@@ -13,8 +13,9 @@ export type Shown = { value: number | null; text: string };
 export type Sum = { whole: string; parts: readonly string[] };
 /**
  * Figures by key as shown (value null = hidden), plus unpublished keys that sums mention.
- * `mayBeEmpty`: figures whose "<3" also covers zero (an executive's matrix cell), so a reader
- * knows 0 to 2 rather than 1 to 2.
+ * `mayBeEmpty`: figures whose hidden label also covers zero (an executive's matrix cell reads
+ * "<3" when empty; a chart leaves an empty month and a hidden one alike as a gap), so a reader
+ * knows 0 to 2 (or at least 0) rather than 1 to 2 (or at least 1).
  */
 export type Page = { shown: ReadonlyMap<string, Shown>; sums: readonly Sum[]; mayBeEmpty?: (key: string) => boolean };
 
@@ -58,7 +59,7 @@ function boundsOf(page: Page, cap: number): Map<string, [number, number]> {
     if (!s) b.set(k, [0, cap]); // unpublished
     else if (s.value !== null) b.set(k, [s.value, s.value]);
     else if (/^<(\d+)/.test(s.text)) b.set(k, [page.mayBeEmpty?.(k) ? 0 : 1, Number(/^<(\d+)/.exec(s.text)![1]) - 1]);
-    else b.set(k, [1, cap]);
+    else b.set(k, [page.mayBeEmpty?.(k) ? 0 : 1, cap]);
   }
   return b;
 }

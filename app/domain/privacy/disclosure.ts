@@ -360,18 +360,19 @@ function priorBounds(index: SystemIndex, statuses: ReadonlyMap<string, Status>, 
 }
 
 /**
- * Gaussian elimination (reduced row echelon form) over the unknown figures. A figure is
- * determined when its pivot row holds nothing else. Floating point is enough here: the
+ * Gaussian elimination (reduced row echelon form), pivoting on unknown figures only: shown
+ * figures stay in the rows as entries (not folded into a right-hand side), so every derived
+ * equation still says which shown figures it rests on (explain() follows them). A figure is
+ * determined when its pivot row holds no other unknown. Floating point is enough here: the
  * coefficients are ±1 and the systems a page makes are small.
  */
-function eliminate(index: SystemIndex, unknown: boolean[]): { determined: Set<number>; derived: { cols: number[]; coefs: number[]; rhs: number }[] } {
+function eliminate(index: SystemIndex, unknown: boolean[]): { determined: Set<number>; derived: Equation[] } {
   const pivots: { col: number; row: Map<number, number> }[] = [];
   const pivotAt = new Map<number, number>();
   for (const r of index.rows) {
+    if (!r.cols.some((c) => unknown[c])) continue;
     const row = new Map<number, number>();
-    r.cols.forEach((c, j) => {
-      if (unknown[c]) row.set(c, (row.get(c) ?? 0) + r.coefs[j]);
-    });
+    r.cols.forEach((c, j) => row.set(c, (row.get(c) ?? 0) + r.coefs[j]));
     for (const c of [...row.keys()]) {
       const p = pivotAt.get(c);
       if (p === undefined) continue;
@@ -384,15 +385,16 @@ function eliminate(index: SystemIndex, unknown: boolean[]): { determined: Set<nu
       }
     }
     for (const [c, v] of row) if (Math.abs(v) < EPS) row.delete(c);
-    if (row.size === 0) continue;
     let col = -1;
     let best = 0;
     for (const [c, v] of row) {
+      if (!unknown[c]) continue;
       if (Math.abs(v) > best + EPS || (Math.abs(Math.abs(v) - best) <= EPS && c < col)) {
         best = Math.abs(v);
         col = c;
       }
     }
+    if (col === -1) continue; // nothing unknown left: a sum of shown figures
     const f = row.get(col)!;
     for (const [c, v] of row) row.set(c, v / f);
     for (const p of pivots) {
@@ -408,21 +410,23 @@ function eliminate(index: SystemIndex, unknown: boolean[]): { determined: Set<nu
     pivots.push({ col, row });
   }
   const determined = new Set<number>();
-  const derived: { cols: number[]; coefs: number[]; rhs: number }[] = [];
+  const derived: Equation[] = [];
   for (const p of pivots) {
-    if (p.row.size === 1) determined.add(p.col);
+    let unknowns = 0;
+    for (const c of p.row.keys()) if (unknown[c]) unknowns += 1;
+    if (unknowns === 1) determined.add(p.col);
     const cols = [...p.row.keys()];
-    const coefs = cols.map((c) => p.row.get(c)!);
-    derived.push({ cols, coefs, rhs: cols.reduce((s, c, j) => s + coefs[j] * index.values[c], 0) });
+    derived.push({ cols, coefs: cols.map((c) => p.row.get(c)!), rhs: 0 });
   }
   return { determined, derived };
 }
+
+type Equation = { cols: number[]; coefs: number[]; rhs: number };
 
 /**
  * Interval propagation: for each equation Σ coef·x = rhs, each x lies within what the others
  * allow. Repeats until nothing tightens (or a pass limit). Integer figures round inwards.
  */
-type Equation = { cols: number[]; coefs: number[]; rhs: number };
 /** For each figure, the equation that last tightened its lower and upper bound (−1: its label). */
 type Why = { lo: number[]; hi: number[] };
 
@@ -711,8 +715,8 @@ function fixBounds(index: SystemIndex, statuses: Map<string, Status>, key: strin
   let hide: number[] = [];
   if (hi[d] - lo[d] < 0.5) {
     const found = explain(eqs, why, d, (c) => status(c) === "shown", small);
-    relabel = small(d) && why.hi[d] === -1 ? [d, ...found.relabel] : found.relabel;
-    hide = found.hide.filter(hideable).sort((a, b) => index.values[a] - index.values[b] || a - b);
+    relabel = (small(d) && why.hi[d] === -1 ? [d, ...found.relabel] : found.relabel).slice(0, 8);
+    hide = found.hide.filter(hideable).slice(0, 8);
   } else {
     if (small(d)) relabel.push(d);
     const seen = new Set<number>([d]);
@@ -752,7 +756,7 @@ function fixBounds(index: SystemIndex, statuses: Map<string, Status>, key: strin
   // What a change costs a reader: relabelling a "<3" little; hiding a figure more, the more sums
   // (tables) it appears in — the grand total last.
   const cost = (c: number) => (small(c) ? 1 : 2 + index.rowsOf[c].length);
-  const options: number[][] = candidates.slice(0, 10).map((c) => [c]);
+  const options: number[][] = candidates.slice(0, 16).map((c) => [c]);
   const top = candidates.slice(0, 6);
   for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) options.push([top[i], top[j]]);
   const total = (change: number[]) => change.reduce((sum, c) => sum + cost(c), 0);
