@@ -18,6 +18,26 @@ function navItems(role: string) {
   return items;
 }
 
+function NavItem({ to, label }: { to: string; label: string }) {
+  return (
+    <NavLink to={to} className="plain-link">
+      {({ isActive }) => (
+        <Text
+          component="span"
+          display="inline-block"
+          px="sm"
+          py={6}
+          fw={isActive ? 700 : 500}
+          c={isActive ? "teal.9" : "dark.6"}
+          style={{ borderBottom: isActive ? "2px solid var(--mantine-color-teal-8)" : undefined, whiteSpace: "nowrap" }}
+        >
+          {label}
+        </Text>
+      )}
+    </NavLink>
+  );
+}
+
 export function AppFrame({ user, children }: { user: FrameUser; children: ReactNode }) {
   return (
     <AppShell header={{ height: 60 }} padding="md">
@@ -32,25 +52,10 @@ export function AppFrame({ user, children }: { user: FrameUser; children: ReactN
                 ▲ Upstream
               </Anchor>
               {user ? (
-                <nav aria-label="Main">
-                  <Group gap="xs">
+                <nav aria-label="Main" className="nav-wide">
+                  <Group gap="xs" wrap="nowrap">
                     {navItems(user.role).map((item) => (
-                      <NavLink key={item.to} to={item.to} className="plain-link">
-                        {({ isActive }) => (
-                          <Text
-                            component="span"
-                            px="sm"
-                            py={6}
-                            fw={isActive ? 700 : 500}
-                            c={isActive ? "teal.9" : "dark.6"}
-                            style={{
-                              borderBottom: isActive ? "2px solid var(--mantine-color-teal-8)" : undefined,
-                            }}
-                          >
-                            {item.label}
-                          </Text>
-                        )}
-                      </NavLink>
+                      <NavItem key={item.to} {...item} />
                     ))}
                   </Group>
                 </nav>
@@ -64,6 +69,15 @@ export function AppFrame({ user, children }: { user: FrameUser; children: ReactN
                 <Badge variant="light" color="gray" styles={DARK_LABEL} visibleFrom="sm">
                   {roleLabel(user.role)}
                 </Badge>
+                {/* On a phone the links fold into a menu; <details> opens without JavaScript. */}
+                <details className="nav-menu">
+                  <summary>Menu</summary>
+                  <nav aria-label="Main (menu)" className="nav-menu-panel">
+                    {navItems(user.role).map((item) => (
+                      <NavItem key={item.to} {...item} />
+                    ))}
+                  </nav>
+                </details>
                 <Form method="post" action="/logout">
                   <Button type="submit" variant="default" size="xs">
                     Sign out

@@ -76,7 +76,7 @@ export default function BriefsPage() {
                 name="sourceId"
                 label="Write a brief from a saved pattern"
                 data={[{ value: "", label: d.patterns.length ? "Choose a pattern…" : "No saved patterns yet" }, ...d.patterns.map((p) => ({ value: String(p.id), label: p.name }))]}
-                miw={360}
+                miw={{ base: "100%", sm: 360 }}
               />
               <Button type="submit" loading={navigation.state === "submitting"}>Write the brief</Button>
             </Group>

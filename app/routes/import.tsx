@@ -115,7 +115,7 @@ function NativeFile({ id, accept }: { id: string; accept: string }) {
       <Text component="label" htmlFor={id} size="sm" fw={500} display="block" mb={4}>
         File
       </Text>
-      <input id={id} type="file" name="file" accept={accept} required />
+      <input id={id} type="file" name="file" accept={accept} required style={{ maxWidth: "100%" }} />
     </div>
   );
 }

@@ -168,7 +168,8 @@ export default function PatternsPage() {
         {d.patterns.length === 0 ? (
           <Text c="dimmed" size="sm">No saved patterns yet.</Text>
         ) : (
-          <Table>
+          <Table.ScrollContainer minWidth={520}>
+            <Table>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Pattern</Table.Th>
@@ -195,6 +196,7 @@ export default function PatternsPage() {
               ))}
             </Table.Tbody>
           </Table>
+          </Table.ScrollContainer>
         )}
       </Paper>
     </Stack>

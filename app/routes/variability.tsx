@@ -60,7 +60,8 @@ export default function VariabilityPage() {
           </Text>
         </Alert>
       ) : (
-        <Paper withBorder radius="lg" style={{ overflowX: "auto" }}>
+        // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+        <Paper withBorder radius="lg" style={{ overflowX: "auto" }} tabIndex={0} aria-label="Attainment by group (scrolls sideways)" role="region">
           <Table verticalSpacing="sm" miw={1100}>
             <Table.Thead>
               <Table.Tr>

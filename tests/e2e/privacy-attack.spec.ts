@@ -632,7 +632,9 @@ for (const role of ["leader", "exec"] as const) {
       const marks: [string, string][] =
         role === "leader"
           ? [[`/cases/${p.caseA}`, "P12:"], [`/cases/${p.caseA}/whys`, "P38:"], [`/cases/${p.caseA}/whys`, "P40:"], ["/questions", "P33:"], [`/cases/${p.caseB}`, "P62:"], [`/patterns/${p.patternId}`, "P51:"], [`/briefs/${caseBrief}?version=2`, "P72:"], [`/briefs/${patternBrief}?version=2`, "P92:"]]
-          : [[`/patterns/${p.patternId}`, "P51:"], [`/briefs/${caseBrief}?version=2`, "P72:"], [`/briefs/${patternBrief}?version=2`, "P92:"]];
+          : // A brief on fewer than three cases reaches executives without its case-level text
+            // (disclosure control), so only the pattern brief's planted text is looked for.
+            [[`/patterns/${p.patternId}`, "P51:"], [`/briefs/${patternBrief}?version=2`, "P92:"]];
       const folded = new Map(scans.map((s) => [s.url, s.folded]));
       expect.soft(marks.filter(([url, mark]) => !folded.get(url)?.includes(mark.toLowerCase())).map(([url, mark]) => `${url}: ${mark}`), `${role}: the planted texts are on the pages scanned`).toEqual([]);
       if (role === "exec") {
