@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
+import type { PatternCase } from "~/domain/patterns/types";
 import { db } from "~/utils/db.server";
 
 // The case fields pattern logic reads (grouping, recurrence), and the watched patterns a new
@@ -18,6 +20,18 @@ export const patternCaseSelect = {
   suspectedCause: true,
   rootCause: true,
 } satisfies Prisma.CaseSelect;
+
+/** What grouping also needs to count independent reports: who raised it, and the team's region. */
+export const reporterSelect = { reporterName: true, region: true } satisfies Prisma.CaseSelect;
+
+/**
+ * A case as the patterns domain takes it: the reporter's name replaced by an opaque key (the
+ * same person gives the same key), so it can count reports without carrying a name.
+ */
+export function withReporterKey<T extends { reporterName: string; region: string }>({ reporterName, ...c }: T): Omit<T, "reporterName"> & Pick<PatternCase, "reporterKey"> {
+  const folded = reporterName.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+  return { ...c, reporterKey: folded ? createHash("sha256").update(folded).digest("hex").slice(0, 16) : "" };
+}
 
 /** Patterns whose fix is in place: a new case like theirs means the problem came back. */
 export function watchedPatterns() {

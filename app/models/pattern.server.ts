@@ -1,11 +1,12 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { audienceOf } from "~/domain/privacy/case-view";
+import { verdict, verdictSentence } from "~/domain/patterns/grouping";
 import type { Tally } from "~/domain/patterns/matrix";
 import type { PatternCase } from "~/domain/patterns/types";
 import { db } from "~/utils/db.server";
 import { afterCommit, writeCases } from "./after-commit.server";
 import { forViewer, type Viewer } from "./case-privacy.server";
-import { patternCaseSelect } from "./pattern-case.server";
+import { patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-case.server";
 
 export type DateRange = { from?: string; to?: string };
 
@@ -123,8 +124,8 @@ export async function casesForGrouping(range: DateRange, limit: number): Promise
     },
     orderBy: [{ raisedOn: "desc" }, { id: "desc" }],
     take: limit,
-    select: patternCaseSelect,
-  });
+    select: { ...patternCaseSelect, ...reporterSelect },
+  }).then((rows) => rows.map(withReporterKey));
 }
 
 export function countCases(range: DateRange) {
@@ -174,7 +175,7 @@ export async function getPattern(id: number, viewer: Viewer) {
       createdAt: true,
       updatedAt: true,
       createdBy: { select: { name: true } },
-      cases: { orderBy: { addedAt: "asc" }, select: { case: { select: { ...patternCaseSelect, status: true } } } },
+      cases: { orderBy: { addedAt: "asc" }, select: { case: { select: { ...patternCaseSelect, ...reporterSelect, status: true } } } },
       recurrences: {
         orderBy: { createdAt: "desc" },
         select: { score: true, createdAt: true, case: { select: { id: true, title: true, raisedOn: true } } },
@@ -182,7 +183,10 @@ export async function getPattern(id: number, viewer: Viewer) {
     },
   });
   if (!pattern) return null;
-  return forViewer(viewer, [...pattern.cases.map((c) => c.case.id), ...pattern.recurrences.map((r) => r.case.id)], pattern);
+  // Who raised each case counts its independent reports; neither name nor key leaves here.
+  const keyed = pattern.cases.map((c) => withReporterKey(c.case));
+  const shown = { ...pattern, cases: keyed.map(({ reporterKey: _k, ...c }) => ({ case: c })), verdict: verdict(keyed), verdictNote: verdictSentence(keyed) };
+  return forViewer(viewer, [...pattern.cases.map((c) => c.case.id), ...pattern.recurrences.map((r) => r.case.id)], shown);
 }
 
 async function existingCaseIds(tx: Prisma.TransactionClient, ids: number[]) {

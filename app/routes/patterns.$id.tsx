@@ -6,11 +6,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
 import { DARK_LABEL, formatDate, StatusBadge } from "~/components/labels";
+import { VerdictBadge } from "~/components/patterns/verdict-badge";
 import { can } from "~/domain/auth/permissions";
 import { functionLabel, reporterRoleLabel, segmentLabel } from "~/domain/cases/taxonomy";
 import { axisLabel } from "~/domain/patterns/axes";
 import { effectiveCause } from "~/domain/patterns/effective-cause";
-import { breakdown, verdict } from "~/domain/patterns/grouping";
+import { breakdown } from "~/domain/patterns/grouping";
 import { addCasesSchema, editPatternSchema, PATTERN_STATUS_OPTIONS, removeCaseSchema } from "~/domain/patterns/pattern-schema";
 import { protectGroup } from "~/domain/patterns/suppress-groups";
 import { type ShownCount, WITHHELD_NOTE, WITHHELD_TEXT } from "~/domain/privacy/disclosure";
@@ -52,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       segments: text(shown?.segments ?? figures.segments),
       tenure: text(shown?.tenureBands ?? figures.tenureBands),
     },
-    verdict: verdict(members),
+    verdict: pattern.verdict,
+    // The sentence carries exact counts: not for executives.
+    verdictNote: suppress ? null : pattern.verdictNote,
     // Executives see the shape of a pattern, never its cases.
     cases: suppress ? null : members.map(({ complaint: _c, ...m }) => ({ ...m, cause: effectiveCause(m) })),
     // Executives learn that a pattern recurs, not how many (or which) new cases it took.
@@ -115,7 +118,6 @@ export default function PatternPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addCasesSchema }),
     shouldValidate: "onSubmit",
   });
-  const cross = d.verdict === "cross-functional";
   const recurrences = d.recurrences;
 
   return (
@@ -123,9 +125,7 @@ export default function PatternPage() {
       <Anchor component={Link} to="/patterns" size="sm">← Patterns</Anchor>
       <div>
         <Group gap="xs">
-          <Badge variant={cross ? "filled" : "light"} color={cross ? "teal.9" : "gray"} styles={cross ? undefined : DARK_LABEL}>
-            {cross ? "Cross-functional" : "Anecdote"}
-          </Badge>
+          <VerdictBadge verdict={d.verdict} />
           <Badge variant="outline" color="gray" styles={DARK_LABEL}>{PATTERN_STATUS_OPTIONS.find((o) => o.value === d.pattern.status)?.label}</Badge>
           {d.recurring ? <Badge color="red" variant="light" styles={DARK_LABEL}>Recurring after the fix</Badge> : null}
         </Group>
@@ -141,6 +141,7 @@ export default function PatternPage() {
           <Stack gap="lg">
             <Paper withBorder radius="lg" p="md">
               <Title order={2} size="h4" mb="xs">Who is reporting it</Title>
+              {d.verdictNote ? <Text size="sm" mb="xs">{d.verdictNote}</Text> : null}
               <Text size="sm"><strong>Functions:</strong> {d.summary.functions || "—"}</Text>
               <Text size="sm"><strong>Roles:</strong> {d.summary.roles || "—"}</Text>
               <Text size="sm"><strong>Segments:</strong> {d.summary.segments || "—"}</Text>

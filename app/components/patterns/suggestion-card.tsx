@@ -1,7 +1,9 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
+import type { Verdict } from "~/domain/patterns/grouping";
+import { VerdictBadge } from "./verdict-badge";
 import { Form, Link } from "@remix-run/react";
 import type { ShownCount } from "~/domain/privacy/suppress";
-import { DARK_LABEL, formatDate } from "../labels";
+import { formatDate } from "../labels";
 
 type Entry = { value: string; label: string; count: number | ShownCount };
 export type SuggestionView = {
@@ -16,7 +18,9 @@ export type SuggestionView = {
   tenureBands: Entry[];
   from: string | Date | null;
   to: string | Date | null;
-  verdict: "cross-functional" | "anecdote";
+  verdict: Verdict;
+  /** Why (comp team and leaders only: it carries exact counts). */
+  verdictNote?: string;
   caseIds?: number[];
 };
 
@@ -34,16 +38,18 @@ function Breakdown({ label, entries }: { label: string; entries: Entry[] }) {
 
 /** A suggested group; `canSave` adds the form that saves it as a named pattern. */
 export function SuggestionCard({ s, canSave, range }: { s: SuggestionView; canSave: boolean; range?: { from?: string; to?: string } }) {
-  const cross = s.verdict === "cross-functional";
   return (
     <Paper withBorder radius="lg" p="md" data-testid="suggestion">
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Text fw={650}>{s.reason}</Text>
-          <Badge variant={cross ? "filled" : "light"} color={cross ? "teal.9" : "gray"} styles={cross ? undefined : DARK_LABEL}>
-            {cross ? "Cross-functional" : "Anecdote"}
-          </Badge>
+          <VerdictBadge verdict={s.verdict} />
         </Group>
+        {s.verdictNote ? (
+          <Text size="sm" c="dark.6">
+            {s.verdictNote}
+          </Text>
+        ) : null}
         <Text size="sm" c="dark.5">
           {shown(s.count)} cases{s.from ? ` · ${when(s.from)} – ${when(s.to)}` : ""}
         </Text>

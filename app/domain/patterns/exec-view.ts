@@ -173,7 +173,7 @@ function groupFiguresOf(s: Suggestion): GroupFigures {
 
 /** The suggestions' ranking (cross-functional, breadth, size) on what the reader sees. */
 function rankShown(a: ExecSuggestion, b: ExecSuggestion): number {
-  const cross = (s: ExecSuggestion) => (s.verdict === "cross-functional" ? 1 : 0);
+  const cross = (s: ExecSuggestion) => ({ "cross-functional": 2, "single-function": 1, anecdote: 0 })[s.verdict];
   const width = (s: ExecSuggestion) => breadth({ functions: s.functions.map((e) => ({ ...e, count: 1 })), roles: s.roles.map((e) => ({ ...e, count: 1 })) });
   return cross(b) - cross(a) || width(b) - width(a) || (b.count.value ?? -1) - (a.count.value ?? -1);
 }

@@ -11,6 +11,8 @@ import {
   type Suggestion,
   suggestGroups,
   verdict,
+  verdictSentence,
+  independentReports,
 } from "./grouping";
 import { buildIndex } from "./text-similarity";
 import { caseText, type PatternCase } from "./types";
@@ -117,26 +119,47 @@ describe("groupByText edge cases", () => {
 });
 
 describe("verdict", () => {
-  const rep = (reporterFunction: string, reporterRole: string) => ({ reporterFunction, reporterRole });
+  let n = 0;
+  // Each report from a different person in a different month unless told otherwise.
+  const rep = (reporterFunction: string, reporterRole: string, extra: { reporterKey?: string; region?: string; month?: string } = {}) => {
+    n += 1;
+    return { reporterFunction, reporterRole, segment: "enterprise", region: extra.region ?? "", reporterKey: extra.reporterKey ?? `person-${n}`, raisedOn: new Date(`${extra.month ?? `2026-${String((n % 12) + 1).padStart(2, "0")}`}-15T00:00:00Z`) };
+  };
 
-  it("calls two cases an anecdote even across three functions", () => {
+  it("calls two reports an anecdote even across functions", () => {
     expect(verdict([rep("sales", "ae"), rep("finance", "other")])).toBe("anecdote");
   });
 
-  it("calls three cases from one function and one role an anecdote", () => {
-    expect(verdict([rep("sales", "ae"), rep("sales", "ae"), rep("sales", "ae")])).toBe("anecdote");
+  it("calls three reports from one function a pattern within one function, whatever the roles", () => {
+    expect(verdict([rep("sales", "ae"), rep("sales", "ae"), rep("sales", "ae")])).toBe("single-function");
+    expect(verdict([rep("customer_success", "csm"), rep("customer_success", "account_manager"), rep("customer_success", "frontline_manager")])).toBe("single-function");
   });
 
-  it("calls three cases from two roles in one function cross-functional", () => {
-    expect(verdict([rep("sales", "ae"), rep("sales", "ae"), rep("sales", "sdr")])).toBe("cross-functional");
-  });
-
-  it("calls three cases from two functions in one role cross-functional", () => {
+  it("calls three reports from two functions cross-functional", () => {
     expect(verdict([rep("sales", "other"), rep("finance", "other"), rep("finance", "other")])).toBe("cross-functional");
   });
 
-  it("does not count an unrecorded function or role as a second one", () => {
-    expect(verdict([rep("sales", "ae"), rep("", ""), rep("sales", "ae")])).toBe("anecdote");
+  it("counts one reporter once, however many cases they raised", () => {
+    const same = { reporterKey: "dana" };
+    expect(independentReports([rep("sales", "ae", same), rep("sales", "ae", same), rep("finance", "other", same)])).toBe(1);
+    expect(verdict([rep("sales", "ae", same), rep("sales", "ae", same), rep("finance", "other", same)])).toBe("anecdote");
+  });
+
+  it("counts one team in one month once, and the same team in another month again", () => {
+    const team = { region: "EMEA North", month: "2026-03" };
+    expect(independentReports([rep("sales", "ae", team), rep("sales", "ae", team), rep("sales", "ae", { ...team, month: "2026-04" })])).toBe(2);
+    // Without a region the team is not known: people count one by one.
+    expect(independentReports([rep("sales", "ae", { month: "2026-03" }), rep("sales", "ae", { month: "2026-03" })])).toBe(2);
+  });
+
+  it("does not count an unrecorded function as a second one", () => {
+    expect(verdict([rep("sales", "ae"), rep("", ""), rep("sales", "ae")])).toBe("single-function");
+  });
+
+  it("says why, in a sentence", () => {
+    const cases = [rep("sales", "ae", { reporterKey: "a" }), rep("sales", "ae", { reporterKey: "a" }), rep("customer_success", "csm"), rep("sales", "sdr")];
+    expect(verdictSentence(cases)).toBe("A cross-functional pattern: 3 independent reports (4 cases; one reporter, or one team in one month, counts once) from Sales and Customer Success.");
+    expect(verdictSentence(cases.slice(0, 2))).toMatch(/^An anecdote so far: 1 independent report/);
   });
 });
 
@@ -164,7 +187,7 @@ describe("suggestGroups", () => {
     makeCase({ rootCause: "territory_imbalance", complaint: "Accounts were reassigned mid-year", reporterFunction: "customer_success", reporterRole: "csm", raisedOn: day("2026-03-10"), tenureMonths: 20 }),
     makeCase({ suspectedCause: "territory_imbalance", complaint: "The region realignment halved my book", reporterFunction: "sales", reporterRole: "account_manager", raisedOn: day("2026-03-20"), tenureMonths: null }),
   ];
-  // Statements: 3 cases, one function, one role — anecdote, but alike text.
+  // Statements: 3 cases, one function, one role — a pattern within one function, alike text.
   const statements = [
     makeCase({ suspectedCause: "data_systems", complaint: "Commission statement late again and missing deals", raisedOn: day("2026-04-01") }),
     makeCase({ suspectedCause: "data_systems", complaint: "My commission statement is late and the payout wrong", raisedOn: day("2026-04-02") }),
@@ -206,7 +229,7 @@ describe("suggestGroups", () => {
     expect(text.caseIds).toEqual(statements.map((c) => c.id));
     expect(text.reason).toMatch(/^Alike complaints: /);
     expect(text.sharedTerms.map((t) => t.word)).toEqual(expect.arrayContaining(["late", "statement"]));
-    expect(text.verdict).toBe("anecdote");
+    expect(text.verdict).toBe("single-function"); // three people, one function
     expect(text.key).toMatch(/^text:[0-9a-z]+$/);
   });
 

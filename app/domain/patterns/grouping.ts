@@ -224,17 +224,60 @@ export function groupByCause(cases: readonly PatternCase[], { minSize = DEFAULT_
     .sort((a, b) => compareAxisValues("cause", a.cause, b.cause));
 }
 
-export type Verdict = "cross-functional" | "anecdote";
+export type Verdict = "cross-functional" | "single-function" | "anecdote";
+
+type ReportCase = Pick<PatternCase, "reporterFunction" | "reporterRole" | "segment" | "raisedOn"> & Pick<PatternCase, "reporterKey" | "region">;
 
 /**
- * Cross-functional when at least three cases come from two or more functions or two or more
- * roles; otherwise still an anecdote. Unrecorded values do not count as a function or role.
+ * How many independent reports the cases are: one reporter counts once, and so does one team
+ * (function, role, segment and region, where the region is recorded) in one month — five
+ * people in one team meeting are one report, not five. Cases are joined when they share
+ * either, transitively.
  */
-export function verdict(cases: readonly Pick<PatternCase, "reporterFunction" | "reporterRole">[]): Verdict {
-  if (cases.length < CROSS_FUNCTIONAL_MIN_CASES) return "anecdote";
-  const functions = distinct(cases.map((c) => c.reporterFunction));
-  const roles = distinct(cases.map((c) => c.reporterRole));
-  return functions >= 2 || roles >= 2 ? "cross-functional" : "anecdote";
+export function independentReports(cases: readonly ReportCase[]): number {
+  const parent = cases.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const firstWith = new Map<string, number>();
+  cases.forEach((c, i) => {
+    const month = c.raisedOn.toISOString().slice(0, 7);
+    const keys = [
+      c.reporterKey ? `reporter:${c.reporterKey}` : "",
+      c.region ? `team:${c.reporterFunction}|${c.reporterRole}|${c.segment}|${c.region}|${month}` : "",
+    ].filter(Boolean);
+    for (const key of keys) {
+      const j = firstWith.get(key);
+      if (j === undefined) firstWith.set(key, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  return new Set(cases.map((_, i) => find(i))).size;
+}
+
+/**
+ * The verdict, three ways: an anecdote (fewer than three independent reports), a pattern
+ * within one function, or a cross-functional pattern (three or more independent reports from
+ * two or more functions). Several roles inside one function do not make it cross-functional;
+ * unrecorded functions do not count.
+ */
+export function verdict(cases: readonly ReportCase[]): Verdict {
+  if (independentReports(cases) < CROSS_FUNCTIONAL_MIN_CASES) return "anecdote";
+  return distinct(cases.map((c) => c.reporterFunction)) >= 2 ? "cross-functional" : "single-function";
+}
+
+/** The sentence that justifies a verdict, for the comp team and sales leaders. */
+export function verdictSentence(cases: readonly ReportCase[]): string {
+  const reports = independentReports(cases);
+  const functions = [...new Set(cases.map((c) => c.reporterFunction?.trim()).filter(Boolean))].map((f) => axisLabel("function", f));
+  const n = `${reports} independent report${reports === 1 ? "" : "s"}`;
+  const counted = reports < cases.length ? ` (${cases.length} cases; one reporter, or one team in one month, counts once)` : "";
+  switch (verdict(cases)) {
+    case "anecdote":
+      return `An anecdote so far: ${n}${counted}; a pattern needs three.`;
+    case "single-function":
+      return `A pattern within one function: ${n}${counted}, all from ${functions[0] ?? "one function"}.`;
+    default:
+      return `A cross-functional pattern: ${n}${counted} from ${functions.length > 1 ? functions.slice(0, -1).join(", ") + " and " + functions.at(-1) : "two or more functions"}.`;
+  }
 }
 
 function distinct(values: readonly string[]): number {
@@ -260,6 +303,10 @@ export type Suggestion = {
   from: Date;
   to: Date;
   verdict: Verdict;
+  /** Independent reports among the cases (one reporter, or one team in one month, counts once). */
+  independentReports: number;
+  /** The sentence that justifies the verdict (not for executives: it carries exact counts). */
+  verdictNote: string;
   sharedTerms: SharedTerm[];
 };
 
@@ -345,6 +392,8 @@ function toSuggestion(
     from: new Date(Math.min(...times)),
     to: new Date(Math.max(...times)),
     verdict: verdict(members),
+    independentReports: independentReports(members),
+    verdictNote: verdictSentence(members),
     sharedTerms: head.sharedTerms,
   };
 }
@@ -368,7 +417,7 @@ export function breadth(s: Pick<Suggestion, "functions" | "roles">): number {
 }
 
 export function rankSuggestions(a: Suggestion, b: Suggestion): number {
-  const cross = (s: Suggestion) => (s.verdict === "cross-functional" ? 1 : 0);
+  const cross = (s: Suggestion) => ({ "cross-functional": 2, "single-function": 1, anecdote: 0 })[s.verdict];
   return (
     cross(b) - cross(a) ||
     breadth(b) - breadth(a) ||

@@ -29,6 +29,8 @@ const base: Suggestion = {
   from: day("2026-01-14"),
   to: day("2026-03-02"),
   verdict: "cross-functional",
+  independentReports: 5,
+  verdictNote: "A cross-functional pattern: 5 independent reports from Sales and Finance.",
   sharedTerms: [
     { term: "quota", word: "quota", cases: 5, theme: false },
     { term: "board", word: "board", cases: 2, theme: false },
@@ -83,6 +85,8 @@ describe("suppressSuggestionForExec", () => {
     segments: [{ value: "smb", label: "SMB", count: 2 }],
     tenureBands: [{ value: "lt6m", label: "<6 mo", count: 2 }],
     verdict: "anecdote",
+    independentReports: 2,
+    verdictNote: "An anecdote so far: 2 independent reports; a pattern needs three.",
     sharedTerms: [{ term: "quota", word: "quota", cases: 2, theme: false }],
   });
 

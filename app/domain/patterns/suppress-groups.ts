@@ -100,10 +100,14 @@ export function figuresOf(s: Suggestion): GroupFigures {
   return { count: s.count, functions: s.functions, roles: s.roles, segments: s.segments, tenureBands: s.tenureBands, sources: s.causeSources };
 }
 
-/** The verdict from a group's breakdowns: three cases or more, from two functions or roles. */
-export function verdictOf(f: Pick<GroupFigures, "count" | "functions" | "roles">): Verdict {
+/**
+ * The verdict from a group's breakdowns and its independent reports: an anecdote below three
+ * independent reports, cross-functional from two functions or more, else within one function.
+ */
+export function verdictOf(f: Pick<GroupFigures, "count" | "functions">, independentReports: number): Verdict {
   const known = (list: BreakdownEntry[]) => list.filter((e) => e.count > 0 && e.value !== UNKNOWN).length;
-  return f.count >= CROSS_FUNCTIONAL_MIN_CASES && (known(f.functions) >= 2 || known(f.roles) >= 2) ? "cross-functional" : "anecdote";
+  if (Math.min(f.count, independentReports) < CROSS_FUNCTIONAL_MIN_CASES) return "anecdote";
+  return known(f.functions) >= 2 ? "cross-functional" : "single-function";
 }
 
 export type ExecSuggestion = {
@@ -158,7 +162,7 @@ export function suppressSuggestionForExec(s: Suggestion, page?: { figures: Group
     tenureBands: shown.tenureBands,
     from: big ? monthKey(s.from) : null,
     to: big ? monthKey(s.to) : null,
-    verdict: page ? verdictOf(figures) : s.verdict,
+    verdict: page ? verdictOf(figures, s.independentReports) : s.verdict,
     sharedTerms: terms.map((t) => ({ word: t.word, theme: t.theme })),
   };
 }

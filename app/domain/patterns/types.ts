@@ -12,6 +12,9 @@ export type PatternCase = {
   behaviour: string;
   suspectedCause: string;
   rootCause: string;
+  /** Who raised it, as an opaque key ("" when unknown): reports from one person count once. */
+  reporterKey?: string;
+  region?: string;
 };
 
 /** The text we compare: the title often names the problem in the reporter's own shorthand. */
