@@ -5,7 +5,7 @@ test("an analyst saves a suggested group as a pattern", async ({ page }) => {
   await signIn(page, "analyst");
   await page.goto("/patterns");
   const card = page.getByTestId("suggestion").filter({ hasText: "Shared cause: Product readiness" });
-  await expect(card.getByText("Cross-functional")).toBeVisible();
+  await expect(card.getByText("Cross-functional pattern", { exact: true })).toBeVisible();
   const caseLinks = await card.getByRole("link", { name: /^#\d+$/ }).allTextContents();
   expect(caseLinks.length).toBeGreaterThanOrEqual(3);
   await card.getByLabel("Save as a pattern named").fill("Selling a product that is not ready (E2E)");
@@ -14,7 +14,8 @@ test("an analyst saves a suggested group as a pattern", async ({ page }) => {
   await expect(page).toHaveURL(/\/patterns\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Selling a product that is not ready (E2E)");
   for (const link of caseLinks) await expect(page.getByRole("link", { name: new RegExp(`^${link} `) })).toBeVisible();
-  await expect(page.getByText("Cross-functional")).toBeVisible();
+  await expect(page.getByText("Cross-functional pattern", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^A cross-functional pattern: \d+ independent reports/)).toBeVisible();
   await expectAccessible(page);
 
   await page.getByLabel("Status").selectOption({ label: "Monitoring" });
