@@ -14,11 +14,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { getJob, startJob } from "~/utils/jobs.server";
 import { dropUpload, keepUpload, takeUpload } from "~/utils/upload-store.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: "Import · Upstream" },
-  // Without JavaScript the page refreshes itself while an import runs.
-  ...(data?.job?.state === "running" ? [{ httpEquiv: "refresh", content: "2" } as never] : []),
-];
+export const meta: MetaFunction<typeof loader> = () => [{ title: "Import · Upstream" }];
 
 const ERRORS_SHOWN = 200;
 

@@ -32,8 +32,16 @@ for (const role of Object.keys(PAGES) as DemoRole[]) {
 
     for (const url of PAGES[role]) {
       await page.goto(url);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${url} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(1);
+      const { overflow, culprits } = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        // The outermost elements that reach past the screen's edge, to say what to fix.
+        const culprits = Array.from(document.querySelectorAll("#main *"))
+          .filter((el) => el.getBoundingClientRect().right > width + 1 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1))
+          .slice(0, 3)
+          .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} "${(el.textContent ?? "").slice(0, 50)}"`);
+        return { overflow: document.documentElement.scrollWidth - width, culprits };
+      });
+      expect(overflow, `${url} scrolls sideways by ${overflow} px: ${culprits.join("; ")}`).toBeLessThanOrEqual(1);
       await page.screenshot({ path: test.info().outputPath(`${role}-${url.replace(/\W+/g, "_")}.png`) });
     }
     await expectAccessible(page);

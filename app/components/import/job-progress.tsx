@@ -4,7 +4,11 @@ import { useEffect } from "react";
 
 type JobView = { state: "running" | "done" | "failed"; kind: string; total: number; processed: number; message: string; result: { created: number; updated: number; skipped: number } | null };
 
-/** An import in progress: refreshes itself (by script, or by the page's meta refresh without). */
+/**
+ * An import in progress: refreshes itself by script, or without JavaScript by a meta refresh
+ * inside <noscript>. (A meta refresh in the head would fire two seconds after the page loaded
+ * even when the person had already moved on to another page in the app.)
+ */
 export function JobProgress({ job }: { job: JobView }) {
   const { revalidate, state } = useRevalidator();
   useEffect(() => {
@@ -20,6 +24,9 @@ export function JobProgress({ job }: { job: JobView }) {
         <Title order={2} size="h3">{job.state === "running" ? `Importing ${job.total.toLocaleString("en-US")} ${what}…` : job.state === "done" ? "Import finished" : "Import failed"}</Title>
         {job.state === "running" ? (
           <>
+            <noscript>
+              <meta httpEquiv="refresh" content="2" />
+            </noscript>
             <Progress value={pct} size="lg" aria-label="Import progress" striped animated />
             <Text size="sm" role="status">{job.processed.toLocaleString("en-US")} of {job.total.toLocaleString("en-US")} rows ({pct}%). Nothing is saved until every row is in.</Text>
           </>
