@@ -21,6 +21,8 @@ import { can } from "~/domain/auth/permissions";
 import {
   activeFilterCount,
   caseListSearch,
+  COUNT_CAP,
+  countLabel,
   PAGE_SIZE,
   parseCaseListQuery,
   SORTS,
@@ -49,9 +51,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:read");
   const query = parseCaseListQuery(new URL(request.url).searchParams);
   const search = await caseSearch(query, user); // once, for the page and the status counts
-  const [list, statusCounts, owners] = await Promise.all([
-    listCases(query, user, search),
-    countByStatus(query, user, search),
+  const [{ statusCounts, list }, owners] = await Promise.all([
+    // The status counts (capped) give the list its total too: the matches are counted once.
+    countByStatus(query, user, search).then(async (statusCounts) => ({ statusCounts, list: await listCases(query, user, search, { statusCounts }) })),
     listOwners(),
   ]);
   return { query, ...list, statusCounts, owners, canWrite: can(user.role, "case:write") };
@@ -61,13 +63,21 @@ type Option = { readonly value: string; readonly label: string };
 const withAll = (list: readonly Option[], all: string) => [{ value: "", label: all }, ...list.map((o) => ({ value: o.value, label: o.label }))];
 
 export default function CasesPage() {
-  const { query, rows, total, page, pageCount, statusCounts, owners, canWrite } = useLoaderData<typeof loader>();
+  const { query, rows, total, page, pageCount, prev, next, statusCounts, owners, canWrite } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const submit = useSubmit();
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/cases";
-  const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const last = Math.min(page * PAGE_SIZE, total);
-  const statusTotal = Object.values(statusCounts).reduce((a, b) => a + b, 0);
+  const first = rows.length === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
+  const last = first + rows.length - 1;
+  // Each count past the cap reads "10,000+", and so does their sum.
+  const statusTotal = Math.min(COUNT_CAP + 1, Object.values(statusCounts).reduce((a, b) => a + b, 0));
+  // Next and previous follow the keyset cursors where the order has them; page numbers jump.
+  const pageLink = (target: number) =>
+    (target === page + 1 && next
+      ? caseListSearch(query, { page: target, after: next })
+      : target === page - 1 && prev && target > 1
+        ? caseListSearch(query, { page: target, before: prev })
+        : caseListSearch(query, { page: target })) || "?";
   const showReporter = rows.some((r) => "reporterName" in r);
 
   const filterSelect = (name: keyof CaseListQuery, label: string, data: { value: string; label: string }[]) => (
@@ -150,14 +160,18 @@ export default function CasesPage() {
 
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {total === 0 ? "No cases match these filters." : `Showing ${first}–${last} of ${total.toLocaleString("en-US")} cases`}
+          {total === 0
+            ? "No cases match these filters."
+            : rows.length === 0
+              ? `No cases on this page (${countLabel(total)} in all).`
+              : `Showing ${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${countLabel(total)} cases`}
         </Text>
         {total > 0 ? (
           <Group gap="xs">
-            <Button component="a" href={`/cases/export${caseListSearch({ ...query, page: undefined }, {}) || "?"}&format=csv`} variant="default" size="compact-sm" download>
+            <Button component="a" href={`/cases/export${caseListSearch(query, { page: undefined }) || "?"}&format=csv`} variant="default" size="compact-sm" download>
               Export CSV
             </Button>
-            <Button component="a" href={`/cases/export${caseListSearch({ ...query, page: undefined }, {}) || "?"}&format=json`} variant="default" size="compact-sm" download>
+            <Button component="a" href={`/cases/export${caseListSearch(query, { page: undefined }) || "?"}&format=json`} variant="default" size="compact-sm" download>
               Export JSON
             </Button>
           </Group>
@@ -245,14 +259,14 @@ export default function CasesPage() {
           <Pagination
             total={pageCount}
             value={page}
-            getItemProps={(p) => ({ component: Link, "aria-label": `Page ${p}`, to: caseListSearch(query, { page: p }) || "?" })}
+            getItemProps={(p) => ({ component: Link, "aria-label": `Page ${p}`, to: pageLink(p) })}
             getControlProps={(control) => {
               const target = control === "first" ? 1 : control === "last" ? pageCount : control === "next" ? page + 1 : page - 1;
               const label = { first: "First page", last: "Last page", next: "Next page", previous: "Previous page" }[control];
               return {
                 component: Link,
                 "aria-label": label,
-                to: caseListSearch(query, { page: Math.min(pageCount, Math.max(1, target)) }) || "?",
+                to: pageLink(Math.min(pageCount, Math.max(1, target))),
               };
             }}
           />
@@ -270,7 +284,7 @@ function StatusTab({ to, active, label, count }: { to: string; active: boolean; 
       size="compact-sm"
       variant={active ? "filled" : "default"}
       aria-current={active ? "page" : undefined}
-      rightSection={<Text span size="xs" fw={700}>{count}</Text>}
+      rightSection={<Text span size="xs" fw={700}>{countLabel(count)}</Text>}
     >
       {label}
     </Button>

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { FILTER_KEYS, activeFilterCount, caseListSearch, parseCaseListQuery, type CaseListQuery } from "./list-query";
+import {
+  COUNT_CAP,
+  FILTER_KEYS,
+  activeFilterCount,
+  caseListSearch,
+  countLabel,
+  decodeCursor,
+  encodeCursor,
+  parseCaseListQuery,
+  usesKeyset,
+  type CaseListQuery,
+} from "./list-query";
 
 const parse = (s: string) => parseCaseListQuery(new URLSearchParams(s));
 
@@ -166,6 +177,62 @@ describe("activeFilterCount", () => {
       "q=x&status=new&function=sales&role=ae&segment=smb&tenure=lt6m&behaviour=other&cause=other" +
         "&owner=u&from=2026-01-01&to=2026-01-02&sort=status&page=2",
     );
-    expect(activeFilterCount(all)).toBe(FILTER_KEYS.length - 2);
+    expect(activeFilterCount(all)).toBe(FILTER_KEYS.length - 4); // not sort, page, after, before
+  });
+
+  it("ignores the page cursors", () => {
+    expect(activeFilterCount({ page: 3, after: "1772323200000_42", before: "1772323200000_17" })).toBe(0);
+  });
+});
+
+describe("page cursors", () => {
+  const cursor = encodeCursor({ raisedOn: new Date("2026-03-01T00:00:00.000Z"), id: 42 });
+
+  it("round-trip a row's date and id", () => {
+    expect(cursor).toBe("1772323200000_42");
+    expect(decodeCursor(cursor)).toEqual({ raisedOn: new Date("2026-03-01T00:00:00.000Z"), id: 42 });
+    expect(encodeCursor({ raisedOn: "2026-03-01T00:00:00.000Z", id: 42 })).toBe(cursor);
+  });
+
+  it("are parsed from the URL and malformed ones dropped", () => {
+    expect(parse(`page=2&after=${cursor}`)).toEqual({ page: 2, after: cursor });
+    expect(parse(`page=2&before=${cursor}`)).toEqual({ page: 2, before: cursor });
+    for (const bad of ["42", "abc_1", "1_", "_1", "1.5_2", "1_2_3", `${"9".repeat(16)}_1`, "1_99999999999"]) {
+      expect(parse(`page=2&after=${bad}`), bad).toEqual({ page: 2 });
+      expect(decodeCursor(bad), bad).toBeNull();
+    }
+  });
+
+  it("stay in a link only with a page after the first", () => {
+    expect(caseListSearch({ page: 3, after: cursor })).toBe(`?page=3&after=${cursor}`);
+    expect(caseListSearch({ after: cursor })).toBe("");
+    expect(caseListSearch({ page: 3, after: cursor }, { page: 1 })).toBe("");
+  });
+
+  it("are dropped by any other change of the query, unless the change sets one", () => {
+    const query: CaseListQuery = { segment: "smb", page: 3, after: cursor };
+    expect(caseListSearch(query, { status: "new", page: undefined })).toBe("?status=new&segment=smb");
+    expect(caseListSearch(query, { page: 7 })).toBe("?segment=smb&page=7");
+    expect(caseListSearch(query, { page: 4, after: "1772323200000_7" })).toBe("?segment=smb&page=4&after=1772323200000_7");
+    expect(caseListSearch(query, { page: 2, before: "1772323200000_9" })).toBe("?segment=smb&page=2&before=1772323200000_9");
+  });
+
+  it("apply to the date orders only", () => {
+    expect(usesKeyset(undefined)).toBe(true);
+    expect(usesKeyset("-raisedOn")).toBe(true);
+    expect(usesKeyset("raisedOn")).toBe(true);
+    expect(usesKeyset("-severity")).toBe(false);
+    expect(usesKeyset("status")).toBe(false);
+    expect(usesKeyset("-updatedAt")).toBe(false);
+  });
+});
+
+describe("countLabel", () => {
+  it("writes counts up to the cap in full and past it as cap+", () => {
+    expect(countLabel(0)).toBe("0");
+    expect(countLabel(9_798)).toBe("9,798");
+    expect(countLabel(COUNT_CAP)).toBe("10,000");
+    expect(countLabel(COUNT_CAP + 1)).toBe("10,000+");
+    expect(countLabel(6, 5)).toBe("5+");
   });
 });

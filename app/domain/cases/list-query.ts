@@ -12,6 +12,18 @@ import { tenureBandValues } from "./tenure";
 
 export const PAGE_SIZE = 25;
 
+/**
+ * Counts stop here: the list counts at most COUNT_CAP + 1 matching cases and shows "10,000+"
+ * past it, so a page costs the same at 10,000 matches as at a million. A count above the cap
+ * means "more than COUNT_CAP".
+ */
+export const COUNT_CAP = 10_000;
+
+/** "9,798", or "10,000+" for a count past the cap. */
+export function countLabel(n: number, cap = COUNT_CAP): string {
+  return n > cap ? `${cap.toLocaleString("en-US")}+` : n.toLocaleString("en-US");
+}
+
 export const SORTS = [
   { value: "-raisedOn", label: "Newest raised" },
   { value: "raisedOn", label: "Oldest raised" },
@@ -21,6 +33,29 @@ export const SORTS = [
 ] as const;
 export type Sort = (typeof SORTS)[number]["value"];
 const sortValues = SORTS.map((s) => s.value) as [Sort, ...Sort[]];
+
+// The date orders page by keyset: `after` / `before` hold the last / first row of the page the
+// link was made on ("<raisedOn in ms>_<id>"), so the next page starts right after it whatever
+// the page number, in constant time. `page` stays in the URL for the pager and for bookmarks.
+export const KEYSET_SORTS: readonly (Sort | undefined)[] = [undefined, "-raisedOn", "raisedOn"];
+export const usesKeyset = (sort: Sort | undefined) => KEYSET_SORTS.includes(sort);
+
+export type Cursor = { raisedOn: Date; id: number };
+const CURSOR = /^(-?\d{1,15})_(\d{1,10})$/;
+
+export function encodeCursor(row: { raisedOn: Date | string; id: number }): string {
+  return `${new Date(row.raisedOn).getTime()}_${row.id}`;
+}
+
+export function decodeCursor(value: string | undefined): Cursor | null {
+  const m = value ? CURSOR.exec(value) : null;
+  if (!m) return null;
+  const raisedOn = new Date(Number(m[1]));
+  const id = Number(m[2]);
+  return Number.isNaN(raisedOn.getTime()) || !Number.isSafeInteger(id) ? null : { raisedOn, id };
+}
+
+const cursor = z.string().refine((v) => decodeCursor(v) != null);
 
 const isoDay = z
   .string()
@@ -43,6 +78,8 @@ const filterShape = {
   to: isoDay,
   sort: z.enum(sortValues),
   page: z.coerce.number().int().min(1).max(100_000),
+  after: cursor,
+  before: cursor,
 };
 
 type Shape = typeof filterShape;
@@ -65,20 +102,28 @@ export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
   return out as CaseListQuery;
 }
 
-/** The query as URL parameters, for links that keep the other filters (pagination, cells). */
+/**
+ * The query as URL parameters, for links that keep the other filters (pagination, cells). A
+ * patch that changes anything drops the page cursor (`after` / `before`) unless it sets one:
+ * a cursor belongs to the exact list it was taken from.
+ */
 export function caseListSearch(query: CaseListQuery, patch: Partial<CaseListQuery> = {}): string {
-  const merged = { ...query, ...patch } as Record<string, unknown>;
+  const reset = Object.keys(patch).length > 0 ? { after: undefined, before: undefined } : {};
+  const merged = { ...query, ...reset, ...patch } as Record<string, unknown>;
   const params = new URLSearchParams();
   for (const key of FILTER_KEYS) {
     const value = merged[key];
     if (value == null || value === "") continue;
     if (key === "page" && value === 1) continue;
+    if ((key === "after" || key === "before") && !(Number(merged.page) > 1)) continue;
     params.set(key, String(value));
   }
   const s = params.toString();
   return s ? `?${s}` : "";
 }
 
+const NOT_FILTERS = new Set<keyof Shape>(["sort", "page", "after", "before"]);
+
 export function activeFilterCount(query: CaseListQuery): number {
-  return FILTER_KEYS.filter((k) => k !== "sort" && k !== "page" && query[k] != null).length;
+  return FILTER_KEYS.filter((k) => !NOT_FILTERS.has(k) && query[k] != null).length;
 }
