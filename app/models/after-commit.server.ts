@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { findRecurrences } from "~/domain/patterns/recurrence";
+import { effectiveCause } from "~/domain/patterns/effective-cause";
+import { dominantCause, findRecurrences } from "~/domain/patterns/recurrence";
 import { dataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 import { pauseForRequests } from "~/utils/import-connection.server";
@@ -39,15 +40,25 @@ export async function writeCases<T>(work: (tx: Tx) => Promise<T>, changed: (resu
  * cases does not hold the server.
  */
 export async function checkRecurrences(caseIds: readonly number[]) {
-  const patterns = await watchedPatterns();
+  // Each watched pattern's cause is worked out once: a case can only repeat a pattern of its
+  // own cause, so most cases are settled without comparing any text.
+  const patterns = (await watchedPatterns())
+    .map((p) => {
+      const cases = p.cases.map((c) => c.case);
+      return { id: p.id, status: p.status, cases, cause: dominantCause(cases) };
+    })
+    .filter((p) => p.cause !== null);
   if (patterns.length === 0) return [];
   const found: { patternId: number; caseId: number; score: number }[] = [];
   for (let i = 0; i < caseIds.length; i += CHUNK) {
     const subjects = await db.case.findMany({ where: { id: { in: caseIds.slice(i, i + CHUNK) } }, select: patternCaseSelect });
     for (const subject of subjects) {
+      const own = effectiveCause(subject).cause;
+      const candidates = patterns.filter((p) => p.cause === own || p.cases.some((c) => c.id === subject.id));
+      if (candidates.length === 0) continue;
       const hits = findRecurrences(
         subject,
-        patterns.map((p) => ({ id: p.id, status: p.status, cases: p.cases.map((c) => c.case).filter((c) => c.id !== subject.id) })),
+        candidates.map((p) => ({ id: p.id, status: p.status, cases: p.cases.filter((c) => c.id !== subject.id) })),
       );
       for (const r of hits) {
         await recordRecurrence(r.patternId, subject.id, r.score);
