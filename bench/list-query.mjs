@@ -2,8 +2,8 @@
 //
 //  1. SQL: the statements the list runs, straight on the database with better-sqlite3, for the
 //     list as it was (FTS ids fetched into JS, then COUNT + page + status counts with those ids
-//     as an IN list, or LIKE past 20,000 ids) and as it is (search as a subquery, one capped
-//     status count, a keyset/offset page of ids, the 25 rows by id).
+//     as an IN list, or LIKE past 20,000 ids) and as it is (a probe of the search; one statement
+//     counting statuses and taking the page of ids, the search a subquery in it; the rows by id).
 //  2. The route: GET /cases?segment=enterprise&q=territory (the bench's case-list URL) through the
 //     built production server, 1 connection, for this checkout's build/ and, when
 //     LIST_BENCH_BEFORE_ROOT names a built copy of an earlier version, for that one too. Servers
@@ -21,7 +21,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ftsQuery, LIST_PAGE_SQL, LIST_ROWS_SQL, LIST_STATUS_SQL } from "./floors.mjs";
+import { ftsQuery, listStatements } from "./floors.mjs";
 import { createDatabase } from "./generate.mjs";
 import autocannon from "autocannon";
 import { percentile, requestOf, signIn, timedRequest } from "./load.mjs";
@@ -103,17 +103,12 @@ function beforeStatements(sqlite) {
   };
 }
 
-/** The list's statements now (listCases and countByStatus; the SQL is bench/floors.mjs's). */
+/** The list's statements now (listCases; the SQL is bench/floors.mjs's), and the owners' names. */
 function afterStatements(sqlite) {
-  const status = sqlite.prepare(LIST_STATUS_SQL);
-  const page = sqlite.prepare(LIST_PAGE_SQL);
-  const rows = sqlite.prepare(LIST_ROWS_SQL);
+  const list = listStatements(sqlite, FILTER);
   const owners = sqlite.prepare(`SELECT id, name FROM "User" WHERE id IN (SELECT value FROM json_each(?))`);
   return () => {
-    const p = [FILTER.segment, ftsQuery(FILTER.q)];
-    status.all(...p);
-    const ids = page.all(...p).slice(0, 25).map((r) => r.id);
-    const got = rows.all(JSON.stringify(ids));
+    const got = list.run();
     owners.all(JSON.stringify(got.map((r) => r.ownerId).filter(Boolean)));
     return got.length;
   };
@@ -255,7 +250,8 @@ async function main() {
       dbs.before[label] = path.join(tmp, `before-${label}.db`);
       fs.copyFileSync(dbs.after[label], dbs.before[label]);
       const sqlite = new Database(dbs.before[label]);
-      sqlite.exec(`DROP INDEX IF EXISTS "Case_segment_raisedOn_id_status_idx"; CREATE INDEX IF NOT EXISTS "Case_segment_raisedOn_idx" ON "Case"("segment", "raisedOn");`);
+      sqlite.exec(`DROP INDEX IF EXISTS "Case_segment_raisedOn_id_status_idx"; CREATE INDEX IF NOT EXISTS "Case_segment_raisedOn_idx" ON "Case"("segment", "raisedOn");
+        DROP INDEX IF EXISTS "Case_raisedOn_id_status_idx"; CREATE INDEX IF NOT EXISTS "Case_raisedOn_idx" ON "Case"("raisedOn");`);
       sqlite.close();
     }
     const sqlite = new Database(dbs.after[label], { readonly: true });

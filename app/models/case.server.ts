@@ -82,12 +82,18 @@ export async function caseSearch(query: CaseListQuery, viewer: Viewer): Promise<
   const match = query.q ? ftsQuery(query.q) : "";
   if (!match) return null;
   const index = seesReporter(viewer) ? "CaseSearch" : "CaseSearchPublic";
-  // How many cases the words match, counted up to BROAD_SEARCH + 1 (under a millisecond).
-  const [probe] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "${index}" WHERE "${index}" MATCH ? LIMIT ${BROAD_SEARCH + 1})`,
-    match,
-  );
-  return { index, match, broad: Number(probe?.n ?? 0) > BROAD_SEARCH };
+  // How many cases the words match, counted up to BROAD_SEARCH + 1: first as whole words (a
+  // tenth of a millisecond; the prefixes match at least as many), then as prefixes, which
+  // takes reading every word they begin (up to a millisecond for a common one).
+  const matches = async (words: string) => {
+    const [probe] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "${index}" WHERE "${index}" MATCH ? LIMIT ${BROAD_SEARCH + 1})`,
+      words,
+    );
+    return Number(probe?.n ?? 0);
+  };
+  const broad = (await matches(match.replaceAll('"*', '"'))) > BROAD_SEARCH || (await matches(match)) > BROAD_SEARCH;
+  return { index, match, broad };
 }
 
 /** A WHERE clause over `"Case" c`, with its bound values in order. */
@@ -144,7 +150,7 @@ function listWhere(query: CaseListQuery): Sql {
 }
 
 /** ORDER BY for a sort; `reverse` walks it backwards (the page before a keyset cursor). */
-function listOrder(sort: CaseListQuery["sort"], reverse = false): string {
+function listOrder(sort: CaseListQuery["sort"], reverse = false, table = "c"): string {
   const keys: [string, "ASC" | "DESC"][] = (() => {
     switch (sort) {
       case "raisedOn":
@@ -160,14 +166,14 @@ function listOrder(sort: CaseListQuery["sort"], reverse = false): string {
     }
   })();
   const flip = (d: "ASC" | "DESC") => (reverse ? (d === "ASC" ? "DESC" : "ASC") : d);
-  return keys.map(([column, dir]) => `c."${column}" ${flip(dir)}`).join(", ");
+  return keys.map(([column, dir]) => `${table}."${column}" ${flip(dir)}`).join(", ");
 }
 
 /** Rows past the cursor in the list's date order (before it when `backwards`). */
-function keysetWhere(sort: CaseListQuery["sort"], cursor: Cursor, backwards: boolean): Sql {
+function keysetWhere(sort: CaseListQuery["sort"], cursor: Cursor, backwards: boolean, table = "c"): Sql {
   const ascending = sort === "raisedOn";
   const op = ascending !== backwards ? ">" : "<";
-  return { sql: `(c."raisedOn", c."id") ${op} (?, ?)`, params: [cursor.raisedOn, cursor.id] };
+  return { sql: `(${table}."raisedOn", ${table}."id") ${op} (?, ?)`, params: [cursor.raisedOn, cursor.id] };
 }
 
 async function rawIds(sql: string, params: unknown[]): Promise<number[]> {
@@ -210,71 +216,149 @@ async function rowsByIds<S extends Prisma.CaseSelect & { id: true }>(ids: number
 }
 
 export type ListOptions = {
-  /** The status counts of the same query (countByStatus), so the list does not count again. */
-  statusCounts?: Record<string, number>;
   /** Where counting stops (tests use a small one). */
   cap?: number;
 };
 
+type Page = { ids: number[]; page: number; more: boolean };
+type PageRequest = { page: number; after: Cursor | null; before: Cursor | null };
+type StatusRow = { status: string; n: number | bigint };
+
+/** Status counts as the tabs show them: a count past the cap is cap + 1. */
+const capCounts = (rows: StatusRow[], cap: number) =>
+  Object.fromEntries(rows.filter((r) => Number(r.n) > 0).map((r) => [r.status, Math.min(cap + 1, Number(r.n))])) as Record<string, number>;
+
 /**
- * One page of the list. The total is capped (see COUNT_CAP): past it `total` is cap + 1, the
- * page count is a lower bound and grows as the reader goes on. The date orders page by keyset
- * when the URL carries a cursor; any `?page=N` still opens (by offset).
+ * One page of the list, with the status counts of its tabs. Counts are capped (see COUNT_CAP):
+ * past the cap `total` is cap + 1, the page count is a lower bound that grows as the reader goes
+ * on. The date orders page by keyset when the URL carries a cursor (`after` / `before`); any
+ * `?page=N` still opens, by offset.
+ *
+ * In date order, under filters that an index keeps in that order with each row's status (see
+ * inDateIndex), one statement reads the first cap + 1 matching cases in list order: it counts
+ * their statuses and takes the page from among them. Only past the cap do the status counts
+ * take a pass of their own. Otherwise the counts are one pass and the page a query of its own.
  */
 export async function listCases(query: CaseListQuery, viewer: Viewer, search?: CaseSearch, options: ListOptions = {}) {
   const cap = options.cap ?? COUNT_CAP;
-  const where = await whereFor(query, viewer, search);
-  const total = options.statusCounts ? totalOf(options.statusCounts, query.status, cap) : await cappedCount(where, cap);
+  const text = search === undefined ? await caseSearch(query, viewer) : search;
+  const others = await whereFor({ ...query, status: undefined }, viewer, text); // the tabs' filters
+  const where = query.status ? and({ sql: `c.status = ?`, params: [query.status] }, others) : others;
+  const keyset = usesKeyset(query.sort);
+  const requested = query.page ?? 1;
+  const request: PageRequest = {
+    page: requested,
+    after: keyset && requested > 1 ? decodeCursor(query.after) : null,
+    before: keyset && requested > 1 && !query.after ? decodeCursor(query.before) : null,
+  };
+
+  let statusCounts: Record<string, number>;
+  let found: Page | null = null;
+  if (keyset && others.sql !== "1" && inDateIndex(query)) {
+    const window = await orderedWindow(others, query, request, cap);
+    statusCounts = window.complete ? capCounts(window.counts, cap) : await statusPass(others, cap);
+    found = window.page;
+  } else {
+    statusCounts = await statusCountsFor(others, cap);
+  }
+  const total = totalOf(statusCounts, query.status, cap);
   const capped = total > cap;
   const knownPages = Math.max(1, Math.ceil(Math.min(total, cap + 1) / PAGE_SIZE));
-  let page = capped ? (query.page ?? 1) : Math.min(query.page ?? 1, knownPages);
-  const keyset = usesKeyset(query.sort);
-  const after = keyset && page > 1 ? decodeCursor(query.after) : null;
-  const before = keyset && page > 1 && !after ? decodeCursor(query.before) : null;
-
-  const select = (extra: Sql | null, order: string, offset: number) => {
-    const w = extra ? and(where, extra) : where;
-    return rawIds(`SELECT c.id FROM "Case" c WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...w.params, PAGE_SIZE + 1, offset]);
-  };
-  let ids: number[] = [];
-  let more = false; // a page after this one
-  if (after) {
-    ids = await select(keysetWhere(query.sort, after, false), listOrder(query.sort), 0);
-    more = ids.length > PAGE_SIZE;
-    ids = ids.slice(0, PAGE_SIZE);
-  } else if (before) {
-    ids = (await select(keysetWhere(query.sort, before, true), listOrder(query.sort, true), 0)).slice(0, PAGE_SIZE).reverse();
-    more = true; // the cursor's own row comes after
-    // Fewer than a page before the cursor: that is the start of the list, page 1.
-    if (ids.length < PAGE_SIZE) [ids, page] = [[], 1];
-  }
-  if (ids.length === 0) {
-    // No cursor, or its page is gone (deleted rows, a changed filter): by page number.
-    ids = await select(null, listOrder(query.sort), (page - 1) * PAGE_SIZE);
-    if (ids.length === 0 && page > 1 && capped) {
-      // A page past the end of a long list (an old bookmark): the last page there is.
-      page = Math.max(1, Math.ceil((await cappedCount(where, null)) / PAGE_SIZE));
-      ids = await select(null, listOrder(query.sort), (page - 1) * PAGE_SIZE);
-    }
-    more = ids.length > PAGE_SIZE;
-    ids = ids.slice(0, PAGE_SIZE);
-  }
+  const page = capped ? requested : Math.min(requested, knownPages);
+  if (!found || page !== requested) found = await pageOf(where, query.sort, { ...request, page }, capped);
 
   const identity = seesReporter(viewer);
-  const rows = await rowsByIds(ids, { ...LIST_ROW, confidential: identity });
-  const pageCount = capped ? Math.max(knownPages, page + (more ? 1 : 0)) : knownPages;
+  const rows = await rowsByIds(found.ids, { ...LIST_ROW, confidential: identity });
+  const pageCount = capped ? Math.max(knownPages, found.page + (found.more ? 1 : 0)) : knownPages;
   const first = rows[0];
   const last = rows.at(-1);
   return {
     rows: rows.map((r) => withoutIdentity(r, identity)),
     total,
     capped,
-    page,
+    page: found.page,
     pageCount,
     // Keyset cursors for the previous and next page links (date orders only).
-    prev: keyset && page > 1 && first ? encodeCursor(first) : null,
-    next: keyset && more && last ? encodeCursor(last) : null,
+    prev: keyset && found.page > 1 && first ? encodeCursor(first) : null,
+    next: keyset && found.more && last ? encodeCursor(last) : null,
+    statusCounts,
   };
+}
+
+/**
+ * Whether the tabs' filters are among those the (raisedOn, id, status) and (segment, raisedOn,
+ * id, status) indexes serve in date order: a segment, a date range, the text search (checked
+ * row by row against its matches). Under any other filter the rows must be read, or sorted,
+ * and counting them in one pass then taking the page on its own costs less.
+ */
+function inDateIndex(query: CaseListQuery) {
+  const served = new Set<keyof CaseListQuery>(["segment", "from", "to", "q", "status", "sort", "page", "after", "before"]);
+  return (Object.keys(query) as (keyof CaseListQuery)[]).every((k) => query[k] == null || served.has(k));
+}
+
+/**
+ * The first cap + 1 cases under the tabs' filters, in the list's date order, materialised once:
+ * their statuses counted (`complete`: all the matches were among them, so the counts are
+ * exact) and the page taken from among them. The page stands when the window held all the
+ * matches or a full page within it (a window is a prefix of the whole list); otherwise null.
+ */
+async function orderedWindow(others: Sql, query: CaseListQuery, request: PageRequest, cap: number) {
+  const cursor = request.after ?? request.before;
+  const backwards = request.before != null;
+  const pick = and(
+    ...(query.status ? [{ sql: `m.status = ?`, params: [query.status] }] : []),
+    ...(cursor ? [keysetWhere(query.sort, cursor, backwards, "m")] : []),
+  );
+  const rows = await db.$queryRawUnsafe<{ kind: string; status: string | null; n: number | bigint }[]>(
+    `WITH m AS MATERIALIZED (SELECT c.id, c.status, c."raisedOn" FROM "Case" c WHERE ${others.sql} ORDER BY ${listOrder(query.sort)} LIMIT ?)
+     SELECT 'count' AS kind, status, COUNT(*) AS n FROM m GROUP BY status
+     UNION ALL
+     SELECT * FROM (SELECT 'page' AS kind, NULL AS status, id AS n FROM m WHERE ${pick.sql} ORDER BY ${listOrder(query.sort, backwards, "m")} LIMIT ? OFFSET ?)`,
+    ...others.params,
+    cap + 1,
+    ...pick.params,
+    PAGE_SIZE + 1,
+    cursor ? 0 : (request.page - 1) * PAGE_SIZE,
+  );
+  const counts = rows.filter((r) => r.kind === "count") as StatusRow[];
+  const ids = rows.filter((r) => r.kind === "page").map((r) => Number(r.n));
+  const complete = counts.reduce((sum, r) => sum + Number(r.n), 0) <= cap;
+  let page: Page | null = null;
+  if (backwards) {
+    // Every row before the cursor is in the window only if the window holds them all.
+    if (complete && ids.length >= PAGE_SIZE) page = { ids: ids.slice(0, PAGE_SIZE).reverse(), page: request.page, more: true };
+  } else if (complete || ids.length > PAGE_SIZE) {
+    page = { ids: ids.slice(0, PAGE_SIZE), page: request.page, more: ids.length > PAGE_SIZE };
+  }
+  // A cursor page that came out empty (its rows gone): by page number instead.
+  if (page && cursor && page.ids.length === 0) page = null;
+  return { counts, complete, page };
+}
+
+/** The page by its own query: by cursor where there is one, else by page number. */
+async function pageOf(where: Sql, sort: CaseListQuery["sort"], request: PageRequest, capped: boolean): Promise<Page> {
+  const select = (extra: Sql | null, order: string, offset: number) => {
+    const w = extra ? and(where, extra) : where;
+    return rawIds(`SELECT c.id FROM "Case" c WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...w.params, PAGE_SIZE + 1, offset]);
+  };
+  let page = request.page;
+  if (request.after) {
+    const ids = await select(keysetWhere(sort, request.after, false), listOrder(sort), 0);
+    if (ids.length > 0) return { ids: ids.slice(0, PAGE_SIZE), page, more: ids.length > PAGE_SIZE };
+  } else if (request.before) {
+    const ids = (await select(keysetWhere(sort, request.before, true), listOrder(sort, true), 0)).slice(0, PAGE_SIZE).reverse();
+    // Fewer than a page before the cursor: that is the start of the list, page 1.
+    if (ids.length === PAGE_SIZE) return { ids, page, more: true };
+    page = 1;
+  }
+  // No cursor, or its page is gone (deleted rows, a changed filter): by page number.
+  let ids = await select(null, listOrder(sort), (page - 1) * PAGE_SIZE);
+  if (ids.length === 0 && page > 1 && capped) {
+    // A page past the end of a long list (an old bookmark): the last page there is.
+    page = Math.max(1, Math.ceil((await cappedCount(where, null)) / PAGE_SIZE));
+    ids = await select(null, listOrder(sort), (page - 1) * PAGE_SIZE);
+  }
+  return { ids: ids.slice(0, PAGE_SIZE), page, more: ids.length > PAGE_SIZE };
 }
 
 /** The list's total from its status counts: one status's, or all of them (capped). */
@@ -283,29 +367,33 @@ function totalOf(counts: Record<string, number>, status: CaseListQuery["status"]
   return Math.min(cap + 1, Object.values(counts).reduce((a, b) => a + b, 0));
 }
 
+/** Every matching case counted by status, in one pass (through a covering index where one fits). */
+async function statusPass(where: Sql, cap: number) {
+  const rows = await db.$queryRawUnsafe<StatusRow[]>(`SELECT c.status, COUNT(*) AS n FROM "Case" c WHERE ${where.sql} GROUP BY c.status`, ...where.params);
+  return capCounts(rows, cap);
+}
+
 /**
- * Cases per status under the other filters, for the status tabs of the list, each capped like
- * the list's total (a count past `cap` reads cap + 1). With no filter, each status is counted
- * on its own, up to the cap, from the status index: bounded whatever the number of cases.
- * Otherwise one pass over the matching cases (through the list's covering indexes where the
- * filters allow) counts them all: the tabs and the list's total both come from it.
+ * Status counts under filters: with none, each status on its own up to the cap, from the status
+ * index (bounded whatever the number of cases); otherwise one pass over the matches.
+ */
+async function statusCountsFor(where: Sql, cap: number) {
+  if (where.sql !== "1") return statusPass(where, cap);
+  const rows = await db.$queryRawUnsafe<StatusRow[]>(
+    statusValues.map(() => `SELECT ? AS status, (SELECT COUNT(*) FROM (SELECT 1 FROM "Case" c WHERE c.status = ? LIMIT ?)) AS n`).join(" UNION ALL "),
+    ...statusValues.flatMap((s) => [s, s, cap + 1]),
+  );
+  return capCounts(rows, cap);
+}
+
+/**
+ * Cases per status under the other filters (the status tabs of the list), each capped like the
+ * list's total: a count past `cap` reads cap + 1. (listCases returns them too.)
  */
 export async function countByStatus(query: CaseListQuery, viewer: Viewer, search?: CaseSearch, options: { cap?: number } = {}) {
-  const cap = options.cap ?? COUNT_CAP;
   const others = { ...query, status: undefined };
   const text = search === undefined ? await caseSearch(others, viewer) : search;
-  const where = await whereFor(others, viewer, text);
-  const rows =
-    where.sql === "1"
-      ? await db.$queryRawUnsafe<{ status: string; n: number | bigint }[]>(
-          statusValues.map(() => `SELECT ? AS status, (SELECT COUNT(*) FROM (SELECT 1 FROM "Case" c WHERE c.status = ? LIMIT ?)) AS n`).join(" UNION ALL "),
-          ...statusValues.flatMap((s) => [s, s, cap + 1]),
-        )
-      : await db.$queryRawUnsafe<{ status: string; n: number | bigint }[]>(
-          `SELECT c.status, COUNT(*) AS n FROM "Case" c WHERE ${where.sql} GROUP BY c.status`,
-          ...where.params,
-        );
-  return Object.fromEntries(rows.filter((r) => Number(r.n) > 0).map((r) => [r.status, Math.min(cap + 1, Number(r.n))])) as Record<string, number>;
+  return statusCountsFor(await whereFor(others, viewer, text), options.cap ?? COUNT_CAP);
 }
 
 export const EXPORT_LIMIT = 100_000;

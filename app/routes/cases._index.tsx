@@ -42,7 +42,7 @@ import {
   STATUSES,
 } from "~/domain/cases/taxonomy";
 import { TENURE_BANDS, tenureBandLabel } from "~/domain/cases/tenure";
-import { caseSearch, countByStatus, listCases, listOwners } from "~/models/case.server";
+import { listCases, listOwners } from "~/models/case.server";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Cases · Upstream" }];
@@ -50,13 +50,9 @@ export const meta: MetaFunction = () => [{ title: "Cases · Upstream" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:read");
   const query = parseCaseListQuery(new URL(request.url).searchParams);
-  const search = await caseSearch(query, user); // once, for the page and the status counts
-  const [{ statusCounts, list }, owners] = await Promise.all([
-    // The status counts (capped) give the list its total too: the matches are counted once.
-    countByStatus(query, user, search).then(async (statusCounts) => ({ statusCounts, list: await listCases(query, user, search, { statusCounts }) })),
-    listOwners(),
-  ]);
-  return { query, ...list, statusCounts, owners, canWrite: can(user.role, "case:write") };
+  // The page and the status counts of its tabs (capped; they give the list its total too).
+  const [list, owners] = await Promise.all([listCases(query, user), listOwners()]);
+  return { query, ...list, owners, canWrite: can(user.role, "case:write") };
 }
 
 type Option = { readonly value: string; readonly label: string };
