@@ -15,7 +15,7 @@ export type Tx = Prisma.TransactionClient;
 /** What a committed write changed. `recheck`: cases whose text or cause may now repeat a watched pattern. */
 export type Changed = { cases: readonly number[]; recheck?: boolean } | null;
 
-const CHUNK = 200;
+const CHUNK = 1_000;
 
 /** Bumps the data version (caches of patterns and statistics recompute) and re-checks recurrence. */
 export async function afterCommit(changed: Changed): Promise<void> {
@@ -49,12 +49,17 @@ export async function checkRecurrences(caseIds: readonly number[]) {
     })
     .filter((p) => p.cause !== null);
   if (patterns.length === 0) return [];
+  const causes = [...new Set(patterns.map((p) => p.cause!))];
   const found: { patternId: number; caseId: number; score: number }[] = [];
   for (let i = 0; i < caseIds.length; i += CHUNK) {
-    const subjects = await db.case.findMany({ where: { id: { in: caseIds.slice(i, i + CHUNK) } }, select: patternCaseSelect });
+    // Only cases whose effective cause (diagnosed, else suspected) is a watched pattern's.
+    const subjects = await db.case.findMany({
+      where: { id: { in: caseIds.slice(i, i + CHUNK) }, OR: [{ rootCause: { in: causes } }, { rootCause: "", suspectedCause: { in: causes } }] },
+      select: patternCaseSelect,
+    });
     for (const subject of subjects) {
       const own = effectiveCause(subject).cause;
-      const candidates = patterns.filter((p) => p.cause === own || p.cases.some((c) => c.id === subject.id));
+      const candidates = patterns.filter((p) => p.cause === own);
       if (candidates.length === 0) continue;
       const hits = findRecurrences(
         subject,
