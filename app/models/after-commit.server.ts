@@ -15,13 +15,16 @@ export type Tx = Prisma.TransactionClient;
 /** What a committed write changed. `recheck`: cases whose text or cause may now repeat a watched pattern. */
 export type Changed = { cases: readonly number[]; recheck?: boolean } | null;
 
-const CHUNK = 1_000;
+// Prisma binds at most 999 values per statement on SQLite: ids plus causes stay under it.
+const CHUNK = 500;
 
 /** Bumps the data version (caches of patterns and statistics recompute) and re-checks recurrence. */
 export async function afterCommit(changed: Changed): Promise<void> {
   if (!changed) return;
   dataChanged();
-  if (changed.recheck && changed.cases.length) await checkRecurrences(changed.cases);
+  if (!changed.recheck || changed.cases.length === 0) return;
+  // The write has committed: a failure here must not turn it into an error for the person.
+  await checkRecurrences(changed.cases).catch((error: unknown) => console.error("The recurrence check failed after a committed write:", error));
 }
 
 /**

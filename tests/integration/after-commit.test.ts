@@ -114,6 +114,13 @@ describe("recurrence after the fix", () => {
     expect(await flagged(imported.id)).toBe(true);
   });
 
+  it("checks every case of a large import (more cases than one statement can bind)", async () => {
+    const rows = Array.from({ length: 1_200 }, (_, i) => ({ externalId: `recurs-bulk-${i}`, data: { ...form, complaint: `${TERRITORY} Bulk ${i}.`, suspectedCause: "territory_imbalance" } }));
+    await importCases(rows, actor);
+    const last = await db.case.findUniqueOrThrow({ where: { externalId: "recurs-bulk-1199" }, select: { id: true } });
+    expect(await flagged(last.id)).toBe(true);
+  });
+
   it("flags a case once a Five Whys conclusion gives it the pattern's cause", async () => {
     const { id } = await createCase({ ...form, complaint: TERRITORY, suspectedCause: "pricing_packaging" }, actor);
     expect(await flagged(id)).toBe(false); // a different suspected cause: not (yet) a recurrence
