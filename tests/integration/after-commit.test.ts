@@ -115,7 +115,7 @@ describe("recurrence after the fix", () => {
   });
 
   it("checks every case of a large import (more cases than one statement can bind)", async () => {
-    const rows = Array.from({ length: 1_200 }, (_, i) => ({ externalId: `recurs-bulk-${i}`, data: { ...form, complaint: `${TERRITORY} Bulk ${i}.`, suspectedCause: "territory_imbalance" } }));
+    const rows = Array.from({ length: 1_200 }, (_, i) => ({ externalId: `recurs-bulk-${i}`, data: { ...form, complaint: `${TERRITORY} Bulk ${i}.`, suspectedCause: "territory_imbalance" as const } }));
     await importCases(rows, actor);
     const last = await db.case.findUniqueOrThrow({ where: { externalId: "recurs-bulk-1199" }, select: { id: true } });
     expect(await flagged(last.id)).toBe(true);
