@@ -1,8 +1,8 @@
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { demoCases } from "../../prisma/seed/demo-cases";
-import { DEMO, type DemoRole } from "./support";
+import { dataUrl, session } from "./support";
 
 // Reporter identity never reaches a sales leader or an executive (PRODUCT.md "Who uses it"):
 // every page they can open, as HTML and as its Remix data request (`.data`), plus the exports
@@ -17,24 +17,6 @@ const SEED = fs.readFileSync(fileURLToPath(new URL("../../prisma/seed/seed-demo.
 const STAFF_PARTS = new Set([...SEED.matchAll(/name: "([^"]+)", role:/g)].flatMap((m) => m[1].split(/[\s-]+/)));
 const NAME_PARTS = [...new Set(NAMES.flatMap((n) => n.split(/[\s-]+/)))].filter((p) => p.length >= 5 && !STAFF_PARTS.has(p));
 const CASE_IDS = demoCases.map((_, i) => i + 1);
-
-function baseURL() {
-  const url = test.info().project.use.baseURL;
-  if (!url) throw new Error("no baseURL");
-  return url;
-}
-
-async function session(role: DemoRole): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: baseURL() });
-  const res = await ctx.post("/login", { form: { email: DEMO[role], password: "upstream-demo", redirectTo: "/" }, maxRedirects: 0 });
-  if (res.status() !== 302) throw new Error(`sign-in as ${role}: ${res.status()}`);
-  return ctx;
-}
-
-function dataUrl(url: string) {
-  const [path, query] = url.split("?");
-  return `${path === "/" ? "/_root" : path}.data${query ? `?${query}` : ""}`;
-}
 
 /** HTML entities React writes, undone, and the markers it puts between text parts. */
 function plain(text: string) {

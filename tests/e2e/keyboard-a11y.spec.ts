@@ -1,5 +1,5 @@
 import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, type DemoRole } from "./support";
+import { baseURL, DEMO, expectAccessible, session, type DemoRole } from "./support";
 
 // Accessibility (issue 8, "Hardening"): axe-core on every main page for every role that may
 // open it, and the two tasks everyone starts with — signing in and logging a complaint — done
@@ -52,18 +52,7 @@ const PAGES: Record<Visitor, ((ids: Ids) => string)[]> = {
 // on /cases and the admin pages.
 const SAME_FOR_ADMIN = PAGES.analyst.filter((u) => !PAGES.admin.some((a) => a({ briefId: 1, userId: "x" }) === u({ briefId: 1, userId: "x" })));
 
-function baseURL() {
-  const url = test.info().project.use.baseURL;
-  if (!url) throw new Error("no baseURL");
-  return url;
-}
 
-async function session(role: DemoRole): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: baseURL() });
-  const res = await ctx.post("/login", { form: { email: DEMO[role], password: "upstream-demo", redirectTo: "/" }, maxRedirects: 0 });
-  if (res.status() !== 302) throw new Error(`sign-in as ${role}: ${res.status()}`);
-  return ctx;
-}
 
 type State = Awaited<ReturnType<APIRequestContext["storageState"]>>;
 const states = {} as Record<DemoRole, State>;

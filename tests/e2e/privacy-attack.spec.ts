@@ -1,8 +1,8 @@
-import { expect, request, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { stemmer } from "stemmer";
-import { DEMO, type DemoRole } from "./support";
+import { dataUrl, session } from "./support";
 
 // The confidentiality attack (PRODUCT.md "Who uses it", "The case file", "Leadership brief"):
 // a reporter's identity never leaves the comp team, "in every place a name can travel: free
@@ -164,24 +164,6 @@ function withoutEcho(body: string, q: string | null) {
 
 // ---------------------------------------------------------------------------------------------
 // HTTP helpers
-
-function baseURL() {
-  const url = test.info().project.use.baseURL;
-  if (!url) throw new Error("no baseURL");
-  return url;
-}
-
-async function session(role: DemoRole): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: baseURL() });
-  const res = await ctx.post("/login", { form: { email: DEMO[role], password: "upstream-demo", redirectTo: "/" }, maxRedirects: 0 });
-  if (res.status() !== 302) throw new Error(`sign-in as ${role}: ${res.status()}`);
-  return ctx;
-}
-
-function dataUrl(url: string) {
-  const [path, query] = url.split("?");
-  return `${path === "/" ? "/_root" : path}.data${query ? `?${query}` : ""}`;
-}
 
 /** HTML entities React writes undone, and its text separators removed. */
 function plain(text: string) {

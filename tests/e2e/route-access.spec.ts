@@ -2,7 +2,7 @@ import { expect, request, test, type APIRequestContext, type APIResponse } from 
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { decode } from "turbo-stream";
-import { DEMO, type DemoRole } from "./support";
+import { baseURL, dataUrl, session, type DemoRole } from "./support";
 
 // Access decided from the route list itself (issue 8, "Hardening"). Every module in
 // app/routes must have a row in RULES below: a new route without a decided access rule fails
@@ -207,24 +207,8 @@ const RULES: Record<string, Rule> = {
 
 // ---------------------------------------------------------------------------------------
 
-function baseURL() {
-  const url = test.info().project.use.baseURL;
-  if (!url) throw new Error("no baseURL");
-  return url;
-}
 
-async function session(role: DemoRole): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: baseURL() });
-  const res = await ctx.post("/login", { form: { email: DEMO[role], password: "upstream-demo", redirectTo: "/" }, maxRedirects: 0 });
-  if (res.status() !== 302) throw new Error(`sign-in as ${role}: ${res.status()}`);
-  return ctx;
-}
 
-/** `/cases/1?x=y` → `/cases/1.data?x=y`; the index route's data is `/_root.data`. */
-function dataUrl(url: string) {
-  const [path, query] = url.split("?");
-  return `${path === "/" ? "/_root" : path}.data${query ? `?${query}` : ""}`;
-}
 
 /** A single-fetch body, decoded; custom types (ErrorResponse, SingleFetchRedirect) kept by name. */
 async function decodeData(res: APIResponse): Promise<unknown> {
