@@ -6,7 +6,8 @@ import { groupAttainment } from "~/domain/variability/group";
 import { db } from "~/utils/db.server";
 import { executiveAttainment } from "./attainment.server";
 import { writeCases } from "./after-commit.server";
-import { forViewer, seesReporter, type Viewer } from "./case-privacy.server";
+import { forViewer, forViewerEach, seesReporter, type Viewer } from "./case-privacy.server";
+import { membersOf } from "./pattern-case.server";
 
 // Everything a brief is written from. Reporter name and the confidential flag are selected so
 // the domain can leave confidential reporters out of the quotes and scrub names from text; the
@@ -88,16 +89,15 @@ export async function listBriefs(publishedOnly: boolean, viewer: Viewer) {
       _count: { select: { acks: true } },
     },
   });
-  return Promise.all(briefs.map(async (b) => forViewer(viewer, await briefCaseIds(b), b)));
+  if (seesReporter(viewer)) return briefs;
+  const members = await membersOf(briefs.flatMap((b) => (b.pattern ? [b.pattern.id] : [])));
+  return forViewerEach(viewer, briefs, (b) => [...(b.case ? [b.case.id] : []), ...(b.pattern ? (members.get(b.pattern.id) ?? []) : [])]);
 }
 
 /** The cases a brief speaks of: its case, its pattern's members, and every case its content cites. */
 async function briefCaseIds(brief: { case: { id: number } | null; pattern: { id: number } | null }, contents: readonly string[] = []) {
   const ids = new Set<number>(brief.case ? [brief.case.id] : []);
-  if (brief.pattern) {
-    const members = await db.patternCase.findMany({ where: { patternId: brief.pattern.id }, select: { caseId: true } });
-    for (const m of members) ids.add(m.caseId);
-  }
+  if (brief.pattern) for (const id of (await membersOf([brief.pattern.id])).get(brief.pattern.id) ?? []) ids.add(id);
   for (const json of contents) for (const m of json.matchAll(/"caseIds?":\[?([\d,\s]+)/g)) for (const n of m[1].split(/[,\s]+/)) if (n) ids.add(Number(n));
   return [...ids];
 }

@@ -1,21 +1,39 @@
-import { can, type Role } from "~/domain/auth/permissions";
+import type { Role } from "~/domain/auth/permissions";
 import { audienceOf, historyForOutside, shownTo } from "~/domain/privacy/case-view";
 import { db } from "~/utils/db.server";
 
 export type Viewer = { id: string; role: Role };
 
-export const seesReporter = (viewer: Viewer) => can(viewer.role, "case:see-reporter");
+export const seesReporter = (viewer: Viewer) => audienceOf(viewer.role) === "comp-team";
+
+/** Each case's reporter name (cases without one left out), in chunks: SQLite binds at most 32,766 values. */
+async function reporterNameById(caseIds: readonly number[]): Promise<Map<number, string>> {
+  const ids = [...new Set(caseIds)];
+  const names = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 5_000) {
+    const rows = await db.case.findMany({ where: { id: { in: ids.slice(i, i + 5_000) }, reporterName: { not: "" } }, select: { id: true, reporterName: true } });
+    for (const r of rows) names.set(r.id, r.reporterName);
+  }
+  return names;
+}
+
+const namesOf = (caseIds: readonly number[], byId: Map<number, string>) =>
+  [...new Set(caseIds.map((id) => byId.get(id)).filter((n): n is string => Boolean(n)))].sort();
 
 /** The reporter names of these cases: what is scrubbed from everything they carry. */
 export async function reporterNames(caseIds: readonly number[]): Promise<string[]> {
-  const ids = [...new Set(caseIds)];
-  const names = new Set<string>();
-  // In chunks: SQLite takes at most 32,766 bound values in one statement.
-  for (let i = 0; i < ids.length; i += 5_000) {
-    const rows = await db.case.findMany({ where: { id: { in: ids.slice(i, i + 5_000) }, reporterName: { not: "" } }, select: { reporterName: true }, distinct: ["reporterName"] });
-    for (const r of rows) names.add(r.reporterName);
-  }
-  return [...names].sort();
+  return namesOf(caseIds, await reporterNameById(caseIds));
+}
+
+/**
+ * A list as the viewer may see it: each item scrubbed of the reporter names of its own cases,
+ * with one query for the whole list.
+ */
+export async function forViewerEach<T>(viewer: Viewer, items: readonly T[], caseIdsOf: (item: T) => readonly number[]): Promise<T[]> {
+  const audience = audienceOf(viewer.role);
+  if (audience === "comp-team") return [...items];
+  const byId = await reporterNameById(items.flatMap(caseIdsOf));
+  return items.map((item) => shownTo(audience, item, namesOf(caseIdsOf(item), byId)));
 }
 
 /**

@@ -49,3 +49,11 @@ export async function recordRecurrence(patternId: number, caseId: number, score:
   });
 }
 
+
+/** The case ids of each of these saved patterns, in one query. */
+export async function membersOf(patternIds: readonly number[]): Promise<Map<number, number[]>> {
+  const rows = await db.patternCase.findMany({ where: { patternId: { in: [...patternIds] } }, select: { patternId: true, caseId: true } });
+  const members = new Map<number, number[]>();
+  for (const r of rows) members.set(r.patternId, [...(members.get(r.patternId) ?? []), r.caseId]);
+  return members;
+}

@@ -5,8 +5,8 @@ import type { Tally } from "~/domain/patterns/matrix";
 import type { PatternCase } from "~/domain/patterns/types";
 import { db } from "~/utils/db.server";
 import { afterCommit, writeCases } from "./after-commit.server";
-import { forViewer, type Viewer } from "./case-privacy.server";
-import { patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-case.server";
+import { forViewer, forViewerEach, type Viewer } from "./case-privacy.server";
+import { membersOf, patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-case.server";
 
 export type DateRange = { from?: string; to?: string };
 
@@ -157,8 +157,8 @@ export async function listPatterns(viewer: Viewer, take = 200) {
     },
   });
   if (audienceOf(viewer.role) === "comp-team") return patterns;
-  const members = await db.patternCase.findMany({ where: { patternId: { in: patterns.map((p) => p.id) } }, select: { patternId: true, caseId: true } });
-  return Promise.all(patterns.map((p) => forViewer(viewer, members.filter((m) => m.patternId === p.id).map((m) => m.caseId), p)));
+  const members = await membersOf(patterns.map((p) => p.id));
+  return forViewerEach(viewer, patterns, (p) => members.get(p.id) ?? []);
 }
 
 /** A saved pattern as the viewer may read it (outside the comp team: names scrubbed from its name, description and cases). */

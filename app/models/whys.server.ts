@@ -13,7 +13,7 @@ import { conclusionOf } from "~/domain/whys/conclusion";
 import type { ConclusionData, WhyStepData } from "~/domain/whys/whys-schema";
 import { db } from "~/utils/db.server";
 import { writeCases } from "./after-commit.server";
-import { forViewer, type Viewer } from "./case-privacy.server";
+import { forViewer, forViewerEach, type Viewer } from "./case-privacy.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -278,7 +278,7 @@ export async function listQuestionsFor(leader: Viewer) {
       case: { select: { id: true, title: true, behaviour: true } },
     },
   });
-  return Promise.all(questions.map((q) => forViewer(leader, [q.case.id], q)));
+  return forViewerEach(leader, questions, (q) => [q.case.id]);
 }
 
 export function countQuestionsFor(leaderId: string) {

@@ -1,13 +1,15 @@
 // What people outside the comp team may read of a case (PRODUCT.md "Who uses it"): never the
 // reporter's identity, in any field, its history, notes or Five Whys. Models pass every object
 // they return through `shownTo`; routes and components never redact by hand (decision 008).
+import { can } from "../auth/permissions";
 import { IDENTITY_FIELDS } from "../cases/case-history";
 import { scrub } from "./scrub";
 
 export type Audience = "comp-team" | "outside";
 
+/** Whoever may know who raised a case reads it whole; everyone else reads it scrubbed. */
 export function audienceOf(role: string): Audience {
-  return role === "admin" || role === "analyst" ? "comp-team" : "outside";
+  return can(role, "case:see-reporter") ? "comp-team" : "outside";
 }
 
 // Values the app itself writes from fixed lists, ids and dates: never a person's words, so they
