@@ -1,7 +1,7 @@
 import { type ExecAttainment, groupAttainment, protectAttainment, type AttainmentGroup, type GroupDimension } from "~/domain/variability/group";
 import { cached, dataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
-import { dropBatch, newBatchId, openImportConnection, pauseForRequests, publishInWorker, stageChunk } from "~/utils/import-connection.server";
+import { dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, shortWrite } from "~/utils/import-connection.server";
 import type { Job } from "~/utils/jobs.server";
 
 export type AttainmentInput = { period: string; repPseudonym: string; role: string; segment: string; region: string; attainmentPct: number };
@@ -19,13 +19,13 @@ export async function importAttainment(rows: AttainmentInput[], job?: Job) {
   const sqlite = openImportConnection();
   const now = new Date().toISOString().replace("Z", "+00:00");
   try {
-    await stageChunk(sqlite, () => sqlite.prepare(`INSERT INTO "ImportBatch" (id, kind, actorId, createdAt) VALUES (?, 'attainment', '', ?)`).run(batchId, now));
+    await openBatch(sqlite, batchId, "attainment", "");
     const stage = sqlite.prepare(
       `INSERT INTO "AttainmentStage" (batchId, seq, period, repPseudonym, role, segment, region, attainmentPct)
        VALUES (@batchId, @seq, @period, @repPseudonym, @role, @segment, @region, @attainmentPct)`,
     );
     for (let i = 0; i < rows.length; i += CHUNK) {
-      await stageChunk(sqlite, () => rows.slice(i, i + CHUNK).forEach((r, k) => stage.run({ ...r, batchId, seq: i + k })));
+      await shortWrite(sqlite, () => rows.slice(i, i + CHUNK).forEach((r, k) => stage.run({ ...r, batchId, seq: i + k })));
       if (job) job.processed = Math.min(rows.length, i + CHUNK);
       await pauseForRequests();
     }

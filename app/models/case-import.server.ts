@@ -1,7 +1,7 @@
 import { diffCase, type FieldValues } from "~/domain/cases/case-history";
 import { publicSearchText } from "~/domain/privacy/case-view";
 import type { CaseFormData } from "~/domain/cases/case-schema";
-import { dropBatch, newBatchId, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, stageChunk, type PublishStep } from "~/utils/import-connection.server";
+import { dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, shortWrite, type PublishStep } from "~/utils/import-connection.server";
 import { afterCommit } from "./after-commit.server";
 import { recordKeys, toRecord } from "./case.server";
 
@@ -43,7 +43,7 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
   const updatedIds: number[] = [];
   let firstNewId = 0;
   try {
-    await stageChunk(sqlite, () => sqlite.prepare(`INSERT INTO "ImportBatch" (id, kind, actorId, createdAt) VALUES (?, 'cases', ?, ?)`).run(batchId, actorId, sqlDate(new Date())));
+    await openBatch(sqlite, batchId, "cases", actorId);
     const stage = sqlite.prepare(
       `INSERT INTO "CaseStage" (batchId, seq, targetId, targetVersion, externalId, ${quoted(STAGED)}) VALUES (?, ?, ?, ?, ?, ${STAGED.map(() => "?").join(", ")})`,
     );
@@ -51,7 +51,7 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       const known = findKnown(sqlite, chunk, selectColumns);
-      await stageChunk(sqlite, () => {
+      await shortWrite(sqlite, () => {
         chunk.forEach((r, k) => {
           const full = toRecord(r.data) as Record<string, unknown>;
           const current = r.externalId ? known.get(r.externalId) : undefined;

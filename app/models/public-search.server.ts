@@ -1,5 +1,5 @@
 import { publicSearchText } from "~/domain/privacy/case-view";
-import { openImportConnection, pauseForRequests, stageChunk } from "~/utils/import-connection.server";
+import { openImportConnection, pauseForRequests, shortWrite } from "~/utils/import-connection.server";
 
 const CHUNK = 1_000;
 
@@ -17,7 +17,7 @@ export async function fillPublicSearchText(): Promise<number> {
     for (;;) {
       const rows = pending.all(CHUNK) as { id: number; title: string; complaint: string; reporterName: string }[];
       if (rows.length === 0) return filled;
-      await stageChunk(sqlite, () => {
+      await shortWrite(sqlite, () => {
         for (const r of rows) {
           const shown = publicSearchText(r);
           filled += fill.run(shown.publicTitle, shown.publicComplaint, r.id, r.title, r.complaint, r.reporterName).changes;

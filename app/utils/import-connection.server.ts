@@ -12,7 +12,7 @@ const databaseFile = () => getEnv().databaseUrl.replace(/^file:/, "");
 /**
  * The import's own connection, with no busy timeout: better-sqlite3 would wait for a lock on
  * the server's only thread, freezing every request (and the holder of the lock with them).
- * A busy database is retried after an asynchronous pause instead (see `stageChunk`).
+ * A busy database is retried after an asynchronous pause instead (see `shortWrite`).
  */
 export function openImportConnection() {
   const sqlite = new Database(databaseFile(), { timeout: 0 });
@@ -21,6 +21,11 @@ export function openImportConnection() {
 }
 
 export const newBatchId = () => randomUUID();
+
+/** Registers an import batch: its staged rows stay invisible until it publishes. */
+export async function openBatch(sqlite: Database.Database, id: string, kind: "cases" | "attainment", actorId: string) {
+  await shortWrite(sqlite, () => sqlite.prepare(`INSERT INTO "ImportBatch" (id, kind, actorId, createdAt) VALUES (?, ?, ?, ?)`).run(id, kind, actorId, new Date().toISOString().replace("Z", "+00:00")));
+}
 
 const isBusy = (error: unknown) => error instanceof Error && /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ""} ${error.message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,7 +38,7 @@ export const pauseForRequests = () => sleep(2);
  * connection holds the write lock, it tries again after a short asynchronous pause, for up
  * to a minute, so the holder (a sign-in, a case save) finishes first.
  */
-export async function stageChunk(sqlite: Database.Database, write: () => void) {
+export async function shortWrite(sqlite: Database.Database, write: () => void) {
   const start = Date.now();
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -129,13 +134,13 @@ export async function dropBatch(batchId: string, tables: readonly string[]) {
       const remove = sqlite.prepare(`DELETE FROM "${table}" WHERE rowid IN (SELECT rowid FROM "${table}" WHERE batchId = ? LIMIT 2000)`);
       let removed = 1;
       while (removed > 0) {
-        await stageChunk(sqlite, () => {
+        await shortWrite(sqlite, () => {
           removed = remove.run(batchId).changes;
         });
         await pauseForRequests();
       }
     }
-    await stageChunk(sqlite, () => sqlite.prepare(`DELETE FROM "ImportBatch" WHERE id = ?`).run(batchId));
+    await shortWrite(sqlite, () => sqlite.prepare(`DELETE FROM "ImportBatch" WHERE id = ?`).run(batchId));
   } catch (error) {
     console.error("Could not clean an import batch away (it is cleaned at the next start):", error);
   } finally {
