@@ -6,7 +6,8 @@ import { groupAttainment } from "~/domain/variability/group";
 import { db } from "~/utils/db.server";
 import { executiveAttainment } from "./attainment.server";
 import { writeCases } from "./after-commit.server";
-import { forViewer, forViewerEach, seesReporter, type Viewer } from "./case-privacy.server";
+import { shownTo } from "~/domain/privacy/case-view";
+import { forViewerEach, reporterNames, seesReporter, type Viewer } from "./case-privacy.server";
 import { membersOf } from "./pattern-case.server";
 
 // Everything a brief is written from. Reporter name and the confidential flag are selected so
@@ -131,13 +132,14 @@ export async function getBrief(id: number, viewer: Viewer) {
   });
   if (!brief || seesReporter(viewer)) return brief;
   const { draftJson, versions, ...rest } = brief;
-  const caseIds = await briefCaseIds(brief, [draftJson, ...versions.map((v) => v.contentJson)]);
+  const names = await reporterNames(await briefCaseIds(brief, [draftJson, ...versions.map((v) => v.contentJson)]));
+  const show = <T>(value: T) => shownTo("outside", value, names);
   // Content is scrubbed as parsed JSON, so a replacement can never break its syntax.
-  const scrubJson = async (json: string) => JSON.stringify(await forViewer(viewer, caseIds, JSON.parse(json) as unknown));
+  const showJson = (json: string) => JSON.stringify(show(JSON.parse(json) as unknown));
   return {
-    ...(await forViewer(viewer, caseIds, rest)),
-    draftJson: await scrubJson(draftJson),
-    versions: await Promise.all(versions.map(async ({ contentJson, ...v }) => ({ ...(await forViewer(viewer, caseIds, v)), contentJson: await scrubJson(contentJson) }))),
+    ...show(rest),
+    draftJson: showJson(draftJson),
+    versions: versions.map(({ contentJson, ...v }) => ({ ...show(v), contentJson: showJson(contentJson) })),
   };
 }
 
