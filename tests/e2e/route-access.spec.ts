@@ -182,6 +182,12 @@ const RULES: Record<string, Rule> = {
       { body: { intent: "import-cases", uploadId: "nope" }, refused: ["leader", "exec"] },
     ],
   },
+  "test.clock.tsx": {
+    // Only the end-to-end server (MOVABLE_CLOCK=1) has it, and only an admin may move time.
+    url: () => "/test/clock",
+    get: S(404, 404, 404, 404, 404),
+    actions: [{ body: { days: "1" }, refused: ["analyst", "leader", "exec"] }],
+  },
   "admin.users.tsx": {
     url: () => "/admin/users",
     get: S(302, 200, 403, 403, 403),

@@ -13,6 +13,7 @@ process.env.HOST = "127.0.0.1";
 process.env.INSECURE_COOKIES = "1"; // plain http on loopback
 process.env.SESSION_SECRET = "e2e-secret-" + Math.random().toString(36).slice(2);
 process.env.QUIET_LOGS = "1";
+process.env.MOVABLE_CLOCK = "1"; // lets an admin move the clock (POST /test/clock) for due dates and checks
 
 execFileSync(process.execPath, ["scripts/db-setup.mjs"], { stdio: "inherit", env: process.env });
 
