@@ -73,6 +73,11 @@ export const intentsFor =
     return reply({ intent, result, problems: [...(a.problems ?? [])], conflict: a.status === 409 }, a.status);
   };
 
+/** A refusal decided before any handler runs (a stale form, say), told like any other. */
+export function refusedReply(intent: string, message: string, status: 400 | 409, field = "") {
+  return reply({ intent, result: { status: "error", error: { [field]: [message] } }, problems: [], conflict: status === 409 }, status);
+}
+
 /**
  * Runs the handler named by the form's `intent` (or `fallback` when the form has none) and
  * answers: a redirect on success, the form's errors with 400/409, or a thrown 403/404.
