@@ -1,14 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { CaseStatus } from "~/domain/cases/taxonomy";
-import {
-  canAddStep,
-  checkChain,
-  reorder,
-  statusAfterConclusionConfirmed,
-  statusAfterStepAnswered,
-  statusPath,
-  type ChainProblem,
-} from "~/domain/whys/chain";
+import { statusAfterConclusionConfirmed, statusAfterStepAnswered, statusPath } from "~/domain/cases/status";
+import { canAddStep, checkChain, reorder, type ChainProblem } from "~/domain/whys/chain";
 import { conclusionOf } from "~/domain/whys/conclusion";
 import type { ConclusionData, WhyStepData } from "~/domain/whys/whys-schema";
 import { db } from "~/utils/db.server";
