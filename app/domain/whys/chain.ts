@@ -1,4 +1,4 @@
-// The Five Whys chain of a case (PRODUCT.md "Five Whys"): plain functions over plain data,
+// The Five Whys chain of a case (docs/product.md "Five Whys"): plain functions over plain data,
 // shared by the route, the leadership brief and the tests. No Remix, Prisma or server code.
 
 import { BEHAVIOURS, type Cause } from "../cases/taxonomy";
