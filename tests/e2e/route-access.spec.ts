@@ -185,7 +185,7 @@ const RULES: Record<string, Rule> = {
     // Only the end-to-end server (MOVABLE_CLOCK=1) has it, and only an admin may move time.
     url: () => "/test/clock",
     get: S(404, 404, 404, 404, 404),
-    actions: [{ body: { days: "1" }, refused: ["analyst", "leader", "exec"] }],
+    actions: [{ body: { days: "ninety" }, refused: ["analyst", "leader", "exec"] }],
   },
   "admin.users.tsx": {
     url: () => "/admin/users",
