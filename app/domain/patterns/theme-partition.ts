@@ -33,10 +33,14 @@ export type ThemeWeights = {
   behaviour: number;
   /** Minimum cosine between a case and a theme's centroid to join it. */
   threshold: number;
+  /** Minimum cosine between two themes' centroids to merge them (one problem found twice). */
+  merge: number;
+  /** Weight of the cause the team's own diagnoses suggest for a case's text (see learnedCauses). */
+  learned: number;
 };
 
 /** Tuned on eval/themes/tuning.json (see `npm run eval:themes`). */
-export const DEFAULT_THEME_WEIGHTS: ThemeWeights = { text: 1, diagnosed: 0.6, suspected: 0.3, behaviour: 0.15, threshold: 0.2 };
+export const DEFAULT_THEME_WEIGHTS: ThemeWeights = { text: 1, diagnosed: 0.6, suspected: 0.3, behaviour: 0.3, threshold: 0.2, merge: 0.5, learned: 0 };
 
 const PASSES = 8;
 const MIN_THEME_SIZE = 2;
@@ -72,6 +76,7 @@ type Vec = Map<string, number>;
 export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAULT_THEME_WEIGHTS, index?: TfIdfIndex): Map<number, Vec> {
   const idx = index ?? buildIndex(cases.map((c) => ({ id: c.id, text: themeText(c) })));
   const out = new Map<number, Vec>();
+  const learned = w.learned > 0 ? learnedCauses(cases, idx) : new Map<number, string>();
   for (const c of cases) {
     const v: Vec = new Map();
     const text = idx.vector(c.id);
@@ -79,9 +84,50 @@ export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAU
     if (c.rootCause) v.set(`c:${c.rootCause}`, w.diagnosed);
     if (c.suspectedCause && c.suspectedCause !== "other") v.set(`c:${c.suspectedCause}`, (v.get(`c:${c.suspectedCause}`) ?? 0) + w.suspected);
     if (c.behaviour && c.behaviour !== "other") v.set(`b:${c.behaviour}`, w.behaviour);
+    const guess = learned.get(c.id);
+    if (guess && w.learned > 0) v.set(`c:${guess}`, (v.get(`c:${guess}`) ?? 0) + w.learned);
     const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
     if (norm > 0) for (const [k, x] of v) v.set(k, x / norm);
     out.set(c.id, v);
+  }
+  return out;
+}
+
+/**
+ * For each case without a diagnosis, the cause whose diagnosed cases its text is most like
+ * (cosine to the centre of that cause's diagnosed texts, at least 0.1): the team's own
+ * conclusions teach which words go with which cause, with no word list to maintain.
+ */
+export function learnedCauses(cases: readonly ThemeCase[], idx: TfIdfIndex): Map<number, string> {
+  const centres = new Map<string, Map<number, number>>();
+  for (const c of cases) {
+    if (!c.rootCause || c.rootCause === "other") continue;
+    const v = idx.vector(c.id);
+    if (!v) continue;
+    const m = centres.get(c.rootCause) ?? new Map<number, number>();
+    v.idx.forEach((t, j) => m.set(t, (m.get(t) ?? 0) + v.val[j]));
+    centres.set(c.rootCause, m);
+  }
+  for (const m of centres.values()) {
+    const n = Math.sqrt([...m.values()].reduce((s, x) => s + x * x, 0)) || 1;
+    for (const [t, x] of m) m.set(t, x / n);
+  }
+  const out = new Map<number, string>();
+  for (const c of cases) {
+    if (c.rootCause) continue;
+    const v = idx.vector(c.id);
+    if (!v) continue;
+    let best = "";
+    let bestScore = 0.1;
+    for (const [cause, m] of centres) {
+      let s = 0;
+      v.idx.forEach((t, j) => (s += (m.get(t) ?? 0) * v.val[j]));
+      if (s > bestScore) {
+        best = cause;
+        bestScore = s;
+      }
+    }
+    if (best) out.set(c.id, best);
   }
   return out;
 }
@@ -94,7 +140,7 @@ export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeigh
   const index = buildIndex(ordered.map((c) => ({ id: c.id, text: themeText(c) })));
   const vectors = caseVectors(ordered, weights, index);
   const docs = ordered.map((c) => vectors.get(c.id)!);
-  const assignment = cluster(docs, weights.threshold);
+  const assignment = cluster(docs, weights.threshold, weights.merge);
 
   const groups = new Map<number, number[]>();
   assignment.forEach((k, i) => {
@@ -108,7 +154,7 @@ export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeigh
 }
 
 /** Leader pass then reassignment passes; returns a cluster per doc, or −1 for none. */
-function cluster(docs: readonly Vec[], threshold: number): number[] {
+function cluster(docs: readonly Vec[], threshold: number, merge: number): number[] {
   let clusters: Cluster[] = [];
   let postings = new Map<string, Set<number>>();
   let assignment = docs.map(() => -1);
@@ -142,8 +188,42 @@ function cluster(docs: readonly Vec[], threshold: number): number[] {
       return nk;
     });
   }
+  // Merge clusters whose centres are alike (greedy, most alike first): the leader pass can
+  // start one problem twice when its first cases share few words.
+  const unit = clusters.map((c) => {
+    const n = Math.sqrt(c.norm2) || 1;
+    return new Map([...c.centroid].map(([t, x]) => [t, x / n]));
+  });
+  const big = clusters.map((c, k) => k).filter((k) => clusters[k].members.length >= MIN_THEME_SIZE);
+  const pairs: { a: number; b: number; s: number }[] = [];
+  for (let i = 0; i < big.length; i++) {
+    for (let j = i + 1; j < big.length; j++) {
+      const s = dotVec(unit[big[i]], unit[big[j]]);
+      if (s >= merge) pairs.push({ a: big[i], b: big[j], s });
+    }
+  }
+  pairs.sort((x, y) => y.s - x.s);
+  const into = clusters.map((_, k) => k);
+  const root = (k: number): number => (into[k] === k ? k : (into[k] = root(into[k])));
+  const merged = new Set<number>();
+  for (const { a, b } of pairs) {
+    // One merge per cluster per round keeps two distinct themes from chaining through a third.
+    if (merged.has(root(a)) || merged.has(root(b)) || root(a) === root(b)) continue;
+    into[root(b)] = root(a);
+    merged.add(root(a));
+  }
+  assignment = assignment.map((k) => root(k));
+  const size = new Map<number, number>();
+  for (const k of assignment) size.set(k, (size.get(k) ?? 0) + 1);
   // A cluster of one is no theme.
-  return assignment.map((k) => (clusters[k].members.length >= MIN_THEME_SIZE ? k : -1));
+  return assignment.map((k) => ((size.get(k) ?? 0) >= MIN_THEME_SIZE ? k : -1));
+}
+
+function dotVec(a: Vec, b: Vec): number {
+  let s = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const [t, x] of small) s += x * (large.get(t) ?? 0);
+  return s;
 }
 
 function add(c: Cluster, k: number, doc: number, v: Vec, postings: Map<string, Set<number>>) {
@@ -220,7 +300,10 @@ function explain(members: ThemeCase[], vectors: Vec[], index: TfIdfIndex, df: Ma
   vectors.forEach((v, i) => {
     let s = 0;
     for (const [t, x] of v) s += (centroid.get(t) ?? 0) * x;
-    if (s > bestScore) (bestScore = s), (typical = i);
+    if (s > bestScore) {
+      bestScore = s;
+      typical = i;
+    }
   });
   const causeCounts = new Map<string, ThemeCause>();
   for (const c of members) {
