@@ -7,14 +7,17 @@ import { DARK_LABEL, formatDate } from "~/components/labels";
 import { MatrixTable } from "~/components/patterns/matrix-table";
 import { MonthlyChart } from "~/components/patterns/monthly-chart";
 import { SuggestionCard, type SuggestionView } from "~/components/patterns/suggestion-card";
+import { ThemeSection, type ThemeSectionData } from "~/components/patterns/theme-list";
 import { can } from "~/domain/auth/permissions";
 import { isRealDay } from "~/domain/cases/case-schema";
 import { caseListSearch } from "~/domain/cases/list-query";
 import { axisLabel } from "~/domain/patterns/axes";
 import { createPatternSchema, PATTERN_STATUS_OPTIONS } from "~/domain/patterns/pattern-schema";
+import { themeEditSchema } from "~/domain/patterns/theme-edits";
 import { snapExecRange, WITHHELD_NOTE } from "~/domain/privacy/disclosure";
 import { execPatternCounts, GROUPING_CAP, patternInsights, suggestionByKey } from "~/models/pattern-insights.server";
 import { createPattern, listPatterns, UnknownCasesError } from "~/models/pattern.server";
+import { runThemeEdit, themeOptions, themePage } from "~/models/theme.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
 
@@ -38,13 +41,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // figures, and neighbouring ranges differ by a whole month.
   const snapped = suppress ? snapExecRange(asked, new Date()) : null;
   const range = snapped ? { from: snapped.from, to: snapped.to } : asked;
-  const [insights, patterns] = await Promise.all([patternInsights(range, user), listPatterns(user, 50)]);
+  const url = new URL(request.url);
+  const canWrite = can(user.role, "case:write");
+  const [insights, patterns, themes, options] = await Promise.all([
+    patternInsights(range, user),
+    listPatterns(user, 50),
+    themePage(user, Number(url.searchParams.get("tpage")) || 1),
+    canWrite ? themeOptions() : [],
+  ]);
   const counts = suppress ? await execPatternCounts(patterns.map((p) => ({ id: p.id, count: p._count.cases }))) : null;
   return {
     range,
     snapped: snapped?.snapped ?? false,
     suppress,
-    canWrite: can(user.role, "case:write"),
+    canWrite,
+    themes,
+    themeOptions: options,
     canOpenCases: can(user.role, "case:read"),
     ...insights,
     overview: undefined,
@@ -70,6 +82,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   if (!can(user.role, "case:write")) throw forbidden();
   const formData = await readForm(request);
+  if (String(formData.get("intent") ?? "").startsWith("theme-")) {
+    const parsed = themeEditSchema.safeParse(Object.fromEntries([...formData.keys()].map((k) => [k, formData.getAll(k).length > 1 ? formData.getAll(k) : formData.get(k)])));
+    if (!parsed.success) return data({ status: "error" as const, themeError: parsed.error.issues[0].message, error: undefined }, { status: 400 });
+    const outcome = await runThemeEdit(parsed.data, user.id);
+    if (!outcome.ok) return data({ status: "error" as const, themeError: outcome.message, error: undefined }, { status: outcome.status });
+    return redirect(outcome.patternId ? `/patterns/${outcome.patternId}` : "/patterns#themes");
+  }
   // A suggestion is saved by its key: the server takes its cases as they stand now.
   const key = String(formData.get("suggestionKey") ?? "");
   if (key) {
@@ -98,6 +117,7 @@ export default function PatternsPage() {
     ? (filter: Record<string, string>) => `/cases${caseListSearch({ ...filter, from: d.range.from, to: d.range.to } as never)}`
     : undefined;
   const errors = reply?.error ? Object.values(reply.error).flat().filter(Boolean) : [];
+  const themeError = reply && "themeError" in reply ? reply.themeError : undefined;
 
   return (
     <Stack gap="lg">
@@ -135,6 +155,8 @@ export default function PatternsPage() {
       </SimpleGrid>
 
       <MonthlyChart data={d.monthly.data} series={d.monthly.series} />
+
+      <ThemeSection d={d.themes as ThemeSectionData} canWrite={d.canWrite} options={d.themeOptions} error={themeError} />
 
       <section aria-labelledby="suggested">
         <Title order={2} size="h3" id="suggested">Suggested groups</Title>

@@ -30,11 +30,11 @@ describe("applyThemeEdits", () => {
 
 describe("themeEditSchema", () => {
   it("refuses merging a theme into itself, with the message on the field", () => {
-    const r = themeEditSchema.safeParse({ intent: "merge", themeId: "a", otherId: "a" });
+    const r = themeEditSchema.safeParse({ intent: "theme-merge", themeId: "a", otherId: "a" });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0].path).toEqual(["otherId"]);
   });
   it("takes a move without a target as moving the case out", () => {
-    expect(themeEditSchema.parse({ intent: "move", caseId: "7" })).toEqual({ intent: "move", caseId: 7, themeId: "" });
+    expect(themeEditSchema.parse({ intent: "theme-move", caseId: "7" })).toEqual({ intent: "theme-move", caseId: 7, themeId: "" });
   });
 });

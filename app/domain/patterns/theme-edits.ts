@@ -87,13 +87,13 @@ const caseIds = z.preprocess(toList, z.array(caseId).min(1, "Choose at least one
 
 /** The edit forms on /patterns, one schema told apart by `intent`. */
 export const themeEditSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rename"), themeId, name }),
-  z.object({ intent: z.literal("dismiss"), themeId }),
-  z.object({ intent: z.literal("merge"), themeId, otherId: themeId }).refine((v) => v.themeId !== v.otherId, { message: "Choose another theme to merge in", path: ["otherId"] }),
+  z.object({ intent: z.literal("theme-rename"), themeId, name }),
+  z.object({ intent: z.literal("theme-dismiss"), themeId }),
+  z.object({ intent: z.literal("theme-merge"), themeId, otherId: themeId }).refine((v) => v.themeId !== v.otherId, { message: "Choose another theme to merge in", path: ["otherId"] }),
   // An empty target moves the case out of every theme.
-  z.object({ intent: z.literal("move"), caseId, themeId: z.string().trim().max(40).optional().transform((v) => v ?? "") }),
-  z.object({ intent: z.literal("split"), themeId, caseIds, name }),
-  z.object({ intent: z.literal("refile"), caseId, cause: z.enum(causeValues, { message: "Choose a cause" }) }),
-  z.object({ intent: z.literal("save"), themeId }),
+  z.object({ intent: z.literal("theme-move"), caseId, themeId: z.string().trim().max(40).optional().transform((v) => v ?? "") }),
+  z.object({ intent: z.literal("theme-split"), themeId, caseIds, name }),
+  z.object({ intent: z.literal("theme-refile"), caseId, cause: z.enum(causeValues, { message: "Choose a cause" }) }),
+  z.object({ intent: z.literal("theme-save"), themeId }),
 ]);
 export type ThemeEditInput = z.infer<typeof themeEditSchema>;
