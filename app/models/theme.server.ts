@@ -4,6 +4,7 @@ import { execThemeView, themeViews, type ThemeView, type ViewCase } from "~/doma
 import { audienceOf } from "~/domain/privacy/case-view";
 import { db } from "~/utils/db.server";
 import { forViewerEach, type Viewer } from "./case-privacy.server";
+import { done, refused } from "~/utils/outcome";
 import { writeCases } from "./after-commit.server";
 import { createPattern } from "./pattern.server";
 import { recomputeCount, scheduleThemeRecompute, themesUpdating } from "./theme-recompute.server";
@@ -92,7 +93,6 @@ export async function recordThemeEdit(edit: { kind: ThemeEditKind; themeId: stri
   // Edits change what the pattern pages show, not case data: no recomputation is needed.
 }
 
-export type RefileResult = { ok: true } | { ok: false; reason: "not-found" | "diagnosed" };
 
 /**
  * The cause check's one step: the case's suspected cause becomes the theme's. Kept in the
@@ -100,14 +100,14 @@ export type RefileResult = { ok: true } | { ok: false; reason: "not-found" | "di
  * not re-filed: its diagnosis already outranks the suspicion.
  */
 export async function refileSuspectedCause(caseId: number, cause: string, actorId: string) {
-  return writeCases(async (tx): Promise<RefileResult> => {
+  return writeCases(async (tx) => {
     const before = await tx.case.findUnique({ where: { id: caseId }, select: { suspectedCause: true, rootCause: true } });
-    if (!before) return { ok: false, reason: "not-found" };
-    if (before.rootCause) return { ok: false, reason: "diagnosed" };
-    if (before.suspectedCause === cause) return { ok: true };
+    if (!before) return refused("not-found");
+    if (before.rootCause) return refused("diagnosed");
+    if (before.suspectedCause === cause) return done();
     await tx.case.update({ where: { id: caseId }, data: { suspectedCause: cause, version: { increment: 1 } }, select: { id: true } });
     await tx.caseEvent.create({ data: { caseId, actorId, kind: "field", field: "suspectedCause", fromValue: before.suspectedCause, toValue: cause } });
-    return { ok: true };
+    return done();
   }, (r) => (r.ok ? { cases: [caseId], recheck: true } : null));
 }
 

@@ -3,11 +3,10 @@
 // the comp team the list is scrubbed (leaders) or disclosure-controlled (executives).
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
-import { createCase } from "~/models/case.server";
 import { settleThemes } from "~/models/theme-recompute.server";
 import { allThemes } from "~/models/theme.server";
 import { action, loader } from "~/routes/patterns._index";
-import { cookieFor, db, getRequest, makeUser, postRequest, run, validCase } from "./helpers";
+import { cookieFor, db, getRequest, makeUser, newCase, postRequest, run, validCase } from "./helpers";
 
 const form = caseFormSchema.parse({ ...validCase, confidential: false });
 const TERRITORY = [
@@ -46,11 +45,11 @@ beforeAll(async () => {
   const fns = ["sales", "customer_success", "marketing", "partners"];
   for (const [i, complaint] of TERRITORY.entries()) {
     // One case filed under a wrong suspected cause: the cause check must catch it.
-    const c = await createCase({ ...form, complaint, reporterName: `Rep ${i}`, reporterFunction: fns[i] as never, suspectedCause: i === 3 ? "plan_mechanics" : "territory_imbalance" }, analyst.id);
+    const c = await newCase({ ...form, complaint, reporterName: `Rep ${i}`, reporterFunction: fns[i] as never, suspectedCause: i === 3 ? "plan_mechanics" : "territory_imbalance" }, analyst.id);
     ids.territory.push(c.id);
   }
   for (const [i, complaint] of STATEMENTS.entries()) {
-    const c = await createCase({ ...form, complaint, reporterName: `Payee ${i}`, region: `R${i}`, suspectedCause: "data_systems", behaviour: "attrition_morale" }, analyst.id);
+    const c = await newCase({ ...form, complaint, reporterName: `Payee ${i}`, region: `R${i}`, suspectedCause: "data_systems", behaviour: "attrition_morale" }, analyst.id);
     ids.statements.push(c.id);
   }
   await settleThemes();
@@ -66,7 +65,7 @@ describe("themes", () => {
   });
 
   it("serves the last themes marked updating while a recomputation is due, off the request", async () => {
-    await createCase({ ...form, complaint: "Unrelated: the parking garage closes too early." }, analyst.id);
+    await newCase({ ...form, complaint: "Unrelated: the parking garage closes too early." }, analyst.id);
     const shown = await page(analyst.cookie);
     expect(shown.updating).toBe(true);
     expect(shown.themes.length).toBeGreaterThan(0);
@@ -85,7 +84,7 @@ describe("themes", () => {
     expect(await themeWith(ids.territory[0])).toMatchObject({ id: a, name: "Carve and pay", caseIds: expected });
 
     // A new case like the territory ones: the theme keeps its id, and the edits hold.
-    await createCase({ ...form, complaint: "The territory carve gave my patch to someone else; nothing left in my patch.", reporterName: "Rep 9", region: "APAC" }, analyst.id);
+    await newCase({ ...form, complaint: "The territory carve gave my patch to someone else; nothing left in my patch.", reporterName: "Rep 9", region: "APAC" }, analyst.id);
     await settleThemes();
     const after = (await themeWith(ids.territory[0]))!;
     expect(after).toMatchObject({ id: a, name: "Carve and pay" });
