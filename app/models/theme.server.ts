@@ -161,3 +161,10 @@ export async function themeOptions() {
   const { themes } = await allThemes();
   return themes.filter((t) => !t.dismissed).map((t) => ({ id: t.id, name: t.name }));
 }
+
+/** The cause check for one case: set when the case sits in a theme whose cause its suspected cause contradicts. */
+export async function causeCheckForCase(caseId: number) {
+  const theme = await themeOfCase(caseId);
+  const check = theme?.causeChecks.find((m) => m.caseIds.includes(caseId));
+  return theme && check ? { themeName: theme.name, cause: theme.dominantCause, filedAs: check.cause, sentence: check.sentence } : null;
+}

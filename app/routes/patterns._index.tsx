@@ -87,7 +87,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) return data({ status: "error" as const, themeError: parsed.error.issues[0].message, error: undefined }, { status: 400 });
     const outcome = await runThemeEdit(parsed.data, user.id);
     if (!outcome.ok) return data({ status: "error" as const, themeError: outcome.message, error: undefined }, { status: outcome.status });
-    return redirect(outcome.patternId ? `/patterns/${outcome.patternId}` : "/patterns#themes");
+    const back = String(formData.get("returnTo") ?? "");
+    // Only back to a case page (the case page's re-file form); never an arbitrary address.
+    return redirect(outcome.patternId ? `/patterns/${outcome.patternId}` : /^\/cases\/\d+$/.test(back) ? back : "/patterns#themes");
   }
   // A suggestion is saved by its key: the server takes its cases as they stand now.
   const key = String(formData.get("suggestionKey") ?? "");

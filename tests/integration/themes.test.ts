@@ -6,6 +6,7 @@ import { caseFormSchema } from "~/domain/cases/case-schema";
 import { settleThemes } from "~/models/theme-recompute.server";
 import { allThemes } from "~/models/theme.server";
 import { action, loader } from "~/routes/patterns._index";
+import { loader as caseLoader } from "~/routes/cases.$id";
 import { cookieFor, db, getRequest, makeUser, newCase, postRequest, run, validCase } from "./helpers";
 
 const form = caseFormSchema.parse({ ...validCase, confidential: false });
@@ -107,8 +108,12 @@ describe("themes", () => {
     // The merged-in statement cases are flagged too (filed as data or systems); this one is the territory case.
     const check = theme.causeChecks.find((m) => m.cause === "plan_mechanics");
     expect(check).toMatchObject({ caseIds: [ids.territory[3]], sentence: "1 case filed as plan mechanics reads like territory imbalance" });
-    const r = await run(action, postRequest("/patterns", { intent: "theme-refile", caseId: String(ids.territory[3]), cause: "territory_imbalance" }, analyst.cookie));
+    const id = String(ids.territory[3]);
+    const page = await run(caseLoader, getRequest(`/cases/${id}`, analyst.cookie), { id });
+    expect((page.data as { causeCheck: unknown }).causeCheck).toMatchObject({ filedAs: "plan_mechanics", cause: "territory_imbalance" });
+    const r = await run(action, postRequest("/patterns", { intent: "theme-refile", caseId: id, cause: "territory_imbalance", returnTo: `/cases/${id}` }, analyst.cookie));
     expect(r.status).toBe(302);
+    expect(r.location).toBe(`/cases/${id}`);
     const c = await db.case.findUniqueOrThrow({ where: { id: ids.territory[3] }, select: { suspectedCause: true, events: { select: { field: true, fromValue: true, toValue: true } } } });
     expect(c.suspectedCause).toBe("territory_imbalance");
     expect(c.events).toContainEqual({ field: "suspectedCause", fromValue: "plan_mechanics", toValue: "territory_imbalance" });
