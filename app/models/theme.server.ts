@@ -127,8 +127,9 @@ export async function runThemeEdit(input: ThemeEditInput, actorId: string): Prom
       return { ok: true };
     case "theme-merge":
       if (!theme(input.themeId)) return gone("themeId");
-      if (!theme(input.otherId)) return gone("otherId");
-      await recordThemeEdit({ kind: "merge", themeId: input.themeId, otherId: input.otherId }, actorId);
+      const other = theme(input.otherId);
+      if (!other) return gone("otherId");
+      await recordThemeEdit({ kind: "merge", themeId: input.themeId, otherId: input.otherId, caseIds: other.caseIds }, actorId);
       return { ok: true };
     case "theme-move":
       if (input.themeId && !theme(input.themeId)) return gone("themeId");

@@ -84,7 +84,7 @@ function Hidden({ fields }: { fields: Record<string, string | number> }) {
 function ThemeCard({ t, canWrite, options }: { t: ThemeCardData; canWrite: boolean; options: { id: string; name: string }[] }) {
   const others = options.filter((o) => o.id !== t.id);
   return (
-    <Paper withBorder radius="lg" p="md" data-testid="theme" data-theme-id={t.id}>
+    <Paper withBorder radius="lg" p="md" data-testid="theme" data-theme-id={t.id} data-case-ids={t.caseIds?.join(" ")}>
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Text fw={650} data-testid="theme-name">{t.name}</Text>

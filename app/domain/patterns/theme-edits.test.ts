@@ -11,6 +11,11 @@ describe("applyThemeEdits", () => {
     expect(out).toEqual([{ id: "a", name: "Both", caseIds: [1, 2, 3, 4], dismissed: false, edited: true }]);
   });
 
+  it("keeps a merge when a recomputation gave the merged-in theme a new id: its cases follow", () => {
+    const out = applyThemeEdits([t("a", [1, 2]), t("b2", [3, 5])], [e({ kind: "merge", themeId: "a", otherId: "b", caseIds: [3, 4] })], blank);
+    expect(out.map((x) => [x.id, x.caseIds])).toEqual([["a", [1, 2, 3, 4]], ["b2", [5]]]);
+  });
+
   it("moves a case out of every theme, or into one, keeping each case in at most one theme", () => {
     const themes = [t("a", [1, 2, 3]), t("b", [4, 5])];
     expect(applyThemeEdits(themes, [e({ kind: "move", themeId: "", caseIds: [2] })], blank).flatMap((x) => x.caseIds)).toEqual([1, 3, 4, 5]);

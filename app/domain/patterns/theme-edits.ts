@@ -13,6 +13,7 @@ export type ThemeEdit = {
   themeId: string;
   /** merge: the theme merged into `themeId`; split: the id of the new theme. */
   otherId: string;
+  /** move, split: the cases; merge: the other theme's cases when it was merged. */
   caseIds: number[];
   name: string;
 };
@@ -51,10 +52,15 @@ export function applyThemeEdits<T extends EditableTheme>(themes: readonly T[], e
         if (theme) Object.assign(theme, { dismissed: true, edited: true });
         break;
       case "merge": {
-        const other = byId.get(resolve(e.otherId));
-        if (!theme || !other || other === theme) break;
-        theme.caseIds = [...new Set([...theme.caseIds, ...other.caseIds])];
+        if (!theme) break;
+        // The cases the other theme had when merged follow even if a recomputation gave
+        // that theme a new id (its membership moved too much to keep it).
+        takeOut(e.caseIds.filter((id) => !theme.caseIds.includes(id)));
+        theme.caseIds.push(...e.caseIds);
         theme.edited = true;
+        const other = byId.get(resolve(e.otherId));
+        if (!other || other === theme) break;
+        theme.caseIds = [...new Set([...theme.caseIds, ...other.caseIds])];
         byId.delete(other.id);
         alias.set(other.id, theme.id);
         break;
