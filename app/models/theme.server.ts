@@ -125,12 +125,13 @@ export async function runThemeEdit(input: ThemeEditInput, actorId: string): Prom
       if (!theme(input.themeId)) return gone("themeId");
       await recordThemeEdit(input.intent === "theme-rename" ? { kind: "rename", themeId: input.themeId, name: input.name } : { kind: "dismiss", themeId: input.themeId }, actorId);
       return { ok: true };
-    case "theme-merge":
+    case "theme-merge": {
       if (!theme(input.themeId)) return gone("themeId");
       const other = theme(input.otherId);
       if (!other) return gone("otherId");
       await recordThemeEdit({ kind: "merge", themeId: input.themeId, otherId: input.otherId, caseIds: other.caseIds }, actorId);
       return { ok: true };
+    }
     case "theme-move":
       if (input.themeId && !theme(input.themeId)) return gone("themeId");
       if (!(await db.case.count({ where: { id: input.caseId } }))) return { ok: false, field: "caseId", message: `No case #${input.caseId}.`, status: 400 };
