@@ -99,7 +99,7 @@ export async function recordThemeEdit(edit: { kind: ThemeEditKind; themeId: stri
  * case's history and run through the after-commit step like any edit. A diagnosed case is
  * not re-filed: its diagnosis already outranks the suspicion.
  */
-export async function refileSuspectedCause(caseId: number, cause: string, actorId: string) {
+export async function refileSuspectedCause({ caseId, cause, actorId }: { caseId: number; cause: string; actorId: string }) {
   return writeCases(async (tx) => {
     const before = await tx.case.findUnique({ where: { id: caseId }, select: { suspectedCause: true, rootCause: true } });
     if (!before) return refused("not-found");
@@ -146,14 +146,16 @@ export async function runThemeEdit(input: ThemeEditInput, actorId: string): Prom
       return { ok: true };
     }
     case "theme-refile": {
-      const r = await refileSuspectedCause(input.caseId, input.cause, actorId);
+      const r = await refileSuspectedCause({ caseId: input.caseId, cause: input.cause, actorId });
       return r.ok ? { ok: true } : { ok: false, field: "caseId", message: r.reason === "diagnosed" ? "This case has a diagnosis; change it in its Five Whys." : `No case #${input.caseId}.`, status: r.reason === "diagnosed" ? 409 : 404 };
     }
     case "theme-save": {
       const t = theme(input.themeId);
       if (!t) return gone("themeId");
-      const pattern = await createPattern({ name: t.name, description: t.verdictNote, status: "open", cause: t.dominantCause, caseIds: t.caseIds }, actorId);
-      return { ok: true, patternId: pattern.id };
+      const saved = await createPattern({ input: { name: t.name, description: t.verdictNote, status: "open", cause: t.dominantCause, caseIds: t.caseIds }, actorId });
+      // Its cases were read a moment ago; one deleted since is the only way to be refused.
+      if (!saved.ok) return gone("themeId");
+      return { ok: true, patternId: saved.id };
     }
   }
 }

@@ -7,7 +7,7 @@ import { settleThemes } from "~/models/theme-recompute.server";
 import { allThemes } from "~/models/theme.server";
 import { action, loader } from "~/routes/patterns._index";
 import { loader as caseLoader } from "~/routes/cases.$id";
-import { cookieFor, db, getRequest, makeUser, newCase, postRequest, run, validCase } from "./helpers";
+import { cookieFor, db, formResult, getRequest, makeUser, newCase, postRequest, run, validCase } from "./helpers";
 
 const form = caseFormSchema.parse({ ...validCase, confidential: false });
 const TERRITORY = [
@@ -97,7 +97,7 @@ describe("themes", () => {
     const before = await db.themeEdit.count();
     const r = await run(action, postRequest("/patterns", { intent: "theme-merge", themeId: "x", otherId: "x" }, analyst.cookie));
     expect(r.status).toBe(400);
-    expect(r.data).toMatchObject({ themeError: "Choose another theme to merge in" });
+    expect(formResult(r).error).toEqual({ otherId: ["Choose another theme to merge in"] });
     expect(await db.themeEdit.count()).toBe(before);
     const leaderTry = await run(action, postRequest("/patterns", { intent: "theme-dismiss", themeId: "x" }, leader.cookie));
     expect(leaderTry.status).toBe(403);
