@@ -188,6 +188,19 @@ const RULES: Record<string, Rule> = {
     get: S(404, 404, 404, 404, 404),
     actions: [{ body: { days: "1" }, refused: ["analyst", "leader", "exec"] }],
   },
+  "healthz.tsx": {
+    // Liveness and readiness probes: anyone, no session (they say nothing about the data).
+    url: () => "/healthz",
+    get: S(200, 200, 200, 200, 200),
+    secret: '"ok"',
+    actions: "none",
+  },
+  "readyz.tsx": {
+    url: () => "/readyz",
+    get: S(200, 200, 200, 200, 200),
+    secret: '"ready"',
+    actions: "none",
+  },
   "admin.users.tsx": {
     url: () => "/admin/users",
     get: S(302, 200, 403, 403, 403),
