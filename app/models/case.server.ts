@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { recordChange } from "./access-log.server";
 import { deriveTitle, normaliseTags, type CaseFormData } from "~/domain/cases/case-schema";
 import { diffCase, IDENTITY_FIELDS, type FieldValues } from "~/domain/cases/case-history";
 import {
@@ -563,6 +564,8 @@ export async function updateCase(id: number, version: number, input: CaseFormDat
     });
     if (count === 0) return conflict(tx, id);
     await nameOwners(tx, changes);
+    const flag = changes.find((c) => c.field === "confidential");
+    if (flag) await recordChange(tx, actorId, { action: "confidential-change", subject: "case", subjectId: id, confidential: true, detail: `${flag.from} → ${flag.to}` });
     await tx.caseEvent.createMany({
       data: changes.map((c) => ({ caseId: id, actorId, kind: "field", field: c.field, fromValue: c.from, toValue: c.to })),
     });

@@ -42,6 +42,7 @@ import { similarCases } from "~/models/pattern-insights.server";
 import { recurrencesForCase } from "~/models/pattern.server";
 import { addNote, editNote, listNotes, linkNoteToStep } from "~/models/note.server";
 import { listStepSummaries } from "~/models/whys.server";
+import { recordAccess } from "~/models/access-log.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
 
@@ -54,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const caseFile = await getCase(id, user);
   if (!caseFile) throw notFound(`Case #${id} does not exist.`);
+  recordAccess(user, "case", id);
   const canEdit = can(user.role, "case:write");
   const [history, notes, steps, recurrences, similar] = await Promise.all([
     getCaseHistory(id, user),

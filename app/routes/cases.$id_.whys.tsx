@@ -14,6 +14,7 @@ import { canAddStep, checkChain, defaultQuestion, looksStructural, payFixSentenc
 import { conclusionOf } from "~/domain/whys/conclusion";
 import { conclusionSchema, confirmDiagnosisSchema, moveStepSchema, whyStepSchema } from "~/domain/whys/whys-schema";
 import * as whys from "~/models/whys.server";
+import { recordAccess } from "~/models/access-log.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, parseId, readForm } from "~/utils/http.server";
 
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const chain = await whys.getChain(id, user);
   if (!chain) throw notFound(`Case #${id} does not exist.`);
+  recordAccess(user, "whys", id);
   const canEdit = can(user.role, "case:write");
   return { chain, canEdit, viewerId: user.id, leaders: canEdit ? await whys.listLeaders() : [] };
 }

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { can, type Permission, type Role } from "~/domain/auth/permissions";
 import { db } from "./db.server";
 import { forbidden } from "./http.server";
+import { noteRequestUser } from "./request-context.server";
 import { SESSION_TTL_MS, sessionStorage } from "./session.server";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
@@ -40,6 +41,7 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
   });
   if (!row || row.expiresAt < new Date() || !row.user.active) return null;
   const { active: _active, ...user } = row.user;
+  noteRequestUser(user.id);
   return { ...user, role: user.role as Role };
 }
 

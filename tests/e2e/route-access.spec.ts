@@ -201,6 +201,18 @@ const RULES: Record<string, Rule> = {
     secret: '"ready"',
     actions: "none",
   },
+  "admin.access.tsx": {
+    url: () => "/admin/access?subject=case",
+    get: S(302, 200, 403, 403, 403),
+    secret: "Access log</h1>",
+    actions: "none",
+  },
+  "admin.access_.export.tsx": {
+    url: () => "/admin/access/export",
+    get: S(302, 200, 403, 403, 403),
+    secret: "When (UTC),Who,Role",
+    actions: "none",
+  },
   "admin.users.tsx": {
     url: () => "/admin/users",
     get: S(302, 200, 403, 403, 403),
