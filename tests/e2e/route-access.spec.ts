@@ -213,6 +213,33 @@ const RULES: Record<string, Rule> = {
     secret: "When (UTC),Who,Role",
     actions: "none",
   },
+  "admin.sso.tsx": {
+    url: () => "/admin/sso",
+    get: S(302, 200, 403, 403, 403),
+    secret: "Map a group",
+    actions: [
+      { body: { intent: "add", group: "" }, refused: ["analyst", "leader", "exec"] },
+      { body: { intent: "unknown" }, refused: ["analyst", "leader", "exec"] },
+    ],
+  },
+  "auth.sso.tsx": {
+    // Single sign-on is not set up on the end-to-end server: absent for everyone (tests/integration/sso.test.ts runs it).
+    url: () => "/auth/sso",
+    get: S(404, 404, 404, 404, 404),
+    actions: "none",
+  },
+  "auth.sso_.callback.tsx": {
+    url: () => "/auth/sso/callback?code=x&state=y",
+    get: S(404, 404, 404, 404, 404),
+    actions: "none",
+  },
+  "no-access.tsx": {
+    // Only for a person signed in through single sign-on without a role; everyone with one goes home.
+    url: () => "/no-access",
+    get: S(302, 302, 302, 302, 302),
+    to: { admin: /^\/$/, analyst: /^\/$/, leader: /^\/$/, exec: /^\/$/ },
+    actions: "none",
+  },
   "admin.users.tsx": {
     url: () => "/admin/users",
     get: S(302, 200, 403, 403, 403),
