@@ -186,7 +186,8 @@ const RULES: Record<string, Rule> = {
     // Only the end-to-end server (MOVABLE_CLOCK=1) has it, and only an admin may move time.
     url: () => "/test/clock",
     get: S(404, 404, 404, 404, 404),
-    actions: [{ body: { days: "1" }, refused: ["analyst", "leader", "exec"] }],
+    // A body that does not parse: the admin gets a 400 and nobody moves the shared server's clock.
+    actions: [{ body: { days: "x" }, refused: ["analyst", "leader", "exec"] }],
   },
   "healthz.tsx": {
     // Liveness and readiness probes: anyone, no session (they say nothing about the data).
