@@ -30,10 +30,14 @@ export async function userForSso(identity: { email: string; emailVerified: boole
   if (existing) return existing.active ? { ok: true, userId: existing.id } : { ok: false, reason: "inactive" };
   const role = roleForGroups(identity.groups, await listGroupRoles());
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
-  const created = await db.user.create({
-    data: { email: identity.email, name: identity.name.slice(0, 200), role, passwordHash },
-    select: { id: true },
-  });
+  const created = await db.user
+    .create({ data: { email: identity.email, name: identity.name.slice(0, 200), role, passwordHash }, select: { id: true } })
+    // Two first sign-ins at once (two tabs): the second finds the account the first made.
+    .catch(async (error: unknown) => {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+      return null;
+    });
+  if (!created) return userForSso(identity);
   await recordChange(db, created.id, { action: "sso-sign-in", subject: "user", subjectId: created.id, detail: role === NO_ACCESS ? "no access yet" : `role ${role}` });
   return { ok: true, userId: created.id };
 }
