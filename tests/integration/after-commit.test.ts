@@ -69,13 +69,13 @@ describe("every write path runs the after-commit step", () => {
       }],
       ["importCases", () => importCases([{ data: form }], actor)],
       ["importAttainment", () => importAttainment([{ period: "2026-Q3", repPseudonym: "rep-1", role: "ae", segment: "smb", region: "", attainmentPct: 91 }])],
-      ["createPattern", () => createPattern({ name: "P", description: "", status: "open", cause: "", caseIds: [a.id] }, actor)],
+      ["createPattern", () => createPattern({ input: { name: "P", description: "", status: "open", cause: "", caseIds: [a.id] }, actorId: actor })],
       ["updatePattern", async () => {
         const p = await db.pattern.findFirstOrThrow({ select: { id: true, version: true } });
-        return updatePattern(p.id, p.version, { name: "P2", description: "", status: "open" });
+        return updatePattern({ id: p.id, version: p.version, input: { name: "P2", description: "", status: "open" } });
       }],
-      ["addCasesToPattern", async () => addCasesToPattern((await db.pattern.findFirstOrThrow()).id, [b.id])],
-      ["removeCaseFromPattern", async () => removeCaseFromPattern((await db.pattern.findFirstOrThrow()).id, b.id)],
+      ["addCasesToPattern", async () => addCasesToPattern({ id: (await db.pattern.findFirstOrThrow()).id, caseIds: [b.id] })],
+      ["removeCaseFromPattern", async () => removeCaseFromPattern({ id: (await db.pattern.findFirstOrThrow()).id, caseId: b.id })],
     ];
     const skipped: string[] = [];
     for (const [name, write] of paths) {
@@ -103,7 +103,9 @@ describe("recurrence after the fix", () => {
   beforeAll(async () => {
     const members = [];
     for (let i = 0; i < 3; i++) members.push((await newCase({ ...form, complaint: `${TERRITORY} (${i})`, suspectedCause: "territory_imbalance" }, actor)).id);
-    watched = (await createPattern({ name: "Territory carve (watched)", description: "", status: "monitoring", cause: "territory_imbalance", caseIds: members }, actor)).id;
+    const made = await createPattern({ input: { name: "Territory carve (watched)", description: "", status: "monitoring", cause: "territory_imbalance", caseIds: members }, actorId: actor });
+    if (!made.ok) throw new Error(made.reason);
+    watched = made.id;
   });
 
   const flagged = async (caseId: number) => (await db.patternRecurrence.count({ where: { patternId: watched, caseId } })) === 1;
