@@ -98,27 +98,27 @@ export default function LoginPage() {
             </Button>
           ) : null}
           {passwordSignIn ? (
-          <Form method="post" {...getFormProps(form)}>
-            <Stack>
-              <input type="hidden" name="redirectTo" value={redirectTo} />
-              <TextInput
-                {...inputProps(getInputProps(fields.email, { type: "email" }))}
-                label="Email"
-                autoComplete="email"
-                autoFocus
-                error={fields.email.errors?.[0]}
-              />
-              <PasswordInput
-                {...inputProps(getInputProps(fields.password, { type: "password" }))}
-                label="Password"
-                autoComplete="current-password"
-                error={fields.password.errors?.[0]}
-              />
-              <Button type="submit" loading={navigation.state === "submitting"} fullWidth>
-                Sign in
-              </Button>
-            </Stack>
-          </Form>
+            <Form method="post" {...getFormProps(form)}>
+              <Stack>
+                <input type="hidden" name="redirectTo" value={redirectTo} />
+                <TextInput
+                  {...inputProps(getInputProps(fields.email, { type: "email" }))}
+                  label="Email"
+                  autoComplete="email"
+                  autoFocus
+                  error={fields.email.errors?.[0]}
+                />
+                <PasswordInput
+                  {...inputProps(getInputProps(fields.password, { type: "password" }))}
+                  label="Password"
+                  autoComplete="current-password"
+                  error={fields.password.errors?.[0]}
+                />
+                <Button type="submit" loading={navigation.state === "submitting"} fullWidth>
+                  Sign in
+                </Button>
+              </Stack>
+            </Form>
           ) : null}
           {!passwordSignIn && !sso ? <Text size="sm">Sign-in is not set up: set OIDC_ISSUER, or PASSWORD_SIGN_IN=1.</Text> : null}
         </Stack>

@@ -3,6 +3,9 @@ import { flushAccessLog, pruneAccessLog } from "~/models/access-log.server";
 import { loader as accessLoader } from "~/routes/admin.access";
 import { loader as accessExport } from "~/routes/admin.access_.export";
 import { action as userAction } from "~/routes/admin.users_.$id";
+import { loader as briefLoader } from "~/routes/briefs.$id";
+import { loader as markdownLoader } from "~/routes/briefs.$id_.markdown";
+import { action as briefsAction } from "~/routes/briefs._index";
 import { loader as caseLoader } from "~/routes/cases.$id";
 import { action as editAction } from "~/routes/cases.$id_.edit";
 import { loader as whysLoader } from "~/routes/cases.$id_.whys";
@@ -69,6 +72,18 @@ describe("access log", () => {
     const last = (await entriesFor(analyst.id)).at(-1)!;
     expect(last).toMatchObject({ action: "read", subject: "export", confidential: true });
     expect(last.detail).toMatch(/^csv, \d+ cases$/);
+  });
+
+  it("records reads of a brief and of its Markdown", async () => {
+    const made = await run(briefsAction, postRequest("/briefs?index", { source: "case", sourceId: String(openId) }, analyst.cookie));
+    expect(made.status).toBe(302);
+    const briefId = made.location!.split("/").pop()!;
+    expect((await run(briefLoader, getRequest(`/briefs/${briefId}`, admin.cookie), { id: briefId })).status).toBe(200);
+    expect((await run(markdownLoader, getRequest(`/briefs/${briefId}/markdown`, admin.cookie), { id: briefId })).status).toBe(200);
+    expect((await entriesFor(admin.id)).map((e) => [e.action, e.subject, e.subjectId, e.detail])).toEqual([
+      ["read", "brief", briefId, "draft"],
+      ["read", "brief", briefId, "markdown, draft"],
+    ]);
   });
 
   it("records a change of the confidential flag and of a role, in the transaction that makes it", async () => {
