@@ -21,8 +21,12 @@ export default function globalTeardown() {
   if (lines.length === 0) fail("the log is empty: the server wrote no request lines");
   if (!list.some((n) => n.what === "password") || !list.some((n) => n.what === "demo reporter")) fail("nothing to look for");
 
-  const args = process.argv.slice(2).filter((a) => !a.startsWith("-") && a !== "test");
-  const attackRan = args.length === 0 || args.some((a) => a.includes("privacy-attack"));
+  // The whole attack suite ran when no spec file was named or the attack's was, and nothing
+  // narrowed the run to some of its tests (a grep, a shard, the last failures).
+  const argv = process.argv.slice(2);
+  const narrowed = argv.some((a) => /^(-g|--grep|--grep-invert|--shard|--last-failed|--only-changed)(=|$)/.test(a));
+  const files = argv.filter((a) => !a.startsWith("-") && a !== "test");
+  const attackRan = !narrowed && (files.length === 0 || files.some((a) => a.includes("privacy-attack")));
   const users = new Set(lines.map((l) => l.userId).filter(Boolean));
   const signIns = lines.filter((l) => l.method === "POST" && l.route === "/login" && l.status === 302).length;
   const caseReads = lines.filter((l) => l.userId && /^\/cases\/\d+(\.data)?$/.test(l.route) && l.status === 200).length;
