@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 // A free loopback port, chosen once in the main process; workers inherit it via the env.
 if (!process.env.E2E_PORT) {
@@ -12,6 +14,8 @@ if (!process.env.E2E_PORT) {
     .trim();
 }
 const port = Number(process.env.E2E_PORT);
+// The server's JSON request log, scanned after the run for names, complaints and passwords.
+process.env.E2E_LOG_FILE ??= path.join(os.tmpdir(), `upstream-e2e-requests-${port}.log`);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Debian's Chromium where there is one (Playwright's own download cannot be fetched here).
@@ -27,6 +31,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   forbidOnly: true,
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -51,6 +56,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), LOG_FILE: process.env.E2E_LOG_FILE },
   },
 });

@@ -3,8 +3,10 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
-import morgan from "morgan";
-import { randomBytes } from "node:crypto";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes, randomUUID } from "node:crypto";
+import pino from "pino";
+import { pinoHttp } from "pino-http";
 
 const isProduction = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT || 3000);
@@ -13,6 +15,32 @@ const host = process.env.HOST || "0.0.0.0";
 const viteDevServer = isProduction
   ? undefined
   : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+// One JSON line per request (pino): request id, method, route (the path, never the query: a
+// search may hold a name), status, duration and the signed-in user's id. Nothing else from the
+// request or response is logged: no headers (the session cookie), no body (complaints,
+// passwords). LOG_FILE writes to a file instead of stdout; QUIET_LOGS=1 without one is silent.
+const logFile = process.env.LOG_FILE;
+const logger = pino(
+  {
+    level: process.env.QUIET_LOGS === "1" && !logFile ? "silent" : process.env.LOG_LEVEL || "info",
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+  },
+  pino.destination(logFile ? { dest: logFile, mkdir: true } : 1),
+);
+// Shared with the app's build (app/utils/request-context.server.ts): who the request is from.
+const LOG_CONTEXT = Symbol.for("upstream.requestLogContext");
+const requestLogContext = (globalThis[LOG_CONTEXT] ??= new AsyncLocalStorage());
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const pathOf = (url) => String(url ?? "").split("?")[0].slice(0, 200);
+const logLine = (req, res, responseTime) => ({
+  method: req.method,
+  route: pathOf(req.originalUrl ?? req.url),
+  status: res.statusCode,
+  durationMs: responseTime,
+  userId: res.locals?.logContext?.userId ?? null,
+});
 
 const app = express();
 app.disable("x-powered-by");
@@ -81,7 +109,31 @@ app.use((req, res, next) => {
   next();
 });
 
-if (process.env.QUIET_LOGS !== "1") app.use(morgan("tiny"));
+app.use(
+  pinoHttp({
+    logger,
+    quietReqLogger: true,
+    quietResLogger: true,
+    customAttributeKeys: { reqId: "reqId" },
+    // A proxy's request id is kept (so lines can be matched across hops) when it looks like one.
+    genReqId: (req, res) => {
+      const given = req.headers["x-request-id"];
+      const id = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    customSuccessObject: (req, res, val) => logLine(req, res, val.responseTime),
+    // The error's kind only: a message may quote the data it failed on.
+    customErrorObject: (req, res, err, val) => ({ ...logLine(req, res, val.responseTime), error: err?.name ?? "Error" }),
+    customSuccessMessage: () => "request",
+    customErrorMessage: () => "request failed",
+  }),
+);
+app.use((req, res, next) => {
+  const store = {};
+  res.locals.logContext = store;
+  requestLogContext.run(store, next);
+});
 
 // Cross-site form posts (CSRF) are refused here with a 403. Remix refuses an Origin that does
 // not match the host too, but by throwing: a 500 and a stack trace in the log.
@@ -127,6 +179,7 @@ const server = app.listen(port, host, () => {
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   console.log(`Upstream is listening on http://localhost:${actualPort}`);
+  logger.info({ port: actualPort }, "listening");
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { Transform } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
+import { schedulePruning } from "./models/access-log.server";
 import { fillPublicSearchText } from "./models/public-search.server";
 import { dbReady } from "./utils/db.server";
 import { NonceProvider } from "./utils/nonce";
@@ -12,6 +13,8 @@ import { NonceProvider } from "./utils/nonce";
 void dbReady
   .then(fillPublicSearchText)
   .catch((error: unknown) => console.error("Could not work out the public search text:", error));
+// The access log keeps ACCESS_LOG_DAYS (a year by default): pruned now and daily.
+void dbReady.then(schedulePruning);
 
 const ABORT_DELAY = 5_000;
 

@@ -8,6 +8,7 @@ import { canMoveStatus } from "~/domain/cases/status";
 import type { CaseStatus } from "~/domain/cases/taxonomy";
 import { now } from "~/utils/clock.server";
 import { done, refused, type Refused } from "~/utils/outcome";
+import { recordChange } from "./access-log.server";
 import { writeCases } from "./after-commit.server";
 
 type Tx = Prisma.TransactionClient;
@@ -77,6 +78,8 @@ export async function updateCase({ id, version, input, actorId }: { id: number; 
       const { count } = await tx.case.updateMany({ where: { id, version }, data: { ...record, version: { increment: 1 } } });
       if (count === 0) return conflict(tx, id);
       await nameOwners(tx, changes);
+      const flag = changes.find((c) => c.field === "confidential");
+      if (flag) await recordChange(tx, actorId, { action: "confidential-change", subject: "case", subjectId: id, confidential: true, detail: `${flag.from} → ${flag.to}` });
       await tx.caseEvent.createMany({
         data: changes.map((c) => ({ caseId: id, actorId, kind: "field", field: c.field, fromValue: c.from, toValue: c.to })),
       });

@@ -1,4 +1,5 @@
 import type { Role } from "~/domain/auth/permissions";
+import { recordChange } from "~/models/access-log.server";
 import { hashPassword } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { done, refused } from "~/utils/outcome";
@@ -24,8 +25,16 @@ export async function createUser(input: { name: string; email: string; role: Rol
   return done({ user });
 }
 
-export function changeRole(id: string, role: Role) {
-  return db.user.update({ where: { id }, data: { role }, select: publicUser });
+/** A role change is recorded in the access log by the same transaction (who, from what, to what). */
+export function changeRole(id: string, role: Role, actorId: string) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { role: true } });
+    const updated = await tx.user.update({ where: { id }, data: { role }, select: publicUser });
+    if (before && before.role !== role) {
+      await recordChange(tx, actorId, { action: "role-change", subject: "user", subjectId: id, detail: `${before.role} → ${role}` });
+    }
+    return updated;
+  });
 }
 
 /** A new password also signs the person out everywhere. */

@@ -17,6 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.role === "sales_leader" && (await countQuestionsFor(user.id)) > 0) throw redirect("/questions");
   if (can(user.role, "case:read")) throw redirect("/cases");
+  // Signed in through single sign-on without a role yet: nothing to show.
+  if (!can(user.role, "pattern:read")) throw redirect("/no-access");
   const { byCause, byFunction, byStatus } = await executiveOverview(user);
   const rows = (list: { label: string; count: ShownCount }[]) => list.map((r) => ({ label: r.label, count: r.count.text }));
   return { byCause: rows(byCause), byFunction: rows(byFunction), byStatus: rows(byStatus) };

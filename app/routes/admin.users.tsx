@@ -59,7 +59,16 @@ export default function UsersPage() {
 
   return (
     <Stack>
-      <Title order={1}>Users and roles</Title>
+      <div>
+        <Title order={1}>Users and roles</Title>
+        <Text c="dimmed">
+          People who sign in with the company account get their first role from the{" "}
+          <Anchor component={Link} to="/admin/sso">
+            single sign-on group mapping
+          </Anchor>
+          .
+        </Text>
+      </div>
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder radius="lg" style={{ overflowX: "auto" }}>

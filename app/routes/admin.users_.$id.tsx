@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   switch (v.intent) {
     case "role":
-      await changeRole(person.id, v.role);
+      await changeRole(person.id, v.role, admin.id);
       return { result: submission.reply({ resetForm: true }), done: `Role changed to ${roleLabel(v.role)}.` };
     case "password":
       await resetPassword(person.id, v.password);

@@ -10,6 +10,7 @@ import { acknowledgeBriefSchema, editBriefSchema, publishBriefSchema } from "~/d
 import type { Brief } from "~/domain/briefs/types";
 import { diffBriefs } from "~/domain/briefs/version-diff";
 import { acknowledge, executiveCopy, getBrief, hasAcked, listAcks, publishBrief, saveDraft } from "~/models/brief.server";
+import { recordAccess } from "~/models/access-log.server";
 import { requirePermission, type CurrentUser } from "~/utils/auth.server";
 import { notFound, parseId, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = Number(url.searchParams.get("version"));
   const published = brief.versions.find((v) => v.number === asked) ?? brief.versions[0] ?? null;
   const showDraft = canWrite && (!url.searchParams.get("version") || !published);
+  recordAccess(user, "brief", id, { detail: showDraft ? "draft" : `version ${published!.number}` });
   // Executives read a copy derived at read time (no case ids, no figure of one or two, no
   // profile behind a brief on fewer than three cases); the stored versions stay as published.
   const source = { patternId: brief.pattern?.id ?? null, caseId: brief.case?.id ?? null };

@@ -3,6 +3,7 @@ import { can } from "~/domain/auth/permissions";
 import { briefToMarkdown } from "~/domain/briefs/markdown";
 import type { Brief } from "~/domain/briefs/types";
 import { executiveCopy, getBrief } from "~/models/brief.server";
+import { recordAccess } from "~/models/access-log.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, parseId } from "~/utils/http.server";
 
@@ -16,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("version");
   const version = asked ? brief.versions.find((v) => v.number === Number(asked)) : canWrite ? null : brief.versions[0];
   if (asked && !version) throw notFound("That version of the brief does not exist.");
+  recordAccess(user, "brief", id, { detail: `markdown, ${version ? `version ${version.number}` : "draft"}` });
   const stored = JSON.parse(version ? version.contentJson : brief.draftJson) as Brief;
   // Executives get the copy derived for them (see the brief page), never the stored snapshot.
   const content = user.role === "executive" ? await executiveCopy(stored, { patternId: brief.pattern?.id ?? null, caseId: brief.case?.id ?? null }) : stored;

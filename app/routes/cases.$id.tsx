@@ -44,6 +44,7 @@ import { causeCheckForCase } from "~/models/theme.server";
 import { CaseCauseCheck } from "~/components/patterns/case-cause-check";
 import { addNote, editNote, listNotes, linkNoteToStep } from "~/models/note.server";
 import { listStepSummaries } from "~/models/whys.server";
+import { recordAccess } from "~/models/access-log.server";
 import { requirePermission, type CurrentUser } from "~/utils/auth.server";
 import { answer, handleIntent, intentsFor, REFERENCE_ANSWERS } from "~/utils/intents.server";
 import { errorOf } from "~/utils/reply";
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const caseFile = await getCase(id, user);
   if (!caseFile) throw caseNotFound(id);
+  recordAccess(user, "case", id);
   const canEdit = can(user.role, "case:write");
   const [history, notes, steps, recurrences, similar, causeCheck] = await Promise.all([
     getCaseHistory(id, user),

@@ -13,6 +13,7 @@ import { canAddStep, checkChain, defaultQuestion, looksStructural, readBack, ups
 import { conclusionOf } from "~/domain/whys/conclusion";
 import { conclusionSchema, confirmDiagnosisSchema, moveStepFormSchema, removeStepSchema, whyStepSchema } from "~/domain/whys/whys-schema";
 import * as whys from "~/models/whys.server";
+import { recordAccess } from "~/models/access-log.server";
 import { requirePermission } from "~/utils/auth.server";
 import { caseNotFound, parseId, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const chain = await whys.getChain(id, user);
   if (!chain) throw caseNotFound(id);
+  recordAccess(user, "whys", id);
   const canEdit = can(user.role, "case:write");
   return { chain, canEdit, viewerId: user.id, leaders: canEdit ? await whys.listLeaders() : [] };
 }

@@ -3,9 +3,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { loginSchema } from "~/domain/auth/login-schema";
 import { createUserSession, getCurrentUser, safeRedirect, verifyLogin } from "~/utils/auth.server";
+import { getEnv } from "~/utils/env.server";
 import { readForm } from "~/utils/http.server";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/utils/rate-limit.server";
 import { inputProps } from "~/components/form-props";
@@ -18,12 +19,17 @@ export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   if (user) throw redirect("/");
-  return null;
+  const { passwordSignIn, oidc } = getEnv();
+  return { passwordSignIn, sso: oidc ? { providerName: oidc.providerName } : null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
+  // PASSWORD_SIGN_IN=0: the company signs people in; no password is even checked.
+  if (!getEnv().passwordSignIn) {
+    return data(submission.reply({ formErrors: ["Sign-in with a password is switched off: use single sign-on."], hideFields: ["password"] }), { status: 403 });
+  }
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -56,7 +62,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
+  const { passwordSignIn, sso } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
@@ -84,27 +92,35 @@ export default function LoginPage() {
               </Text>
             </Alert>
           ) : null}
-          <Form method="post" {...getFormProps(form)}>
-            <Stack>
-              <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-              <TextInput
-                {...inputProps(getInputProps(fields.email, { type: "email" }))}
-                label="Email"
-                autoComplete="email"
-                autoFocus
-                error={fields.email.errors?.[0]}
-              />
-              <PasswordInput
-                {...inputProps(getInputProps(fields.password, { type: "password" }))}
-                label="Password"
-                autoComplete="current-password"
-                error={fields.password.errors?.[0]}
-              />
-              <Button type="submit" loading={navigation.state === "submitting"} fullWidth>
-                Sign in
-              </Button>
-            </Stack>
-          </Form>
+          {sso ? (
+            <Button component="a" href={`/auth/sso?${new URLSearchParams({ redirectTo })}`} variant={passwordSignIn ? "default" : "filled"} fullWidth>
+              Sign in with {sso.providerName}
+            </Button>
+          ) : null}
+          {passwordSignIn ? (
+            <Form method="post" {...getFormProps(form)}>
+              <Stack>
+                <input type="hidden" name="redirectTo" value={redirectTo} />
+                <TextInput
+                  {...inputProps(getInputProps(fields.email, { type: "email" }))}
+                  label="Email"
+                  autoComplete="email"
+                  autoFocus
+                  error={fields.email.errors?.[0]}
+                />
+                <PasswordInput
+                  {...inputProps(getInputProps(fields.password, { type: "password" }))}
+                  label="Password"
+                  autoComplete="current-password"
+                  error={fields.password.errors?.[0]}
+                />
+                <Button type="submit" loading={navigation.state === "submitting"} fullWidth>
+                  Sign in
+                </Button>
+              </Stack>
+            </Form>
+          ) : null}
+          {!passwordSignIn && !sso ? <Text size="sm">Sign-in is not set up: set OIDC_ISSUER, or PASSWORD_SIGN_IN=1.</Text> : null}
         </Stack>
       </Card>
     </Center>

@@ -3,7 +3,10 @@ import bcrypt from "bcryptjs";
 import { randomBytes } from "node:crypto";
 import { can, type Permission, type Role } from "~/domain/auth/permissions";
 import { db } from "./db.server";
+import { getEnv } from "./env.server";
 import { forbidden } from "./http.server";
+import { providerSignOutUrl } from "./oidc.server";
+import { noteRequestUser } from "./request-context.server";
 import { SESSION_TTL_MS, sessionStorage } from "./session.server";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
@@ -40,6 +43,7 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
   });
   if (!row || row.expiresAt < new Date() || !row.user.active) return null;
   const { active: _active, ...user } = row.user;
+  noteRequestUser(user.id);
   return { ...user, role: user.role as Role };
 }
 
@@ -61,23 +65,28 @@ export async function requirePermission(request: Request, permission: Permission
 }
 
 /** Starts a fresh session (a new id every sign-in, so a planted cookie is worthless). */
-export async function createUserSession(userId: string, redirectTo: string) {
+export async function createUserSession(userId: string, redirectTo: string, sso?: { idToken?: string; headers?: HeadersInit }) {
   const id = randomBytes(32).toString("base64url");
   await db.session.create({
     data: { id, userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) },
   });
   const session = await sessionStorage.getSession();
   session.set("sessionId", id);
-  return redirect(redirectTo, {
-    headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
-  });
+  if (sso?.idToken) session.set("idToken", sso.idToken);
+  const headers = new Headers(sso?.headers);
+  headers.append("Set-Cookie", await sessionStorage.commitSession(session));
+  return redirect(redirectTo, { headers });
 }
 
+/** Ends the local session; after single sign-on, goes on to the provider's sign-out page when it has one. */
 export async function logout(request: Request) {
   const session = await sessionStorage.getSession(request.headers.get("Cookie"));
   const sessionId = session.get("sessionId");
   if (sessionId) await db.session.deleteMany({ where: { id: sessionId } });
-  return redirect("/login", {
+  const settings = getEnv().oidc;
+  const idToken = session.get("idToken");
+  const next = settings && idToken ? await providerSignOutUrl(settings, idToken) : null;
+  return redirect(next ?? "/login", {
     headers: { "Set-Cookie": await sessionStorage.destroySession(session) },
   });
 }

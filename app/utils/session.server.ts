@@ -3,9 +3,10 @@ import { getEnv } from "./env.server";
 
 const env = getEnv();
 
-// The cookie carries only a random session id; the session itself lives in the database so
+// The cookie carries a random session id (and, after single sign-on, the provider's ID token,
+// which its sign-out page asks for); the session itself lives in the database so
 // sign-out and deactivation end it everywhere.
-export const sessionStorage = createCookieSessionStorage<{ sessionId: string }>({
+export const sessionStorage = createCookieSessionStorage<{ sessionId: string; idToken?: string }>({
   cookie: {
     name: "__upstream_session",
     httpOnly: true,

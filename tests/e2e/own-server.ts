@@ -28,11 +28,11 @@ export function freshDatabase() {
 
 export type OwnServer = { url: string; proc: ChildProcess; stop: () => Promise<void> };
 
-export async function startServer(dbFile: string): Promise<OwnServer> {
-  const port = await freePort();
+export async function startServer(dbFile: string, options: { port?: number; env?: Record<string, string> } = {}): Promise<OwnServer> {
+  const port = options.port ?? (await freePort());
   const proc = spawn(process.execPath, ["server.mjs"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${dbFile}`, PORT: String(port), HOST: "127.0.0.1", INSECURE_COOKIES: "1", QUIET_LOGS: "1", SESSION_SECRET: "own-server-secret" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${dbFile}`, PORT: String(port), HOST: "127.0.0.1", INSECURE_COOKIES: "1", QUIET_LOGS: "1", SESSION_SECRET: "own-server-secret", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const url = `http://127.0.0.1:${port}`;

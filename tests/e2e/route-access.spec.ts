@@ -185,7 +185,60 @@ const RULES: Record<string, Rule> = {
     // Only the end-to-end server (MOVABLE_CLOCK=1) has it, and only an admin may move time.
     url: () => "/test/clock",
     get: S(404, 404, 404, 404, 404),
-    actions: [{ body: { days: "ninety" }, refused: ["analyst", "leader", "exec"] }],
+    // A body that does not parse: the admin gets a 400 and nobody moves the shared server's clock.
+    actions: [{ body: { days: "x" }, refused: ["analyst", "leader", "exec"] }],
+  },
+  "healthz.tsx": {
+    // Liveness and readiness probes: anyone, no session (they say nothing about the data).
+    url: () => "/healthz",
+    get: S(200, 200, 200, 200, 200),
+    secret: '"ok"',
+    actions: "none",
+  },
+  "readyz.tsx": {
+    url: () => "/readyz",
+    get: S(200, 200, 200, 200, 200),
+    secret: '"ready"',
+    actions: "none",
+  },
+  "admin.access.tsx": {
+    url: () => "/admin/access?subject=case",
+    get: S(302, 200, 403, 403, 403),
+    secret: "Access log</h1>",
+    actions: "none",
+  },
+  "admin.access_.export.tsx": {
+    url: () => "/admin/access/export",
+    get: S(302, 200, 403, 403, 403),
+    secret: "When (UTC),Who,Role",
+    actions: "none",
+  },
+  "admin.sso.tsx": {
+    url: () => "/admin/sso",
+    get: S(302, 200, 403, 403, 403),
+    secret: "Map a group",
+    actions: [
+      { body: { intent: "add", group: "" }, refused: ["analyst", "leader", "exec"] },
+      { body: { intent: "unknown" }, refused: ["analyst", "leader", "exec"] },
+    ],
+  },
+  "auth.sso.tsx": {
+    // Single sign-on is not set up on the end-to-end server: absent for everyone (tests/integration/sso.test.ts runs it).
+    url: () => "/auth/sso",
+    get: S(404, 404, 404, 404, 404),
+    actions: "none",
+  },
+  "auth.sso_.callback.tsx": {
+    url: () => "/auth/sso/callback?code=x&state=y",
+    get: S(404, 404, 404, 404, 404),
+    actions: "none",
+  },
+  "no-access.tsx": {
+    // Only for a person signed in through single sign-on without a role; everyone with one goes home.
+    url: () => "/no-access",
+    get: S(302, 302, 302, 302, 302),
+    to: { admin: /^\/$/, analyst: /^\/$/, leader: /^\/$/, exec: /^\/$/ },
+    actions: "none",
   },
   "admin.users.tsx": {
     url: () => "/admin/users",

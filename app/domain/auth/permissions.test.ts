@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES, can, isCompTeam, isRole, roleLabel, roleValues, type Permission } from "./permissions";
+import { NO_ACCESS, ROLES, can, isCompTeam, isRole, roleLabel, roleValues, type Permission } from "./permissions";
 
 const PERMISSIONS: Permission[] = ["case:read", "case:write", "case:see-reporter", "users:manage", "pattern:read"];
 const CASE_PERMISSIONS: Permission[] = ["case:read", "case:write", "case:see-reporter"];
@@ -42,6 +42,15 @@ describe("can", () => {
     for (const role of ["", "superuser", "Admin", "ADMIN", " admin", "toString", "__proto__", "constructor"]) {
       for (const p of PERMISSIONS) expect(can(role, p), `${role} ${p}`).toBe(false);
     }
+  });
+});
+
+describe("no access yet (single sign-on without a mapped group)", () => {
+  it("is not a role, grants nothing and is not the comp team", () => {
+    expect(isRole(NO_ACCESS)).toBe(false);
+    for (const p of PERMISSIONS) expect(can(NO_ACCESS, p), p).toBe(false);
+    expect(isCompTeam(NO_ACCESS)).toBe(false);
+    expect(roleLabel(NO_ACCESS)).toBe("No access yet");
   });
 });
 

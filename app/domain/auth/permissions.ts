@@ -10,7 +10,15 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number]["value"];
 export const roleValues = ROLES.map((r) => r.value) as [Role, ...Role[]];
 
+/**
+ * A person who signed in through single sign-on with no group an admin has mapped to a role:
+ * a user row, but no role. Not a Role, so `can` grants it nothing and every check that asks
+ * for a role or a permission refuses it; an admin grants a role on /admin/users.
+ */
+export const NO_ACCESS = "none";
+
 export function roleLabel(role: string) {
+  if (role === NO_ACCESS) return "No access yet";
   return ROLES.find((r) => r.value === role)?.label ?? role;
 }
 

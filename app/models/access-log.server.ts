@@ -1,0 +1,133 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { accessDateRange, retentionDays, type AccessAction, type AccessFilters, type AccessSubject } from "~/domain/access/access-log";
+import { DAY_MS, now } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+
+// The access log (issue 19): who read or changed what, when, in which role. It stores ids,
+// roles, times and coded facts only, never a reporter's name or any case text.
+
+type Reader = { id: string; email: string; role: string };
+type Entry = { action: AccessAction; subject: AccessSubject; subjectId?: string | number; confidential?: boolean; detail?: string };
+
+// Reads are recorded off the request's path: the loader does not wait for the insert, and a
+// failed insert is logged, never the reader's problem. Pending writes are kept so tests (and
+// the log page) can wait for them.
+const pending = new Set<Promise<void>>();
+
+async function isConfidentialCase(caseId: number) {
+  const row = await db.case.findUnique({ where: { id: caseId }, select: { confidential: true } });
+  return row?.confidential ?? false;
+}
+
+function write(user: Reader, entry: Entry, confidential: () => Promise<boolean>) {
+  const job = (async () => {
+    await db.accessLog.create({
+      data: {
+        at: now(),
+        userId: user.id,
+        userEmail: user.email,
+        role: user.role,
+        action: entry.action,
+        subject: entry.subject,
+        subjectId: String(entry.subjectId ?? ""),
+        confidential: entry.confidential ?? (await confidential()),
+        detail: entry.detail ?? "",
+      },
+      select: { id: true },
+    });
+  })()
+    .catch((error: unknown) => console.error("Could not record an access:", (error as Error)?.name ?? error))
+    .finally(() => pending.delete(job));
+  pending.add(job);
+}
+
+/**
+ * Records a read: `recordAccess(user, "case", id)`. A case or its Five Whys is marked
+ * confidential when the case is. Returns at once.
+ */
+export function recordAccess(user: Reader, subject: AccessSubject, subjectId?: string | number, detail?: Pick<Entry, "confidential" | "detail">) {
+  const caseId = subject === "case" || subject === "whys" ? Number(subjectId) : NaN;
+  write(user, { action: "read", subject, subjectId, ...detail }, () => (Number.isInteger(caseId) ? isConfidentialCase(caseId) : Promise.resolve(false)));
+}
+
+/** Records a change (a role, a confidential flag) inside the transaction that makes it. */
+export async function recordChange(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  entry: Omit<Entry, "action"> & { action: Exclude<AccessAction, "read"> },
+) {
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { email: true, role: true } });
+  await tx.accessLog.create({
+    data: {
+      at: now(),
+      userId: actorId,
+      userEmail: actor?.email ?? "",
+      role: actor?.role ?? "",
+      action: entry.action,
+      subject: entry.subject,
+      subjectId: String(entry.subjectId ?? ""),
+      confidential: entry.confidential ?? false,
+      detail: entry.detail ?? "",
+    },
+    select: { id: true },
+  });
+}
+
+/** Waits for reads recorded so far to be written. */
+export async function flushAccessLog() {
+  await Promise.all([...pending]);
+}
+
+function where(filters: AccessFilters): Prisma.AccessLogWhereInput {
+  const { from, to } = accessDateRange(filters);
+  return {
+    ...(filters.user ? { userEmail: { contains: filters.user.toLowerCase() } } : {}),
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.subject ? { subject: filters.subject } : {}),
+    ...(filters.subjectId ? { subjectId: filters.subjectId } : {}),
+    ...(filters.confidential ? { confidential: true } : {}),
+    ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
+  };
+}
+
+const entrySelect = { id: true, at: true, userId: true, userEmail: true, role: true, action: true, subject: true, subjectId: true, confidential: true, detail: true } as const;
+
+export const ACCESS_PAGE_SIZE = 50;
+
+export async function listAccess(filters: AccessFilters) {
+  await flushAccessLog();
+  const [entries, total] = await Promise.all([
+    db.accessLog.findMany({
+      where: where(filters),
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (filters.page - 1) * ACCESS_PAGE_SIZE,
+      take: ACCESS_PAGE_SIZE,
+      select: entrySelect,
+    }),
+    db.accessLog.count({ where: where(filters) }),
+  ]);
+  return { entries, total };
+}
+
+/** Every entry the filters match, oldest last, for the CSV export (capped: one file, one request). */
+export async function exportAccess(filters: AccessFilters, limit = 100_000) {
+  await flushAccessLog();
+  return db.accessLog.findMany({ where: where(filters), orderBy: [{ at: "desc" }, { id: "desc" }], take: limit, select: entrySelect });
+}
+
+/** Removes entries older than the retention period; returns how many. */
+export async function pruneAccessLog(days = retentionDays(process.env.ACCESS_LOG_DAYS)) {
+  const { count } = await db.accessLog.deleteMany({ where: { at: { lt: new Date(now().getTime() - days * DAY_MS) } } });
+  return count;
+}
+
+const globalForPrune = globalThis as unknown as { __upstreamAccessPrune?: NodeJS.Timeout };
+
+/** At start-up and then daily, in the background. */
+export function schedulePruning() {
+  if (globalForPrune.__upstreamAccessPrune) return;
+  const run = () => void pruneAccessLog().catch((error: unknown) => console.error("Could not prune the access log:", (error as Error)?.name ?? error));
+  run();
+  globalForPrune.__upstreamAccessPrune = setInterval(run, DAY_MS);
+  globalForPrune.__upstreamAccessPrune.unref();
+}
