@@ -15,6 +15,10 @@ export type AttainmentRow = {
   segment: string;
   region: string;
   attainmentPct: number;
+  /** Optional (issue 17): money paid and the target incentive, for the pay curve. */
+  payout?: number | null;
+  targetIncentive?: number | null;
+  tenureMonths?: number | null;
 };
 
 export type GroupDimension = "segment" | "role" | "period";
