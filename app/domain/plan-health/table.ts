@@ -295,3 +295,63 @@ export function execHealthTable(rows: HealthRow[], protection: AttainmentProtect
   });
   return sortRows(execRows, (r) => (r.latest.hidden ? 0 : r.latest.flags.length * (r.latest.per10 ?? 0)));
 }
+
+// ---- One shape for the page, whoever reads it -----------------------------------------------
+
+export type DisplayCell = {
+  period: string;
+  hidden: boolean;
+  note: string | null;
+  reps: number | null;
+  shareAtQuota: number | null;
+  quotaAccuracy: number | null;
+  gini: number | null;
+  top10Share: number | null;
+  peaks: string | null;
+  p90Ratio: number | null;
+  spearman: number | null;
+  complaints: string;
+  per10: number | null;
+  topCauses: string[];
+  flags: string[];
+};
+
+export type DisplayRow = {
+  key: string;
+  label: string;
+  attention: boolean;
+  cells: DisplayCell[];
+  latest: DisplayCell;
+  trends: Record<Figure, Direction | null>;
+  casesUrl: string | null;
+  patternsUrl: string;
+};
+
+export function displayRows(rows: readonly HealthRow[]): DisplayRow[] {
+  const cell = (c: PeriodCell): DisplayCell => ({
+    period: c.period,
+    hidden: false,
+    note: null,
+    reps: c.health.reps,
+    shareAtQuota: c.health.shareAtQuota,
+    quotaAccuracy: c.health.quotaAccuracy,
+    gini: c.health.gini,
+    top10Share: c.health.top10Share,
+    peaks: c.health.peaks.words,
+    p90Ratio: c.health.pay?.p90Ratio ?? null,
+    spearman: c.health.pay?.spearman ?? null,
+    complaints: String(c.complaints),
+    per10: c.per10,
+    topCauses: c.topCauses.map((t) => `${t.label} (${t.count})`),
+    flags: c.health.flags,
+  });
+  return rows.map((r) => ({ key: r.key, label: r.label, attention: r.attention, cells: r.cells.map(cell), latest: cell(r.latest), trends: r.trends, casesUrl: r.casesUrl, patternsUrl: r.patternsUrl }));
+}
+
+export function execDisplayRows(rows: readonly ExecRow[]): DisplayRow[] {
+  const cell = (c: ExecCell): DisplayCell =>
+    c.hidden
+      ? { period: c.period, hidden: true, note: c.note, reps: null, shareAtQuota: null, quotaAccuracy: null, gini: null, top10Share: null, peaks: null, p90Ratio: null, spearman: null, complaints: "", per10: null, topCauses: [], flags: [] }
+      : { ...c, note: null, complaints: c.complaints.text };
+  return rows.map((r) => ({ key: r.key, label: r.label, attention: r.attention, cells: r.cells.map(cell), latest: cell(r.latest), trends: r.trends, casesUrl: null, patternsUrl: r.patternsUrl }));
+}
