@@ -178,8 +178,8 @@ await db.pattern.create({
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const teams = [
-  { segment: "smb", role: "ae", reps: 14, median: [92, 104], spread: 18, stars: 0 },
-  { segment: "smb", role: "sdr", reps: 10, median: [88, 96], spread: 20, stars: 0 },
+  { segment: "smb", role: "ae", reps: 14, median: [92, 108], spread: 18, stars: 0 },
+  { segment: "smb", role: "sdr", reps: 10, median: [88, 106], spread: 20, stars: 0 },
   { segment: "mid_market", role: "ae", reps: 12, median: [62, 68], spread: 14, stars: 0 },
   { segment: "mid_market", role: "account_manager", reps: 6, median: [97, 99], spread: 12, stars: 0, guarantee: true },
   { segment: "enterprise", role: "ae", reps: 12, median: [80, 80], spread: 10, stars: 4 },

@@ -33,7 +33,7 @@ export type HealthCase = {
 };
 
 /** At least this many complaints per 10 reps in a period counts as "many". */
-export const MANY_COMPLAINTS_PER10 = 1;
+export const MANY_COMPLAINTS_PER10 = 3;
 
 /** First and last day of a period, or null for text that is not one. */
 export function periodRange(period: string): { from: string; to: string } | null {
