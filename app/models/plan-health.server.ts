@@ -3,6 +3,7 @@ import { type HealthCase, type HealthRow, healthTable } from "~/domain/plan-heal
 import type { GroupDimension } from "~/domain/variability/group";
 import { cached } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
+import { done, refused } from "~/utils/outcome";
 import { ATTAINMENT_SELECT } from "./attainment.server";
 
 /** The target band and its version (one row; absent until an admin first saves it). */
@@ -12,20 +13,22 @@ export async function getBand(): Promise<TargetBand & { version: number }> {
 }
 
 /** Saves the band if nobody saved it since `version` was read (decision 003). */
-export async function saveBand(band: TargetBand, version: number, userId: string): Promise<{ ok: boolean }> {
+export async function saveBand({ band, version, userId }: { band: TargetBand; version: number; userId: string }) {
   if (version === 0) {
+    const existing = await db.planHealthSetting.findUnique({ where: { id: 1 }, select: { id: true } });
+    if (existing) return refused("conflict");
     try {
       await db.planHealthSetting.create({ data: { id: 1, bandLow: band.low, bandHigh: band.high, version: 1, updatedById: userId } });
-      return { ok: true };
     } catch {
-      return { ok: false }; // someone saved the first band meanwhile
+      return refused("conflict"); // someone saved the first band meanwhile
     }
+    return done();
   }
   const { count } = await db.planHealthSetting.updateMany({
     where: { id: 1, version },
     data: { bandLow: band.low, bandHigh: band.high, version: { increment: 1 }, updatedById: userId },
   });
-  return { ok: count === 1 };
+  return count === 1 ? done() : refused("conflict");
 }
 
 /**

@@ -1,7 +1,6 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Badge, Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DARK_LABEL } from "~/components/labels";
 import { AttainmentTable } from "~/components/variability/attainment-table";
@@ -16,6 +15,8 @@ import { attainmentGroups, executiveAttainment } from "~/models/attainment.serve
 import { getBand, planHealthTable, saveBand } from "~/models/plan-health.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
+import { replyFor } from "~/utils/reply";
 
 export const meta: MetaFunction = () => [{ title: "Performance variability · Upstream" }];
 
@@ -49,21 +50,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+type Ctx = { userId: string; back: string };
+const intent = intentsFor<Ctx>();
+const intents = {
+  band: intent({
+    schema: bandSchema,
+    run: ({ bandLow, bandHigh, version }, { userId }) => saveBand({ band: { low: bandLow, high: bandHigh }, version, userId }),
+    refuse: () => answer.conflict("Someone changed the band while you were editing. Reload to see theirs; your figures are still here."),
+    done: (_r, _v, { back }) => redirect(back),
+  }),
+};
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   if (!can(user.role, "plan:settings")) throw forbidden();
-  const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: bandSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { bandLow, bandHigh, version } = submission.value;
-  const saved = await saveBand({ low: bandLow, high: bandHigh }, version, user.id);
-  if (!saved.ok) return data(submission.reply({ formErrors: ["Someone changed the band while you were editing. Reload to see theirs; your figures are still here."] }), { status: 409 });
-  return redirect(new URL(request.url).pathname + new URL(request.url).search);
+  const url = new URL(request.url);
+  return handleIntent(await readForm(request), { userId: user.id, back: url.pathname + url.search }, intents);
 }
 
 export default function VariabilityPage() {
   const d = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>(), "band");
   return (
     <Stack gap="lg">
       <div>
