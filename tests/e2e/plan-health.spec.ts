@@ -74,7 +74,7 @@ test("two periods of attainment: health flags beside complaint density, a brief 
   await page.goto(made.headers().location ?? "/patterns");
   await page.getByRole("button", { name: "Write a leadership brief" }).click();
   await expect(page).toHaveURL(/\/briefs\/\d+$/);
-  const brief = page.locator("main");
+  const brief = page.locator("#main");
   await expect(brief).toContainText("In Other, in 2025-Q2, 30% of reps reached quota, below the 60–70% band a healthy plan aims for, and 40% finished within 20% of quota.");
   await expect(brief).toContainText("Results have two peaks, a cluster near 80% and one past 200%");
   await expect(brief).toContainText("The same reps raised 4 complaints that period, 4.0 per 10 reps.");
