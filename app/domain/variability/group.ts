@@ -278,6 +278,9 @@ export function protectAttainment(rows: readonly AttainmentRow[]) {
   // 2. Within the groups shown: histogram bins, the count at quota and the count within ±20% of
   // quota, group sizes fixed.
   const inner = new DisclosureProblem();
+  // The count within ±20% ties to nothing but itself across groups (its edges are not bin
+  // edges), so it is its own problem: mixed in, it made the count at quota withheld more often.
+  const nearProblem = new DisclosureProblem();
   const binKey = (key: string, i: number) => `${key}|bin=${i}`;
   const quotaKey = (key: string) => `${key}|atQuota`;
   const nearKey = (key: string) => `${key}|within20`;
@@ -291,7 +294,8 @@ export function protectAttainment(rows: readonly AttainmentRow[]) {
     inner.add(key, n, shownHere ? { fixed: true } : { published: false });
     g.histogram.forEach((b, i) => inner.add(binKey(key, i), b.count, bins ? { small: b.count < EXEC_MIN_CELL, smallBounds: [0, EXEC_MIN_CELL - 1] } : { published: false }));
     inner.add(quotaKey(key), atQuota, shownHere ? { small: complementSmall(atQuota, n), smallBounds: [1, Math.max(1, n - 1)] } : { published: false });
-    inner.add(nearKey(key), near, shownHere ? { small: complementSmall(near, n), smallBounds: [1, Math.max(1, n - 1)] } : { published: false });
+    nearProblem.add(key, n, shownHere ? { fixed: true } : { published: false });
+    nearProblem.add(nearKey(key), near, shownHere ? { small: complementSmall(near, n), smallBounds: [1, Math.max(1, n - 1)] } : { published: false });
     inner.sum(key, g.histogram.map((_, i) => binKey(key, i)));
     inner.sum(quotaKey(key), g.histogram.flatMap((b, i) => (b.from >= 100 ? [binKey(key, i)] : [])));
   };
@@ -300,10 +304,12 @@ export function protectAttainment(rows: readonly AttainmentRow[]) {
   for (const r of live) {
     inner.sum(r.whole, r.parts);
     inner.sum(quotaKey(r.whole), r.parts.map(quotaKey));
-    inner.sum(nearKey(r.whole), r.parts.map(nearKey));
+    nearProblem.sum(r.whole, r.parts);
+    nearProblem.sum(nearKey(r.whole), r.parts.map(nearKey));
     (all?.histogram ?? []).forEach((_, i) => inner.sum(binKey(r.whole, i), r.parts.map((p) => binKey(p, i))));
   }
   const within = protect(inner);
+  const nearShown = protect(nearProblem);
 
   const round = (v: number | null) => (v == null ? null : Math.round(v));
   const view = (g: AttainmentGroup): ExecGroup => {
@@ -339,7 +345,7 @@ export function protectAttainment(rows: readonly AttainmentRow[]) {
     /** "small" (fewer than five reps), "withheld" (secondary) or "shown", for a published group. */
     statusOf: (key: string) => (groups.has(key) && publishedKeys.has(key) ? shown.status(key) : "withheld"),
     /** The count at quota or within ±20% of a shown group as executives may read it. */
-    countOf: (key: string, which: "atQuota" | "within20") => (visible(key) ? within.show(which === "atQuota" ? quotaKey(key) : nearKey(key)) : null),
+    countOf: (key: string, which: "atQuota" | "within20") => (visible(key) ? (which === "atQuota" ? within.show(quotaKey(key)) : nearShown.show(nearKey(key))) : null),
   };
 }
 
