@@ -103,7 +103,7 @@ export default function VariabilityPage() {
               <input type="hidden" name="by" value={d.grouping} />
               <Group gap="xs" align="flex-end">
                 <NativeSelect name="health" label="Health by" defaultValue={d.health} data={d.healthOptions} />
-                <Button type="submit" variant="default">Show health</Button>
+                <Button type="submit" variant="default">See health</Button>
               </Group>
             </Form>
           </Group>
