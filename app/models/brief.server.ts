@@ -13,30 +13,17 @@ import type { PlanHealthFigures } from "~/domain/briefs/types";
 import { writeCases } from "./after-commit.server";
 import { shownTo } from "~/domain/privacy/case-view";
 import { forViewerEach, reporterNames, seesReporter, type Viewer } from "./case-privacy.server";
-import { membersOf } from "./pattern-case.server";
+import { conclusionSelect } from "./case-selects.server";
+import { membersOf, patternCaseSelect } from "./pattern-case.server";
 
 // Everything a brief is written from. Reporter name and the confidential flag are selected so
 // the domain can leave confidential reporters out of the quotes and scrub names from text; the
 // brief that comes out never carries them.
 const briefCaseSelect = {
-  id: true,
-  title: true,
-  complaint: true,
-  raisedOn: true,
-  reporterFunction: true,
-  reporterRole: true,
-  segment: true,
-  tenureMonths: true,
+  ...patternCaseSelect,
   confidential: true,
   reporterName: true,
-  behaviour: true,
-  suspectedCause: true,
-  rootCause: true,
-  rootCauseStatement: true,
-  upstreamFix: true,
-  fixOwner: true,
-  payFix: true,
-  payFixWhy: true,
+  ...conclusionSelect,
   peopleAffected: true,
   revenueAtRisk: true,
   whySteps: { orderBy: { position: "asc" }, select: { position: true, answer: true } },

@@ -11,8 +11,8 @@ import { normaliseKey, optionList, taxonomyValue, type RowError } from "./import
 export type AttainmentField = keyof AttainmentRow;
 
 /**
- * The six columns PRODUCT.md defines are required; payout, target incentive and tenure are
- * optional (issue 17: the pay curve and the tenure-band grouping use them where a file has them).
+ * The six columns docs/product.md "Performance variability" defines are required; payout, target
+ * incentive and tenure are optional (issue 17: the pay curve and the tenure-band grouping use them).
  */
 export const ATTAINMENT_COLUMNS: readonly { name: AttainmentField; label: string; aliases: readonly string[]; optional?: true }[] = [
   { name: "period", label: "Period", aliases: [] },
