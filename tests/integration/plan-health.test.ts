@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { action, loader } from "~/routes/variability";
 import { dataChanged } from "~/utils/data-version.server";
-import { cookieFor, db, getRequest, makeUser, postRequest, run } from "./helpers";
+import { db, getRequest, postRequest, run, signedIn } from "./helpers";
 
 type Row = { label: string; latest: { period: string; shareAtQuota: number | null; hidden: boolean } };
 type Page = { band: { low: number; high: number; version: number }; healthRows: Row[]; canEditBand: boolean };
@@ -15,8 +15,8 @@ async function seedAttainment() {
 describe("the target band (admins)", () => {
   it("is saved by an admin, refused to an analyst, kept on bad input and on a stale version", async () => {
     await seedAttainment();
-    const admin = await cookieFor((await makeUser("admin")).id);
-    const analyst = await cookieFor((await makeUser("analyst")).id);
+    const admin = (await signedIn("admin")).cookie;
+    const analyst = (await signedIn("analyst")).cookie;
 
     const before = (await run(loader, getRequest("/variability", admin))).data as Page;
     expect(before.band).toEqual({ low: 60, high: 70, version: 0 });
