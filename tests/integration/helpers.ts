@@ -30,6 +30,18 @@ export async function cookieFor(userId: string) {
   return setCookie.split(";")[0];
 }
 
+/** A figure as a page shows it (app/domain/privacy/disclosure.ts): a number, or withheld with its text. */
+export type Shown = { value: number | null; text: string };
+/** A cause × function (or other) matrix as the patterns page's loader sends it. */
+export type ShownMatrix = {
+  rowAxis: string;
+  colAxis: string;
+  rows: { value: string; total: Shown }[];
+  cols: { value: string; total: Shown }[];
+  cells: Shown[][];
+  total: Shown;
+};
+
 export type Person = { id: string; name: string; cookie: string };
 
 /** A user of this role with a live session: what most tests act as. */
