@@ -4,7 +4,17 @@ import { db } from "~/utils/db.server";
 import { dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, shortWrite } from "~/utils/import-connection.server";
 import type { Job } from "~/utils/jobs.server";
 
-export type AttainmentInput = { period: string; repPseudonym: string; role: string; segment: string; region: string; attainmentPct: number };
+export type AttainmentInput = {
+  period: string;
+  repPseudonym: string;
+  role: string;
+  segment: string;
+  region: string;
+  attainmentPct: number;
+  payout?: number | null;
+  targetIncentive?: number | null;
+  tenureMonths?: number | null;
+};
 
 const CHUNK = 1_000;
 
@@ -21,11 +31,13 @@ export async function importAttainment(rows: AttainmentInput[], job?: Job) {
   try {
     await openBatch(sqlite, batchId, "attainment", "");
     const stage = sqlite.prepare(
-      `INSERT INTO "AttainmentStage" (batchId, seq, period, repPseudonym, role, segment, region, attainmentPct)
-       VALUES (@batchId, @seq, @period, @repPseudonym, @role, @segment, @region, @attainmentPct)`,
+      `INSERT INTO "AttainmentStage" (batchId, seq, period, repPseudonym, role, segment, region, attainmentPct, payout, targetIncentive, tenureMonths)
+       VALUES (@batchId, @seq, @period, @repPseudonym, @role, @segment, @region, @attainmentPct, @payout, @targetIncentive, @tenureMonths)`,
     );
     for (let i = 0; i < rows.length; i += CHUNK) {
-      await shortWrite(sqlite, () => rows.slice(i, i + CHUNK).forEach((r, k) => stage.run({ ...r, batchId, seq: i + k })));
+      await shortWrite(sqlite, () => rows.slice(i, i + CHUNK).forEach((r, k) =>
+          stage.run({ ...r, payout: r.payout ?? null, targetIncentive: r.targetIncentive ?? null, tenureMonths: r.tenureMonths ?? null, batchId, seq: i + k }),
+        ));
       if (job) job.processed = Math.min(rows.length, i + CHUNK);
       await pauseForRequests();
     }
@@ -38,10 +50,11 @@ export async function importAttainment(rows: AttainmentInput[], job?: Job) {
         },
         {
           // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join condition.
-          sql: `INSERT INTO "AttainmentRow" (period, repPseudonym, role, segment, region, attainmentPct, createdAt)
-                SELECT period, repPseudonym, role, segment, region, attainmentPct, @now FROM "AttainmentStage" WHERE batchId = @batchId AND true ORDER BY seq
+          sql: `INSERT INTO "AttainmentRow" (period, repPseudonym, role, segment, region, attainmentPct, payout, targetIncentive, tenureMonths, createdAt)
+                SELECT period, repPseudonym, role, segment, region, attainmentPct, payout, targetIncentive, tenureMonths, @now FROM "AttainmentStage" WHERE batchId = @batchId AND true ORDER BY seq
                 ON CONFLICT (period, repPseudonym) DO UPDATE SET role = excluded.role, segment = excluded.segment,
-                  region = excluded.region, attainmentPct = excluded.attainmentPct`,
+                  region = excluded.region, attainmentPct = excluded.attainmentPct, payout = excluded.payout,
+                  targetIncentive = excluded.targetIncentive, tenureMonths = excluded.tenureMonths`,
         },
         { sql: `UPDATE "ImportBatch" SET publishedAt = @now WHERE id = @batchId` },
       ],
@@ -56,10 +69,20 @@ export async function importAttainment(rows: AttainmentInput[], job?: Job) {
   }
 }
 
+export const ATTAINMENT_SELECT = {
+  period: true,
+  repPseudonym: true,
+  role: true,
+  segment: true,
+  region: true,
+  attainmentPct: true,
+  payout: true,
+  targetIncentive: true,
+  tenureMonths: true,
+} as const;
+
 export function listAttainment() {
-  return db.attainmentRow.findMany({
-    select: { period: true, repPseudonym: true, role: true, segment: true, region: true, attainmentPct: true },
-  });
+  return db.attainmentRow.findMany({ select: ATTAINMENT_SELECT });
 }
 
 export async function getMapping(kind: string): Promise<Record<string, string> | null> {
@@ -89,12 +112,25 @@ export function attainmentGroups(key: string, by: GroupDimension[]) {
   });
 }
 
-const execCache = new Map<string, { version: number; at: number; value: ExecAttainment }>();
+const execCache = new Map<string, { fingerprint: string; value: ExecAttainment }>();
+
+/** Changes whenever attainment rows are added, removed or re-imported with other values. */
+async function attainmentFingerprint() {
+  const a = await db.attainmentRow.aggregate({ _count: true, _max: { id: true }, _sum: { attainmentPct: true, payout: true, tenureMonths: true } });
+  return JSON.stringify([a._count, a._max.id, a._sum.attainmentPct, a._sum.payout, a._sum.tenureMonths]);
+}
 
 /**
  * What executives may see of attainment: every grouping protected together (a group hidden on
  * one grouping must not be worked out from another), cached until data changes.
  */
-export function executiveAttainment() {
-  return cached(execCache, "all", 10 * 60_000, async () => protectAttainment(await listAttainment()));
+export async function executiveAttainment() {
+  // Keyed on the attainment rows only: the protection reads nothing else, and it takes seconds of
+  // CPU on the demo data, so a case saved must not make the next executive read redo it.
+  const fingerprint = await attainmentFingerprint();
+  const hit = execCache.get("all");
+  if (hit && hit.fingerprint === fingerprint) return hit.value;
+  const value = protectAttainment(await listAttainment());
+  execCache.set("all", { fingerprint, value });
+  return value;
 }

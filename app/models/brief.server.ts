@@ -5,7 +5,11 @@ import type { Brief } from "~/domain/briefs/types";
 import { groupAttainment } from "~/domain/variability/group";
 import { db } from "~/utils/db.server";
 import { done, refused } from "~/utils/outcome";
-import { executiveAttainment } from "./attainment.server";
+import { ATTAINMENT_SELECT, executiveAttainment } from "./attainment.server";
+import { getBand, planHealthTable } from "./plan-health.server";
+import type { TargetBand } from "~/domain/plan-health/health";
+import { execHealthTable, type PeriodCell } from "~/domain/plan-health/table";
+import type { PlanHealthFigures } from "~/domain/briefs/types";
 import { writeCases } from "./after-commit.server";
 import { shownTo } from "~/domain/privacy/case-view";
 import { forViewerEach, reporterNames, seesReporter, type Viewer } from "./case-privacy.server";
@@ -200,7 +204,14 @@ export async function acknowledge({ briefId, versionNumber, userId }: { briefId:
 export async function executiveCopy(content: Brief, source: { patternId: number | null; caseId: number | null }) {
   const basis = await basisOf(content, source);
   const attainment = await executiveAttainment();
-  return briefForExecutives(content, { basis, segmentShown: (segment) => attainment.isShown(`segment=${segment}`) });
+  const band = await getBand();
+  const health = execHealthTable(await planHealthTable(["segment"], band), attainment, band);
+  // Every figure the brief's plan-health paragraph quotes must be one the variability page shows.
+  const healthShown = (segment: string, period: string) => {
+    const cell = health.find((r) => r.keys.segment === segment)?.cells.find((c) => c.period === period);
+    return !!cell && !cell.hidden && cell.shareAtQuota !== null && cell.quotaAccuracy !== null && cell.complaints.value !== null;
+  };
+  return briefForExecutives(content, { basis, segmentShown: (segment) => attainment.isShown(`segment=${segment}`), healthShown });
 }
 
 async function basisOf(content: Brief, source: { patternId: number | null; caseId: number | null }) {
@@ -230,8 +241,27 @@ export async function executiveTitles(briefs: readonly { id: number; title: stri
 export function attainmentForSegments(segments: string[]) {
   return db.attainmentRow.findMany({
     where: { segment: { in: segments } },
-    select: { period: true, repPseudonym: true, role: true, segment: true, region: true, attainmentPct: true },
+    select: ATTAINMENT_SELECT,
   });
+}
+
+/** The latest period's plan health of a segment, as a brief quotes it (issue 17). */
+function healthFigures(cell: PeriodCell | null, band: TargetBand): PlanHealthFigures | null {
+  if (!cell) return null;
+  const h = cell.health;
+  const { shareAtQuota, quotaAccuracy } = h;
+  if (shareAtQuota === null || quotaAccuracy === null || cell.per10 === null) return null;
+  return {
+    period: cell.period,
+    band: { low: band.low, high: band.high },
+    shareAtQuota,
+    quotaAccuracy,
+    peaks: h.peaks.words,
+    gini: h.gini === null ? null : Math.round(h.gini * 100) / 100,
+    spearman: h.pay && h.pay.spearman !== null && h.pay.reps === h.reps ? Math.round(h.pay.spearman * 10) / 10 : null,
+    complaints: cell.complaints,
+    per10: cell.per10,
+  };
 }
 
 /** The brief as code writes it from its source: the cases' chains, counts and attainment. */
@@ -240,6 +270,8 @@ export async function draftBrief(source: "pattern" | "case", sourceId: number) {
   if (!origin || origin.cases.length === 0) return null;
   const segments = [...new Set(origin.cases.map((c) => c.segment))];
   const rows = await attainmentForSegments(segments);
+  const band = await getBand();
+  const health = await planHealthTable(["segment"], band);
   const attainment = groupAttainment(rows, ["segment"]).flatMap((g) =>
     g.summary.mean == null
       ? []
@@ -253,6 +285,7 @@ export async function draftBrief(source: "pattern" | "case", sourceId: number) {
             top10Share: g.summary.top10Share ?? 0,
             top20Share: g.summary.top20Share ?? 0,
             shareAtOrAbove100: g.summary.shareAtOrAbove100 ?? 0,
+            health: healthFigures(health.find((r) => r.keys.segment === g.keys.segment)?.latest ?? null, band),
           },
         ],
   );

@@ -168,7 +168,7 @@ export default function ImportPage() {
               <Stack>
                 <Title order={2} size="h4">Quota attainment (CSV)</Title>
                 <Text size="sm" c="dimmed">
-                  Columns: period, rep pseudonym, role, segment, region, attainment %. All rows go in together, or none do.
+                  Columns: period, rep pseudonym, role, segment, region, attainment %; optionally payout, target incentive and tenure months (for the pay curve and tenure bands). All rows go in together, or none do.
                   A rep already imported for a period is updated.
                 </Text>
                 <NativeFile id="attainment-file" accept=".csv,text/csv" />

@@ -1,56 +1,85 @@
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DARK_LABEL } from "~/components/labels";
-import { MiniHistogram } from "~/components/variability/histogram";
+import { AttainmentTable } from "~/components/variability/attainment-table";
+import { BandForm } from "~/components/variability/band-form";
+import { HealthTable } from "~/components/variability/health-table";
 import { can } from "~/domain/auth/permissions";
+import { bandSchema } from "~/domain/plan-health/band-schema";
+import { displayRows, execDisplayRows, execHealthTable } from "~/domain/plan-health/table";
 import { WITHHELD_NOTE } from "~/domain/privacy/disclosure";
-import { GROUPINGS } from "~/domain/variability/group";
+import { GROUPINGS, HEALTH_GROUPINGS } from "~/domain/variability/group";
 import { attainmentGroups, executiveAttainment } from "~/models/attainment.server";
+import { getBand, planHealthTable, saveBand } from "~/models/plan-health.server";
 import { requirePermission } from "~/utils/auth.server";
+import { forbidden, readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
+import { replyFor } from "~/utils/reply";
 
 export const meta: MetaFunction = () => [{ title: "Performance variability · Upstream" }];
 
+const pick = <T,>(options: Record<string, T>, requested: string | null, fallback: string) => (requested && Object.hasOwn(options, requested) ? requested : fallback);
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
-  const requested = new URL(request.url).searchParams.get("by") ?? "segment";
-  const grouping = Object.hasOwn(GROUPINGS, requested) ? requested : "segment";
+  const params = new URL(request.url).searchParams;
   const exec = user.role === "executive";
-  const { rows, groups } = await attainmentGroups(grouping, GROUPINGS[grouping].by);
+  const grouping = pick(GROUPINGS, params.get("by"), "segment");
+  // Executives get the plan-health groupings that are protected with the rest (group.ts).
+  const healthOptions = Object.entries(HEALTH_GROUPINGS).filter(([, g]) => !exec || g.exec);
+  const health = pick(Object.fromEntries(healthOptions), params.get("health"), "segment");
+  const band = await getBand();
+  const [{ rows, groups }, table] = await Promise.all([attainmentGroups(grouping, GROUPINGS[grouping].by), planHealthTable(HEALTH_GROUPINGS[health].by, band)]);
+  // Executives: disclosure control across every grouping (domain/variability/group.ts
+  // protectAttainment) — no group of fewer than five reps, none that a parent and its other
+  // children would give away, no one rep's min or max; complaint counts protected too.
+  const protection = exec ? await executiveAttainment() : null;
   return {
     grouping,
+    health,
+    healthOptions: healthOptions.map(([value, g]) => ({ value, label: g.label })),
+    band,
     exec,
     rowCount: exec ? null : rows,
     canImport: can(user.role, "case:write"),
-    // Executives: disclosure control across every grouping (domain/variability/group.ts
-    // protectAttainment) — no group of fewer than five reps, none that a parent and its other
-    // children would give away, no one rep's min or max.
-    groups: exec ? (await executiveAttainment()).groupsFor(GROUPINGS[grouping].by) : groups.map((g) => ({ ...g, hidden: false as const })),
+    canEditBand: can(user.role, "plan:settings"),
+    healthRows: protection ? execDisplayRows(execHealthTable(table, protection, band)) : displayRows(table),
+    groups: protection ? protection.groupsFor(GROUPINGS[grouping].by) : groups.map((g) => ({ ...g, hidden: false as const })),
   };
 }
 
-const pct = (v: number | null | undefined, digits = 0) => (v == null ? "—" : `${v.toFixed(digits)}%`);
-const share = (v: number | null | undefined) => (v == null ? "—" : `${Math.round(v * 100)}%`);
+type Ctx = { userId: string; back: string };
+const intent = intentsFor<Ctx>();
+const intents = {
+  band: intent({
+    schema: bandSchema,
+    run: ({ bandLow, bandHigh, version }, { userId }) => saveBand({ band: { low: bandLow, high: bandHigh }, version, userId }),
+    refuse: () => answer.conflict("Someone changed the band while you were editing. Reload to see theirs; your figures are still here."),
+    done: (_r, _v, { back }) => redirect(back),
+  }),
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "pattern:read");
+  if (!can(user.role, "plan:settings")) throw forbidden();
+  const url = new URL(request.url);
+  return handleIntent(await readForm(request), { userId: user.id, back: url.pathname + url.search }, intents);
+}
 
 export default function VariabilityPage() {
   const d = useLoaderData<typeof loader>();
+  const lastResult = replyFor(useActionData<typeof action>(), "band");
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>Performance variability</Title>
-          <Text c="dimmed" maw={760}>
-            Modelling pay on the average rep hides fragility. The mean shows the broad direction, the median what a typical
-            rep experiences, the spread how concentrated the risk is.
-          </Text>
-        </div>
-        <Form method="get">
-          <Group gap="xs" align="flex-end">
-            <NativeSelect name="by" label="Group by" defaultValue={d.grouping} data={Object.entries(GROUPINGS).map(([value, g]) => ({ value, label: g.label }))} />
-            <Button type="submit" variant="default">Show</Button>
-          </Group>
-        </Form>
-      </Group>
+      <div>
+        <Title order={1}>Performance variability</Title>
+        <Text c="dimmed" maw={760}>
+          Modelling pay on the average rep hides fragility. The mean shows the broad direction, the median what a typical
+          rep experiences, the spread how concentrated the risk is.
+        </Text>
+      </div>
 
       {d.groups.length === 0 ? (
         <Alert color="blue" variant="light">
@@ -60,53 +89,45 @@ export default function VariabilityPage() {
           </Text>
         </Alert>
       ) : (
-        // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
-        <Paper withBorder radius="lg" style={{ overflowX: "auto" }} tabIndex={0} aria-label="Attainment by group (scrolls sideways)" role="region">
-          <Table verticalSpacing="sm" miw={1100}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Group</Table.Th>
-                <Table.Th scope="col" ta="right">Reps</Table.Th>
-                <Table.Th scope="col" ta="right">Mean</Table.Th>
-                <Table.Th scope="col" ta="right">Median</Table.Th>
-                <Table.Th scope="col" ta="right">Std dev</Table.Th>
-                <Table.Th scope="col" ta="right">CV</Table.Th>
-                <Table.Th scope="col" ta="right">Top 10% carry</Table.Th>
-                <Table.Th scope="col" ta="right">Top 20% carry</Table.Th>
-                <Table.Th scope="col" ta="right">At or above 100%</Table.Th>
-                <Table.Th scope="col">Distribution</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.groups.map((g) =>
-                g.hidden ? (
-                  <Table.Tr key={g.key}>
-                    <Table.Th scope="row" fw={600}>{g.label}</Table.Th>
-                    <Table.Td colSpan={9}><Text size="sm" c="dark.4">{g.note}</Text></Table.Td>
-                  </Table.Tr>
-                ) : (
-                  <Table.Tr key={g.key}>
-                    <Table.Th scope="row" fw={600} maw={280}>
-                      {g.label}
-                      {g.flags.map((f) => (
-                        <Text key={f} size="xs" c="red.9" fw={500} mt={4}>{f}</Text>
-                      ))}
-                    </Table.Th>
-                    <Table.Td ta="right">{g.reps}</Table.Td>
-                    <Table.Td ta="right">{pct(g.summary.mean, d.exec ? 0 : 1)}</Table.Td>
-                    <Table.Td ta="right">{pct(g.summary.median, d.exec ? 0 : 1)}</Table.Td>
-                    <Table.Td ta="right">{pct(g.summary.sd, d.exec ? 0 : 1)}</Table.Td>
-                    <Table.Td ta="right">{g.summary.cv == null ? "—" : g.summary.cv.toFixed(2)}</Table.Td>
-                    <Table.Td ta="right">{share(g.summary.top10Share)}</Table.Td>
-                    <Table.Td ta="right">{share(g.summary.top20Share)}</Table.Td>
-                    <Table.Td ta="right">{share(g.summary.shareAtOrAbove100)}</Table.Td>
-                    <Table.Td><MiniHistogram bins={g.histogram} label={`Attainment of ${g.label}`} /></Table.Td>
-                  </Table.Tr>
-                ),
-              )}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <>
+          <Group justify="space-between" align="flex-end">
+            <div>
+              <Title order={2} size="h3">Plan health beside the complaints</Title>
+              <Text c="dimmed" size="sm" maw={760}>
+                What a comp committee reviews each period: how many reps reach quota against the target band, how many
+                finish near it, whether results have two peaks, how concentrated they are, what pay does — and the
+                complaints the same group raised in the same period. Groups in poor health with many complaints come first.
+              </Text>
+            </div>
+            <Form method="get">
+              <input type="hidden" name="by" value={d.grouping} />
+              <Group gap="xs" align="flex-end">
+                <NativeSelect name="health" label="Health by" defaultValue={d.health} data={d.healthOptions} />
+                <Button type="submit" variant="default">See health</Button>
+              </Group>
+            </Form>
+          </Group>
+          {d.canEditBand ? <BandForm band={d.band} lastResult={lastResult} /> : null}
+          <HealthTable rows={d.healthRows} band={d.band} />
+          {d.exec ? (
+            <Text size="xs" c="dark.4">
+              Region and tenure-band groupings stay with the comp team. A figure resting on one or two reps (a peak, the top
+              10%, the 90th-percentile rep) is not shown; complaint counts below three read “&lt;3”.
+            </Text>
+          ) : null}
+
+          <Group justify="space-between" align="flex-end">
+            <Title order={2} size="h3">Attainment by group</Title>
+            <Form method="get">
+              <input type="hidden" name="health" value={d.health} />
+              <Group gap="xs" align="flex-end">
+                <NativeSelect name="by" label="Group by" defaultValue={d.grouping} data={Object.entries(GROUPINGS).map(([value, g]) => ({ value, label: g.label }))} />
+                <Button type="submit" variant="default">Show</Button>
+              </Group>
+            </Form>
+          </Group>
+          <AttainmentTable groups={d.groups} exec={d.exec} />
+        </>
       )}
       {d.exec && d.groups.length > 0 ? (
         <Text size="xs" c="dark.4">

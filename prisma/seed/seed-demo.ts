@@ -166,34 +166,52 @@ await db.pattern.create({
   },
 });
 
-// Quota attainment for four quarters. Enterprise is lopsided on purpose (a few reps carry the
-// number); strategic SDRs are a team of three, which executives must not see broken out.
+// Quota attainment for the last two quarters (the current one and the one before), so the
+// complaints of the same quarters sit beside it on /variability (issue 17). On purpose:
+// - Enterprise AEs have two peaks, a cluster near 80% and a few reps past 200% (the comp
+//   committee's "two jobs in one plan");
+// - Mid-Market AEs sit far below the 60–70% band (quotas set above what territories produce),
+//   a little better in the second quarter;
+// - strategic SDRs are a team of three, which executives must not see broken out.
+// Payout follows a plan with an accelerator above quota, except Mid-Market account managers,
+// who are paid on a guarantee that does not track results.
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const teams = [
-  { segment: "smb", role: "ae", reps: 14, median: 92, spread: 18, stars: 0 },
-  { segment: "smb", role: "sdr", reps: 10, median: 88, spread: 20, stars: 0 },
-  { segment: "mid_market", role: "ae", reps: 12, median: 84, spread: 26, stars: 1 },
-  { segment: "mid_market", role: "account_manager", reps: 6, median: 97, spread: 12, stars: 0 },
-  { segment: "enterprise", role: "ae", reps: 10, median: 71, spread: 22, stars: 2 },
-  { segment: "strategic", role: "ae", reps: 5, median: 80, spread: 30, stars: 1 },
-  { segment: "strategic", role: "sdr", reps: 3, median: 90, spread: 10, stars: 0 },
+  { segment: "smb", role: "ae", reps: 14, median: [92, 108], spread: 18, stars: 0 },
+  { segment: "smb", role: "sdr", reps: 10, median: [88, 106], spread: 20, stars: 0 },
+  { segment: "mid_market", role: "ae", reps: 12, median: [62, 68], spread: 14, stars: 0 },
+  { segment: "mid_market", role: "account_manager", reps: 6, median: [97, 99], spread: 12, stars: 0, guarantee: true },
+  { segment: "enterprise", role: "ae", reps: 12, median: [80, 80], spread: 10, stars: 4 },
+  { segment: "strategic", role: "ae", reps: 5, median: [80, 84], spread: 30, stars: 1 },
+  { segment: "strategic", role: "sdr", reps: 3, median: [90, 92], spread: 10, stars: 0 },
 ];
 const regions = ["NA East", "NA West", "EMEA", "APAC"];
+const quarterOf = (d: Date) => `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+const current = new Date(today);
+const previous = new Date(Date.UTC(current.getUTCFullYear(), current.getUTCMonth() - 3, 1));
+const demoPeriods = [quarterOf(previous), quarterOf(current)];
+const payFor = (pct: number) => (pct <= 100 ? pct / 100 : 1 + ((pct - 100) / 100) * 1.5); // ×1.5 accelerator above quota
 const attainment = [];
-for (const period of ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]) {
+for (const [p, period] of demoPeriods.entries()) {
   for (const t of teams) {
     for (let r = 1; r <= t.reps; r++) {
       const star = r <= t.stars;
       const noise = (random() + random() + random() - 1.5) * t.spread;
-      const pct = star ? 190 + random() * 70 : Math.max(5, t.median + noise);
+      const pct = star ? 205 + random() * 45 : Math.max(5, t.median[p] + noise);
+      const rounded = Math.round(pct * 10) / 10;
+      const targetIncentive = t.segment === "enterprise" || t.segment === "strategic" ? 60_000 : 30_000;
+      const ratio = t.guarantee ? 0.9 + random() * 0.2 : payFor(rounded);
       attainment.push({
         period,
         repPseudonym: `${t.segment}-${t.role}-${String(r).padStart(2, "0")}`,
         role: t.role,
         segment: t.segment,
         region: regions[r % regions.length],
-        attainmentPct: Math.round(pct * 10) / 10,
+        attainmentPct: rounded,
+        payout: Math.round(targetIncentive * ratio),
+        targetIncentive,
+        tenureMonths: 3 + ((r * 17 + t.reps * 5) % 70) + p * 3,
       });
     }
   }

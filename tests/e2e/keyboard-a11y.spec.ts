@@ -17,7 +17,8 @@ type Visitor = DemoRole | "out";
 const PAGES: Record<Visitor, ((ids: Ids) => string)[]> = {
   out: [() => "/login"],
   // The admin also opens every analyst page: see SAME_FOR_ADMIN below.
-  admin: [() => "/cases", () => "/admin/users", (ids) => `/admin/users/${ids.userId}`],
+  // /variability: admins also get the target-band form (issue 17), so it is checked here.
+  admin: [() => "/cases", () => "/admin/users", (ids) => `/admin/users/${ids.userId}`, () => "/variability"],
   analyst: [
     () => "/cases",
     () => "/cases/new",

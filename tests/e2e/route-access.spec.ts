@@ -168,7 +168,8 @@ const RULES: Record<string, Rule> = {
   "variability.tsx": {
     url: () => "/variability",
     get: S(302, 200, 200, 200, 200),
-    actions: "none",
+    // Only admins set the target band (issue 17).
+    actions: [{ body: { intent: "band", bandLow: "abc", bandHigh: "70", version: "0" }, refused: ["analyst", "leader", "exec"] }],
   },
   "import.tsx": {
     url: () => "/import",

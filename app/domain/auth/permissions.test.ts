@@ -6,10 +6,10 @@ const CASE_PERMISSIONS: Permission[] = ["case:read", "case:write", "case:see-rep
 
 // The full table from docs/product.md "Roles and what each sees".
 const EXPECTED: Record<string, Record<Permission, boolean>> = {
-  admin: { "case:read": true, "case:write": true, "case:see-reporter": true, "users:manage": true, "pattern:read": true },
-  analyst: { "case:read": true, "case:write": true, "case:see-reporter": true, "users:manage": false, "pattern:read": true },
-  sales_leader: { "case:read": true, "case:write": false, "case:see-reporter": false, "users:manage": false, "pattern:read": true },
-  executive: { "case:read": false, "case:write": false, "case:see-reporter": false, "users:manage": false, "pattern:read": true },
+  admin: { "case:read": true, "case:write": true, "case:see-reporter": true, "users:manage": true, "pattern:read": true, "plan:settings": true },
+  analyst: { "case:read": true, "case:write": true, "case:see-reporter": true, "users:manage": false, "pattern:read": true, "plan:settings": false },
+  sales_leader: { "case:read": true, "case:write": false, "case:see-reporter": false, "users:manage": false, "pattern:read": true, "plan:settings": false },
+  executive: { "case:read": false, "case:write": false, "case:see-reporter": false, "users:manage": false, "pattern:read": true, "plan:settings": false },
 };
 
 describe("can", () => {

@@ -27,10 +27,12 @@ export type Permission =
   | "case:write"
   | "case:see-reporter"
   | "users:manage"
-  | "pattern:read";
+  | "pattern:read"
+  /** Plan-health settings (the target band; issue 17). */
+  | "plan:settings";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["case:read", "case:write", "case:see-reporter", "users:manage", "pattern:read"],
+  admin: ["case:read", "case:write", "case:see-reporter", "users:manage", "pattern:read", "plan:settings"],
   analyst: ["case:read", "case:write", "case:see-reporter", "pattern:read"],
   sales_leader: ["case:read", "pattern:read"],
   // Executives read aggregates and briefs, never individual case files: a single case's

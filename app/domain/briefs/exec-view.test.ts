@@ -120,3 +120,24 @@ describe("a brief written before its basis was kept", () => {
     expect(everything(copy)).not.toMatch(/Customer Success|Enterprise|Feb 2026/);
   });
 });
+
+describe("plan health in 'what it costs' (issue 17)", () => {
+  const health = { period: "2026-Q4", band: { low: 60, high: 70 }, shareAtQuota: 0.17, quotaAccuracy: 0.5, peaks: "a cluster near 80% and one past 200%", gini: 0.25, spearman: 1, complaints: 12, per10: 6.7 };
+  const attainment = ATTAINMENT.map((a) => (a.segment === "mid_market" ? { ...a, health } : a));
+  const brief = writeBrief({ title: "Territories", cases: TERRITORY_CASES, attainment, scope: "pattern" });
+  const quoted =
+    "In Mid-Market, in 2026-Q4, 17% of reps reached quota, below the 60–70% band a healthy plan aims for, and 50% finished within 20% of quota.";
+
+  it("quotes the figures for the segments the pattern touches", () => {
+    expect(brief.sections.whatItCosts).toContain(quoted);
+    expect(brief.sections.whatItCosts).toContain("Results have two peaks, a cluster near 80% and one past 200%");
+    expect(brief.sections.whatItCosts).toContain("The same reps raised 12 complaints that period, 6.7 per 10 reps.");
+  });
+  it("keeps them for executives only where the variability page shows every figure quoted", () => {
+    const shown = briefForExecutives(brief, { basis: brief.basis!, segmentShown: shownEverywhere, healthShown: () => true });
+    expect(shown.sections.whatItCosts).toContain(quoted);
+    const withheld = briefForExecutives(brief, { basis: brief.basis!, segmentShown: shownEverywhere, healthShown: () => false });
+    expect(withheld.sections.whatItCosts).not.toContain("in 2026-Q4");
+    expect(withheld.sections.whatItCosts).toContain("In Mid-Market, across 120 reps");
+  });
+});

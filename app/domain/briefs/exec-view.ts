@@ -94,10 +94,15 @@ export type ExecBriefOptions = {
   basis: BriefBasis;
   /** Whether the variability page shows this segment to executives. */
   segmentShown: (segment: string) => boolean;
+  /**
+   * Whether the plan-health table shows executives every figure a plan-health paragraph quotes
+   * for this segment and period (issue 17); without it such paragraphs are left out.
+   */
+  healthShown?: (segment: string, period: string) => boolean;
 };
 
 /** The executive's copy of a brief (see the top of this file). */
-export function briefForExecutives(brief: Brief, { basis, segmentShown }: ExecBriefOptions): Brief {
+export function briefForExecutives(brief: Brief, { basis, segmentShown, healthShown = () => false }: ExecBriefOptions): Brief {
   const small = basis.caseCount < EXEC_MIN_CELL;
   const names = termMatcher(basis.profile);
   const hiddenSegments = basis.segments.filter((s) => !segmentShown(s.value));
@@ -108,6 +113,12 @@ export function briefForExecutives(brief: Brief, { basis, segmentShown }: ExecBr
       .split(/\n\s*\n/)
       // On fewer than three cases the segment is the profile: its figures go with its name.
       .filter((para) => !small || !basis.segments.some((s) => segmentParagraph(para, s.label)))
+      // A plan-health paragraph ("In Enterprise, in 2026-Q4, …") only where every figure it quotes is shown.
+      .filter((para) => {
+        const s = basis.segments.find((x) => segmentParagraph(para, x.label));
+        const m = s && new RegExp(`^In ${escape(s.label)}, in ([^,]+),`).exec(para.trim());
+        return !m || !s || (segmentShown(s.value) && healthShown(s.value, m[1]));
+      })
       .map((para) => hiddenSegments.find((s) => segmentParagraph(para, s.label)) ?? para)
       .map((p) => (typeof p === "string" ? p : SEGMENT_WITHHELD(p.label)));
     const out = paragraphs.join("\n\n");

@@ -21,7 +21,7 @@ import {
   scrub,
   upperFirst,
 } from "./text";
-import { SECTION_KEYS, type AttainmentFigures, type Brief, type BriefBasis, type BriefCase, type BriefSections, type MergedLink, type Quote } from "./types";
+import { SECTION_KEYS, type AttainmentFigures, type PlanHealthFigures, type Brief, type BriefBasis, type BriefCase, type BriefSections, type MergedLink, type Quote } from "./types";
 
 export type BriefScope = "pattern" | "case";
 
@@ -252,6 +252,25 @@ export function attainmentSentences(f: AttainmentFigures, label: string): string
   return out.join(" ");
 }
 
+/**
+ * The plan-health paragraph of one segment (issue 17). It opens "In <segment>, in <period>," so
+ * the executive copy can tell which figures it quotes (exec-view.ts drops it when the
+ * variability page would not show them).
+ */
+export function planHealthSentences(h: PlanHealthFigures, label: string): string {
+  const share = Math.round(h.shareAtQuota * 100);
+  const where = share < h.band.low ? "below" : share > h.band.high ? "above" : "inside";
+  const out = [
+    `In ${label}, in ${h.period}, ${share}% of reps reached quota, ${where} the ${h.band.low}–${h.band.high}% band a healthy plan aims for, and ${Math.round(h.quotaAccuracy * 100)}% finished within 20% of quota.`,
+  ];
+  if (h.peaks) out.push(`Results have two peaks, ${h.peaks}: two different jobs are sharing one plan.`);
+  if (h.gini !== null) out.push(`The Gini coefficient of attainment is ${h.gini.toFixed(2)}.`);
+  if (h.spearman !== null)
+    out.push(h.spearman >= 0.5 ? `Pay tracks performance (rank correlation ${h.spearman.toFixed(1)}).` : `Pay barely tracks performance (rank correlation ${h.spearman.toFixed(1)}).`);
+  out.push(`The same reps raised ${h.complaints} complaints that period, ${h.per10.toFixed(1)} per 10 reps.`);
+  return out.join(" ");
+}
+
 function whatItCosts(cases: readonly BriefCase[], attainment: readonly AttainmentFigures[] | null | undefined): string {
   const paragraphs: string[] = [];
   const people = cases.filter((c) => c.peopleAffected != null && c.peopleAffected > 0);
@@ -287,7 +306,9 @@ function whatItCosts(cases: readonly BriefCase[], attainment: readonly Attainmen
   } else {
     const matched = segments.flatMap((s) => {
       const f = attainment.find((a) => sameSegment(a.segment, s));
-      return f ? [attainmentSentences(f, segmentLabel(s))] : [];
+      if (!f) return [];
+      const label = segmentLabel(s);
+      return f.health ? [attainmentSentences(f, label), planHealthSentences(f.health, label)] : [attainmentSentences(f, label)];
     });
     paragraphs.push(
       matched.length > 0 ? matched.join("\n\n") : "The attainment data has no figures for these segments yet.",

@@ -43,6 +43,23 @@ export type AttainmentFigures = {
   top10Share: number;
   top20Share: number;
   shareAtOrAbove100: number;
+  /** Plan health of the segment in its latest period, and its complaints then (issue 17). */
+  health?: PlanHealthFigures | null;
+};
+
+export type PlanHealthFigures = {
+  period: string;
+  band: { low: number; high: number };
+  /** Fractions of 1. */
+  shareAtQuota: number;
+  quotaAccuracy: number;
+  /** "a cluster near 80% and one past 200%", or null for one peak. */
+  peaks: string | null;
+  gini: number | null;
+  /** Spearman's rank correlation of attainment and pay against target; null without payout. */
+  spearman: number | null;
+  complaints: number;
+  per10: number;
 };
 
 export type LinkKind = "root" | "step" | "behaviour" | "outcome";

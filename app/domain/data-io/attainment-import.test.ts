@@ -166,3 +166,27 @@ describe("validateAttainmentRows", () => {
     ]);
   });
 });
+
+describe("optional payout, target incentive and tenure columns (issue 17)", () => {
+  it("reads them where a file has them", () => {
+    const parsed = parseCsv(`${HEADER},Payout,Target incentive,Tenure months\n2026-Q1,rep-1,AE,SMB,EMEA,120%,$18000,15000,30\n2026-Q1,rep-2,AE,SMB,EMEA,80,,,\n`);
+    if (isReadError(parsed)) throw new Error(parsed.error);
+    const result = ok(validateAttainmentRows(parsed.rows, { headers: parsed.headers, firstRowNumber: parsed.firstRowNumber }));
+    expect(result.errors).toEqual([]);
+    expect(result.valid[0].data).toMatchObject({ payout: 18000, targetIncentive: 15000, tenureMonths: 30 });
+    expect(result.valid[1].data.payout).toBeUndefined();
+  });
+  it("still accepts a file without them", () => {
+    expect(ok(validateCsv("2026-Q1,rep-1,AE,SMB,EMEA,90")).valid).toHaveLength(1);
+  });
+  it("says which cell is wrong", () => {
+    const parsed = parseCsv(`${HEADER},Payout,Target incentive,Tenure months\n2026-Q1,rep-1,AE,SMB,EMEA,90,"12,500",-1,1.5\n`);
+    if (isReadError(parsed)) throw new Error(parsed.error);
+    const result = ok(validateAttainmentRows(parsed.rows, { headers: parsed.headers, firstRowNumber: parsed.firstRowNumber }));
+    expect(result.errors.map((e) => [e.field, e.column])).toEqual([
+      ["payout", "Payout"],
+      ["targetIncentive", "Target incentive"],
+      ["tenureMonths", "Tenure months"],
+    ]);
+  });
+});

@@ -10,14 +10,20 @@ import { normaliseKey, optionList, taxonomyValue, type RowError } from "./import
 
 export type AttainmentField = keyof AttainmentRow;
 
-/** All six columns are required: the issue and docs/product.md "Performance variability" define the file as exactly these. */
-export const ATTAINMENT_COLUMNS: readonly { name: AttainmentField; label: string; aliases: readonly string[] }[] = [
+/**
+ * The six columns docs/product.md "Performance variability" defines are required; payout, target
+ * incentive and tenure are optional (issue 17: the pay curve and the tenure-band grouping use them).
+ */
+export const ATTAINMENT_COLUMNS: readonly { name: AttainmentField; label: string; aliases: readonly string[]; optional?: true }[] = [
   { name: "period", label: "Period", aliases: [] },
   { name: "repPseudonym", label: "Rep pseudonym", aliases: ["Rep", "Pseudonym", "Rep ID"] },
   { name: "role", label: "Role", aliases: [] },
   { name: "segment", label: "Segment", aliases: [] },
   { name: "region", label: "Region", aliases: [] },
   { name: "attainmentPct", label: "Attainment %", aliases: ["Attainment", "Attainment percent", "Attainment (%)"] },
+  { name: "payout", label: "Payout", aliases: ["Variable pay", "Incentive paid", "Payout amount"], optional: true },
+  { name: "targetIncentive", label: "Target incentive", aliases: ["Target variable", "TI", "Target incentive amount", "OTE variable"], optional: true },
+  { name: "tenureMonths", label: "Tenure months", aliases: ["Tenure", "Tenure (months)"], optional: true },
 ];
 
 export const ATTAINMENT_PCT_MAX = 1000;
@@ -36,6 +42,18 @@ function readPercent(v: unknown): unknown {
 function fromTaxonomy(options: readonly { value: string; label: string }[]) {
   return (v: unknown) => (typeof v === "string" ? (taxonomyValue(options, v) ?? v) : v);
 }
+
+/** "12,500" is refused like any other thousands separator; "12500" and "12500.50" are money. */
+function readAmount(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  const text = v.trim().replace(/^[$€£]\s*/, "");
+  if (text === "") return undefined;
+  return AMOUNT.test(text) ? Number(text) : v;
+}
+
+const amountMessage = (what: string) => `Give the ${what} as a plain number, like 12500 or 12500.50 (no thousands separator)`;
+const money = (what: string) =>
+  z.preprocess(readAmount, z.number({ message: amountMessage(what) }).min(0, `The ${what} cannot be negative`).max(1e9, `The ${what} is not plausible; check the value`).optional());
 
 const roleMessage = `Choose a role: ${optionList(REPORTER_ROLES)}`;
 const segmentMessage = `Choose a segment: ${optionList(SEGMENTS)}`;
@@ -70,10 +88,16 @@ export const attainmentRowSchema = z.object({
       .min(0, "Attainment cannot be negative")
       .max(ATTAINMENT_PCT_MAX, `Attainment above ${ATTAINMENT_PCT_MAX}% is not plausible; check the value`),
   ),
+  payout: money("payout"),
+  targetIncentive: money("target incentive"),
+  tenureMonths: z.preprocess(
+    readAmount,
+    z.number({ message: "Give tenure as whole months, like 18" }).int("Give tenure as whole months, like 18").min(0, "Tenure cannot be negative").max(720, "Tenure above 60 years is not plausible; check the value").optional(),
+  ),
 });
 
 /** Headings of the file → fields, or a message naming the missing columns. */
-export function mapAttainmentHeaders(headers: readonly string[]): { mapping: Record<AttainmentField, string> } | { error: string } {
+export function mapAttainmentHeaders(headers: readonly string[]): { mapping: Partial<Record<AttainmentField, string>> } | { error: string } {
   const found = new Map<AttainmentField, string>();
   for (const header of headers) {
     const key = normaliseKey(header);
@@ -83,14 +107,14 @@ export function mapAttainmentHeaders(headers: readonly string[]): { mapping: Rec
     if (earlier !== undefined) return { error: `"${earlier}" and "${header}" both look like the ${column.label} column. Keep one of them.` };
     found.set(column.name, header);
   }
-  const missing = ATTAINMENT_COLUMNS.filter((c) => !found.has(c.name)).map((c) => c.label);
+  const missing = ATTAINMENT_COLUMNS.filter((c) => !c.optional && !found.has(c.name)).map((c) => c.label);
   if (missing.length > 0) {
-    const expected = ATTAINMENT_COLUMNS.map((c) => c.label).join(", ");
+    const expected = ATTAINMENT_COLUMNS.filter((c) => !c.optional).map((c) => c.label).join(", ");
     return {
       error: `The file is missing ${missing.length === 1 ? "the column" : "these columns"}: ${missing.join(", ")}. Its first row must name the columns ${expected}.`,
     };
   }
-  return { mapping: Object.fromEntries(found) as Record<AttainmentField, string> };
+  return { mapping: Object.fromEntries(found) as Partial<Record<AttainmentField, string>> };
 }
 
 export type ValidAttainmentRow = { rowNumber: number; data: AttainmentRow };
@@ -128,7 +152,7 @@ export function validateAttainmentRows(
 
   rows.forEach((row, index) => {
     const rowNumber = firstRowNumber + index;
-    const input = Object.fromEntries(ATTAINMENT_COLUMNS.map((c) => [c.name, row[mapping[c.name]] ?? ""]));
+    const input = Object.fromEntries(ATTAINMENT_COLUMNS.map((c) => [c.name, (mapping[c.name] === undefined ? undefined : row[mapping[c.name] as string]) ?? ""]));
     if (Object.values(input).every((v) => v.trim() === "")) {
       blankRows++;
       return;
@@ -151,7 +175,7 @@ export function validateAttainmentRows(
       errors.push({
         rowNumber,
         field: "repPseudonym",
-        column: mapping.repPseudonym,
+        column: mapping.repPseudonym ?? "",
         message: `${data.repPseudonym} already has a row for ${data.period} (row ${earlier}). Give each rep one row per period.`,
       });
       return;

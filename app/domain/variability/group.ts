@@ -2,6 +2,7 @@
 // of them. Rows come from the attainment import (data-io/attainment-import.ts).
 
 import { REPORTER_ROLES, SEGMENTS, reporterRoleLabel, segmentLabel } from "../cases/taxonomy";
+import { TENURE_BANDS, tenureBand } from "../cases/tenure";
 import { DisclosureProblem, EXEC_MIN_CELL, protect, type ShownCount } from "../privacy/disclosure";
 import { comparePeriods } from "./period";
 import { flags, histogram, summarise, topCount, type HistogramBin, type Summary } from "./stats";
@@ -15,9 +16,14 @@ export type AttainmentRow = {
   segment: string;
   region: string;
   attainmentPct: number;
+  /** Optional (issue 17): money paid and the target incentive, for the pay curve. */
+  payout?: number | null;
+  targetIncentive?: number | null;
+  tenureMonths?: number | null;
 };
 
-export type GroupDimension = "segment" | "role" | "period";
+/** Region and tenure band (issue 17) group the plan-health table; tenure comes from tenureMonths. */
+export type GroupDimension = "segment" | "role" | "region" | "tenure" | "period";
 
 export type AttainmentGroup = {
   /** Stable id, e.g. "segment=mid_market|role=ae"; "all" when not grouped. */
@@ -34,15 +40,31 @@ export type AttainmentGroup = {
   summary: Summary;
   histogram: HistogramBin[];
   flags: string[];
+  /** Rep-periods within ±20% of quota (80–120%, both ends in): quota accuracy (issue 17). */
+  withinTwenty: number;
 };
 
-const DIMENSION_ORDER: GroupDimension[] = ["segment", "role", "period"];
+export const DIMENSION_ORDER: GroupDimension[] = ["segment", "role", "region", "tenure", "period"];
 
-const labelFor: Record<GroupDimension, (v: string) => string> = {
+/** "" when a row has no region or no tenure: a group of its own ("No region", "Tenure not recorded"). */
+export function dimensionValue(row: AttainmentRow, d: GroupDimension): string {
+  if (d === "tenure") return tenureBand(row.tenureMonths) ?? "";
+  return row[d] ?? "";
+}
+
+export const labelFor: Record<GroupDimension, (v: string) => string> = {
   segment: segmentLabel,
   role: reporterRoleLabel,
+  region: (v) => v || "No region",
+  tenure: (v) => TENURE_BANDS.find((b) => b.value === v)?.label ?? "Tenure not recorded",
   period: (v) => v,
 };
+
+/** The group key of a row for some dimensions, always in DIMENSION_ORDER: "segment=smb|period=2026-Q1". */
+export function groupKey(keys: Partial<Record<GroupDimension, string>>, dims: readonly GroupDimension[]): string {
+  const ordered = DIMENSION_ORDER.filter((d) => dims.includes(d));
+  return ordered.length === 0 ? "all" : ordered.map((d) => `${d}=${keys[d] ?? ""}`).join("|");
+}
 
 // Taxonomy order (SMB before Enterprise, AE before SDR) is how the rest of the app lists them;
 // a value outside the taxonomy sorts after it, alphabetically.
@@ -52,9 +74,13 @@ function taxonomyCompare(options: readonly { value: string }[]) {
     (rank.get(a) ?? options.length) - (rank.get(b) ?? options.length) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-const compareFor: Record<GroupDimension, (a: string, b: string) => number> = {
+const blankLast = (a: string, b: string) => (a === "" ? 1 : 0) - (b === "" ? 1 : 0) || (a < b ? -1 : a > b ? 1 : 0);
+
+export const compareFor: Record<GroupDimension, (a: string, b: string) => number> = {
   segment: taxonomyCompare(SEGMENTS),
   role: taxonomyCompare(REPORTER_ROLES),
+  region: blankLast,
+  tenure: taxonomyCompare(TENURE_BANDS),
   period: comparePeriods,
 };
 
@@ -69,8 +95,8 @@ export function groupAttainment(rows: AttainmentRow[], by: GroupDimension[]): At
 
   for (const row of rows) {
     const keys: Partial<Record<GroupDimension, string>> = {};
-    for (const d of dims) keys[d] = row[d];
-    const key = dims.length === 0 ? "all" : dims.map((d) => `${d}=${row[d]}`).join("|");
+    for (const d of dims) keys[d] = dimensionValue(row, d);
+    const key = groupKey(keys, dims);
     let bucket = buckets.get(key);
     if (!bucket) {
       bucket = { keys, values: [], reps: new Set() };
@@ -93,6 +119,7 @@ export function groupAttainment(rows: AttainmentRow[], by: GroupDimension[]): At
       summary,
       histogram: histogram(b.values),
       flags: flags(summary),
+      withinTwenty: b.values.filter((v) => v >= 80 && v <= 120).length,
     };
   });
 
@@ -120,6 +147,27 @@ export const GROUPINGS: Record<string, { label: string; by: GroupDimension[] }> 
   period: { label: "Period", by: ["period"] },
   "segment-period": { label: "Segment and period", by: ["segment", "period"] },
 };
+
+/** The plan-health table's groupings (issue 17): each dimension and each pair, shown per period. */
+/**
+ * `exec`: offered to executives. Region and tenure groupings are the comp team's: protecting them
+ * together with the rest is one disclosure problem of hundreds of tied groups (over five minutes
+ * on the demo data), and at demo volumes nearly every one of their groups is under five reps.
+ */
+export const HEALTH_GROUPINGS: Record<string, { label: string; by: GroupDimension[]; exec?: true }> = {
+  segment: { label: "Segment", by: ["segment"], exec: true },
+  role: { label: "Role", by: ["role"] },
+  region: { label: "Region", by: ["region"] },
+  tenure: { label: "Tenure band", by: ["tenure"] },
+  "segment-role": { label: "Segment and role", by: ["segment", "role"] },
+  "segment-region": { label: "Segment and region", by: ["segment", "region"] },
+  "segment-tenure": { label: "Segment and tenure band", by: ["segment", "tenure"] },
+  "role-region": { label: "Role and region", by: ["role", "region"] },
+  "role-tenure": { label: "Role and tenure band", by: ["role", "tenure"] },
+  "region-tenure": { label: "Region and tenure band", by: ["region", "tenure"] },
+};
+
+const canonical = (dims: readonly GroupDimension[]) => DIMENSION_ORDER.filter((d) => dims.includes(d));
 
 export type ExecBin = Omit<HistogramBin, "count"> & { count: ShownCount };
 
@@ -165,60 +213,108 @@ export type ExecGroup =
  */
 export function protectAttainment(rows: readonly AttainmentRow[]) {
   const periods = new Set(rows.map((r) => r.period)).size || 1;
-  const byGrouping = new Map(Object.entries(GROUPINGS).map(([name, g]) => [name, groupAttainment([...rows], g.by)]));
+  // What executives are shown: the variability page's groupings (with histograms) and the
+  // plan-health groupings per period (issue 17: shares at quota and within ±20%, no bins).
+  // Every grouping either implies (its parents down to "all reps") is in the problem too,
+  // unprinted, so a hidden group cannot be reached through a parent printed on neither page.
+  const binsShown = Object.values(GROUPINGS).map((g) => canonical(g.by));
+  const healthShown = Object.values(HEALTH_GROUPINGS)
+    .filter((g) => g.exec)
+    .map((g) => canonical([...g.by, "period"]));
+  const published = new Set([...binsShown, ...healthShown].map((dims) => dims.join(",")));
+  const closure = new Map<string, GroupDimension[]>();
+  const addWithParents = (dims: GroupDimension[]) => {
+    if (dims.length === 0 || closure.has(dims.join(","))) return;
+    closure.set(dims.join(","), dims);
+    for (const d of dims) addWithParents(dims.filter((x) => x !== d));
+  };
+  for (const dims of [...binsShown, ...healthShown]) addWithParents(dims);
+
   const all = groupAttainment([...rows], [])[0];
   const groups = new Map<string, AttainmentGroup>();
-  for (const list of byGrouping.values()) for (const g of list) groups.set(g.key, g);
-
-  // Which groups add up to which: parent = Σ children, per dimension.
-  const sums: { whole: string; parts: string[] }[] = [];
-  const childrenOf = (parent: (g: AttainmentGroup) => boolean, list: AttainmentGroup[] | undefined) => (list ?? []).filter(parent).map((g) => g.key);
-  for (const name of ["segment", "role", "period"]) sums.push({ whole: "all", parts: childrenOf(() => true, byGrouping.get(name)) });
-  for (const seg of byGrouping.get("segment") ?? []) {
-    sums.push({ whole: seg.key, parts: childrenOf((g) => g.keys.segment === seg.keys.segment, byGrouping.get("segment-role")) });
-    sums.push({ whole: seg.key, parts: childrenOf((g) => g.keys.segment === seg.keys.segment, byGrouping.get("segment-period")) });
+  const publishedKeys = new Set<string>();
+  const binKeys = new Set<string>();
+  const byGrouping = new Map<string, AttainmentGroup[]>();
+  for (const [name, dims] of closure) {
+    const list = groupAttainment([...rows], dims);
+    byGrouping.set(name, list);
+    for (const g of list) {
+      groups.set(g.key, g);
+      if (published.has(name)) publishedKeys.add(g.key);
+      if (binsShown.some((b) => b.join(",") === name)) binKeys.add(g.key);
+    }
   }
-  for (const role of byGrouping.get("role") ?? []) sums.push({ whole: role.key, parts: childrenOf((g) => g.keys.role === role.keys.role, byGrouping.get("segment-role")) });
-  for (const period of byGrouping.get("period") ?? []) sums.push({ whole: period.key, parts: childrenOf((g) => g.keys.period === period.keys.period, byGrouping.get("segment-period")) });
-  const live = sums.filter((r) => r.parts.length > 0);
+
+  // Which groups add up to which: for every grouping and each of its dimensions, the parent
+  // without that dimension = Σ its children ("all reps" for a single dimension).
+  const live: { whole: string; parts: string[] }[] = [];
+  for (const dims of closure.values()) {
+    for (const d of dims) {
+      const parentDims = dims.filter((x) => x !== d);
+      const parts = new Map<string, string[]>();
+      for (const g of byGrouping.get(dims.join(",")) ?? []) {
+        const parent = groupKey(g.keys, parentDims);
+        parts.set(parent, [...(parts.get(parent) ?? []), g.key]);
+      }
+      for (const [whole, keys] of parts) if (whole === "all" ? all !== undefined : groups.has(whole)) live.push({ whole, parts: keys });
+    }
+  }
 
   // 1. Which groups are shown: over the group sizes.
   const sizes = new DisclosureProblem();
   if (all) sizes.add("all", all.summary.n, { published: false });
   for (const g of groups.values()) {
+    if (!publishedKeys.has(g.key)) {
+      sizes.add(g.key, g.summary.n, { published: false });
+      continue;
+    }
     const small = g.reps < EXEC_MIN_REPS;
     sizes.add(g.key, g.summary.n, { small, smallBounds: [1, (EXEC_MIN_REPS - 1) * (g.keys.period ? 1 : periods)] });
   }
   for (const r of live) sizes.sum(r.whole, r.parts);
   const shown = protect(sizes, { min: EXEC_MIN_REPS });
+  const visible = (key: string) => publishedKeys.has(key) && !shown.hidden(key);
 
-  // 2. Within the groups shown: histogram bins and the count at quota, group sizes fixed.
+  // 2. Within the groups shown: histogram bins, the count at quota and the count within ±20% of
+  // quota, group sizes fixed.
   const inner = new DisclosureProblem();
+  // The count within ±20% ties to nothing but itself across groups (its edges are not bin
+  // edges), so it is its own problem: mixed in, it made the count at quota withheld more often.
+  const nearProblem = new DisclosureProblem();
   const binKey = (key: string, i: number) => `${key}|bin=${i}`;
   const quotaKey = (key: string) => `${key}|atQuota`;
-  const addFigures = (key: string, g: AttainmentGroup, visible: boolean) => {
+  const nearKey = (key: string) => `${key}|within20`;
+  const complementSmall = (count: number, n: number) => (count > 0 && count < EXEC_MIN_CELL) || (n - count > 0 && n - count < EXEC_MIN_CELL);
+  const addFigures = (key: string, g: AttainmentGroup) => {
     const n = g.summary.n;
+    const shownHere = key !== "all" && visible(key);
+    const bins = shownHere && binKeys.has(key);
     const atQuota = Math.round((g.summary.shareAtOrAbove100 ?? 0) * n);
-    inner.add(key, n, visible ? { fixed: true } : { published: false });
-    g.histogram.forEach((b, i) => inner.add(binKey(key, i), b.count, visible ? { small: b.count < EXEC_MIN_CELL, smallBounds: [0, EXEC_MIN_CELL - 1] } : { published: false }));
-    const smallQuota = (atQuota > 0 && atQuota < EXEC_MIN_CELL) || (n - atQuota > 0 && n - atQuota < EXEC_MIN_CELL);
-    inner.add(quotaKey(key), atQuota, visible ? { small: smallQuota, smallBounds: [1, Math.max(1, n - 1)] } : { published: false });
+    const near = g.withinTwenty;
+    inner.add(key, n, shownHere ? { fixed: true } : { published: false });
+    g.histogram.forEach((b, i) => inner.add(binKey(key, i), b.count, bins ? { small: b.count < EXEC_MIN_CELL, smallBounds: [0, EXEC_MIN_CELL - 1] } : { published: false }));
+    inner.add(quotaKey(key), atQuota, shownHere ? { small: complementSmall(atQuota, n), smallBounds: [1, Math.max(1, n - 1)] } : { published: false });
+    nearProblem.add(key, n, shownHere ? { fixed: true } : { published: false });
+    nearProblem.add(nearKey(key), near, shownHere ? { small: complementSmall(near, n), smallBounds: [1, Math.max(1, n - 1)] } : { published: false });
     inner.sum(key, g.histogram.map((_, i) => binKey(key, i)));
     inner.sum(quotaKey(key), g.histogram.flatMap((b, i) => (b.from >= 100 ? [binKey(key, i)] : [])));
   };
-  if (all) addFigures("all", all, false);
-  for (const g of groups.values()) addFigures(g.key, g, !shown.hidden(g.key));
+  if (all) addFigures("all", all);
+  for (const g of groups.values()) addFigures(g.key, g);
   for (const r of live) {
     inner.sum(r.whole, r.parts);
     inner.sum(quotaKey(r.whole), r.parts.map(quotaKey));
+    nearProblem.sum(r.whole, r.parts);
+    nearProblem.sum(nearKey(r.whole), r.parts.map(nearKey));
     (all?.histogram ?? []).forEach((_, i) => inner.sum(binKey(r.whole, i), r.parts.map((p) => binKey(p, i))));
   }
   const within = protect(inner);
+  const nearShown = protect(nearProblem);
 
   const round = (v: number | null) => (v == null ? null : Math.round(v));
   const view = (g: AttainmentGroup): ExecGroup => {
     const identity: GroupIdentity = { key: g.key, keys: g.keys, labels: g.labels, label: g.label };
-    const status = shown.status(g.key);
+    const status = publishedKeys.has(g.key) ? shown.status(g.key) : "withheld";
     if (status !== "shown") return { ...identity, hidden: true, note: status === "small" ? EXEC_HIDDEN_NOTE : EXEC_WITHHELD_NOTE };
     const { min: _min, max: _max, ...rest } = g.summary;
     const n = g.summary.n;
@@ -245,7 +341,11 @@ export function protectAttainment(rows: readonly AttainmentRow[]) {
     /** The executive rows of one grouping, in the page's order. */
     groupsFor: (by: GroupDimension[]) => groupAttainment([...rows], by).map((g) => view(groups.get(g.key) ?? g)),
     /** Whether a group's figures may be quoted to executives (e.g. a segment in a brief). */
-    isShown: (key: string) => groups.has(key) && !shown.hidden(key),
+    isShown: (key: string) => groups.has(key) && visible(key),
+    /** "small" (fewer than five reps), "withheld" (secondary) or "shown", for a published group. */
+    statusOf: (key: string) => (groups.has(key) && publishedKeys.has(key) ? shown.status(key) : "withheld"),
+    /** The count at quota or within ±20% of a shown group as executives may read it. */
+    countOf: (key: string, which: "atQuota" | "within20") => (visible(key) ? (which === "atQuota" ? within.show(quotaKey(key)) : nearShown.show(nearKey(key))) : null),
   };
 }
 
