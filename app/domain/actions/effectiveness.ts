@@ -132,3 +132,11 @@ export function beforeAfterWindows(raisedOn: readonly Date[], doneAt: Date, at: 
     days,
   };
 }
+
+/** The noise test's outcome without any count: what executives read (no figure below three). */
+export const NOISE_WORDS: Record<NoiseVerdict, string> = {
+  "clear-drop": "Complaints like these clearly dropped after the change.",
+  "clear-rise": "Complaints like these clearly rose after the change.",
+  "no-change": "No clear change in complaints like these.",
+  "too-little-data": "Too few complaints either side to tell.",
+};
