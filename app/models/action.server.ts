@@ -201,13 +201,15 @@ export async function updateAction(id: number, version: number, change: ActionCh
 /**
  * The effectiveness check's figures, from the day the action was done to `now()`: complaints
  * matching the pattern per month in equal windows either side, the noise test, recurrence
- * flags raised since, and the affected segment's attainment before and after.
+ * flags raised since, and the affected segment's attainment before and after. Frozen at the
+ * verdict once there is one.
  * Matching: the pattern's (or the action's) own cases, cases flagged as recurring, and any
  * case with the same upstream cause.
  */
-export async function effectivenessFigures(action: { id: number; status: string; doneAt: Date | null; checkDueOn: Date | null; patternId: number | null }) {
-  const at = now();
-  if (!action.doneAt || !checkReached(action, at)) return null;
+export async function effectivenessFigures(action: { id: number; status: string; doneAt: Date | null; checkDueOn: Date | null; verdictAt: Date | null; patternId: number | null }) {
+  if (!action.doneAt || !checkReached(action, now())) return null;
+  // Once the owner has judged, the figures stay those they judged on.
+  const at = action.verdictAt ?? now();
   const own = action.patternId
     ? (await db.patternCase.findMany({ where: { patternId: action.patternId }, select: { case: { select: patternCaseSelect } } })).map((r) => r.case)
     : (await db.actionCase.findMany({ where: { actionId: action.id }, select: { case: { select: patternCaseSelect } } })).map((r) => r.case);
@@ -236,7 +238,7 @@ export async function effectivenessFigures(action: { id: number; status: string;
   return {
     windows,
     test,
-    recurrencesAfter: recurrences.filter((r) => r.case.raisedOn.getTime() >= action.doneAt!.getTime()).length,
+    recurrencesAfter: recurrences.filter((r) => r.case.raisedOn.getTime() >= action.doneAt!.getTime() && r.case.raisedOn.getTime() <= at.getTime()).length,
     segment: topSegment ?? null,
     attainment: topSegment ? attainmentChange(attainmentRows, action.doneAt, { segments: [topSegment], roles: [] }) : null,
   };

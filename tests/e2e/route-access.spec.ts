@@ -188,6 +188,28 @@ const RULES: Record<string, Rule> = {
     get: S(404, 404, 404, 404, 404),
     actions: [{ body: { days: "1" }, refused: ["analyst", "leader", "exec"] }],
   },
+  "actions._index.tsx": {
+    url: () => "/actions?view=all",
+    get: S(302, 200, 200, 200, 200),
+    actions: "none",
+  },
+  "actions.new.tsx": {
+    url: () => "/actions/new?patternId=1",
+    get: S(302, 200, 200, 403, 403),
+    secret: "Propose action",
+    actions: [{ body: { title: "" }, refused: ["leader", "exec"] }],
+  },
+  "actions.$id.tsx": {
+    // Demo action #1 is the sales leader's own (on a pattern, so executives may read it).
+    url: () => "/actions/1",
+    get: S(302, 200, 200, 200, 200),
+    secret: "Where it comes from",
+    extra: [{ what: "an action that does not exist", url: () => "/actions/999999", get: S(302, 404, 404, 404, 404) }],
+    actions: [
+      { body: { intent: "unknown" }, refused: ["exec"] },
+      { body: { intent: "verdict", version: "1", verdict: "nope" }, refused: ["exec"] },
+    ],
+  },
   "admin.users.tsx": {
     url: () => "/admin/users",
     get: S(302, 200, 403, 403, 403),
