@@ -240,5 +240,15 @@ for (const a of demoActions) {
   });
 }
 
+// The plan-change log: the re-carve that action #1 delivered, and one exception granted three
+// times (flagged "make it a plan change").
+const recarve = await db.action.findFirst({ where: { patternId: territoryPattern.id, status: "done" }, select: { id: true } });
+await db.planChange.createMany({
+  data: [
+    { kind: "territory", summary: "Territories re-carved on account potential instead of account count", reason: "Reports from four functions traced to patches without workable accounts.", approvedBy: "CRO and VP Sales Ops", effectiveOn: daysFromToday(-150), patternId: territoryPattern.id, actionId: recarve?.id ?? null, createdById: users.analyst },
+    ...[-120, -75, -30].map((d) => ({ kind: "exception", summary: "Split credit between the AE and the partner manager on a co-sold deal", reason: "The plan credits one seller only.", approvedBy: "VP Sales", effectiveOn: daysFromToday(d), exceptionKey: "Split credit on partner deals", createdById: users.analyst })),
+  ],
+});
+
 console.log(`Seeded ${DEMO_USERS.length} demo users and ${demoCases.length} demo cases (password "${DEMO_PASSWORD}").`);
 await db.$disconnect();

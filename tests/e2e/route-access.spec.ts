@@ -210,6 +210,18 @@ const RULES: Record<string, Rule> = {
       { body: { intent: "verdict", version: "1", verdict: "nope" }, refused: ["exec"] },
     ],
   },
+  "plan-changes.tsx": {
+    url: () => "/plan-changes",
+    get: S(302, 200, 200, 200, 200),
+    secret: "Export Markdown",
+    actions: [{ body: { kind: "" }, refused: ["leader", "exec"] }],
+  },
+  "plan-changes_.export.tsx": {
+    url: () => "/plan-changes/export?format=md",
+    get: S(302, 200, 200, 200, 200),
+    secret: "# Plan-change log",
+    actions: "none",
+  },
   "admin.users.tsx": {
     url: () => "/admin/users",
     get: S(302, 200, 403, 403, 403),
