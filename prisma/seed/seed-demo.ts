@@ -205,7 +205,7 @@ await db.attainmentRow.createMany({ data: attainment });
 const [territoryPattern, quotaPattern] = await db.pattern.findMany({ orderBy: { id: "asc" }, take: 2, select: { id: true } });
 const daysFromToday = (n: number) => new Date(today + n * DAY);
 const demoActions = [
-  { title: "Re-carve territories on account potential, not account count", ownerFunction: "sales", owner: "leader", patternId: territoryPattern.id, status: "done", due: -160, done: -150, verdict: "effective", verdictNote: "Territory complaints fell from about three a month to under one; no new reports from the re-carved patches.", verdictAt: -55 },
+  { title: "Re-carve territories on account potential, not account count", ownerFunction: "sales", owner: "leader", patternId: territoryPattern.id, status: "done", due: -160, done: -150, verdict: "inconclusive", verdictNote: "Two reports either side of the re-carve: too few to call. The re-carved patches have gone quiet; keep watching another quarter.", verdictAt: -55 },
   { title: "Review territory potential every quarter with RevOps", ownerFunction: "revops", owner: "leader", patternId: territoryPattern.id, status: "in_progress", due: 30 },
   { title: "Set quotas bottom-up from territory capacity", ownerFunction: "finance", owner: "analyst", patternId: quotaPattern.id, status: "approved", due: -10 },
   { title: "Cap mid-year quota increases at 15%", ownerFunction: "sales", owner: "leader", patternId: quotaPattern.id, status: "proposed", due: 45 },
