@@ -80,7 +80,7 @@ test("a brief's recommendation becomes an owned action, is done, checked after 9
   const leader = await (await browser.newContext()).newPage();
   await signIn(leader, "leader");
   await leader.goto("/actions?view=mine");
-  await leader.getByRole("link", { name: new RegExp(tag) }).click();
+  await leader.getByRole("link", { name: new RegExp(`^#\\d+ Write each role.*${tag}`) }).click();
   await expect(leader).toHaveURL(new RegExp(`${actionUrl}$`));
   await expect(leader.getByRole("button", { name: "Reject" })).toHaveCount(0); // the comp team's call, not the owner's
   await leader.getByRole("button", { name: "Mark done" }).click();
@@ -96,7 +96,7 @@ test("a brief's recommendation becomes an owned action, is done, checked after 9
     await importCases(analyst, [0, 1].map((i) => `${tag}-a${i},"Role changed again and the plan still pays me as an SDR (${tag})",Attrition or morale,Mid-Market,Sales,Role definition,${day(20 + i)}`));
 
     await leader.goto(actionUrl);
-    await expect(leader.getByText("Check due")).toBeVisible();
+    await expect(leader.getByText("Check due", { exact: true })).toBeVisible();
     await expect(leader.getByText("Did it work? The figures")).toBeVisible();
     expect(Number(await leader.getByTestId("before-count").textContent())).toBeGreaterThanOrEqual(7);
     expect(Number(await leader.getByTestId("after-count").textContent())).toBeGreaterThanOrEqual(2);
