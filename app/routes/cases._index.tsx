@@ -42,7 +42,7 @@ import {
   STATUSES,
 } from "~/domain/cases/taxonomy";
 import { TENURE_BANDS, tenureBandLabel } from "~/domain/cases/tenure";
-import { listCases, listOwners } from "~/models/case.server";
+import { listCases, listOwners } from "~/models/case-queries.server";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Cases · Upstream" }];

@@ -1,11 +1,12 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { caseFormSchema } from "~/domain/cases/case-schema";
-import { createCase, listOwners, UnknownDuplicateError, UnknownOwnerError } from "~/models/case.server";
+import { createCase } from "~/models/case-commands.server";
+import { listOwners } from "~/models/case-queries.server";
+import { handleIntent, intentsFor, REFERENCE_ANSWERS } from "~/utils/intents.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
 
@@ -16,24 +17,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { owners: await listOwners() };
 }
 
+const intent = intentsFor<{ actorId: string }>();
+const create = intent({
+  schema: caseFormSchema,
+  run: (input, { actorId }) => createCase({ input, actorId }),
+  refuse: (r) => REFERENCE_ANSWERS[r.reason],
+  done: (created) => redirect(`/cases/${created.id}`),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "case:write");
-  const submission = parseWithZod(await readForm(request), { schema: caseFormSchema });
-  if (submission.status !== "success") {
-    return data(submission.reply(), { status: 400 });
-  }
-  try {
-    const created = await createCase(submission.value, user.id);
-    return redirect(`/cases/${created.id}`);
-  } catch (error) {
-    if (error instanceof UnknownOwnerError) {
-      return data(submission.reply({ fieldErrors: { ownerId: [error.message] } }), { status: 400 });
-    }
-    if (error instanceof UnknownDuplicateError) {
-      return data(submission.reply({ fieldErrors: { duplicateOfId: [error.message] } }), { status: 400 });
-    }
-    throw error;
-  }
+  return handleIntent(await readForm(request), { actorId: user.id }, { create }, "create");
 }
 
 // What the selects show before anyone touches them: the same defaults the schema applies.
@@ -47,7 +41,7 @@ const INTAKE_DEFAULTS = {
 
 export default function NewCasePage() {
   const { owners } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   return (
     <Stack maw={980}>
       <div>

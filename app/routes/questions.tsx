@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: leaderAnswerSchema });
   if (submission.status !== "success") return data({ stepId: null, result: submission.reply() }, { status: 400 });
   const { stepId, answer, evidence } = submission.value;
-  const result = await answerAsLeader(stepId, user.id, answer, evidence);
+  const result = await answerAsLeader({ stepId, leaderId: user.id, answer, evidence });
   if (result.ok) return redirect("/questions?answered=1");
   const message =
     result.reason === "already-answered" ? "This question was already answered." : "That question is not one put to you.";

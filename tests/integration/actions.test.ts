@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { createAction } from "~/models/action.server";
-import { createCase } from "~/models/case.server";
+import { createCase } from "~/models/case-commands.server";
 import { createPattern } from "~/models/pattern.server";
 import { action as actionPage, loader as actionLoader } from "~/routes/actions.$id";
 import { loader as listLoader } from "~/routes/actions._index";
@@ -32,9 +32,15 @@ beforeAll(async () => {
   otherLeader = await who("sales_leader");
   exec = await who("executive");
   const ids = [];
-  for (let i = 0; i < 3; i++) ids.push((await createCase({ ...form, raisedOn: new Date(Date.now() - (10 + i) * DAY_MS).toISOString().slice(0, 10) }, analyst.id)).id);
+  for (let i = 0; i < 3; i++) {
+    const c = await createCase({ input: { ...form, raisedOn: new Date(Date.now() - (10 + i) * DAY_MS).toISOString().slice(0, 10) }, actorId: analyst.id });
+    if (!c.ok) throw new Error("the case was refused");
+    ids.push(c.id);
+  }
   caseId = ids[0];
-  patternId = (await createPattern({ name: "Carve", description: "", status: "briefed", cause: "territory_imbalance", caseIds: ids }, analyst.id)).id;
+  const made = await createPattern({ input: { name: "Carve", description: "", status: "briefed", cause: "territory_imbalance", caseIds: ids }, actorId: analyst.id });
+  if (!made.ok) throw new Error("the pattern was refused");
+  patternId = made.id;
 });
 
 afterEach(() => resetClock());
