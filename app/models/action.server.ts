@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { ActionListQuery, ActionStatus } from "~/domain/actions/action-schema";
+import { nextStatuses, type ActionListQuery, type ActionStatus, type CreateActionData } from "~/domain/actions/action-schema";
 import { attainmentChange } from "~/domain/actions/attainment-change";
 import { beforeAfterWindows, compareRates } from "~/domain/actions/effectiveness";
 import { patternLife } from "~/domain/actions/pattern-life";
@@ -8,6 +8,7 @@ import { effectiveCause } from "~/domain/patterns/effective-cause";
 import { dominantCause } from "~/domain/patterns/recurrence";
 import { DAY_MS, now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { done, refused, type Done, type Refused } from "~/utils/outcome";
 import { writeCases } from "./after-commit.server";
 import { forViewer, forViewerEach, seesReporter, type Viewer } from "./case-privacy.server";
 import { membersOf, patternCaseSelect } from "./pattern-case.server";
@@ -94,30 +95,26 @@ export function possibleOwners() {
   return db.user.findMany({ where: { active: true, role: { in: ["admin", "analyst", "sales_leader"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } });
 }
 
-export class ActionLinkError extends Error {
-  constructor(public field: "ownerId" | "patternId" | "briefId" | "caseRefs", message: string) {
-    super(message);
-  }
-}
-
-export async function createAction(
-  input: { title: string; detail: string; ownerFunction: string; ownerId: string; dueOn: string; checkDays: number; patternId?: number; briefId?: number; caseRefs: number[] },
-  actorId: string,
-) {
-  return writeCases(async (tx) => {
+/**
+ * A new action, proposed. Refused (nothing saved) when the owner, pattern, brief or a case
+ * named is not there.
+ */
+export async function createAction({ input, actorId }: { input: CreateActionData; actorId: string }) {
+  type Result = Done<{ id: number }> | Refused<"unknown-owner"> | Refused<"unknown-pattern" | "unknown-brief", { id: number }> | Refused<"unknown-cases", { ids: number[] }>;
+  return writeCases(async (tx): Promise<Result> => {
     const owner = await tx.user.findFirst({ where: { id: input.ownerId, active: true, role: { in: ["admin", "analyst", "sales_leader"] } }, select: { id: true } });
-    if (!owner) throw new ActionLinkError("ownerId", "Choose an owner from the list");
+    if (!owner) return refused("unknown-owner");
     let patternId = input.patternId ?? null;
     if (input.briefId !== undefined) {
       const brief = await tx.brief.findUnique({ where: { id: input.briefId }, select: { patternId: true } });
-      if (!brief) throw new ActionLinkError("briefId", `There is no brief #${input.briefId}`);
+      if (!brief) return refused("unknown-brief", { id: input.briefId });
       patternId ??= brief.patternId;
     }
-    if (patternId !== null && (await tx.pattern.count({ where: { id: patternId } })) === 0) throw new ActionLinkError("patternId", `There is no pattern #${patternId}`);
+    if (patternId !== null && (await tx.pattern.count({ where: { id: patternId } })) === 0) return refused("unknown-pattern", { id: patternId });
     if (input.caseRefs.length) {
       const found = await tx.case.findMany({ where: { id: { in: input.caseRefs } }, select: { id: true } });
       const missing = input.caseRefs.filter((id) => !found.some((f) => f.id === id));
-      if (missing.length) throw new ActionLinkError("caseRefs", `No case with number ${missing.map((m) => `#${m}`).join(", ")}`);
+      if (missing.length) return refused("unknown-cases", { ids: missing });
     }
     const at = now();
     const action = await tx.action.create({
@@ -137,8 +134,8 @@ export async function createAction(
       },
       select: { id: true },
     });
-    return action;
-  }, () => ({ cases: [] }));
+    return done({ id: action.id });
+  }, (r) => (r.ok ? { cases: [] } : null));
 }
 
 export type ActionChange =
@@ -147,18 +144,24 @@ export type ActionChange =
   | { intent: "check-days"; checkDays: number }
   | { intent: "verdict"; verdict: string; verdictNote: string };
 
-export type UpdateResult = { ok: true } | { ok: false; reason: "not-found" | "conflict" };
+export type UpdateResult = Done | Refused<"not-found" | "conflict" | "not-yours" | "move-not-open" | "check-not-due" | "already-checked">;
 
 /**
  * One change from the version the person loaded (decision 003), every field it touches kept in
  * history. Done schedules the check and puts the pattern under watch (so like cases arriving
  * later are flagged as recurring); a verdict of "not effective" reopens the pattern.
  */
-export async function updateAction(id: number, version: number, change: ActionChange, actorId: string): Promise<UpdateResult> {
+export async function updateAction({ id, version, change, actor }: { id: number; version: number; change: ActionChange; actor: { id: string; compTeam: boolean } }): Promise<UpdateResult> {
+  const actorId = actor.id;
   return writeCases(async (tx): Promise<UpdateResult> => {
-    const current = await tx.action.findUnique({ where: { id }, select: { status: true, notes: true, checkDays: true, doneAt: true, checkDueOn: true, verdict: true, verdictNote: true, patternId: true, rejectReason: true } });
-    if (!current) return { ok: false, reason: "not-found" };
+    const current = await tx.action.findUnique({ where: { id }, select: { ownerId: true, status: true, notes: true, checkDays: true, doneAt: true, checkDueOn: true, verdict: true, verdictNote: true, patternId: true, rejectReason: true } });
+    if (!current) return refused("not-found");
+    const who = { compTeam: actor.compTeam, owner: current.ownerId === actor.id };
+    if (!who.compTeam && !who.owner) return refused("not-yours");
     const at = now();
+    if (change.intent === "move" && !nextStatuses(current.status, who).includes(change.status)) return refused("move-not-open");
+    if (change.intent === "verdict" && !checkReached(current, at)) return refused("check-not-due");
+    if (change.intent === "check-days" && current.verdict) return refused("already-checked");
     const data: Prisma.ActionUpdateManyMutationInput = {};
     if (change.intent === "move") {
       data.status = change.status;
@@ -177,7 +180,7 @@ export async function updateAction(id: number, version: number, change: ActionCh
       data.verdictAt = at;
     }
     const { count } = await tx.action.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-    if (count === 0) return { ok: false, reason: "conflict" };
+    if (count === 0) return refused("conflict");
     const before = current as Record<string, unknown>;
     const text = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? "" : String(v));
     await tx.actionEvent.createMany({
@@ -194,7 +197,7 @@ export async function updateAction(id: number, version: number, change: ActionCh
         await tx.pattern.updateMany({ where: { id: current.patternId }, data: { status, version: { increment: 1 } } });
       }
     }
-    return { ok: true };
+    return done();
   }, (r) => (r.ok ? { cases: [] } : null));
 }
 

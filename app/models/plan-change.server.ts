@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { PlanChangeData, PlanChangeRow } from "~/domain/plan-changes/plan-change";
 import { db } from "~/utils/db.server";
+import { done, refused, type Done, type Refused } from "~/utils/outcome";
 import { afterCommit } from "./after-commit.server";
 import { forViewerEach, seesReporter, type Viewer } from "./case-privacy.server";
 import { membersOf } from "./pattern-case.server";
@@ -50,16 +51,11 @@ export async function listPlanChanges(viewer: Viewer, where: { since?: Date } = 
   }));
 }
 
-export class PlanChangeLinkError extends Error {
-  constructor(public field: "patternId" | "briefId" | "actionId", message: string) {
-    super(message);
-  }
-}
-
-export async function createPlanChange(input: PlanChangeData, actorId: string) {
-  if (input.patternId && !(await db.pattern.count({ where: { id: input.patternId } }))) throw new PlanChangeLinkError("patternId", `There is no pattern #${input.patternId}`);
-  if (input.briefId && !(await db.brief.count({ where: { id: input.briefId } }))) throw new PlanChangeLinkError("briefId", `There is no brief #${input.briefId}`);
-  if (input.actionId && !(await db.action.count({ where: { id: input.actionId } }))) throw new PlanChangeLinkError("actionId", `There is no action #${input.actionId}`);
+/** Logs a change or an exception; refused when a pattern, brief or action it names is not there. */
+export async function createPlanChange({ input, actorId }: { input: PlanChangeData; actorId: string }): Promise<Done<{ id: number }> | Refused<"unknown-pattern" | "unknown-brief" | "unknown-action", { id: number }>> {
+  if (input.patternId && !(await db.pattern.count({ where: { id: input.patternId } }))) return refused("unknown-pattern", { id: input.patternId });
+  if (input.briefId && !(await db.brief.count({ where: { id: input.briefId } }))) return refused("unknown-brief", { id: input.briefId });
+  if (input.actionId && !(await db.action.count({ where: { id: input.actionId } }))) return refused("unknown-action", { id: input.actionId });
   const created = await db.planChange.create({
     data: {
       kind: input.kind,
@@ -76,7 +72,7 @@ export async function createPlanChange(input: PlanChangeData, actorId: string) {
     select: { id: true },
   });
   await afterCommit({ cases: [] });
-  return created;
+  return done({ id: created.id });
 }
 
 export async function planChangeLinkChoices() {

@@ -1,21 +1,21 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionStatusBadge, OverdueBadge, VerdictBadgeSmall } from "~/components/actions/action-labels";
 import { ActionControls, ActionHistory } from "~/components/actions/action-controls";
 import { EffectivenessPanel } from "~/components/actions/effectiveness-panel";
 import { DARK_LABEL, formatDate } from "~/components/labels";
-import { actionFormSchema, nextStatuses } from "~/domain/actions/action-schema";
+import { checkDaysSchema, moveActionSchema, nextStatuses, notesSchema, verdictSchema } from "~/domain/actions/action-schema";
 import { NOISE_WORDS } from "~/domain/actions/effectiveness";
 import { checkReached, isCheckDue, isOverdue } from "~/domain/actions/timing";
 import { isCompTeam } from "~/domain/auth/permissions";
 import { functionLabel, segmentLabel } from "~/domain/cases/taxonomy";
-import { effectivenessFigures, getAction, updateAction } from "~/models/action.server";
+import { effectivenessFigures, getAction, updateAction, type UpdateResult } from "~/models/action.server";
 import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title ?? "Action"} · Actions · Upstream` }];
 
@@ -64,31 +64,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+type Ctx = { id: number; actor: { id: string; compTeam: boolean } };
+const intent = intentsFor<Ctx>();
+const refuse = (r: Extract<UpdateResult, { ok: false }>, _v: unknown, { id }: Ctx) => {
+  switch (r.reason) {
+    case "not-found":
+      return answer.notFound(`Action #${id} does not exist.`);
+    case "not-yours":
+      return answer.forbidden("Only the action's owner and the comp team may change it.");
+    case "conflict":
+      return answer.conflict("Someone changed this action while you were working. Reload to see their change; what you typed is still here.");
+    case "move-not-open":
+      return answer.invalid("That move is not open to you from here. Reload to see the action as it is now.", "status");
+    case "check-not-due":
+      return answer.invalid("The check is not due yet: record the verdict on or after the check date.", "verdict");
+    case "already-checked":
+      return answer.invalid("The check is already recorded.", "checkDays");
+  }
+};
+const back = (_r: unknown, _v: unknown, { id }: Ctx) => redirect(`/actions/${id}`);
+const intents = {
+  move: intent({ schema: moveActionSchema, run: ({ version, status, reason }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "move", status, reason } }), refuse, done: back }),
+  notes: intent({ schema: notesSchema, run: ({ version, notes }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "notes", notes } }), refuse, done: back }),
+  "check-days": intent({ schema: checkDaysSchema, run: ({ version, checkDays }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "check-days", checkDays } }), refuse, done: back }),
+  verdict: intent({ schema: verdictSchema, run: ({ version, verdict, verdictNote }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "verdict", verdict, verdictNote } }), refuse, done: back }),
+};
+
+// Executives read; the owner and the comp team act (the model checks which moves are whose).
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   if (user.role === "executive") throw forbidden();
-  const id = parseId(params.id, "Action");
-  const current = await getAction(id, user);
-  if (!current) throw notFound(`Action #${id} does not exist.`);
-  const who = { compTeam: isCompTeam(user.role), owner: current.owner.id === user.id };
-  if (!who.compTeam && !who.owner) throw forbidden("Only the action's owner and the comp team may change it.");
-  const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: actionFormSchema });
-  const intent = String(formData.get("intent") ?? "");
-  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-  const v = submission.value;
-  const refuse = (field: string, message: string) => data({ intent, result: submission.reply({ fieldErrors: { [field]: [message] } }) }, { status: 400 });
-  if (v.intent === "move") {
-    if (!nextStatuses(current.status, who).includes(v.status)) return refuse("status", "That move is not open to you from here. Reload to see the action as it is now.");
-    if (v.status === "rejected" && !v.reason) return refuse("reason", "Say why the action is rejected");
-  }
-  if (v.intent === "verdict" && !checkReached(current, now())) return refuse("verdict", "The check is not due yet: record the verdict on or after the check date.");
-  if (v.intent === "check-days" && current.verdict) return refuse("checkDays", "The check is already recorded.");
-  const change = v.intent === "move" ? { intent: v.intent, status: v.status, reason: v.reason } : v.intent === "notes" ? { intent: v.intent, notes: v.notes } : v.intent === "check-days" ? { intent: v.intent, checkDays: v.checkDays } : { intent: v.intent, verdict: v.verdict, verdictNote: v.verdictNote };
-  const result = await updateAction(id, v.version, change, user.id);
-  if (result.ok) return redirect(`/actions/${id}`);
-  if (result.reason === "not-found") throw notFound(`Action #${id} does not exist.`);
-  return data({ intent, result: submission.reply({ formErrors: ["Someone changed this action while you were working. Reload to see their change; what you typed is still here."] }) }, { status: 409 });
+  const ctx = { id: parseId(params.id, "Action"), actor: { id: user.id, compTeam: isCompTeam(user.role) } };
+  return handleIntent(await readForm(request), ctx, intents);
 }
 
 export default function ActionPage() {
@@ -142,7 +149,7 @@ export default function ActionPage() {
         </Grid.Col>
         {d.canEdit ? (
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <ActionControls action={a} moves={d.moves} checkReached={d.checkReached} reply={actionData as never} />
+            <ActionControls action={a} moves={d.moves} checkReached={d.checkReached} reply={actionData} />
           </Grid.Col>
         ) : null}
       </Grid>

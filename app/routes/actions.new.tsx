@@ -1,13 +1,14 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionForm } from "~/components/actions/action-form";
 import { createActionSchema, DEFAULT_CHECK_DAYS } from "~/domain/actions/action-schema";
-import { ActionLinkError, actionDraftFrom, createAction, linkChoices, possibleOwners } from "~/models/action.server";
+import { actionDraftFrom, createAction, linkChoices, possibleOwners } from "~/models/action.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
+import { replyFor } from "~/utils/reply";
 
 export const meta: MetaFunction = () => [{ title: "New action · Upstream" }];
 
@@ -22,22 +23,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { draft, owners, ...links };
 }
 
+type Ctx = { actorId: string };
+const create = intentsFor<Ctx>()({
+  schema: createActionSchema,
+  run: (input, { actorId }) => createAction({ input, actorId }),
+  refuse: (r) => {
+    switch (r.reason) {
+      case "unknown-owner":
+        return answer.invalid("Choose an owner from the list", "ownerId");
+      case "unknown-pattern":
+        return answer.invalid(`There is no pattern #${r.id}`, "patternId");
+      case "unknown-brief":
+        return answer.invalid(`There is no brief #${r.id}`, "briefId");
+      case "unknown-cases":
+        return answer.invalid(`No case with number ${r.ids.map((i) => `#${i}`).join(", ")}`, "caseRefs");
+    }
+  },
+  done: (r) => redirect(`/actions/${r.id}`),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "case:write");
-  const submission = parseWithZod(await readForm(request), { schema: createActionSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const created = await createAction(submission.value, user.id);
-    return redirect(`/actions/${created.id}`);
-  } catch (error) {
-    if (error instanceof ActionLinkError) return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
-    throw error;
-  }
+  return handleIntent(await readForm(request), { actorId: user.id }, { create }, "create");
 }
 
 export default function NewActionPage() {
   const { draft, owners, patterns, briefs } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>(), "create");
   return (
     <Stack maw={900}>
       <Anchor component={Link} to="/actions" size="sm">← Actions</Anchor>

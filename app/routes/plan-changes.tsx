@@ -1,15 +1,16 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/labels";
 import { PlanChangeForm } from "~/components/plan-change-form";
 import { can } from "~/domain/auth/permissions";
 import { kindLabel, planChangeSchema, repeatedExceptions } from "~/domain/plan-changes/plan-change";
-import { createPlanChange, listPlanChanges, PlanChangeLinkError, planChangeLinkChoices } from "~/models/plan-change.server";
+import { createPlanChange, listPlanChanges, planChangeLinkChoices } from "~/models/plan-change.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
+import { replyFor } from "~/utils/reply";
 
 export const meta: MetaFunction = () => [{ title: "Plan changes · Upstream" }];
 
@@ -20,23 +21,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { rows, repeated: repeatedExceptions(rows), canWrite, choices: canWrite ? await planChangeLinkChoices() : null };
 }
 
+type Ctx = { actorId: string };
+const log = intentsFor<Ctx>()({
+  schema: planChangeSchema,
+  run: (input, { actorId }) => createPlanChange({ input, actorId }),
+  refuse: (r) => {
+    switch (r.reason) {
+      case "unknown-pattern":
+        return answer.invalid(`There is no pattern #${r.id}`, "patternId");
+      case "unknown-brief":
+        return answer.invalid(`There is no brief #${r.id}`, "briefId");
+      case "unknown-action":
+        return answer.invalid(`There is no action #${r.id}`, "actionId");
+    }
+  },
+  done: () => redirect("/plan-changes"),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   if (!can(user.role, "case:write")) throw forbidden();
-  const submission = parseWithZod(await readForm(request), { schema: planChangeSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    await createPlanChange(submission.value, user.id);
-  } catch (error) {
-    if (error instanceof PlanChangeLinkError) return data(submission.reply({ fieldErrors: { [error.field]: [error.message] } }), { status: 400 });
-    throw error;
-  }
-  return redirect("/plan-changes");
+  return handleIntent(await readForm(request), { actorId: user.id }, { log }, "log");
 }
 
 export default function PlanChangesPage() {
   const d = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>(), "log");
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">

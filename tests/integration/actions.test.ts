@@ -45,8 +45,12 @@ beforeAll(async () => {
 
 afterEach(() => resetClock());
 
-const newAction = (extra: { patternId?: number; caseRefs?: number[]; title?: string } = {}) =>
-  createAction({ title: extra.title ?? "Re-carve on potential", detail: "", ownerFunction: "sales", ownerId: owner.id, dueOn: new Date(Date.now() + 10 * DAY_MS).toISOString().slice(0, 10), checkDays: 90, caseRefs: extra.caseRefs ?? [], patternId: extra.patternId }, analyst.id);
+const newAction = async (extra: { patternId?: number; caseRefs?: number[]; title?: string } = {}) => {
+  const input = { title: extra.title ?? "Re-carve on potential", detail: "", ownerFunction: "sales", ownerId: owner.id, dueOn: new Date(Date.now() + 10 * DAY_MS).toISOString().slice(0, 10), checkDays: 90, caseRefs: extra.caseRefs ?? [], patternId: extra.patternId };
+  const made = await createAction({ input, actorId: analyst.id });
+  if (!made.ok) throw new Error(`the action was refused: ${made.reason}`);
+  return made;
+};
 
 describe("moving an action", () => {
   it("lets the comp team approve, the owner do the work, and nobody else touch it", async () => {
@@ -91,6 +95,17 @@ describe("the effectiveness check", () => {
     expect(d.figures.test.verdict).toBe("too-little-data");
     expect((await post(id, owner.cookie, verdict)).status).toBe(302);
     expect((await db.pattern.findUniqueOrThrow({ where: { id: patternId }, select: { status: true } })).status).toBe("open");
+  });
+});
+
+describe("creating an action", () => {
+  it("refuses an owner, pattern or case that is not there, saving nothing", async () => {
+    const before = await db.action.count();
+    const base = { title: "x", detail: "", ownerFunction: "sales", ownerId: owner.id, dueOn: "2027-01-31", checkDays: 90, caseRefs: [] as number[] };
+    expect(await createAction({ input: { ...base, ownerId: exec.id }, actorId: analyst.id })).toEqual({ ok: false, reason: "unknown-owner" });
+    expect(await createAction({ input: { ...base, patternId: 999_999 }, actorId: analyst.id })).toEqual({ ok: false, reason: "unknown-pattern", id: 999_999 });
+    expect(await createAction({ input: { ...base, caseRefs: [caseId, 999_998] }, actorId: analyst.id })).toEqual({ ok: false, reason: "unknown-cases", ids: [999_998] });
+    expect(await db.action.count()).toBe(before);
   });
 });
 

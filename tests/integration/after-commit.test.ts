@@ -79,12 +79,12 @@ describe("every write path runs the after-commit step", () => {
       ["addCasesToPattern", async () => addCasesToPattern({ id: (await db.pattern.findFirstOrThrow()).id, caseIds: [b.id] })],
       ["removeCaseFromPattern", async () => removeCaseFromPattern({ id: (await db.pattern.findFirstOrThrow()).id, caseId: b.id })],
       // Actions move a pattern's status (done: watched for recurrence; not effective: reopened).
-      ["createAction", async () => createAction({ title: "Re-carve", detail: "", ownerFunction: "sales", ownerId: leader, dueOn: "2027-01-31", checkDays: 90, patternId: (await db.pattern.findFirstOrThrow()).id, caseRefs: [] }, actor)],
+      ["createAction", async () => createAction({ input: { title: "Re-carve", detail: "", ownerFunction: "sales", ownerId: leader, dueOn: "2027-01-31", checkDays: 90, patternId: (await db.pattern.findFirstOrThrow()).id, caseRefs: [] }, actorId: actor })],
       ["updateAction", async () => {
         const act = await db.action.findFirstOrThrow({ select: { id: true, version: true } });
-        return updateAction(act.id, act.version, { intent: "move", status: "approved", reason: "" }, actor);
+        return updateAction({ id: act.id, version: act.version, change: { intent: "move", status: "approved", reason: "" }, actor: { id: actor, compTeam: true } });
       }],
-      ["createPlanChange", () => createPlanChange({ kind: "quota", summary: "Quota cut 10%", reason: "", approvedBy: "CFO", effectiveOn: "2027-01-01", exceptionKey: "" }, actor)],
+      ["createPlanChange", () => createPlanChange({ input: { kind: "quota", summary: "Quota cut 10%", reason: "", approvedBy: "CFO", effectiveOn: "2027-01-01", exceptionKey: "" }, actorId: actor })],
     ];
     const skipped: string[] = [];
     for (const [name, write] of paths) {

@@ -1,18 +1,19 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { Form } from "@remix-run/react";
 import { actionFormSchema, statusLabel, VERDICT_LABELS, VERDICTS, type ActionStatus } from "~/domain/actions/action-schema";
+import { replyFor, type Reply } from "~/utils/reply";
 import { formatDateTime } from "../labels";
 import { inputProps } from "../form-props";
 
-type Reply = { intent: string; result: SubmissionResult<string[]> } | undefined;
+type MaybeReply = Reply | undefined;
 type ActionLike = { version: number; status: string; notes: string; checkDays: number; verdict: string; doneAt: string | Date | null };
 
-function useIntentForm(id: string, intent: string, reply: Reply, defaultValue?: Record<string, string | number>) {
+function useIntentForm(id: string, intent: string, reply: MaybeReply, defaultValue?: Record<string, string | number>) {
   return useForm({
     id,
-    lastResult: reply?.intent === intent ? reply.result : undefined,
+    lastResult: replyFor(reply, intent),
     defaultValue,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: actionFormSchema }),
     shouldValidate: "onSubmit",
@@ -22,7 +23,7 @@ function useIntentForm(id: string, intent: string, reply: Reply, defaultValue?: 
 const FormError = ({ errors }: { errors?: string[] }) => (errors?.length ? <Text c="red.9" size="sm" role="alert">{errors.join(" ")}</Text> : null);
 
 /** What the owner or the comp team can do next: move it along, note progress, record the verdict. */
-export function ActionControls({ action, moves, checkReached, reply }: { action: ActionLike; moves: ActionStatus[]; checkReached: boolean; reply: Reply }) {
+export function ActionControls({ action, moves, checkReached, reply }: { action: ActionLike; moves: ActionStatus[]; checkReached: boolean; reply: MaybeReply }) {
   const [moveForm, moveFields] = useIntentForm("move", "move", reply);
   const [notesForm, notesFields] = useIntentForm("notes", "notes", reply, { notes: action.notes });
   const [daysForm, daysFields] = useIntentForm("check-days", "check-days", reply, { checkDays: action.checkDays });
