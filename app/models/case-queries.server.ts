@@ -17,6 +17,7 @@ import { tenureRange } from "~/domain/cases/tenure";
 import { scrubDeep } from "~/domain/privacy/case-view";
 import { db } from "~/utils/db.server";
 import { forViewer, historyForViewer, seesReporter, type Viewer } from "./case-privacy.server";
+import { causeSelect, reporterProfileSelect } from "./case-selects.server";
 
 export type { Viewer };
 
@@ -193,13 +194,8 @@ const LIST_ROW = {
   id: true,
   title: true,
   raisedOn: true,
-  reporterRole: true,
-  reporterFunction: true,
-  segment: true,
-  tenureMonths: true,
-  behaviour: true,
-  suspectedCause: true,
-  rootCause: true,
+  ...reporterProfileSelect,
+  ...causeSelect,
   severity: true,
   status: true,
   reporterName: true,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 
 // Long imports run as jobs so the page can show progress. One server process: an in-memory
 // registry is enough; a job that was running when the process died is simply gone, and its
-// transaction was never committed (all-or-nothing).
+// transaction is not committed (all-or-nothing).
 export type Job = {
   id: string;
   ownerId: string;

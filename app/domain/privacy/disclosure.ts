@@ -1,5 +1,5 @@
 // Disclosure control: the one place every figure an executive sees passes through
-// (PRODUCT.md "Who uses it": nothing below three, and nothing that can be worked out from other
+// (docs/product.md "Roles and what each sees": nothing below three, and nothing that can be worked out from other
 // figures — totals, neighbouring date ranges, parent groups). See
 // docs/decisions/006-disclosure-control.md for the reasoning; in short:
 //
