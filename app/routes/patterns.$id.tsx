@@ -165,7 +165,7 @@ export default function PatternPage() {
               </Alert>
             ) : null}
             {d.cases ? (
-              <Paper withBorder radius="lg" style={{ overflowX: "auto" }}>
+              <Paper withBorder radius="lg" style={{ overflowX: "auto", position: "relative" }}>
                 <Table verticalSpacing="sm" miw={720}>
                   <Table.Thead>
                     <Table.Tr>
