@@ -8,7 +8,7 @@ import { createPattern } from "~/models/pattern.server";
 import { action as actionPage, loader as actionLoader } from "~/routes/actions.$id";
 import { loader as listLoader } from "~/routes/actions._index";
 import { DAY_MS, moveClock, resetClock } from "~/utils/clock.server";
-import { cookieFor, db, getRequest, makeUser, postRequest, run, validCase } from "./helpers";
+import { db, getRequest, postRequest, run, signedIn, validCase } from "./helpers";
 
 const form = caseFormSchema.parse({ ...validCase, confidential: true });
 let analyst: { id: string; cookie: string };
@@ -18,10 +18,7 @@ let exec: { id: string; cookie: string };
 let patternId: number;
 let caseId: number;
 
-const who = async (role: "analyst" | "sales_leader" | "executive") => {
-  const u = await makeUser(role);
-  return { id: u.id, cookie: await cookieFor(u.id) };
-};
+const who = (role: "analyst" | "sales_leader" | "executive") => signedIn(role);
 const versionOf = async (id: number) => (await db.action.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 const post = async (id: number, cookie: string, fields: Record<string, string>) =>
   run(actionPage, postRequest(`/actions/${id}`, { version: String(await versionOf(id)), ...fields }, cookie), { id: String(id) });
