@@ -117,3 +117,20 @@ describe("what executives and leaders see", () => {
     expect(JSON.stringify(leaderView.data)).not.toMatch(/Ingrid|Halvorsen/);
   });
 });
+
+describe("a pattern under watch, seen from a case that repeats it", () => {
+  it("scrubs the pattern's name of its cases' reporters for a sales leader", async () => {
+    const { loader: caseLoader } = await import("~/routes/cases.$id");
+    const member = await createCase({ input: form, actorId: analyst.id });
+    if (!member.ok) throw new Error("refused");
+    const made = await createPattern({ input: { name: "Ingrid Halvorsen-Paz's patch", description: "", status: "monitoring", cause: "territory_imbalance", caseIds: [member.id] }, actorId: analyst.id });
+    if (!made.ok) throw new Error("refused");
+    const repeat = await createCase({ input: { ...form, reporterName: "", confidential: false }, actorId: analyst.id });
+    if (!repeat.ok) throw new Error("refused");
+    expect(await db.patternRecurrence.count({ where: { patternId: made.id, caseId: repeat.id } })).toBe(1);
+    const asLeader = await run(caseLoader, getRequest(`/cases/${repeat.id}`, otherLeader.cookie), { id: String(repeat.id) });
+    expect(JSON.stringify((asLeader.data as { recurrences: unknown }).recurrences)).not.toMatch(/Ingrid|Halvorsen/);
+    const asAnalyst = await run(caseLoader, getRequest(`/cases/${repeat.id}`, analyst.cookie), { id: String(repeat.id) });
+    expect(JSON.stringify((asAnalyst.data as { recurrences: unknown }).recurrences)).toMatch(/Ingrid Halvorsen-Paz/);
+  });
+});
