@@ -40,6 +40,8 @@ import { changeStatus, linkDuplicate } from "~/models/case-commands.server";
 import { getCase, getCaseHistory } from "~/models/case-queries.server";
 import { similarCases } from "~/models/pattern-insights.server";
 import { recurrencesForCase } from "~/models/pattern.server";
+import { causeCheckForCase } from "~/models/theme.server";
+import { CaseCauseCheck } from "~/components/patterns/case-cause-check";
 import { addNote, editNote, listNotes, linkNoteToStep } from "~/models/note.server";
 import { listStepSummaries } from "~/models/whys.server";
 import { requirePermission, type CurrentUser } from "~/utils/auth.server";
@@ -57,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const caseFile = await getCase(id, user);
   if (!caseFile) throw caseNotFound(id);
   const canEdit = can(user.role, "case:write");
-  const [history, notes, steps, recurrences, similar] = await Promise.all([
+  const [history, notes, steps, recurrences, similar, causeCheck] = await Promise.all([
     getCaseHistory(id, user),
     listNotes(id, user),
     listStepSummaries(id, user),
@@ -65,11 +67,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Alike cases cost a similarity pass: computed here only when asked for without
     // JavaScript (?alike=1); otherwise the panel fetches them after the page shows.
     canEdit && new URL(request.url).searchParams.has("alike") ? similarCases(`${caseFile.title} ${caseFile.complaint}`, id) : null,
+    canEdit ? causeCheckForCase(id) : null,
   ]);
   return {
     caseFile,
     recurrences,
     similar,
+    causeCheck,
     history,
     notes,
     steps,
@@ -159,7 +163,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function CaseFilePage() {
-  const { caseFile: c, history, notes, steps, viewerId, canEdit, nextStatuses, recurrences, similar } = useLoaderData<typeof loader>();
+  const { caseFile: c, history, notes, steps, viewerId, canEdit, nextStatuses, recurrences, similar, causeCheck } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const statusError = errorOf(actionData, "status", "status") ?? errorOf(actionData, "status");
@@ -195,6 +199,7 @@ export default function CaseFilePage() {
       </Group>
 
       <RecurrenceAlert recurrences={recurrences} />
+      <CaseCauseCheck caseId={c.id} check={causeCheck} />
       {linkError ? <Alert color="red" variant="light" role="alert"><Text c="red.9">{linkError}</Text></Alert> : null}
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
