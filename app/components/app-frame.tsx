@@ -12,6 +12,8 @@ function navItems(role: string) {
   if (can(role, "case:read")) items.push({ to: "/cases", label: "Cases" });
   if (can(role, "pattern:read")) items.push({ to: "/patterns", label: "Patterns" });
   if (can(role, "pattern:read")) items.push({ to: "/briefs", label: "Briefs" });
+  if (can(role, "pattern:read")) items.push({ to: "/actions", label: "Actions" });
+  if (can(role, "pattern:read")) items.push({ to: "/plan-changes", label: "Plan changes" });
   if (can(role, "pattern:read")) items.push({ to: "/variability", label: "Variability" });
   if (can(role, "case:write")) items.push({ to: "/import", label: "Import" });
   if (can(role, "users:manage")) items.push({ to: "/admin/users", label: "Users" });

@@ -267,9 +267,16 @@ export async function removeCaseFromPattern({ id, caseId }: { id: number; caseId
 /** "No case with id #4, #9": what a pattern form says about case numbers that do not exist. */
 export const unknownCasesMessage = (ids: readonly number[]) => `No case with id ${ids.map((i) => `#${i}`).join(", ")}`;
 
-export function recurrencesForCase(caseId: number) {
-  return db.patternRecurrence.findMany({
+/**
+ * The watched patterns a case repeats. A pattern's name is written about its own cases, so
+ * outside the comp team it is scrubbed of their reporters' names (and this case's).
+ */
+export async function recurrencesForCase(caseId: number, viewer: Viewer) {
+  const rows = await db.patternRecurrence.findMany({
     where: { caseId },
     select: { score: true, pattern: { select: { id: true, name: true, status: true } } },
   });
+  if (audienceOf(viewer.role) === "comp-team") return rows;
+  const members = await membersOf(rows.map((r) => r.pattern.id));
+  return forViewerEach(viewer, rows, (r) => [caseId, ...(members.get(r.pattern.id) ?? [])]);
 }

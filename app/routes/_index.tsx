@@ -4,13 +4,16 @@ import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { can } from "~/domain/auth/permissions";
 import { type ShownCount, WITHHELD_NOTE } from "~/domain/privacy/disclosure";
+import { ExecutiveHome } from "~/components/actions/executive-home";
+import { executiveHome } from "~/models/executive-home.server";
 import { executiveOverview } from "~/models/pattern-insights.server";
 import { countQuestionsFor } from "~/models/whys.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Overview · Upstream" }];
 
-// People who work cases start at the list; executives get the aggregate overview. Its counts
+// People who work cases start at the list; executives get their Monday page (briefs to read,
+// patterns and their direction, actions and what worked, plan changes) and the aggregate overview. Its counts
 // are the all-time figures of the patterns page, protected together with them (no count below
 // three, and none that the others give away): the function counts are the matrices' totals.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,9 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (can(user.role, "case:read")) throw redirect("/cases");
   // Signed in through single sign-on without a role yet: nothing to show.
   if (!can(user.role, "pattern:read")) throw redirect("/no-access");
-  const { byCause, byFunction, byStatus } = await executiveOverview(user);
+  const [{ byCause, byFunction, byStatus }, home] = await Promise.all([executiveOverview(user), executiveHome(user)]);
   const rows = (list: { label: string; count: ShownCount }[]) => list.map((r) => ({ label: r.label, count: r.count.text }));
-  return { byCause: rows(byCause), byFunction: rows(byFunction), byStatus: rows(byStatus) };
+  return { home, byCause: rows(byCause), byFunction: rows(byFunction), byStatus: rows(byStatus) };
 }
 
 function CountTable({ title, rows }: { title: string; rows: { label: string; count: string }[] }) {
@@ -49,7 +52,7 @@ function CountTable({ title, rows }: { title: string; rows: { label: string; cou
 }
 
 export default function OverviewPage() {
-  const { byCause, byFunction, byStatus } = useLoaderData<typeof loader>();
+  const { home, byCause, byFunction, byStatus } = useLoaderData<typeof loader>();
   return (
     <Stack>
       <div>
@@ -59,6 +62,8 @@ export default function OverviewPage() {
           below three show as “&lt;3” so no one can be singled out; {WITHHELD_NOTE}.
         </Text>
       </div>
+      <ExecutiveHome home={home} />
+      <Title order={2} size="h3">Complaints at a glance</Title>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <CountTable title="By suspected cause" rows={byCause} />
         <CountTable title="By reporting function" rows={byFunction} />

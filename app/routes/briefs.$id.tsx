@@ -3,12 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BriefEditor } from "~/components/briefs/brief-editor";
+import { ActionsPanel } from "~/components/actions/actions-panel";
 import { BriefView } from "~/components/briefs/brief-view";
 import { DARK_LABEL, formatDate, formatDateTime } from "~/components/labels";
 import { can, roleLabel } from "~/domain/auth/permissions";
 import { acknowledgeBriefSchema, editBriefSchema, publishBriefSchema } from "~/domain/briefs/brief-schema";
 import type { Brief } from "~/domain/briefs/types";
 import { diffBriefs } from "~/domain/briefs/version-diff";
+import { actionsFor } from "~/models/action.server";
 import { acknowledge, executiveCopy, getBrief, hasAcked, listAcks, publishBrief, saveDraft } from "~/models/brief.server";
 import { recordAccess } from "~/models/access-log.server";
 import { requirePermission, type CurrentUser } from "~/utils/auth.server";
@@ -59,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     changes,
     acked: published && !showDraft ? await hasAcked(id, published.number, user.id) : false,
     acks: canWrite ? await listAcks(id) : [],
+    // What became of the recommendation, live: read beside every version.
+    actions: (await actionsFor({ briefId: id, patternId: brief.pattern?.id }, user)).map((a) => ({ id: a.id, title: a.title, ownerFunction: a.ownerFunction, status: a.status, dueOn: a.dueOn, overdue: a.overdue, verdict: a.verdict, verdictNote: a.verdictNote })),
   };
 }
 
@@ -135,6 +139,9 @@ export default function BriefPage() {
             </Paper>
           ) : null}
           <BriefView brief={d.content} />
+          <div style={{ marginTop: "var(--mantine-spacing-lg)" }}>
+            <ActionsPanel actions={d.actions} newHref={d.canWrite ? `/actions/new?briefId=${d.brief.id}` : null} />
+          </div>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: d.canWrite ? 5 : 3 }} className="no-print">
           <Stack gap="lg">

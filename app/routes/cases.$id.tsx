@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getCaseHistory(id, user),
     listNotes(id, user),
     listStepSummaries(id, user),
-    recurrencesForCase(id),
+    recurrencesForCase(id, user),
     // Alike cases cost a similarity pass: computed here only when asked for without
     // JavaScript (?alike=1); otherwise the panel fetches them after the page shows.
     canEdit && new URL(request.url).searchParams.has("alike") ? similarCases(`${caseFile.title} ${caseFile.complaint}`, id) : null,

@@ -6,6 +6,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
 import { DARK_LABEL, formatDate, StatusBadge } from "~/components/labels";
+import { PatternLifeBadge } from "~/components/actions/action-labels";
+import { ActionsPanel } from "~/components/actions/actions-panel";
 import { VerdictBadge } from "~/components/patterns/verdict-badge";
 import { can } from "~/domain/auth/permissions";
 import { functionLabel, reporterRoleLabel, segmentLabel } from "~/domain/cases/taxonomy";
@@ -15,6 +17,7 @@ import { breakdown } from "~/domain/patterns/grouping";
 import { addCasesSchema, editPatternSchema, PATTERN_STATUS_OPTIONS, removeCaseSchema } from "~/domain/patterns/pattern-schema";
 import { protectGroup } from "~/domain/patterns/suppress-groups";
 import { type ShownCount, WITHHELD_NOTE, WITHHELD_TEXT } from "~/domain/privacy/disclosure";
+import { actionsFor, lifeOfPatterns } from "~/models/action.server";
 import { addCasesToPattern, getPattern, removeCaseFromPattern, unknownCasesMessage, updatePattern } from "~/models/pattern.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
@@ -46,7 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shown = suppress ? protectGroup(figures) : null;
   const text = (entries: { label: string; count: number | ShownCount }[]) =>
     entries.map((e) => `${e.label} (${typeof e.count === "number" ? e.count.toLocaleString("en-US") : e.count.text})`).join(", ");
+  const [life, actions] = await Promise.all([lifeOfPatterns([id]), actionsFor({ patternId: id }, user)]);
   return {
+    life: life.get(id) ?? "open",
+    actions: actions.map((a) => ({ id: a.id, title: a.title, ownerFunction: a.ownerFunction, status: a.status, dueOn: a.dueOn, overdue: a.overdue, verdict: a.verdict, verdictNote: a.verdictNote })),
     pattern: { id: pattern.id, name: pattern.name, description: pattern.description, status: pattern.status, cause: pattern.cause, version: pattern.version, createdBy: pattern.createdBy.name, updatedAt: pattern.updatedAt },
     count: shown ? shown.count.text : members.length.toLocaleString("en-US"),
     summary: {
@@ -125,6 +131,7 @@ export default function PatternPage() {
       <div>
         <Group gap="xs">
           <VerdictBadge verdict={d.verdict} />
+          <PatternLifeBadge life={d.life} />
           <Badge variant="outline" color="gray" styles={DARK_LABEL}>{PATTERN_STATUS_OPTIONS.find((o) => o.value === d.pattern.status)?.label}</Badge>
           {d.recurring ? <Badge color="red" variant="light" styles={DARK_LABEL}>Recurring after the fix</Badge> : null}
         </Group>
@@ -147,6 +154,7 @@ export default function PatternPage() {
               <Text size="sm"><strong>Tenure:</strong> {d.summary.tenure || "—"}</Text>
               {d.cases === null ? <Text size="xs" c="dark.4" mt="xs">Counts below three show as “&lt;3”; {WITHHELD_NOTE}.</Text> : null}
             </Paper>
+            <ActionsPanel actions={d.actions} newHref={d.canWrite ? `/actions/new?patternId=${d.pattern.id}` : null} />
             {recurrences.length ? (
               <Alert color="red" variant="light" title="Recurring after the fix" styles={ALERT_INK}>
                 {recurrences.map((r) => (
@@ -157,7 +165,7 @@ export default function PatternPage() {
               </Alert>
             ) : null}
             {d.cases ? (
-              <Paper withBorder radius="lg" style={{ overflowX: "auto" }}>
+              <Paper withBorder radius="lg" style={{ overflowX: "auto", position: "relative" }}>
                 <Table verticalSpacing="sm" miw={720}>
                   <Table.Thead>
                     <Table.Tr>

@@ -218,5 +218,55 @@ for (const [p, period] of demoPeriods.entries()) {
 }
 await db.attainmentRow.createMany({ data: attainment });
 
+// Actions after the briefs (issue 15): one in each state, and a finished effectiveness check.
+// Action #1 is the sales leader's, on the monitored pattern (tests/e2e/route-access.spec.ts).
+const [territoryPattern, quotaPattern] = await db.pattern.findMany({ orderBy: { id: "asc" }, take: 2, select: { id: true } });
+const daysFromToday = (n: number) => new Date(today + n * DAY);
+const demoActions = [
+  { title: "Re-carve territories on account potential, not account count", ownerFunction: "sales", owner: "leader", patternId: territoryPattern.id, status: "done", due: -160, done: -150, verdict: "inconclusive", verdictNote: "Two reports either side of the re-carve: too few to call. The re-carved patches have gone quiet; keep watching another quarter.", verdictAt: -55 },
+  { title: "Review territory potential every quarter with RevOps", ownerFunction: "revops", owner: "leader", patternId: territoryPattern.id, status: "in_progress", due: 30 },
+  { title: "Set quotas bottom-up from territory capacity", ownerFunction: "finance", owner: "analyst", patternId: quotaPattern.id, status: "approved", due: -10 },
+  { title: "Cap mid-year quota increases at 15%", ownerFunction: "sales", owner: "leader", patternId: quotaPattern.id, status: "proposed", due: 45 },
+  { title: "Pay a one-off SPIFF to teams with raised quotas", ownerFunction: "finance", owner: "analyst", patternId: quotaPattern.id, status: "rejected", due: 20, reason: "A pay-rate change does not fix quotas set above what a territory can produce." },
+  { title: "Publish each team's quota build so reps can check it", ownerFunction: "finance", owner: "analyst", patternId: quotaPattern.id, status: "done", due: -25, done: -20 },
+] as const;
+for (const a of demoActions) {
+  const createdAt = daysFromToday(Math.min(a.due, "done" in a ? a.done : 0) - 30);
+  const doneAt = "done" in a ? daysFromToday(a.done) : null;
+  const events: { actorId: string; at: Date; field: string; fromValue?: string; toValue: string }[] = [{ actorId: users.analyst, at: createdAt, field: "created", toValue: "proposed" }];
+  const path = a.status === "rejected" ? ["proposed", "rejected"] : ["proposed", "approved", "in_progress", "done"].slice(0, ["proposed", "approved", "in_progress", "done"].indexOf(a.status) + 1);
+  path.slice(1).forEach((to, i) => events.push({ actorId: to === "approved" || to === "rejected" ? users.analyst : users[a.owner], at: new Date(createdAt.getTime() + (i + 1) * DAY), field: "status", fromValue: path[i], toValue: to }));
+  if ("verdict" in a) events.push({ actorId: users[a.owner], at: daysFromToday(a.verdictAt), field: "verdict", toValue: a.verdict });
+  await db.action.create({
+    data: {
+      title: a.title,
+      ownerFunction: a.ownerFunction,
+      ownerId: users[a.owner],
+      patternId: a.patternId,
+      status: a.status,
+      dueOn: daysFromToday(a.due),
+      rejectReason: "reason" in a ? a.reason : "",
+      doneAt,
+      checkDueOn: doneAt ? new Date(doneAt.getTime() + 90 * DAY) : null,
+      verdict: "verdict" in a ? a.verdict : "",
+      verdictNote: "verdictNote" in a ? a.verdictNote : "",
+      verdictAt: "verdictAt" in a ? daysFromToday(a.verdictAt) : null,
+      createdById: users.analyst,
+      createdAt,
+      events: { create: events.map((e) => ({ ...e, fromValue: e.fromValue ?? "" })) },
+    },
+  });
+}
+
+// The plan-change log: the re-carve that action #1 delivered, and one exception granted three
+// times (flagged "make it a plan change").
+const recarve = await db.action.findFirst({ where: { patternId: territoryPattern.id, status: "done" }, select: { id: true } });
+await db.planChange.createMany({
+  data: [
+    { kind: "territory", summary: "Territories re-carved on account potential instead of account count", reason: "Reports from four functions traced to patches without workable accounts.", approvedBy: "CRO and VP Sales Ops", effectiveOn: daysFromToday(-150), patternId: territoryPattern.id, actionId: recarve?.id ?? null, createdById: users.analyst },
+    ...[-120, -75, -30].map((d) => ({ kind: "exception", summary: "Split credit between the AE and the partner manager on a co-sold deal", reason: "The plan credits one seller only.", approvedBy: "VP Sales", effectiveOn: daysFromToday(d), exceptionKey: "Split credit on partner deals", createdById: users.analyst })),
+  ],
+});
+
 console.log(`Seeded ${DEMO_USERS.length} demo users and ${demoCases.length} demo cases (password "${DEMO_PASSWORD}").`);
 await db.$disconnect();

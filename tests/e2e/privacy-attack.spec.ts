@@ -213,6 +213,7 @@ type Planted = {
   leaderId: string;
   askedStepId: number;
   noteIds: number[];
+  actionIds: number[];
   /** Every mark and the URL (as the analyst) where its planted text must show. */
   checks: { url: string; expect: string[] }[];
 };
@@ -393,7 +394,30 @@ async function plant(): Promise<Planted> {
       "edit case A to a name-free wording",
     );
 
+    // Actions (issue 15): one on the pattern, owned by the sales leader, moved along with notes;
+    // one linked only to case A; one rejected with a reason. And a plan change naming them all.
+    const newAction = async (fields: Record<string, string>, what: string) =>
+      Number(capture(location(await post(analyst, "/actions/new", { ownerFunction: "sales", ownerId: leaderId, dueOn: "2027-01-31", checkDays: "90", detail: "", patternId: "", briefId: "", caseRefs: "", ...fields }, what)), /^\/actions\/(\d+)$/, `${what}: its id`));
+    const actionVersion = async (id: number) => capture(await html(analyst, `/actions/${id}`), /name="intent" value="notes"\/><input type="hidden" name="version" value="(\d+)"/, `action ${id}'s version`);
+    const onPattern = await newAction({ title: `P120 Re-carve ${REPORTER}'s patch, Zeb, the Quistgaards, Quistgård`, detail: said("P121"), patternId: String(patternId), briefId: String(fromPattern.id) }, "propose an action on the pattern");
+    await post(analyst, `/actions/${onPattern}`, { intent: "move", status: "approved", version: await actionVersion(onPattern) }, "approve the action");
+    await post(analyst, `/actions/${onPattern}`, { intent: "notes", notes: said("P122"), version: await actionVersion(onPattern) }, "note on the action");
+    await post(analyst, `/actions/${onPattern}`, { intent: "move", status: "done", version: await actionVersion(onPattern) }, "mark the action done");
+    const onCase = await newAction({ title: `P123 Call ${REPORTER} (Zebulon's manager)`, detail: said("P124"), caseRefs: String(caseA) }, "propose an action on case A only");
+    const rejected = await newAction({ title: "P125 Pay a SPIFF", patternId: String(patternId) }, "propose an action to reject");
+    await post(analyst, `/actions/${rejected}`, { intent: "move", status: "rejected", reason: said("P126"), version: await actionVersion(rejected) }, "reject it");
+    await post(
+      analyst,
+      "/plan-changes",
+      { kind: "exception", summary: `P127 Split credit for ${REPORTER}`, reason: said("P128"), approvedBy: "CRO", effectiveOn: RAISED_ON, exceptionKey: "P129 Zebulon split", patternId: String(patternId), briefId: String(fromPattern.id), actionId: String(onPattern) },
+      "log a plan change",
+    );
+
     checks.push(
+      { url: `/actions/${onPattern}`, expect: [`P120 Re-carve ${REPORTER}'s patch`, seen("P121"), seen("P122")] },
+      { url: `/actions/${onCase}`, expect: [`P123 Call ${REPORTER}`, seen("P124")] },
+      { url: `/actions/${rejected}`, expect: [seen("P126")] },
+      { url: "/plan-changes", expect: [`P127 Split credit for ${REPORTER}`, seen("P128")] },
       {
         url: `/cases/${caseA}`,
         expect: [
@@ -417,7 +441,7 @@ async function plant(): Promise<Planted> {
       { url: `/cases/${caseB}/whys`, expect: [seen("P66"), seen("P67"), seen("P68")] },
       { url: `/patterns/${patternId}`, expect: ["P50 Territory review (Zebulon's patch)", seen("P51")] },
     );
-    return { caseA, caseB, patternId, briefIds: [fromCase.id, fromPattern.id], leaderId, askedStepId: steps[1], noteIds, checks };
+    return { caseA, caseB, patternId, briefIds: [fromCase.id, fromPattern.id], leaderId, askedStepId: steps[1], noteIds, actionIds: [onPattern, onCase, rejected], checks };
   } finally {
     await analyst.dispose();
   }
@@ -460,6 +484,7 @@ function routeUrls(p: Planted): { urls: string[]; unknown: string[] } {
     briefs: p.briefIds.map(String),
     patterns: [String(p.patternId)],
     users: [p.leaderId],
+    actions: p.actionIds.map(String),
   };
   const urls: string[] = [];
   const unknown: string[] = [];
@@ -531,7 +556,13 @@ function readerUrls(p: Planted): { urls: string[]; unknown: string[] } {
     "/variability",
     "/inbox",
     "/actions",
+    `/actions?pattern=${p.patternId}`,
+    "/actions?view=mine",
+    "/actions?view=overdue&status=approved",
+    ...p.actionIds.map((id) => `/actions/new?caseId=${p.caseA}&patternId=${p.patternId}&briefId=${p.briefIds[1]}&x=${id}`).slice(0, 1),
     "/plan-changes",
+    "/plan-changes/export?format=csv",
+    "/plan-changes/export?format=md",
   ];
   return { urls: [...new Set([...urls, ...extra])], unknown };
 }

@@ -241,6 +241,40 @@ const RULES: Record<string, Rule> = {
     to: { admin: /^\/$/, analyst: /^\/$/, leader: /^\/$/, exec: /^\/$/ },
     actions: "none",
   },
+  "actions._index.tsx": {
+    url: () => "/actions?view=all",
+    get: S(302, 200, 200, 200, 200),
+    actions: "none",
+  },
+  "actions.new.tsx": {
+    url: () => "/actions/new?patternId=1",
+    get: S(302, 200, 200, 403, 403),
+    secret: "Propose action",
+    actions: [{ body: { title: "" }, refused: ["leader", "exec"] }],
+  },
+  "actions.$id.tsx": {
+    // Demo action #1 is the sales leader's own (on a pattern, so executives may read it).
+    url: () => "/actions/1",
+    get: S(302, 200, 200, 200, 200),
+    secret: "Where it comes from",
+    extra: [{ what: "an action that does not exist", url: () => "/actions/999999", get: S(302, 404, 404, 404, 404) }],
+    actions: [
+      { body: { intent: "unknown" }, refused: ["exec"] },
+      { body: { intent: "verdict", version: "1", verdict: "nope" }, refused: ["exec"] },
+    ],
+  },
+  "plan-changes.tsx": {
+    url: () => "/plan-changes",
+    get: S(302, 200, 200, 200, 200),
+    secret: "Export Markdown",
+    actions: [{ body: { kind: "" }, refused: ["leader", "exec"] }],
+  },
+  "plan-changes_.export.tsx": {
+    url: () => "/plan-changes/export?format=md",
+    get: S(302, 200, 200, 200, 200),
+    secret: "# Plan-change log",
+    actions: "none",
+  },
   "admin.users.tsx": {
     url: () => "/admin/users",
     get: S(302, 200, 403, 403, 403),

@@ -6,7 +6,9 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { conclusionSchema, whyStepSchema } from "~/domain/whys/whys-schema";
+import { createAction, updateAction } from "~/models/action.server";
 import { importAttainment } from "~/models/attainment.server";
+import { createPlanChange } from "~/models/plan-change.server";
 import { changeStatus, createCase, linkDuplicate, updateCase } from "~/models/case-commands.server";
 import { importCases } from "~/models/case-import.server";
 import { addNote, editNote, linkNoteToStep } from "~/models/note.server";
@@ -77,6 +79,13 @@ describe("every write path runs the after-commit step", () => {
       }],
       ["addCasesToPattern", async () => addCasesToPattern({ id: (await db.pattern.findFirstOrThrow()).id, caseIds: [b.id] })],
       ["removeCaseFromPattern", async () => removeCaseFromPattern({ id: (await db.pattern.findFirstOrThrow()).id, caseId: b.id })],
+      // Actions move a pattern's status (done: watched for recurrence; not effective: reopened).
+      ["createAction", async () => createAction({ input: { title: "Re-carve", detail: "", ownerFunction: "sales", ownerId: leader, dueOn: "2027-01-31", checkDays: 90, patternId: (await db.pattern.findFirstOrThrow()).id, caseRefs: [] }, actorId: actor })],
+      ["updateAction", async () => {
+        const act = await db.action.findFirstOrThrow({ select: { id: true, version: true } });
+        return updateAction({ id: act.id, version: act.version, change: { intent: "move", status: "approved", reason: "" }, actor: { id: actor, compTeam: true } });
+      }],
+      ["createPlanChange", () => createPlanChange({ input: { kind: "quota", summary: "Quota cut 10%", reason: "", approvedBy: "CFO", effectiveOn: "2027-01-01", exceptionKey: "" }, actorId: actor })],
       ["refileSuspectedCause", () => refileSuspectedCause({ caseId: b.id, cause: "quota_setting", actorId: actor })],
     ];
     const skipped: string[] = [];
