@@ -9,6 +9,7 @@ import { conclusionSchema, whyStepSchema } from "~/domain/whys/whys-schema";
 import { importAttainment } from "~/models/attainment.server";
 import { changeStatus, createCase, linkDuplicate, updateCase } from "~/models/case.server";
 import { importCases } from "~/models/case-import.server";
+import { upsertApiCase } from "~/models/case-intake.server";
 import { addNote, editNote, linkNoteToStep } from "~/models/note.server";
 import { addCasesToPattern, createPattern, removeCaseFromPattern, updatePattern } from "~/models/pattern.server";
 import * as whys from "~/models/whys.server";
@@ -16,6 +17,7 @@ import { dataVersion } from "~/utils/data-version.server";
 import { db, makeUser, validCase } from "./helpers";
 
 const form = caseFormSchema.parse({ ...validCase, confidential: false });
+const { ownerId: _o, duplicateOfId: _d, ...apiForm } = form;
 const TERRITORY = "The territory carve gave my named accounts to the new hires and left my patch with no whitespace to prospect.";
 let actor: string;
 let leader: string;
@@ -68,6 +70,8 @@ describe("every write path runs the after-commit step", () => {
         return whys.removeStep(a.id, await chainVersion(a.id), s.id, actor);
       }],
       ["importCases", () => importCases([{ data: form }], actor)],
+      ["upsertApiCase (create)", () => upsertApiCase({ ...apiForm, externalId: "api-1" }, new Set(["complaint"]), actor)],
+      ["upsertApiCase (update)", () => upsertApiCase({ ...apiForm, externalId: "api-1", complaint: "Sent again, reworded." }, new Set(["complaint", "title"]), actor)],
       ["importAttainment", () => importAttainment([{ period: "2026-Q3", repPseudonym: "rep-1", role: "ae", segment: "smb", region: "", attainmentPct: 91 }])],
       ["createPattern", () => createPattern({ name: "P", description: "", status: "open", cause: "", caseIds: [a.id] }, actor)],
       ["updatePattern", async () => {
