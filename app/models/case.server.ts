@@ -16,6 +16,7 @@ import { tenureRange } from "~/domain/cases/tenure";
 import { publicSearchText, scrubDeep } from "~/domain/privacy/case-view";
 import { db } from "~/utils/db.server";
 import { writeCases } from "./after-commit.server";
+import { slaWhere, WAITING_ON_LEADER } from "./queue.server";
 import { forViewer, historyForViewer, seesReporter, type Viewer } from "./case-privacy.server";
 
 export type { Viewer };
@@ -112,9 +113,26 @@ function searchIds(search: CaseSearch): Sql | null {
 }
 
 async function whereFor(query: CaseListQuery, viewer: Viewer, search?: CaseSearch): Promise<Sql> {
-  const filters = listWhere(query);
+  const filters = and(listWhere(query), await viewWhere(query, viewer));
   const text = searchIds(search === undefined ? await caseSearch(query, viewer) : search);
   return text ? and(filters, text) : filters;
+}
+
+/** The queue's views (issue 16): "mine" is the viewer's; the SLA views need the targets and now(). */
+async function viewWhere(query: CaseListQuery, viewer: Viewer): Promise<Sql> {
+  switch (query.view) {
+    case "mine":
+      return { sql: `c."ownerId" = ?`, params: [viewer.id] };
+    case "unassigned":
+      return { sql: `c."ownerId" IS NULL`, params: [] };
+    case "waiting":
+      return { sql: WAITING_ON_LEADER, params: [] };
+    case "at_risk":
+    case "breached":
+      return slaWhere(query.view);
+    default:
+      return { sql: "1", params: [] };
+  }
 }
 
 function and(...parts: Sql[]): Sql {
@@ -134,6 +152,7 @@ function listWhere(query: CaseListQuery): Sql {
   if (query.behaviour) eq("behaviour", query.behaviour);
   // The diagnosed root cause where there is one, the suspected cause otherwise.
   if (query.cause) parts.push({ sql: `(c."rootCause" = ? OR (c."rootCause" = '' AND c."suspectedCause" = ?))`, params: [query.cause, query.cause] });
+  if (query.triage) eq("triageClass", query.triage === "none" ? "" : query.triage);
   if (query.owner) {
     if (query.owner === "none") parts.push({ sql: `c."ownerId" IS NULL`, params: [] });
     else eq("ownerId", query.owner);
@@ -206,6 +225,11 @@ const LIST_ROW = {
   status: true,
   reporterName: true,
   owner: { select: { name: true } },
+  // For the triage column and the SLA ageing (issue 16).
+  triageClass: true,
+  createdAt: true,
+  firstResponseAt: true,
+  diagnosisConfirmedAt: true,
 } satisfies Prisma.CaseSelect;
 
 /** The cases with these ids, in this order. */

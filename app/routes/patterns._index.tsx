@@ -15,6 +15,9 @@ import { createPatternSchema, PATTERN_STATUS_OPTIONS } from "~/domain/patterns/p
 import { snapExecRange, WITHHELD_NOTE } from "~/domain/privacy/disclosure";
 import { execPatternCounts, GROUPING_CAP, patternInsights, suggestionByKey } from "~/models/pattern-insights.server";
 import { createPattern, listPatterns, UnknownCasesError } from "~/models/pattern.server";
+import { TriageCounts } from "~/components/patterns/triage-counts";
+import { triageSummary } from "~/domain/queue/triage-counts";
+import { countByTriageClass } from "~/models/queue.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
 
@@ -38,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // figures, and neighbouring ranges differ by a whole month.
   const snapped = suppress ? snapExecRange(asked, new Date()) : null;
   const range = snapped ? { from: snapped.from, to: snapped.to } : asked;
-  const [insights, patterns] = await Promise.all([patternInsights(range, user), listPatterns(user, 50)]);
+  const [insights, patterns, byClass] = await Promise.all([patternInsights(range, user), listPatterns(user, 50), countByTriageClass(range)]);
   const counts = suppress ? await execPatternCounts(patterns.map((p) => ({ id: p.id, count: p._count.cases }))) : null;
   return {
     range,
@@ -46,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     suppress,
     canWrite: can(user.role, "case:write"),
     canOpenCases: can(user.role, "case:read"),
+    triage: triageSummary(byClass, suppress),
     ...insights,
     overview: undefined,
     total: insights.total.text,
@@ -136,6 +140,8 @@ export default function PatternsPage() {
 
       <MonthlyChart data={d.monthly.data} series={d.monthly.series} />
 
+      <TriageCounts triage={d.triage} cellHref={cellHref} />
+
       <section aria-labelledby="suggested">
         <Title order={2} size="h3" id="suggested">Suggested groups</Title>
         <Text c="dimmed" size="sm" mb="sm">
@@ -202,3 +208,4 @@ export default function PatternsPage() {
     </Stack>
   );
 }
+

@@ -46,7 +46,8 @@ CREATE TABLE "NotificationPreference" (
 ALTER TABLE "Case" ADD COLUMN "triageClass" TEXT NOT NULL DEFAULT '';
 ALTER TABLE "Case" ADD COLUMN "resolutionNote" TEXT NOT NULL DEFAULT '';
 ALTER TABLE "Case" ADD COLUMN "firstResponseAt" DATETIME;
-CREATE INDEX "Case_triageClass_idx" ON "Case"("triageClass");
+-- No index on triageClass: the pattern figures filter on it while scanning every case anyway,
+-- and an index there would tempt SQLite into 100,000 lookups instead of one scan.
 
 -- CreateIndex
 CREATE UNIQUE INDEX "IntegrationToken_tokenHash_key" ON "IntegrationToken"("tokenHash");
