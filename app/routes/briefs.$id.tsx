@@ -10,6 +10,7 @@ import { can, roleLabel } from "~/domain/auth/permissions";
 import { acknowledgeBriefSchema, editBriefSchema, publishBriefSchema } from "~/domain/briefs/brief-schema";
 import type { Brief } from "~/domain/briefs/types";
 import { diffBriefs } from "~/domain/briefs/version-diff";
+import { briefPublished } from "~/models/notify-events.server";
 import { acknowledge, executiveCopy, getBrief, hasAcked, listAcks, publishBrief, saveDraft } from "~/models/brief.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
@@ -88,6 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await publishBrief(id, submission.value.version, user.id);
     if (!result.ok && result.reason === "not-found") throw notFound(`Brief #${id} does not exist.`);
     if (!result.ok) return data({ intent, result: submission.reply({ formErrors: [conflict] }) }, { status: 409 });
+    await briefPublished(id, result.number!);
     return redirect(`/briefs/${id}?version=${result.number}`);
   }
   return data({ intent, result: { status: "error" as const, error: { "": ["Unknown action."] } } }, { status: 400 });

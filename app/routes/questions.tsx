@@ -8,6 +8,7 @@ import { inputProps } from "~/components/form-props";
 import { formatDate } from "~/components/labels";
 import { behaviourLabel } from "~/domain/cases/taxonomy";
 import { leaderAnswerSchema } from "~/domain/whys/leader-answer-schema";
+import { questionAnswered } from "~/models/notify-events.server";
 import { answerAsLeader, listQuestionsFor } from "~/models/whys.server";
 import { requireUser } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
@@ -32,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ stepId: null, result: submission.reply() }, { status: 400 });
   const { stepId, answer, evidence } = submission.value;
   const result = await answerAsLeader(stepId, user.id, answer, evidence);
-  if (result.ok) return redirect("/questions?answered=1");
+  if (result.ok) {
+    await questionAnswered(stepId, user.name);
+    return redirect("/questions?answered=1");
+  }
   const message =
     result.reason === "already-answered" ? "This question was already answered." : "That question is not one put to you.";
   return data({ stepId, result: submission.reply({ formErrors: [message] }) }, { status: result.reason === "already-answered" ? 409 : 404 });
