@@ -78,7 +78,7 @@ beforeEach(() => {
 async function askLeader() {
   const version = (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { whysVersion: true } })).whysVersion;
   const r = await whys.addStep(caseId, version, whyStepSchema.parse({ question: `Why did ${NAME}'s pipeline drop?`, answer: "", ownerFunction: "revops", confidence: "likely", version: String(version), askLeaderId: leader.id }), analyst.id);
-  if (!r.ok) throw new Error(JSON.stringify(r));
+  if (!r.ok || !r.stepId) throw new Error(JSON.stringify(r));
   await questionPut(r.stepId);
   return r.stepId;
 }
