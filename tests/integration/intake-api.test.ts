@@ -1,7 +1,7 @@
 // The intake API (issue 16): other systems send cases with a bearer token an admin made.
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as postCase } from "~/routes/api.cases";
-import { loader as caseStatus } from "~/routes/api.cases.$externalId";
+import { loader as caseStatus } from "~/routes/api.cases_.$externalId";
 import { action as adminAction, loader as adminLoader } from "~/routes/admin.integrations";
 import { API_RATE_LIMIT } from "~/utils/rate-limit.server";
 import { dataVersion } from "~/utils/data-version.server";
