@@ -143,3 +143,18 @@ describe("intake API", () => {
     expect(statuses[30]).toBe(429);
   });
 });
+
+describe("paste a message (/cases/new)", () => {
+  it("fills the form from the message, keeps it as the complaint, and saves nothing", async () => {
+    const { action: newAction } = await import("~/routes/cases.new");
+    const analyst = await makeUser("analyst");
+    const count = await db.case.count();
+    const message = "From: Dana Whitfield <dana@acme.test>\n\nSince the territory carve my pipeline is gone.";
+    const r = await run(newAction, postRequest("/cases/new", { intent: "suggest", message }, await cookieFor(analyst.id)));
+    expect(r.status).toBe(200);
+    expect((r.data as { suggested: Record<string, string> }).suggested).toMatchObject({ complaint: message, channel: "slack_email", suspectedCause: "territory_imbalance", reporterName: "Dana Whitfield" });
+    expect(await db.case.count()).toBe(count);
+    const empty = await run(newAction, postRequest("/cases/new", { intent: "suggest", message: " " }, await cookieFor(analyst.id)));
+    expect(empty.status).toBe(400);
+  });
+});
