@@ -15,7 +15,6 @@ function navItems(role: string) {
   if (can(role, "pattern:read")) items.push({ to: "/variability", label: "Variability" });
   if (can(role, "case:write")) items.push({ to: "/import", label: "Import" });
   if (can(role, "users:manage")) items.push({ to: "/admin/users", label: "Users" });
-  if (can(role, "users:manage")) items.push({ to: "/admin/integrations", label: "Integrations" });
   return items;
 }
 

@@ -96,6 +96,12 @@ const RULES: Record<string, Rule> = {
       { body: { intent: "read", id: "abc" }, refused: [] },
     ],
   },
+  "admin.sla.tsx": {
+    url: () => "/admin/sla",
+    get: S(302, 200, 403, 403, 403),
+    secret: "Save targets",
+    actions: [{ body: { "data_error.firstResponseDays": "0" }, refused: ["analyst", "leader", "exec"] }],
+  },
   "admin.integrations.tsx": {
     url: () => "/admin/integrations",
     get: S(302, 200, 403, 403, 403),

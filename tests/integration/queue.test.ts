@@ -146,3 +146,19 @@ describe("patterns and triage", () => {
     expect(d.triage.rows.find((x) => x.value === "data_error")!.count.value).toBeNull();
   });
 });
+
+describe("SLA targets", () => {
+  it("admins change them, with a message by a bad field; the views follow", async () => {
+    const { action: slaAction, loader: slaLoader } = await import("~/routes/admin.sla");
+    const admin = await who("admin");
+    const all = (fr: string) => Object.fromEntries(["data_error", "calculation_error", "policy_question", "exception_request", "plan_design"].flatMap((c) => [[`${c}.firstResponseDays`, fr], [`${c}.diagnosisDays`, "30"]]));
+    const bad = await run(slaAction, postRequest("/admin/sla", all("0"), admin.cookie));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.data)).toContain("at least 1 day");
+    expect((await run(slaAction, postRequest("/admin/sla", all("2"), analyst.cookie))).status).toBe(403);
+    const ok = await run(slaAction, postRequest("/admin/sla", all("2"), admin.cookie));
+    expect(ok.status).toBe(200);
+    const page = await run(slaLoader, getRequest("/admin/sla", admin.cookie));
+    expect((page.data as { targets: Record<string, { diagnosisDays: number }> }).targets.plan_design.diagnosisDays).toBe(30);
+  });
+});
