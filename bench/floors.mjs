@@ -1,4 +1,4 @@
-// The floor for the case list: the SQL the list runs (listCases in app/models/case.server.ts)
+// The floor for the case list: the SQL the list runs (listCases in app/models/case-queries.server.ts)
 // for a segment and a text search in date order, run directly with better-sqlite3 on the same
 // file. The words are probed first (do they match more than 2,000 cases? "territory" does, so
 // "+" keeps SQLite from reading the matches by id); then one statement reads the first 10,001
@@ -20,7 +20,7 @@ export const LIST_WINDOW_SQL = `WITH m AS MATERIALIZED (SELECT c.id, c.status, c
 export const LIST_ROWS_SQL = `SELECT id, title, raisedOn, reporterRole, reporterFunction, segment, tenureMonths, behaviour, suspectedCause,
   rootCause, severity, status, ownerId FROM "Case" WHERE id IN (SELECT value FROM json_each(?))`;
 
-/** "territory carve" → '"territory"* "carve"*', as ftsQuery in app/models/case.server.ts. */
+/** "territory carve" → '"territory"* "carve"*', as ftsQuery in app/models/case-queries.server.ts. */
 export const ftsQuery = (q) =>
   q.split(/\s+/).map((t) => t.replace(/"/g, "").trim()).filter(Boolean).slice(0, 12).map((t) => `"${t}"*`).join(" ");
 

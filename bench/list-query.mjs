@@ -64,7 +64,7 @@ process.on("exit", () => {
 const ROW_COLUMNS = `id, title, raisedOn, reporterRole, reporterFunction, segment, tenureMonths, behaviour, suspectedCause,
   rootCause, severity, status, reporterName, confidential, ownerId`;
 
-/** The list's statements before issue 18 item 3 (Prisma's SQL, as app/models/case.server.ts ran it). */
+/** The list's statements before issue 18 item 3 (Prisma's SQL, as app/models/case-queries.server.ts ran it). */
 function beforeStatements(sqlite) {
   const ids = sqlite.prepare(`SELECT rowid AS id FROM "CaseSearch" WHERE "CaseSearch" MATCH ? LIMIT 20001`);
   const like = `segment = ? AND (title LIKE ? OR complaint LIKE ?)`;

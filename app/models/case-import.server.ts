@@ -3,13 +3,14 @@ import { publicSearchText } from "~/domain/privacy/case-view";
 import type { CaseFormData } from "~/domain/cases/case-schema";
 import { dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, shortWrite, type PublishStep } from "~/utils/import-connection.server";
 import { afterCommit } from "./after-commit.server";
-import { recordKeys, toRecord } from "./case.server";
+import { RECORD_FIELDS, toRecord } from "~/domain/cases/case-record";
+import { now } from "~/utils/clock.server";
 
 export type ImportRow = { externalId?: string; data: CaseFormData };
 export type ImportResult = { created: number; updated: number; skipped: number };
 
 const CHUNK = 500;
-const COLUMNS = Object.keys(recordKeys()) as (keyof ReturnType<typeof recordKeys>)[];
+const COLUMNS = Object.keys(RECORD_FIELDS) as (keyof typeof RECORD_FIELDS)[];
 // Owner and "duplicate of" point at records of this database: a file never sets them.
 const STAGED = [...COLUMNS.filter((c) => c !== "ownerId" && c !== "duplicateOfId"), "severityRank", "publicTitle", "publicComplaint"];
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
@@ -41,6 +42,7 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
   let updated = 0;
   let skipped = 0;
   const updatedIds: number[] = [];
+  const today = now();
   let firstNewId = 0;
   try {
     await openBatch(sqlite, batchId, "cases", actorId);
@@ -53,7 +55,7 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
       const known = findKnown(sqlite, chunk, selectColumns);
       await shortWrite(sqlite, () => {
         chunk.forEach((r, k) => {
-          const full = toRecord(r.data) as Record<string, unknown>;
+          const full: Record<string, unknown> = toRecord(r.data, today);
           const current = r.externalId ? known.get(r.externalId) : undefined;
           if (!current) {
             stage.run(batchId, i + k, null, null, r.externalId || null, ...STAGED.map((c) => toSql(full[c])));

@@ -4,6 +4,7 @@ import { verdict, verdictSentence } from "~/domain/patterns/grouping";
 import type { Tally } from "~/domain/patterns/matrix";
 import type { PatternCase } from "~/domain/patterns/types";
 import { db } from "~/utils/db.server";
+import { done, refused } from "~/utils/outcome";
 import { afterCommit, writeCases } from "./after-commit.server";
 import { forViewer, forViewerEach, type Viewer } from "./case-privacy.server";
 import { membersOf, patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-case.server";
@@ -203,74 +204,76 @@ async function existingCaseIds(tx: Prisma.TransactionClient, ids: number[]) {
   return rows.map((r) => r.id);
 }
 
-export class UnknownCasesError extends Error {
-  constructor(public ids: number[]) {
-    super(`No case with id ${ids.map((i) => `#${i}`).join(", ")}`);
-  }
+async function unknownCases(tx: Prisma.TransactionClient, caseIds: number[]) {
+  const found = await existingCaseIds(tx, caseIds);
+  const missing = caseIds.filter((i) => !found.includes(i));
+  return missing.length ? refused("unknown-cases", { ids: missing }) : null;
 }
 
-export async function createPattern(
-  input: { name: string; description: string; status: string; cause: string; caseIds: number[] },
-  actorId: string,
-) {
-  return writeCases(async (tx) => {
-    const ids = [...new Set(input.caseIds)];
-    const found = await existingCaseIds(tx, ids);
-    const missing = ids.filter((i) => !found.includes(i));
-    if (missing.length) throw new UnknownCasesError(missing);
-    const pattern = await tx.pattern.create({
-      data: {
-        name: input.name,
-        description: input.description,
-        status: input.status,
-        cause: input.cause,
-        createdById: actorId,
-        cases: { create: ids.map((caseId) => ({ caseId })) },
-      },
-      select: { id: true },
-    });
-    return pattern;
-  }, () => ({ cases: [] }));
+type PatternInput = { name: string; description: string; status: string; cause: string; caseIds: number[] };
+
+export async function createPattern({ input, actorId }: { input: PatternInput; actorId: string }) {
+  return writeCases(
+    async (tx) => {
+      const ids = [...new Set(input.caseIds)];
+      const unknown = await unknownCases(tx, ids);
+      if (unknown) return unknown;
+      const pattern = await tx.pattern.create({
+        data: {
+          name: input.name,
+          description: input.description,
+          status: input.status,
+          cause: input.cause,
+          createdById: actorId,
+          cases: { create: ids.map((caseId) => ({ caseId })) },
+        },
+        select: { id: true },
+      });
+      return done({ id: pattern.id });
+    },
+    (r) => (r.ok ? { cases: [] } : null),
+  );
 }
 
-export type PatternUpdate = { ok: true } | { ok: false; reason: "not-found" | "conflict" };
+type PatternEdit = { id: number; version: number; input: { name: string; description: string; status: string } };
 
-export async function updatePattern(id: number, version: number, input: { name: string; description: string; status: string }) {
-  const { count } = await db.pattern.updateMany({
-    where: { id, version },
-    data: { ...input, version: { increment: 1 } },
-  });
+export async function updatePattern({ id, version, input }: PatternEdit) {
+  const { count } = await db.pattern.updateMany({ where: { id, version }, data: { ...input, version: { increment: 1 } } });
   if (count === 1) {
     await afterCommit({ cases: [] });
-    return { ok: true } as PatternUpdate;
+    return done();
   }
-  const exists = await db.pattern.count({ where: { id } });
-  return { ok: false, reason: exists ? "conflict" : "not-found" } as PatternUpdate;
+  return (await db.pattern.count({ where: { id } })) ? refused("conflict") : refused("not-found");
 }
 
-export async function addCasesToPattern(id: number, caseIds: number[]) {
-  return writeCases(async (tx) => {
-    if ((await tx.pattern.count({ where: { id } })) === 0) return null;
-    const ids = [...new Set(caseIds)];
-    const found = await existingCaseIds(tx, ids);
-    const missing = ids.filter((i) => !found.includes(i));
-    if (missing.length) throw new UnknownCasesError(missing);
-    const already = await tx.patternCase.findMany({ where: { patternId: id, caseId: { in: ids } }, select: { caseId: true } });
-    const fresh = ids.filter((i) => !already.some((a) => a.caseId === i));
-    if (fresh.length) await tx.patternCase.createMany({ data: fresh.map((caseId) => ({ patternId: id, caseId })) });
-    await tx.pattern.update({ where: { id }, data: { version: { increment: 1 } } });
-    return fresh.length;
-  }, (added) => (added == null ? null : { cases: [] }));
+export async function addCasesToPattern({ id, caseIds }: { id: number; caseIds: number[] }) {
+  return writeCases(
+    async (tx) => {
+      if ((await tx.pattern.count({ where: { id } })) === 0) return refused("not-found");
+      const ids = [...new Set(caseIds)];
+      const unknown = await unknownCases(tx, ids);
+      if (unknown) return unknown;
+      const already = await tx.patternCase.findMany({ where: { patternId: id, caseId: { in: ids } }, select: { caseId: true } });
+      const fresh = ids.filter((i) => !already.some((a) => a.caseId === i));
+      if (fresh.length) await tx.patternCase.createMany({ data: fresh.map((caseId) => ({ patternId: id, caseId })) });
+      await tx.pattern.update({ where: { id }, data: { version: { increment: 1 } } });
+      return done({ added: fresh.length });
+    },
+    (r) => (r.ok ? { cases: [] } : null),
+  );
 }
 
-export async function removeCaseFromPattern(id: number, caseId: number) {
+export async function removeCaseFromPattern({ id, caseId }: { id: number; caseId: number }) {
   const { count } = await db.patternCase.deleteMany({ where: { patternId: id, caseId } });
   if (count) {
     await db.pattern.update({ where: { id }, data: { version: { increment: 1 } } });
     await afterCommit({ cases: [] });
   }
-  return count;
+  return done({ removed: count });
 }
+
+/** "No case with id #4, #9": what a pattern form says about case numbers that do not exist. */
+export const unknownCasesMessage = (ids: readonly number[]) => `No case with id ${ids.map((i) => `#${i}`).join(", ")}`;
 
 export function recurrencesForCase(caseId: number) {
   return db.patternRecurrence.findMany({

@@ -116,9 +116,12 @@ async function moveStatus(tx: Tx, caseId: number, actorId: string, target: (s: C
   await tx.case.update({ where: { id: caseId }, data: { status: to, version: { increment: 1 } } });
 }
 
+type StepFields = Omit<WhyStepData, "version" | "stepId">;
+type ChainEdit = { caseId: number; version: number; actorId: string };
+
 const STEP_FIELDS = ["question", "answer", "evidence", "evidenceUrl", "ownerFunction", "confidence"] as const;
 
-function stepRecord(data: WhyStepData) {
+function stepRecord(data: StepFields) {
   return {
     question: data.question,
     answer: data.answer,
@@ -135,7 +138,7 @@ async function assertLeader(tx: Tx, id: string | null) {
   return (await tx.user.count({ where: { id, role: "sales_leader", active: true } })) === 1;
 }
 
-export async function addStep(caseId: number, version: number, data: WhyStepData, actorId: string) {
+export async function addStep({ caseId, version, step: data, actorId }: ChainEdit & { step: StepFields }) {
   return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     if (!(await exists(tx, caseId))) return { ok: false, reason: "not-found" };
     const record = stepRecord(data);
@@ -154,7 +157,7 @@ export async function addStep(caseId: number, version: number, data: WhyStepData
   });
 }
 
-export async function editStep(caseId: number, version: number, stepId: number, data: WhyStepData, actorId: string) {
+export async function editStep({ caseId, version, stepId, step: data, actorId }: ChainEdit & { stepId: number; step: StepFields }) {
   return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     const before = await tx.whyStep.findFirst({ where: { id: stepId, caseId } });
     if (!before) return (await exists(tx, caseId)) ? { ok: false, reason: "no-step" } : { ok: false, reason: "not-found" };
@@ -178,7 +181,7 @@ export async function editStep(caseId: number, version: number, stepId: number, 
   });
 }
 
-export async function moveStep(caseId: number, version: number, stepId: number, direction: "up" | "down", actorId: string) {
+export async function moveStep({ caseId, version, stepId, direction, actorId }: ChainEdit & { stepId: number; direction: "up" | "down" }) {
   return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     const steps = await tx.whyStep.findMany({ where: { caseId }, orderBy: { position: "asc" }, select: { id: true, position: true } });
     const step = steps.find((s) => s.id === stepId);
@@ -197,7 +200,7 @@ export async function moveStep(caseId: number, version: number, stepId: number, 
   });
 }
 
-export async function removeStep(caseId: number, version: number, stepId: number, actorId: string) {
+export async function removeStep({ caseId, version, stepId, actorId }: ChainEdit & { stepId: number }) {
   return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     const step = await tx.whyStep.findFirst({ where: { id: stepId, caseId }, select: { position: true, question: true, answer: true } });
     if (!step) return (await exists(tx, caseId)) ? { ok: false, reason: "no-step" } : { ok: false, reason: "not-found" };
@@ -219,7 +222,7 @@ const CONCLUSION_FIELDS = {
   payFixWhy: "payFixWhy",
 } as const;
 
-export async function saveConclusion(caseId: number, data: ConclusionData, actorId: string) {
+export async function saveConclusion({ caseId, conclusion: data, actorId }: { caseId: number; conclusion: ConclusionData; actorId: string }) {
   return conclusionWrite(caseId, async (tx): Promise<ChainResult> => {
     const before = await tx.case.findUnique({ where: { id: caseId }, select: { ...fieldsSelect(), whysVersion: true } });
     if (!before) return { ok: false, reason: "not-found" };
@@ -245,7 +248,7 @@ function fieldsSelect() {
 }
 
 /** The read-back was confirmed: checks the stored chain, then marks the case diagnosed. */
-export async function confirmDiagnosis(caseId: number, version: number, actorId: string) {
+export async function confirmDiagnosis({ caseId, version, actorId }: ChainEdit) {
   return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     const chain = await tx.case.findUnique({
       where: { id: caseId },
@@ -289,7 +292,7 @@ export function countQuestionsFor(leaderId: string) {
  * A sales leader answers a step put to them. Only a still-blank step is written, so an
  * answer never overwrites one that arrived first.
  */
-export async function answerAsLeader(stepId: number, leaderId: string, answer: string, evidence: string) {
+export async function answerAsLeader({ stepId, leaderId, answer, evidence }: { stepId: number; leaderId: string; answer: string; evidence: string }) {
   let caseId = 0;
   return writeCases(async (tx): Promise<ChainResult> => {
     const step = await tx.whyStep.findUnique({ where: { id: stepId }, select: { caseId: true, position: true, askedLeaderId: true } });

@@ -1,5 +1,4 @@
 import { DARK_LABEL } from "~/components/labels";
-import { parseWithZod } from "@conform-to/zod/v4";
 import {
   Alert,
   Anchor,
@@ -15,13 +14,13 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CaseHistory } from "~/components/case-history";
 import { formatDate, formatMoney, SeverityBadge, StatusBadge } from "~/components/labels";
 import { can } from "~/domain/auth/permissions";
-import { statusChangeSchema } from "~/domain/cases/case-schema";
+import { linkDuplicateSchema, statusChangeSchema } from "~/domain/cases/case-schema";
 import { allowedNextStatuses } from "~/domain/cases/status";
 import {
   behaviourLabel,
@@ -37,13 +36,16 @@ import { tenureBandLabel } from "~/domain/cases/tenure";
 import { CaseNotes } from "~/components/case-notes";
 import { addNoteSchema, editNoteSchema, linkNoteSchema } from "~/domain/notes/note-schema";
 import { CaseLinks, RecurrenceAlert } from "~/components/case-links";
-import { changeStatus, getCase, getCaseHistory, linkDuplicate, UnknownDuplicateError } from "~/models/case.server";
+import { changeStatus, linkDuplicate } from "~/models/case-commands.server";
+import { getCase, getCaseHistory } from "~/models/case-queries.server";
 import { similarCases } from "~/models/pattern-insights.server";
 import { recurrencesForCase } from "~/models/pattern.server";
 import { addNote, editNote, listNotes, linkNoteToStep } from "~/models/note.server";
 import { listStepSummaries } from "~/models/whys.server";
-import { requirePermission } from "~/utils/auth.server";
-import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
+import { requirePermission, type CurrentUser } from "~/utils/auth.server";
+import { answer, handleIntent, intentsFor, REFERENCE_ANSWERS } from "~/utils/intents.server";
+import { errorOf } from "~/utils/reply";
+import { caseNotFound, parseId, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.caseFile.id} ${data.caseFile.title} · Upstream` : "Case · Upstream" },
@@ -53,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:read");
   const id = parseId(params.id);
   const caseFile = await getCase(id, user);
-  if (!caseFile) throw notFound(`Case #${id} does not exist.`);
+  if (!caseFile) throw caseNotFound(id);
   const canEdit = can(user.role, "case:write");
   const [history, notes, steps, recurrences, similar] = await Promise.all([
     getCaseHistory(id, user),
@@ -77,63 +79,72 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+type Ctx = { id: number; user: CurrentUser };
+const intent = intentsFor<Ctx>();
+const writes = (ctx: Ctx) => can(ctx.user.role, "case:write");
+const toCase = (_r: unknown, _v: unknown, { id }: Ctx) => redirect(`/cases/${id}`);
+const toNotes = (_r: unknown, _v: unknown, { id }: Ctx) => redirect(`/cases/${id}#notes`);
+
+// Sales leaders and the comp team add and edit their own notes; everything else is the comp team's.
+const intents = {
+  status: intent({
+    schema: statusChangeSchema,
+    allow: writes,
+    run: ({ version, status }, { id, user }) => changeStatus({ id, version, to: status, actorId: user.id }),
+    refuse: (r, value, { id }) => {
+      switch (r.reason) {
+        case "not-found":
+          return answer.caseNotFound(id);
+        case "not-allowed":
+          return answer.invalid(`A case cannot move from ${statusLabel(r.from)} to ${statusLabel(value.status)}.`, "status");
+        case "conflict":
+          return answer.conflict(`${r.updatedBy ?? "Someone"} changed this case after you opened it. Reload to see their change, then try again.`);
+      }
+    },
+    done: toCase,
+  }),
+  "link-duplicate": intent({
+    schema: linkDuplicateSchema,
+    allow: writes,
+    invalid: "Choose a case to link.",
+    run: ({ duplicateOfId }, { id, user }) => linkDuplicate({ id, duplicateOfId, actorId: user.id }),
+    refuse: (r, _value, { id }) => (r.reason === "not-found" ? answer.caseNotFound(id) : REFERENCE_ANSWERS[r.reason]),
+    done: toCase,
+  }),
+  "add-note": intent({
+    schema: addNoteSchema,
+    run: ({ kind, body }, { id, user }) => addNote({ caseId: id, authorId: user.id, kind, body }),
+    refuse: (_r, _value, { id }) => answer.caseNotFound(id),
+    done: toNotes,
+  }),
+  "edit-note": intent({
+    schema: editNoteSchema,
+    run: ({ noteId, version, kind, body }, { id, user }) => editNote({ caseId: id, noteId, authorId: user.id, version, kind, body }),
+    refuse: (r) => {
+      switch (r.reason) {
+        case "not-author":
+          return answer.forbidden("Only the author of a note may edit it.");
+        case "not-found":
+          return answer.notFound("That note does not exist.");
+        case "conflict":
+          return answer.conflict("This note changed since you opened it. Reload, then edit again.");
+      }
+    },
+    done: toNotes,
+  }),
+  "use-note": intent({
+    schema: linkNoteSchema,
+    allow: writes,
+    run: ({ noteId, stepId }, { id, user }) => linkNoteToStep({ caseId: id, noteId, stepId, actorId: user.id }),
+    refuse: (r) => answer.notFound(r.reason === "no-step" ? "That step is not part of this case." : "That note does not exist."),
+    done: toNotes,
+  }),
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "case:read");
   const id = parseId(params.id);
-  const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "status");
-  if (intent === "add-note" || intent === "edit-note" || intent === "use-note") {
-    return noteAction(intent, formData, id, user);
-  }
-  if (!can(user.role, "case:write")) throw forbidden();
-  if (intent === "link-duplicate") {
-    const target = String(formData.get("duplicateOfId") ?? "");
-    const targetId = target === "" ? null : /^[1-9]\d{0,8}$/.test(target) ? Number(target) : NaN;
-    if (Number.isNaN(targetId)) return data({ intent, result: { status: "error" as const, error: { "": ["Choose a case to link."] } } }, { status: 400 });
-    try {
-      if (!(await linkDuplicate(id, targetId, user.id))) throw notFound(`Case #${id} does not exist.`);
-    } catch (error) {
-      if (error instanceof UnknownDuplicateError) return data({ intent, result: { status: "error" as const, error: { "": [error.message] } } }, { status: 400 });
-      throw error;
-    }
-    return redirect(`/cases/${id}`);
-  }
-  const submission = parseWithZod(formData, { schema: statusChangeSchema });
-  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-  const result = await changeStatus(id, submission.value.version, submission.value.status, user.id);
-  if (result.ok) return redirect(`/cases/${id}`);
-  if (result.reason === "not-found") throw notFound(`Case #${id} does not exist.`);
-  if (result.reason === "not-allowed") {
-    const message = `A case cannot move from ${statusLabel(result.from)} to ${statusLabel(submission.value.status)}.`;
-    return data({ intent, result: submission.reply({ fieldErrors: { status: [message] } }) }, { status: 400 });
-  }
-  const message = `${result.updatedBy ?? "Someone"} changed this case after you opened it. Reload to see their change, then try again.`;
-  return data({ intent, result: submission.reply({ formErrors: [message] }) }, { status: 409 });
-}
-
-// Notes: sales leaders and the comp team add and edit their own; only the comp team links a
-// note to a step as evidence.
-async function noteAction(intent: string, formData: FormData, caseId: number, user: { id: string; role: string }) {
-  if (intent === "use-note" && !can(user.role, "case:write")) throw forbidden();
-  const schema = intent === "add-note" ? addNoteSchema : intent === "edit-note" ? editNoteSchema : linkNoteSchema;
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-  const v = submission.value;
-  const back = redirect(`/cases/${caseId}#notes`);
-  if (v.intent === "add-note") {
-    if (!(await addNote(caseId, user.id, v.kind, v.body))) throw notFound(`Case #${caseId} does not exist.`);
-    return back;
-  }
-  if (v.intent === "edit-note") {
-    const result = await editNote(caseId, v.noteId, user.id, v.version, v.kind, v.body);
-    if (result.ok) return back;
-    if (result.reason === "not-author") throw forbidden("Only the author of a note may edit it.");
-    if (result.reason === "not-found") throw notFound("That note does not exist.");
-    return data({ intent, result: submission.reply({ formErrors: ["This note changed since you opened it. Reload, then edit again."] }) }, { status: 409 });
-  }
-  const result = await linkNoteToStep(caseId, v.noteId, v.stepId, user.id);
-  if (result.ok) return back;
-  throw notFound(result.reason === "no-step" ? "That step is not part of this case." : "That note does not exist.");
+  return handleIntent(await readForm(request), { id, user }, intents, "status");
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -151,9 +162,8 @@ export default function CaseFilePage() {
   const { caseFile: c, history, notes, steps, viewerId, canEdit, nextStatuses, recurrences, similar } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const replyError = actionData?.result.error as Record<string, string[] | null> | undefined;
-  const statusError = actionData?.intent === "status" ? (replyError?.status?.[0] ?? replyError?.[""]?.[0]) : undefined;
-  const linkError = actionData?.intent === "link-duplicate" ? replyError?.[""]?.[0] : undefined;
+  const statusError = errorOf(actionData, "status", "status") ?? errorOf(actionData, "status");
+  const linkError = errorOf(actionData, "link-duplicate") ?? errorOf(actionData, "link-duplicate", "duplicateOfId");
   const tags = c.tags.split(",").filter(Boolean);
 
   return (
@@ -232,7 +242,7 @@ export default function CaseFilePage() {
               steps={steps}
               viewerId={viewerId}
               canUseAsEvidence={canEdit}
-              reply={actionData && actionData.intent !== "status" ? (actionData as never) : undefined}
+              reply={actionData}
             />
 
             <Paper withBorder p="lg" radius="lg">

@@ -1,13 +1,14 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { caseEditSchema } from "~/domain/cases/case-schema";
-import { getCase, listOwners, UnknownDuplicateError, UnknownOwnerError, updateCase } from "~/models/case.server";
+import { updateCase } from "~/models/case-commands.server";
+import { getCase, listOwners } from "~/models/case-queries.server";
+import { answer, handleIntent, intentsFor, REFERENCE_ANSWERS } from "~/utils/intents.server";
 import { requirePermission } from "~/utils/auth.server";
-import { notFound, parseId, readForm } from "~/utils/http.server";
+import { caseNotFound, parseId, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit case #${data.caseFile.id} · Upstream` : "Edit case · Upstream" },
@@ -17,49 +18,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:write");
   const id = parseId(params.id);
   const caseFile = await getCase(id, user);
-  if (!caseFile) throw notFound(`Case #${id} does not exist.`);
+  if (!caseFile) throw caseNotFound(id);
   return { caseFile, owners: await listOwners() };
 }
+
+type Ctx = { id: number; actorId: string };
+const intent = intentsFor<Ctx>();
+const save = intent({
+  schema: caseEditSchema,
+  run: ({ version, ...input }, { id, actorId }) => updateCase({ id, version, input, actorId }),
+  refuse: (r, _value, { id }) => {
+    switch (r.reason) {
+      case "not-found":
+        return answer.caseNotFound(id);
+      case "conflict":
+        // Refuse, say who got there first, keep every typed value on screen.
+        return answer.conflict(
+          `${r.updatedBy ? `${r.updatedBy} saved` : "Someone saved"} a newer version of this case while you were editing. Your changes are not saved; they are still below.`,
+        );
+      default:
+        return REFERENCE_ANSWERS[r.reason];
+    }
+  },
+  done: (_result, _value, { id }) => redirect(`/cases/${id}`),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "case:write");
   const id = parseId(params.id);
-  const submission = parseWithZod(await readForm(request), { schema: caseEditSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), conflict: null }, { status: 400 });
-  }
-  const { version, ...input } = submission.value;
-  try {
-    const result = await updateCase(id, version, input, user.id);
-    if (result.ok) {
-      return redirect(`/cases/${id}`);
-    }
-    if (result.reason === "not-found") throw notFound(`Case #${id} does not exist.`);
-    // Refuse, say who got there first, keep every typed value on screen.
-    const who = result.updatedBy ? `${result.updatedBy} saved` : "Someone saved";
-    return data(
-      {
-        result: submission.reply({
-          formErrors: [
-            `${who} a newer version of this case while you were editing. Your changes are not saved; they are still below.`,
-          ],
-        }),
-        conflict: { currentVersion: result.currentVersion },
-      },
-      { status: 409 },
-    );
-  } catch (error) {
-    if (error instanceof UnknownDuplicateError) {
-      return data({ result: submission.reply({ fieldErrors: { duplicateOfId: [error.message] } }), conflict: null }, { status: 400 });
-    }
-    if (error instanceof UnknownOwnerError) {
-      return data(
-        { result: submission.reply({ fieldErrors: { ownerId: [error.message] } }), conflict: null },
-        { status: 400 },
-      );
-    }
-    throw error;
-  }
+  return handleIntent(await readForm(request), { id, actorId: user.id }, { save }, "save");
 }
 
 const str = (v: string | number | null | undefined) => (v == null ? "" : String(v));

@@ -9,7 +9,7 @@ import { SlaBadge } from "~/components/queue/sla-badge";
 import { statusLabel } from "~/domain/cases/taxonomy";
 import { assignSchema } from "~/domain/queue/assign-schema";
 import { PLAN_DESIGN, TRIAGE_CLASSES, triageSchema } from "~/domain/queue/triage";
-import { listOwners } from "~/models/case.server";
+import { listOwners } from "~/models/case-queries.server";
 import { assignCases, caseForTriage, NotCompTeamError, triageCase } from "~/models/queue.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, parseId, readForm } from "~/utils/http.server";

@@ -1,9 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Button, Checkbox, Grid, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { StatusBadge, formatDate } from "~/components/labels";
 import { ConclusionForm } from "~/components/whys/conclusion-form";
 import { StepCard } from "~/components/whys/step-card";
@@ -12,10 +10,13 @@ import { can } from "~/domain/auth/permissions";
 import { behaviourLabel } from "~/domain/cases/taxonomy";
 import { canAddStep, checkChain, defaultQuestion, looksStructural, payFixSentence, readBack, upstreamPrompt } from "~/domain/whys/chain";
 import { conclusionOf } from "~/domain/whys/conclusion";
-import { conclusionSchema, confirmDiagnosisSchema, moveStepSchema, whyStepSchema } from "~/domain/whys/whys-schema";
+import { conclusionSchema, confirmDiagnosisSchema, moveStepFormSchema, removeStepSchema, whyStepSchema } from "~/domain/whys/whys-schema";
 import * as whys from "~/models/whys.server";
 import { requirePermission } from "~/utils/auth.server";
-import { notFound, parseId, readForm } from "~/utils/http.server";
+import { caseNotFound, parseId, readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
+import { refused } from "~/utils/outcome";
+import { errorOf, replyFor } from "~/utils/reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Five Whys · #${data.chain.id} · Upstream` : "Five Whys · Upstream" }];
 
@@ -23,78 +24,82 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:read");
   const id = parseId(params.id);
   const chain = await whys.getChain(id, user);
-  if (!chain) throw notFound(`Case #${id} does not exist.`);
+  if (!chain) throw caseNotFound(id);
   const canEdit = can(user.role, "case:write");
   return { chain, canEdit, viewerId: user.id, leaders: canEdit ? await whys.listLeaders() : [] };
 }
 
 const CONFLICT = "Someone changed this chain while you were working. Reload to see their change; your text is still here.";
-const MESSAGES: Record<string, string> = {
-  "too-many-steps": "A chain has at most nine steps. Write the conclusion, or edit a step instead.",
-  "no-step": "That step is no longer in the chain. Reload the page.",
-  "not-a-leader": "Choose an active sales leader.",
-  conflict: CONFLICT,
+
+type Ctx = { id: number; actorId: string };
+const intent = intentsFor<Ctx>();
+const back = (_r: unknown, _v: unknown, { id }: Ctx) => redirect(`/cases/${id}/whys`);
+
+/** How a refused change to the chain is told, the same for every form on the page. */
+function refusal(r: whys.ChainResult & { ok: false }, id: number) {
+  switch (r.reason) {
+    case "not-found":
+      return answer.caseNotFound(id);
+    case "too-many-steps":
+      return answer.invalid("A chain has at most nine steps. Write the conclusion, or edit a step instead.");
+    case "no-step":
+      return answer.invalid("That step is no longer in the chain. Reload the page.");
+    case "not-a-leader":
+      return answer.invalid("Choose an active sales leader.", "askLeaderId");
+    case "incomplete":
+      return answer.invalid("", undefined, r.problems.map((p) => p.message));
+    case "conflict":
+    case "already-answered":
+      return answer.conflict(CONFLICT);
+  }
+}
+
+const intents = {
+  "add-step": intent({
+    schema: whyStepSchema,
+    run: ({ version, stepId: _, ...step }, { id, actorId }) => whys.addStep({ caseId: id, version, step, actorId }),
+    refuse: (r, _v, { id }) => refusal(r, id),
+    done: back,
+  }),
+  "edit-step": intent({
+    schema: whyStepSchema,
+    run: async ({ version, stepId, ...step }, { id, actorId }) =>
+      stepId ? whys.editStep({ caseId: id, version, stepId, step, actorId }) : refused("no-step"),
+    refuse: (r, _v, { id }) => refusal(r, id),
+    done: back,
+  }),
+  "move-step": intent({
+    schema: moveStepFormSchema,
+    invalid: "Choose a step and a direction.",
+    run: ({ version, stepId, direction }, { id, actorId }) => whys.moveStep({ caseId: id, version, stepId, direction, actorId }),
+    refuse: (r, _v, { id }) => refusal(r, id),
+    done: back,
+  }),
+  "remove-step": intent({
+    schema: removeStepSchema,
+    invalid: "Choose a step and a direction.",
+    run: ({ version, stepId }, { id, actorId }) => whys.removeStep({ caseId: id, version, stepId, actorId }),
+    refuse: (r, _v, { id }) => refusal(r, id),
+    done: back,
+  }),
+  conclusion: intent({
+    schema: conclusionSchema,
+    run: (conclusion, { id, actorId }) => whys.saveConclusion({ caseId: id, conclusion, actorId }),
+    refuse: (r, _v, { id }) => refusal(r, id),
+    done: back,
+  }),
+  confirm: intent({
+    schema: confirmDiagnosisSchema,
+    run: ({ version }, { id, actorId }) => whys.confirmDiagnosis({ caseId: id, version, actorId }),
+    refuse: (r, _v, { id }) => refusal(r, id),
+    done: back,
+  }),
 };
-const versionSchema = z.object({ version: z.coerce.number().int().min(0) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "case:write");
   const id = parseId(params.id);
-  const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
-  const back = redirect(`/cases/${id}/whys`);
-  const fail = (result: unknown, status: number) => data({ intent, result, problems: [] as string[] }, { status });
-
-  if (intent === "add-step" || intent === "edit-step") {
-    const submission = parseWithZod(formData, { schema: whyStepSchema });
-    if (submission.status !== "success") return fail(submission.reply(), 400);
-    const { version, stepId, ...rest } = submission.value;
-    if (intent === "edit-step" && !stepId) return fail(submission.reply({ formErrors: [MESSAGES["no-step"]] }), 400);
-    const result =
-      intent === "add-step"
-        ? await whys.addStep(id, version, { ...rest, version }, user.id)
-        : await whys.editStep(id, version, stepId!, { ...rest, version }, user.id);
-    if (result.ok) return back;
-    if (result.reason === "not-found") throw notFound(`Case #${id} does not exist.`);
-    if (result.reason === "not-a-leader") return fail(submission.reply({ fieldErrors: { askLeaderId: [MESSAGES[result.reason]] } }), 400);
-    return fail(submission.reply({ formErrors: [MESSAGES[result.reason] ?? CONFLICT] }), result.reason === "conflict" ? 409 : 400);
-  }
-
-  if (intent === "move-step" || intent === "remove-step") {
-    const parsed = moveStepSchema.partial({ direction: true }).and(versionSchema).safeParse(Object.fromEntries(formData));
-    if (!parsed.success || (intent === "move-step" && !parsed.data.direction)) return fail({ formErrors: ["Choose a step and a direction."] }, 400);
-    const stepId = parsed.data.stepId;
-    const result =
-      intent === "move-step"
-        ? await whys.moveStep(id, parsed.data.version, stepId, parsed.data.direction!, user.id)
-        : await whys.removeStep(id, parsed.data.version, stepId, user.id);
-    if (result.ok) return back;
-    if (result.reason === "not-found") throw notFound(`Case #${id} does not exist.`);
-    return fail({ formErrors: [MESSAGES[result.reason] ?? CONFLICT] }, result.reason === "conflict" ? 409 : 400);
-  }
-
-  if (intent === "conclusion") {
-    const submission = parseWithZod(formData, { schema: conclusionSchema });
-    if (submission.status !== "success") return fail(submission.reply(), 400);
-    const result = await whys.saveConclusion(id, submission.value, user.id);
-    if (result.ok) return back;
-    if (result.reason === "not-found") throw notFound(`Case #${id} does not exist.`);
-    return fail(submission.reply({ formErrors: [CONFLICT] }), 409);
-  }
-
-  if (intent === "confirm") {
-    const submission = parseWithZod(formData, { schema: confirmDiagnosisSchema });
-    if (submission.status !== "success") return fail(submission.reply(), 400);
-    const result = await whys.confirmDiagnosis(id, submission.value.version, user.id);
-    if (result.ok) return back;
-    if (result.reason === "not-found") throw notFound(`Case #${id} does not exist.`);
-    if (result.reason === "incomplete") {
-      return data({ intent, result: submission.reply(), problems: result.problems.map((p) => p.message) }, { status: 400 });
-    }
-    return fail(submission.reply({ formErrors: [CONFLICT] }), 409);
-  }
-
-  return fail({ formErrors: ["Unknown action."] }, 400);
+  return handleIntent(await readForm(request), { id, actorId: user.id }, intents);
 }
 
 export default function WhysPage() {
@@ -109,9 +114,8 @@ export default function WhysPage() {
   const check = checkChain(steps, conclusion);
   const last = steps.at(-1);
   // Each form reads the action's reply only when the reply is for it.
-  const reply = actionData?.result as unknown as { formErrors?: string[]; error?: Record<string, string[]> } | undefined;
-  const resultFor = (intent: string) => (actionData?.intent === intent ? (reply as never) : undefined);
-  const topError = actionData && ["move-step", "remove-step"].includes(actionData.intent) ? reply?.formErrors?.[0] : null;
+  const resultFor = (intent: string) => replyFor(actionData, intent);
+  const topError = errorOf(actionData, ["move-step", "remove-step"]);
 
   return (
     <Stack gap="lg">
@@ -253,7 +257,7 @@ export default function WhysPage() {
                     <input type="hidden" name="intent" value="confirm" />
                     <input type="hidden" name="version" value={chain.whysVersion} />
                     <Stack gap="xs" mt="md">
-                      <Checkbox name="confirmed" label="I read the chain back and it holds" error={actionData?.intent === "confirm" ? reply?.error?.confirmed?.[0] : undefined} />
+                      <Checkbox name="confirmed" label="I read the chain back and it holds" error={errorOf(actionData, "confirm", "confirmed")} />
                       <Button type="submit" variant="filled" loading={navigation.formData?.get("intent") === "confirm"}>
                         Confirm diagnosis
                       </Button>

@@ -37,7 +37,7 @@ import {
   STATUSES,
 } from "~/domain/cases/taxonomy";
 import { TENURE_BANDS } from "~/domain/cases/tenure";
-import { listCases, listOwners } from "~/models/case.server";
+import { listCases, listOwners } from "~/models/case-queries.server";
 import { assignCases, bulkStatus, NotCompTeamError, slaViews } from "~/models/queue.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";

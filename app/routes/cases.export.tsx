@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { can } from "~/domain/auth/permissions";
 import { parseCaseListQuery } from "~/domain/cases/list-query";
 import { caseExportColumns, casesToJson, toCsv } from "~/domain/data-io/csv-export";
-import { exportCases } from "~/models/case.server";
+import { exportCases } from "~/models/case-queries.server";
 import { requirePermission } from "~/utils/auth.server";
 
 // GET /cases/export?format=csv|json&<the list's filters> — the filtered list as a file, with

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Button, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -6,7 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { pasteSchema, suggestFromMessage } from "~/domain/intake/paste";
-import { createCase, listOwners, UnknownDuplicateError, UnknownOwnerError } from "~/models/case.server";
+import { createCase } from "~/models/case-commands.server";
+import { listOwners } from "~/models/case-queries.server";
+import { handleIntent, intentsFor, REFERENCE_ANSWERS } from "~/utils/intents.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
 
@@ -17,31 +18,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { owners: await listOwners() };
 }
 
+const intent = intentsFor<{ actorId: string }>();
+const create = intent({
+  schema: caseFormSchema,
+  run: (input, { actorId }) => createCase({ input, actorId }),
+  refuse: (r) => REFERENCE_ANSWERS[r.reason],
+  done: (created) => redirect(`/cases/${created.id}`),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "case:write");
   const form = await readForm(request);
   if (form.get("intent") === "suggest") {
-    // Nothing is saved: the form comes back filled in, for the analyst to check.
+    // "Paste a message": nothing is saved; the form comes back filled in, for the analyst to check.
     const pasted = pasteSchema.safeParse({ message: form.get("message") ?? undefined });
     if (!pasted.success) return data({ pasteError: pasted.error.issues[0].message, suggested: null }, { status: 400 });
     return { pasteError: null, suggested: suggestFromMessage(pasted.data.message) };
   }
-  const submission = parseWithZod(form, { schema: caseFormSchema });
-  if (submission.status !== "success") {
-    return data(submission.reply(), { status: 400 });
-  }
-  try {
-    const created = await createCase(submission.value, user.id);
-    return redirect(`/cases/${created.id}`);
-  } catch (error) {
-    if (error instanceof UnknownOwnerError) {
-      return data(submission.reply({ fieldErrors: { ownerId: [error.message] } }), { status: 400 });
-    }
-    if (error instanceof UnknownDuplicateError) {
-      return data(submission.reply({ fieldErrors: { duplicateOfId: [error.message] } }), { status: 400 });
-    }
-    throw error;
-  }
+  return handleIntent(form, { actorId: user.id }, { create }, "create");
 }
 
 // What the selects show before anyone touches them: the same defaults the schema applies.
@@ -57,7 +51,7 @@ export default function NewCasePage() {
   const { owners } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const paste = reply && "suggested" in reply ? reply : null;
-  const lastResult = reply && !("suggested" in reply) ? reply : undefined;
+  const lastResult = reply && "result" in reply ? reply.result : undefined;
   const suggested = paste?.suggested ? Object.fromEntries(Object.entries(paste.suggested).filter(([, v]) => v !== undefined)) : {};
   return (
     <Stack maw={980}>

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Badge, Button, Grid, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
 import { DARK_LABEL, formatDate, StatusBadge } from "~/components/labels";
@@ -15,9 +15,11 @@ import { breakdown } from "~/domain/patterns/grouping";
 import { addCasesSchema, editPatternSchema, PATTERN_STATUS_OPTIONS, removeCaseSchema } from "~/domain/patterns/pattern-schema";
 import { protectGroup } from "~/domain/patterns/suppress-groups";
 import { type ShownCount, WITHHELD_NOTE, WITHHELD_TEXT } from "~/domain/privacy/disclosure";
-import { addCasesToPattern, getPattern, removeCaseFromPattern, UnknownCasesError, updatePattern } from "~/models/pattern.server";
+import { addCasesToPattern, getPattern, removeCaseFromPattern, unknownCasesMessage, updatePattern } from "~/models/pattern.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
+import { replyFor } from "~/utils/reply";
 
 // Title and links in near-black: red on pale red is below 4.5:1.
 const ALERT_INK = { title: { color: "var(--mantine-color-dark-9)" }, message: { color: "var(--mantine-color-dark-9)" } };
@@ -65,46 +67,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+type Ctx = { id: number };
+const intent = intentsFor<Ctx>();
+const back = (_r: unknown, _v: unknown, { id }: Ctx) => redirect(`/patterns/${id}`);
+const patternNotFound = (id: number) => answer.notFound(`Pattern #${id} does not exist.`);
+
+const intents = {
+  edit: intent({
+    schema: editPatternSchema,
+    run: ({ version, ...input }, { id }) => updatePattern({ id, version, input }),
+    refuse: (r, _v, { id }) =>
+      r.reason === "not-found" ? patternNotFound(id) : answer.conflict("Someone changed this pattern while you were editing. Reload; your text is still here."),
+    done: back,
+  }),
+  "add-cases": intent({
+    schema: addCasesSchema,
+    run: ({ caseIds }, { id }) => addCasesToPattern({ id, caseIds }),
+    refuse: (r, _v, { id }) => (r.reason === "not-found" ? patternNotFound(id) : answer.invalid(unknownCasesMessage(r.ids), "caseRefs")),
+    done: back,
+  }),
+  "remove-case": intent({
+    schema: removeCaseSchema,
+    run: ({ caseId }, { id }) => removeCaseFromPattern({ id, caseId }),
+    refuse: (_r, _v, { id }) => patternNotFound(id),
+    done: back,
+  }),
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   if (!can(user.role, "case:write")) throw forbidden();
-  const id = parseId(params.id, "Pattern");
-  const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
-  const back = redirect(`/patterns/${id}`);
-  if (intent === "edit") {
-    const submission = parseWithZod(formData, { schema: editPatternSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const { version, ...rest } = submission.value;
-    const result = await updatePattern(id, version, rest);
-    if (result.ok) return back;
-    if (result.reason === "not-found") throw notFound(`Pattern #${id} does not exist.`);
-    return data({ intent, result: submission.reply({ formErrors: ["Someone changed this pattern while you were editing. Reload; your text is still here."] }) }, { status: 409 });
-  }
-  if (intent === "add-cases") {
-    const submission = parseWithZod(formData, { schema: addCasesSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    try {
-      if ((await addCasesToPattern(id, submission.value.caseIds)) === null) throw notFound(`Pattern #${id} does not exist.`);
-      return back;
-    } catch (error) {
-      if (error instanceof UnknownCasesError) return data({ intent, result: submission.reply({ fieldErrors: { caseRefs: [error.message] } }) }, { status: 400 });
-      throw error;
-    }
-  }
-  if (intent === "remove-case") {
-    const submission = parseWithZod(formData, { schema: removeCaseSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    await removeCaseFromPattern(id, submission.value.caseId);
-    return back;
-  }
-  return data({ intent, result: { status: "error" as const, error: { "": ["Unknown action."] } } }, { status: 400 });
+  return handleIntent(await readForm(request), { id: parseId(params.id, "Pattern") }, intents);
 }
 
 export default function PatternPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const reply = (intent: string) => (actionData?.intent === intent ? (actionData.result as never) : undefined);
+  const reply = (intent: string) => replyFor(actionData, intent);
   const [editForm, editFields] = useForm({
     id: "edit-pattern",
     lastResult: reply("edit"),

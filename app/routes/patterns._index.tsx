@@ -1,7 +1,6 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DARK_LABEL, formatDate } from "~/components/labels";
 import { MatrixTable } from "~/components/patterns/matrix-table";
@@ -14,12 +13,13 @@ import { axisLabel } from "~/domain/patterns/axes";
 import { createPatternSchema, PATTERN_STATUS_OPTIONS } from "~/domain/patterns/pattern-schema";
 import { snapExecRange, WITHHELD_NOTE } from "~/domain/privacy/disclosure";
 import { execPatternCounts, GROUPING_CAP, patternInsights, suggestionByKey } from "~/models/pattern-insights.server";
-import { createPattern, listPatterns, UnknownCasesError } from "~/models/pattern.server";
+import { createPattern, listPatterns, unknownCasesMessage } from "~/models/pattern.server";
 import { TriageCounts } from "~/components/patterns/triage-counts";
 import { triageSummary } from "~/domain/queue/triage-counts";
 import { countByTriageClass } from "~/models/queue.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor, refusedReply } from "~/utils/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Patterns · Upstream" }];
 
@@ -70,6 +70,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const create = intentsFor<{ actorId: string }>()({
+  schema: createPatternSchema,
+  run: ({ source: _, ...input }, { actorId }) => createPattern({ input, actorId }),
+  refuse: (r) => answer.invalid(unknownCasesMessage(r.ids), "caseIds"),
+  done: (pattern) => redirect(`/patterns/${pattern.id}`),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   if (!can(user.role, "case:write")) throw forbidden();
@@ -78,28 +85,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const key = String(formData.get("suggestionKey") ?? "");
   if (key) {
     const suggestion = await suggestionByKey(rangeFrom(new URL(`http://x/?${new URLSearchParams({ from: String(formData.get("from") ?? ""), to: String(formData.get("to") ?? "") })}`)), key);
-    if (!suggestion) {
-      return data({ status: "error" as const, error: { caseIds: ["That suggestion changed as cases came in. Look at it again and save it then."] } }, { status: 409 });
-    }
+    if (!suggestion) return refusedReply("create", "That suggestion changed as cases came in. Look at it again and save it then.", 409, "caseIds");
     for (const id of suggestion.caseIds) formData.append("caseIds", String(id));
   }
-  const submission = parseWithZod(formData, { schema: createPatternSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const cause = String(formData.get("cause") ?? "").slice(0, 64);
-  try {
-    const pattern = await createPattern({ ...submission.value, cause }, user.id);
-    return redirect(`/patterns/${pattern.id}`);
-  } catch (error) {
-    if (error instanceof UnknownCasesError) return data(submission.reply({ fieldErrors: { caseIds: [error.message] } }), { status: 400 });
-    throw error;
-  }
+  return handleIntent(formData, { actorId: user.id }, { create }, "create");
 }
 
 export default function PatternsPage() {
   const d = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const reply = useActionData<typeof action>()?.result;
   const cellHref = d.canOpenCases
-    ? (filter: Record<string, string>) => `/cases${caseListSearch({ ...filter, from: d.range.from, to: d.range.to } as never)}`
+    ? (filter: Record<string, string>) => `/cases${caseListSearch({ ...filter, from: d.range.from, to: d.range.to })}`
     : undefined;
   const errors = reply?.error ? Object.values(reply.error).flat().filter(Boolean) : [];
 

@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: leaderAnswerSchema });
   if (submission.status !== "success") return data({ stepId: null, result: submission.reply() }, { status: 400 });
   const { stepId, answer, evidence } = submission.value;
-  const result = await answerAsLeader(stepId, user.id, answer, evidence);
+  const result = await answerAsLeader({ stepId, leaderId: user.id, answer, evidence });
   if (result.ok) {
     await questionAnswered(stepId, user.name);
     return redirect("/questions?answered=1");

@@ -8,6 +8,8 @@ export function notFound(message = "Not found.") {
   return json({ message }, { status: 404 });
 }
 
+export const caseNotFound = (id: number) => notFound(`Case #${id} does not exist.`);
+
 /** Route params that name a case: a positive whole number, or a 404 before any query. */
 export function parseId(raw: string | undefined, what = "Case"): number {
   if (!raw || !/^\d{1,9}$/.test(raw) || Number(raw) < 1) {

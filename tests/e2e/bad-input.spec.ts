@@ -317,9 +317,9 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       url: `/cases/${f.caseA}`,
       base: { intent: "link-duplicate", duplicateOfId: String(f.caseB) },
       // Regression guard (a bug this test found, now fixed): "0" passes the route's /^\d{1,9}$/ check, and
-      // assertDuplicateTarget (app/models/case.server.ts:252) skips a falsy id, so the update
+      // badReference (app/models/case-commands.server.ts) skips a falsy id, so the update
       // hits the foreign key: a 500. Accept only [1-9]\d{0,8} in cases.$id.tsx and test
-      // `id === null` in assertDuplicateTarget. (A repeated field takes the first value, like
+      // `id === null` in badReference. (A repeated field takes the first value, like
       // any FormData.get: not tried.)
       fields: { duplicateOfId: ["abc", "negative", "zero", "float", "huge", "sql", "path", "nul", "unknownId"] },
       visible: ["duplicateOfId"],

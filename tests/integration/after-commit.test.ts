@@ -7,14 +7,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { conclusionSchema, whyStepSchema } from "~/domain/whys/whys-schema";
 import { importAttainment } from "~/models/attainment.server";
-import { changeStatus, createCase, linkDuplicate, updateCase } from "~/models/case.server";
+import { changeStatus, createCase, linkDuplicate, updateCase } from "~/models/case-commands.server";
 import { importCases } from "~/models/case-import.server";
 import { upsertApiCase } from "~/models/case-intake.server";
+import { assignCases, bulkStatus, triageCase } from "~/models/queue.server";
 import { addNote, editNote, linkNoteToStep } from "~/models/note.server";
 import { addCasesToPattern, createPattern, removeCaseFromPattern, updatePattern } from "~/models/pattern.server";
 import * as whys from "~/models/whys.server";
 import { dataVersion } from "~/utils/data-version.server";
-import { db, makeUser, validCase } from "./helpers";
+import { db, makeUser, newCase, validCase } from "./helpers";
 
 const form = caseFormSchema.parse({ ...validCase, confidential: false });
 const { ownerId: _o, duplicateOfId: _d, ...apiForm } = form;
@@ -33,53 +34,56 @@ beforeAll(async () => {
 
 describe("every write path runs the after-commit step", () => {
   it("moves the data version after each committed write", async () => {
-    const a = await createCase(form, actor);
-    const b = await createCase(form, actor);
+    const a = await newCase(form, actor);
+    const b = await newCase(form, actor);
     const paths: [string, () => Promise<unknown>][] = [
-      ["createCase", () => createCase(form, actor)],
-      ["updateCase", async () => updateCase(a.id, await version(a.id), { ...form, complaint: "Edited wording of the complaint." }, actor)],
-      ["changeStatus", async () => changeStatus(a.id, await version(a.id), "triaged", actor)],
-      ["linkDuplicate", () => linkDuplicate(b.id, a.id, actor)],
-      ["addNote", () => addNote(a.id, actor, "context", "A note.")],
+      ["createCase", () => createCase({ input: form, actorId: actor })],
+      ["updateCase", async () => updateCase({ id: a.id, version: await version(a.id), input: { ...form, complaint: "Edited wording of the complaint." }, actorId: actor })],
+      ["changeStatus", async () => changeStatus({ id: a.id, version: await version(a.id), to: "triaged", actorId: actor })],
+      ["linkDuplicate", () => linkDuplicate({ id: b.id, duplicateOfId: a.id, actorId: actor })],
+      ["addNote", () => addNote({ caseId: a.id, authorId: actor, kind: "context", body: "A note." })],
       ["editNote", async () => {
         const note = await db.caseNote.findFirstOrThrow({ where: { caseId: a.id }, select: { id: true, version: true } });
-        return editNote(a.id, note.id, actor, note.version, "evidence", "A note, edited.");
+        return editNote({ caseId: a.id, noteId: note.id, authorId: actor, version: note.version, kind: "evidence", body: "A note, edited." });
       }],
-      ["addStep", async () => whys.addStep(a.id, await chainVersion(a.id), step(await chainVersion(a.id)), actor)],
+      ["addStep", async () => whys.addStep({ caseId: a.id, version: await chainVersion(a.id), step: step(await chainVersion(a.id)), actorId: actor })],
       ["editStep", async () => {
         const s = await db.whyStep.findFirstOrThrow({ where: { caseId: a.id }, select: { id: true } });
-        return whys.editStep(a.id, await chainVersion(a.id), s.id, step(await chainVersion(a.id), { answer: "Accounts moved in the carve." }), actor);
+        return whys.editStep({ caseId: a.id, version: await chainVersion(a.id), stepId: s.id, step: step(await chainVersion(a.id), { answer: "Accounts moved in the carve." }), actorId: actor });
       }],
       ["linkNoteToStep", async () => {
         const [note, s] = await Promise.all([db.caseNote.findFirstOrThrow({ where: { caseId: a.id } }), db.whyStep.findFirstOrThrow({ where: { caseId: a.id } })]);
-        return linkNoteToStep(a.id, note.id, s.id, actor);
+        return linkNoteToStep({ caseId: a.id, noteId: note.id, stepId: s.id, actorId: actor });
       }],
-      ["addStep (to a leader)", async () => whys.addStep(a.id, await chainVersion(a.id), step(await chainVersion(a.id), { answer: "", askLeaderId: leader }), actor)],
+      ["addStep (to a leader)", async () => whys.addStep({ caseId: a.id, version: await chainVersion(a.id), step: step(await chainVersion(a.id), { answer: "", askLeaderId: leader }), actorId: actor })],
       ["answerAsLeader", async () => {
         const s = await db.whyStep.findFirstOrThrow({ where: { caseId: a.id, askedLeaderId: leader } });
-        return whys.answerAsLeader(s.id, leader, "Because the carve moved them.", "");
+        return whys.answerAsLeader({ stepId: s.id, leaderId: leader, answer: "Because the carve moved them.", evidence: "" });
       }],
       ["moveStep", async () => {
         const s = await db.whyStep.findFirstOrThrow({ where: { caseId: a.id, position: 2 } });
-        return whys.moveStep(a.id, await chainVersion(a.id), s.id, "up", actor);
+        return whys.moveStep({ caseId: a.id, version: await chainVersion(a.id), stepId: s.id, direction: "up", actorId: actor });
       }],
-      ["saveConclusion", async () => whys.saveConclusion(a.id, conclusionSchema.parse({ rootCause: "territory_imbalance", statement: "Territories were carved unevenly.", upstreamFix: "Re-balance the carve.", fixOwner: "revops", payFix: "no", payFixWhy: "More pay does not add accounts.", version: String(await chainVersion(a.id)) }), actor)],
-      ["confirmDiagnosis", async () => whys.confirmDiagnosis(a.id, await chainVersion(a.id), actor)],
+      ["saveConclusion", async () => whys.saveConclusion({ caseId: a.id, actorId: actor, conclusion: conclusionSchema.parse({ rootCause: "territory_imbalance", statement: "Territories were carved unevenly.", upstreamFix: "Re-balance the carve.", fixOwner: "revops", payFix: "no", payFixWhy: "More pay does not add accounts.", version: String(await chainVersion(a.id)) }) })],
+      ["confirmDiagnosis", async () => whys.confirmDiagnosis({ caseId: a.id, version: await chainVersion(a.id), actorId: actor })],
       ["removeStep", async () => {
         const s = await db.whyStep.findFirstOrThrow({ where: { caseId: a.id, position: 2 } });
-        return whys.removeStep(a.id, await chainVersion(a.id), s.id, actor);
+        return whys.removeStep({ caseId: a.id, version: await chainVersion(a.id), stepId: s.id, actorId: actor });
       }],
       ["importCases", () => importCases([{ data: form }], actor)],
+      ["triageCase", async () => triageCase(b.id, await version(b.id), { triageClass: "plan_design", resolutionNote: "", toWhys: false, version: await version(b.id) }, actor)],
+      ["assignCases", () => assignCases([b.id], actor, { id: leader, name: "someone else" })],
+      ["bulkStatus", () => bulkStatus([b.id], "diagnosing", actor)],
       ["upsertApiCase (create)", () => upsertApiCase({ ...apiForm, externalId: "api-1" }, new Set(["complaint"]), actor)],
       ["upsertApiCase (update)", () => upsertApiCase({ ...apiForm, externalId: "api-1", complaint: "Sent again, reworded." }, new Set(["complaint", "title"]), actor)],
       ["importAttainment", () => importAttainment([{ period: "2026-Q3", repPseudonym: "rep-1", role: "ae", segment: "smb", region: "", attainmentPct: 91 }])],
-      ["createPattern", () => createPattern({ name: "P", description: "", status: "open", cause: "", caseIds: [a.id] }, actor)],
+      ["createPattern", () => createPattern({ input: { name: "P", description: "", status: "open", cause: "", caseIds: [a.id] }, actorId: actor })],
       ["updatePattern", async () => {
         const p = await db.pattern.findFirstOrThrow({ select: { id: true, version: true } });
-        return updatePattern(p.id, p.version, { name: "P2", description: "", status: "open" });
+        return updatePattern({ id: p.id, version: p.version, input: { name: "P2", description: "", status: "open" } });
       }],
-      ["addCasesToPattern", async () => addCasesToPattern((await db.pattern.findFirstOrThrow()).id, [b.id])],
-      ["removeCaseFromPattern", async () => removeCaseFromPattern((await db.pattern.findFirstOrThrow()).id, b.id)],
+      ["addCasesToPattern", async () => addCasesToPattern({ id: (await db.pattern.findFirstOrThrow()).id, caseIds: [b.id] })],
+      ["removeCaseFromPattern", async () => removeCaseFromPattern({ id: (await db.pattern.findFirstOrThrow()).id, caseId: b.id })],
     ];
     const skipped: string[] = [];
     for (const [name, write] of paths) {
@@ -106,8 +110,10 @@ describe("recurrence after the fix", () => {
 
   beforeAll(async () => {
     const members = [];
-    for (let i = 0; i < 3; i++) members.push((await createCase({ ...form, complaint: `${TERRITORY} (${i})`, suspectedCause: "territory_imbalance" }, actor)).id);
-    watched = (await createPattern({ name: "Territory carve (watched)", description: "", status: "monitoring", cause: "territory_imbalance", caseIds: members }, actor)).id;
+    for (let i = 0; i < 3; i++) members.push((await newCase({ ...form, complaint: `${TERRITORY} (${i})`, suspectedCause: "territory_imbalance" }, actor)).id);
+    const made = await createPattern({ input: { name: "Territory carve (watched)", description: "", status: "monitoring", cause: "territory_imbalance", caseIds: members }, actorId: actor });
+    if (!made.ok) throw new Error(made.reason);
+    watched = made.id;
   });
 
   const flagged = async (caseId: number) => (await db.patternRecurrence.count({ where: { patternId: watched, caseId } })) === 1;
@@ -126,9 +132,9 @@ describe("recurrence after the fix", () => {
   });
 
   it("flags a case once a Five Whys conclusion gives it the pattern's cause", async () => {
-    const { id } = await createCase({ ...form, complaint: TERRITORY, suspectedCause: "pricing_packaging" }, actor);
+    const { id } = await newCase({ ...form, complaint: TERRITORY, suspectedCause: "pricing_packaging" }, actor);
     expect(await flagged(id)).toBe(false); // a different suspected cause: not (yet) a recurrence
-    const result = await whys.saveConclusion(id, conclusionSchema.parse({ rootCause: "territory_imbalance", statement: "The carve was uneven.", upstreamFix: "Re-balance the carve.", fixOwner: "revops", payFix: "no", payFixWhy: "Pay does not add accounts.", version: String(await chainVersion(id)) }), actor);
+    const result = await whys.saveConclusion({ caseId: id, actorId: actor, conclusion: conclusionSchema.parse({ rootCause: "territory_imbalance", statement: "The carve was uneven.", upstreamFix: "Re-balance the carve.", fixOwner: "revops", payFix: "no", payFixWhy: "Pay does not add accounts.", version: String(await chainVersion(id)) }) });
     expect(result.ok).toBe(true);
     expect(await flagged(id)).toBe(true);
   });

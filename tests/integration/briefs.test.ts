@@ -4,7 +4,7 @@ import { loader as markdownLoader } from "~/routes/briefs.$id_.markdown";
 import { action as briefsAction, loader as briefsLoader } from "~/routes/briefs._index";
 import { STRUCTURAL_LEAD } from "~/domain/briefs/sections";
 import type { Brief, MergedLink } from "~/domain/briefs/types";
-import { cookieFor, db, getRequest, makeUser, postRequest, run } from "./helpers";
+import { cookieFor, db, formResult, getRequest, makeUser, postRequest, run } from "./helpers";
 
 type Person = { id: string; name: string; cookie: string };
 type Reply = { status?: string; error?: Record<string, string[] | null> };
@@ -485,7 +485,7 @@ describe("a brief written from one case, and sources that do not exist", () => {
     const before = await db.brief.count();
     const res = await generate({ source, sourceId: "987654" });
     expect(res.status).toBe(404);
-    expect((res.data as Reply).error?.[""]).toEqual([message]);
+    expect(formResult(res).error?.[""]).toEqual([message]);
     expect(await db.brief.count()).toBe(before);
   });
 
@@ -494,7 +494,7 @@ describe("a brief written from one case, and sources that do not exist", () => {
     const before = await db.brief.count();
     const res = await generate({ source: "pattern", sourceId: String(empty.id) });
     expect(res.status).toBe(404);
-    expect((res.data as Reply).error?.[""]?.[0]).toMatch(/no cases/);
+    expect(formResult(res).error?.[""]?.[0]).toMatch(/no cases/);
     expect(await db.brief.count()).toBe(before);
   });
 
@@ -508,7 +508,7 @@ describe("a brief written from one case, and sources that do not exist", () => {
     const before = await db.brief.count();
     const res = await generate(fields as Record<string, string>);
     expect(res.status).toBe(400);
-    expect((res.data as Reply).error?.[field]?.[0]).toMatch(/Choose/);
+    expect(formResult(res).error?.[field]?.[0]).toMatch(/Choose/);
     expect(await db.brief.count()).toBe(before);
   });
 });

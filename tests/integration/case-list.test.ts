@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "~/generated/prisma/client";
 import { COUNT_CAP, countLabel, PAGE_SIZE, parseCaseListQuery, type CaseListQuery } from "~/domain/cases/list-query";
 import { tenureRange } from "~/domain/cases/tenure";
-import { caseSearch, countByStatus, exportCases, listCases, recordKeys } from "~/models/case.server";
+import { RECORD_FIELDS } from "~/domain/cases/case-record";
+import { caseSearch, countByStatus, exportCases, listCases } from "~/models/case-queries.server";
 import { loader as listLoader } from "~/routes/cases._index";
 import { cookieFor, db, getRequest, makeUser, run } from "./helpers";
 
@@ -274,7 +275,7 @@ describe("filters in SQL", () => {
   it("export the same rows, fields and types as Prisma reads them, in the list's order", async () => {
     for (const qs of ["q=mixed&segment=enterprise", "q=rarebird&sort=-severity&owner=none", "q=mixed&sort=raisedOn&tenure=2to4y"]) {
       const query = parseCaseListQuery(new URLSearchParams(qs));
-      const select = { id: true, externalId: true, ...recordKeys(), ownerId: false, duplicateOfId: false, reporterName: true, confidential: true } as const;
+      const select = { id: true, externalId: true, ...RECORD_FIELDS, ownerId: false, duplicateOfId: false, reporterName: true, confidential: true } as const;
       const byPrisma = await db.case.findMany({
         where: prismaWhere(query),
         select,

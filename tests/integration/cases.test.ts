@@ -4,9 +4,8 @@ import { loader as listLoader } from "~/routes/cases._index";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$id";
 import { action as editAction, loader as editLoader } from "~/routes/cases.$id_.edit";
 import { loader as homeLoader } from "~/routes/_index";
-import { cookieFor, db, getRequest, makeUser, postRequest, run, validCase } from "./helpers";
+import { cookieFor, db, formResult, getRequest, makeUser, postRequest, run, validCase } from "./helpers";
 
-type Reply = { status?: string; error?: Record<string, string[]>; initialValue?: Record<string, unknown> };
 
 let analyst: { id: string; cookie: string };
 let admin: { id: string; cookie: string };
@@ -75,7 +74,7 @@ describe("intake", () => {
     const before = await db.case.count();
     const res = await run(newAction, postRequest("/cases/new", fields, analyst.cookie));
     expect(res.status).toBe(400);
-    const reply = res.data as Reply;
+    const reply = formResult(res);
     expect(reply.error?.[field]?.[0]).toMatch(message);
     if (fields.complaint) expect(reply.initialValue?.complaint).toBe(fields.complaint);
     expect(reply.initialValue?.reporterName).toBe(fields.reporterName);
@@ -192,9 +191,9 @@ describe("editing", () => {
     expect(first.status).toBe(302);
     const second = await run(editAction, postRequest(`/cases/${id}/edit`, { ...validCase, region: "LATAM", version: "1" }, admin.cookie), { id: String(id) });
     expect(second.status).toBe(409);
-    const data = second.data as { result: Reply };
-    expect(data.result.error?.[""]?.[0]).toMatch(/analyst person saved a newer version/);
-    expect(data.result.initialValue?.region).toBe("LATAM");
+    const result = formResult(second);
+    expect(result.error?.[""]?.[0]).toMatch(/analyst person saved a newer version/);
+    expect(result.initialValue?.region).toBe("LATAM");
     expect((await db.case.findUniqueOrThrow({ where: { id } })).region).toBe("APAC");
   });
 

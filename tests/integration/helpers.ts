@@ -1,6 +1,8 @@
 // Calls loaders and actions the way Remix does: a real Request, params, and a context.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Role } from "~/domain/auth/permissions";
+import type { CaseFormData } from "~/domain/cases/case-schema";
+import { createCase } from "~/models/case-commands.server";
 import { createUserSession, hashPassword } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
@@ -100,5 +102,19 @@ export const validCase = {
   suspectedCause: "territory_imbalance",
   severity: "high",
 };
+
+/** The form's Conform result in an action's reply (app/utils/reply.ts), for asserting on its errors. */
+export type FormResult = { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+export function formResult(outcome: Outcome): FormResult {
+  const data = outcome.data as { result?: FormResult } | FormResult;
+  return "result" in data && data.result ? data.result : (data as FormResult);
+}
+
+/** A case made by the real command; the test fails if the command refuses it. */
+export async function newCase(input: CaseFormData, actorId: string) {
+  const made = await createCase({ input, actorId });
+  if (!made.ok) throw new Error(`The case was refused: ${made.reason}`);
+  return made;
+}
 
 export { db };

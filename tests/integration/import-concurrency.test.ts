@@ -3,11 +3,11 @@
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
-import { createCase, updateCase } from "~/models/case.server";
+import { createCase, updateCase } from "~/models/case-commands.server";
 import { ImportConflictError, importCases, type ImportRow } from "~/models/case-import.server";
 import { createUserSession } from "~/utils/auth.server";
 import { cleanUnpublishedImports } from "~/utils/db.server";
-import { db, makeUser, validCase } from "./helpers";
+import { db, makeUser, newCase, validCase } from "./helpers";
 
 let actorId: string;
 const form = caseFormSchema.parse({ ...validCase, confidential: false });
@@ -33,7 +33,7 @@ describe("writes during a large import", () => {
       const start = performance.now();
       try {
         await createUserSession(actorId, "/");
-        await createCase({ ...form, complaint: `A case saved during the import, number ${writes}.` }, actorId);
+        await createCase({ input: { ...form, complaint: `A case saved during the import, number ${writes}.` }, actorId });
         writes += 1;
       } catch (error) {
         failures.push(error);
@@ -69,7 +69,7 @@ describe("writes during a large import", () => {
 
 describe("all or nothing", () => {
   it("refuses to publish updates to a case someone changed while the file was importing", async () => {
-    const { id } = await createCase(form, actorId);
+    const { id } = await newCase(form, actorId);
     const target = await db.case.findUniqueOrThrow({ where: { id }, select: { version: true } });
     const file: ImportRow[] = [
       { externalId: `case-${id}`, data: { ...form, complaint: "The file's new wording for this case." } },
@@ -79,7 +79,7 @@ describe("all or nothing", () => {
     const attempt = importCases(file, actorId, () => {
       if (edited) return;
       edited = true;
-      void updateCase(id, target.version, { ...form, complaint: "Edited by hand during the import." }, actorId);
+      void updateCase({ id, version: target.version, input: { ...form, complaint: "Edited by hand during the import." }, actorId });
     });
     await expect(attempt).rejects.toBeInstanceOf(ImportConflictError);
     expect(await db.case.count({ where: { externalId: { startsWith: "conflict-" } } })).toBe(0);

@@ -6,7 +6,6 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { whyStepSchema } from "~/domain/whys/whys-schema";
-import { createCase } from "~/models/case.server";
 import { sendWeeklyDigests } from "~/models/notification.server";
 import { briefPublished, questionPut } from "~/models/notify-events.server";
 import { sweepSlaRisks } from "~/models/queue.server";
@@ -15,7 +14,7 @@ import { action as inboxAction, loader as inboxLoader } from "~/routes/inbox";
 import { action as listAction } from "~/routes/cases._index";
 import { action as questionsAction } from "~/routes/questions";
 import { DAY_MS, moveClock, resetClock } from "~/utils/clock.server";
-import { cookieFor, db, getRequest, makeUser, postRequest, run, validCase } from "./helpers";
+import { cookieFor, db, getRequest, makeUser, newCase, postRequest, run, validCase } from "./helpers";
 
 type Mail = { to: string[]; raw: string };
 const mails: Mail[] = [];
@@ -62,7 +61,7 @@ beforeAll(async () => {
   leader = await who("sales_leader", "Lee Der");
   exec = await who("executive", "Exe Cutive");
   const form = caseFormSchema.parse({ ...validCase, title: `${NAME} says the carve took her accounts`, complaint: `${NAME}: my patch has no accounts left.` });
-  caseId = (await createCase({ ...form, ownerId: analyst.id }, analyst.id)).id;
+  caseId = (await newCase({ ...form, ownerId: analyst.id }, analyst.id)).id;
 });
 
 afterAll(async () => {
@@ -77,7 +76,7 @@ beforeEach(() => {
 
 async function askLeader() {
   const version = (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { whysVersion: true } })).whysVersion;
-  const r = await whys.addStep(caseId, version, whyStepSchema.parse({ question: `Why did ${NAME}'s pipeline drop?`, answer: "", ownerFunction: "revops", confidence: "likely", version: String(version), askLeaderId: leader.id }), analyst.id);
+  const r = await whys.addStep({ caseId, version, step: whyStepSchema.parse({ question: `Why did ${NAME}'s pipeline drop?`, answer: "", ownerFunction: "revops", confidence: "likely", version: String(version), askLeaderId: leader.id }), actorId: analyst.id });
   if (!r.ok || !r.stepId) throw new Error(JSON.stringify(r));
   await questionPut(r.stepId);
   return r.stepId;

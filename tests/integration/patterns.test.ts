@@ -5,7 +5,7 @@ import { loader as similarLoader } from "~/routes/cases.similar";
 import { action as newAction } from "~/routes/cases.new";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$id";
 import { dataChanged } from "~/utils/data-version.server";
-import { cookieFor, db, getRequest, makeUser, postRequest, run } from "./helpers";
+import { cookieFor, db, formResult, getRequest, makeUser, postRequest, run } from "./helpers";
 
 // ---------------------------------------------------------------------------------------
 // Shapes of the loader data we read (only what the tests look at).
@@ -35,7 +35,6 @@ type DetailData = {
   cases: { id: number; title: string }[] | null;
   recurrences: unknown;
 };
-type Reply = { status?: string; error?: Record<string, string[] | null> };
 
 type Person = { id: string; cookie: string };
 let analyst: Person;
@@ -543,7 +542,7 @@ describe("saving a pattern", () => {
     const before = { patterns: await db.pattern.count(), links: await db.patternCase.count() };
     const res = await run(patternsAction, postRequest("/patterns", fields as Record<string, string | string[]>, analyst.cookie));
     expect(res.status).toBe(400);
-    const reply = res.data as Reply;
+    const reply = formResult(res);
     // A bad item in a list is reported on the list or on the item ("caseIds[1]").
     const messages = Object.entries(reply.error ?? {})
       .filter(([key]) => key === field || key.startsWith(`${field}[`))
@@ -576,13 +575,12 @@ describe("editing a saved pattern", () => {
 
     const stale = await patternPost(patternId, { intent: "edit", name: "Overwritten", description: "", status: "resolved", version: "1" }, admin.cookie);
     expect(stale.status).toBe(409);
-    const data = stale.data as { intent: string; result: Reply };
-    expect(data.result.error?.[""]?.[0]).toMatch(/Someone changed this pattern/);
+    expect(formResult(stale).error?.[""]?.[0]).toMatch(/Someone changed this pattern/);
     expect(await db.pattern.findUniqueOrThrow({ where: { id: patternId } })).toMatchObject({ name: "Quota above capacity", status: "briefed", version: 2 });
 
     const badStatus = await patternPost(patternId, { intent: "edit", name: "X", description: "", status: "banana", version: "2" }, analyst.cookie);
     expect(badStatus.status).toBe(400);
-    expect((badStatus.data as { result: Reply }).result.error?.status?.[0]).toMatch(/Choose a status/);
+    expect(formResult(badStatus).error?.status?.[0]).toMatch(/Choose a status/);
     expect((await db.pattern.findUniqueOrThrow({ where: { id: patternId } })).name).toBe("Quota above capacity");
 
     const page = await patternPage(patternId, analyst.cookie);
@@ -603,15 +601,15 @@ describe("editing a saved pattern", () => {
     const before = await membersOf(patternId);
     const junk = await patternPost(patternId, { intent: "add-cases", caseRefs: `abc, ${ids.o1}` }, analyst.cookie);
     expect(junk.status).toBe(400);
-    expect((junk.data as { result: Reply }).result.error?.caseRefs?.[0]).toMatch(/“abc” is not a case number/);
+    expect(formResult(junk).error?.caseRefs?.[0]).toMatch(/“abc” is not a case number/);
 
     const unknown = await patternPost(patternId, { intent: "add-cases", caseRefs: `${ids.o1} 999999` }, analyst.cookie);
     expect(unknown.status).toBe(400);
-    expect((unknown.data as { result: Reply }).result.error?.caseRefs?.[0]).toMatch(/No case with id #999999/);
+    expect(formResult(unknown).error?.caseRefs?.[0]).toMatch(/No case with id #999999/);
 
     const empty = await patternPost(patternId, { intent: "add-cases", caseRefs: "  " }, analyst.cookie);
     expect(empty.status).toBe(400);
-    expect((empty.data as { result: Reply }).result.error?.caseRefs?.[0]).toMatch(/at least one case number/);
+    expect(formResult(empty).error?.caseRefs?.[0]).toMatch(/at least one case number/);
 
     expect(await membersOf(patternId)).toEqual(before);
   });
@@ -666,7 +664,7 @@ describe("duplicates", () => {
     const before = await db.case.count();
     const res = await intake({ complaint: "Another one about my patch.", behaviour: "pipeline_generation", duplicateOfId: "999999" });
     expect(res.status).toBe(400);
-    expect((res.data as Reply).error?.duplicateOfId?.[0]).toMatch(/existing case/);
+    expect(formResult(res).error?.duplicateOfId?.[0]).toMatch(/existing case/);
     expect(await db.case.count()).toBe(before);
   });
 

@@ -3,15 +3,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { whyStepSchema } from "~/domain/whys/whys-schema";
-import { createCase } from "~/models/case.server";
 import * as whys from "~/models/whys.server";
 import { action as listAction, loader as listLoader } from "~/routes/cases._index";
 import { action as triageAction, loader as triageLoader } from "~/routes/cases.$id_.triage";
 import { loader as patternsLoader } from "~/routes/patterns._index";
 import { DAY_MS, moveClock, resetClock } from "~/utils/clock.server";
-import { cookieFor, db, getRequest, makeUser, postRequest, run, validCase } from "./helpers";
+import { cookieFor, db, getRequest, makeUser, newCase, postRequest, run, validCase } from "./helpers";
 
 const form = caseFormSchema.parse({ ...validCase, confidential: false });
+
 type Who = { id: string; cookie: string };
 let analyst: Who;
 let other: Who;
@@ -35,7 +35,7 @@ beforeAll(async () => {
   other = await who("analyst");
   leader = await who("sales_leader");
   exec = await who("executive");
-  for (let i = 0; i < 4; i += 1) ids.push((await createCase({ ...form, complaint: `Queue case ${i}: the carve took my accounts.` }, analyst.id)).id);
+  for (let i = 0; i < 4; i += 1) ids.push((await newCase({ ...form, complaint: `Queue case ${i}: the carve took my accounts.` }, analyst.id)).id);
 });
 
 describe("triage", () => {
@@ -86,7 +86,7 @@ describe("the queue's views", () => {
     expect(await listIds("view=mine", other.cookie)).toEqual([]);
     expect(await listIds("view=unassigned")).toEqual([ids[0], ids[1], ids[3]]);
     const v = (await db.case.findUniqueOrThrow({ where: { id: ids[3] }, select: { whysVersion: true } })).whysVersion;
-    const step = await whys.addStep(ids[3], v, whyStepSchema.parse({ question: "Why?", answer: "", ownerFunction: "revops", confidence: "likely", version: String(v), askLeaderId: leader.id }), analyst.id);
+    const step = await whys.addStep({ caseId: ids[3], version: v, step: whyStepSchema.parse({ question: "Why?", answer: "", ownerFunction: "revops", confidence: "likely", version: String(v), askLeaderId: leader.id }), actorId: analyst.id });
     expect(step.ok).toBe(true);
     expect(await listIds("view=waiting")).toEqual([ids[3]]);
     expect(await listIds("triage=plan_design")).toEqual([ids[1]]);

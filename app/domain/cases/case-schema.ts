@@ -97,6 +97,11 @@ export const statusChangeSchema = z.object({
   version: z.coerce.number().int().min(1),
 });
 
+/** "Repeats case #n": a case number, or blank to clear the link. */
+export const linkDuplicateSchema = z.object({
+  duplicateOfId: z.preprocess((v) => (v === "" || v == null ? null : v), z.string().regex(/^[1-9]\d{0,8}$/).transform(Number).nullable()),
+});
+
 /** Tags are typed as "a, b"; stored normalised, lowercase, unique. */
 export function normaliseTags(raw: string): string {
   const seen = new Set<string>();

@@ -121,9 +121,9 @@ export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
  * patch that changes anything drops the page cursor (`after` / `before`) unless it sets one:
  * a cursor belongs to the exact list it was taken from.
  */
-export function caseListSearch(query: CaseListQuery, patch: Partial<CaseListQuery> = {}): string {
+export function caseListSearch(query: Partial<Record<keyof CaseListQuery, unknown>>, patch: Partial<CaseListQuery> = {}): string {
   const reset = Object.keys(patch).length > 0 ? { after: undefined, before: undefined } : {};
-  const merged = { ...query, ...reset, ...patch } as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...query, ...reset, ...patch };
   const params = new URLSearchParams();
   for (const key of FILTER_KEYS) {
     const value = merged[key];

@@ -62,6 +62,8 @@ export const createPatternSchema = z
     status: status.default("open"),
     source: z.enum(["manual", "suggestion"], { message: "Reload the page and try again" }).default("manual"),
     caseIds: caseIdList,
+    // The shared cause a suggestion was grouped by (blank for a pattern made by hand).
+    cause: z.string().optional().transform((v) => (v ?? "").slice(0, 64)),
   })
   .refine((v) => v.source !== "suggestion" || v.caseIds.length > 0, {
     path: ["caseIds"],

@@ -132,6 +132,10 @@ export const moveStepSchema = z.object({
 
 export type MoveStepData = z.output<typeof moveStepSchema>;
 
+/** The move form and the remove form, each from the chain version the editor saw. */
+export const moveStepFormSchema = moveStepSchema.extend({ version });
+export const removeStepSchema = moveStepSchema.pick({ stepId: true }).extend({ version });
+
 /**
  * Confirming the read-back ("X, therefore Y, therefore Z") before the case is marked
  * diagnosed. The route still runs checkChain on the stored chain.

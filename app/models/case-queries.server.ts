@@ -1,6 +1,8 @@
+// Reads of case files: the list (search, filters, keyset pages, capped counts), the export,
+// one case and its history — each for a viewer, through the privacy layer (decision 008).
 import type { Prisma } from "~/generated/prisma/client";
-import { deriveTitle, normaliseTags, type CaseFormData } from "~/domain/cases/case-schema";
-import { diffCase, IDENTITY_FIELDS, type FieldValues } from "~/domain/cases/case-history";
+import { IDENTITY_FIELDS } from "~/domain/cases/case-history";
+import { RECORD_FIELDS } from "~/domain/cases/case-record";
 import {
   COUNT_CAP,
   decodeCursor,
@@ -10,18 +12,14 @@ import {
   type CaseListQuery,
   type Cursor,
 } from "~/domain/cases/list-query";
-import { canMoveStatus } from "~/domain/cases/status";
-import { statusValues, type CaseStatus, type Severity } from "~/domain/cases/taxonomy";
+import { statusValues } from "~/domain/cases/taxonomy";
 import { tenureRange } from "~/domain/cases/tenure";
-import { publicSearchText, scrubDeep } from "~/domain/privacy/case-view";
+import { scrubDeep } from "~/domain/privacy/case-view";
 import { db } from "~/utils/db.server";
-import { writeCases } from "./after-commit.server";
 import { slaWhere, WAITING_ON_LEADER } from "./queue.server";
 import { forViewer, historyForViewer, seesReporter, type Viewer } from "./case-privacy.server";
 
 export type { Viewer };
-
-const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
 // Reporter identity is selected only for the comp team, so it cannot leak through a page,
 // a data request or an export by accident.
@@ -430,7 +428,7 @@ export const EXPORT_LIMIT = 100_000;
 export async function exportCases(query: CaseListQuery, viewer: Viewer) {
   const identity = seesReporter(viewer);
   const where = await whereFor(query, viewer);
-  const select = { id: true, externalId: true, ...recordKeys(), ownerId: false, duplicateOfId: false, reporterName: true, confidential: identity } as const;
+  const select = { id: true, externalId: true, ...RECORD_FIELDS, ownerId: false, duplicateOfId: false, reporterName: true, confidential: identity } as const;
   // Filters, search, order and the rows in one statement (the adapter types the columns as
   // Prisma would: dates, booleans). The columns are the select's, never user input.
   const columns = Object.entries(select).filter(([, on]) => on).map(([name]) => `c."${name}"`);
@@ -481,196 +479,11 @@ export async function listOwners() {
   });
 }
 
-export function toRecord(input: CaseFormData) {
-  const title = input.title || deriveTitle(input.complaint);
-  return {
-    ...publicSearchText({ title, complaint: input.complaint, reporterName: input.reporterName }),
-    title,
-    complaint: input.complaint,
-    raisedOn: input.raisedOn ? new Date(`${input.raisedOn}T00:00:00.000Z`) : startOfToday(),
-    channel: input.channel,
-    reporterRole: input.reporterRole,
-    reporterFunction: input.reporterFunction,
-    segment: input.segment,
-    region: input.region,
-    tenureMonths: input.tenureMonths ?? null,
-    reporterName: input.reporterName,
-    confidential: input.confidential,
-    behaviour: input.behaviour,
-    behaviourDetail: input.behaviourDetail,
-    suspectedCause: input.suspectedCause ?? "",
-    causeDetail: input.causeDetail,
-    severity: input.severity,
-    severityRank: SEVERITY_RANK[input.severity],
-    peopleAffected: input.peopleAffected ?? null,
-    revenueAtRisk: input.revenueAtRisk ?? null,
-    ownerId: input.ownerId || null,
-    tags: normaliseTags(input.tags),
-    duplicateOfId: input.duplicateOfId ?? null,
-  };
-}
-
-function startOfToday() {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
-export class UnknownOwnerError extends Error {}
-export class UnknownDuplicateError extends Error {}
-
-async function assertDuplicateTarget(tx: Prisma.TransactionClient, id: number | null, self?: number) {
-  if (id == null) return;
-  if (id < 1 || id === self || (await tx.case.count({ where: { id } })) === 0) {
-    throw new UnknownDuplicateError("Choose an existing case (not this one)");
-  }
-}
-
-async function assertOwner(tx: Prisma.TransactionClient, ownerId: string | null) {
-  if (!ownerId) return;
-  const owner = await tx.user.findFirst({
-    where: { id: ownerId, active: true, role: { in: ["admin", "analyst"] } },
-    select: { id: true },
-  });
-  if (!owner) throw new UnknownOwnerError("Choose an owner from the comp team");
-}
-
-export async function createCase(input: CaseFormData, actorId: string) {
-  const record = toRecord(input);
-  return writeCases(
-    async (tx) => {
-      await assertOwner(tx, record.ownerId);
-      await assertDuplicateTarget(tx, record.duplicateOfId);
-      const created = await tx.case.create({
-        data: { ...record, createdById: actorId, status: "new" },
-        select: { id: true },
-      });
-      await tx.caseEvent.create({ data: { caseId: created.id, actorId, kind: "created" } });
-      return created;
-    },
-    (created) => ({ cases: [created.id], recheck: true }),
-  );
-}
-
-export type UpdateResult =
-  | { ok: true }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "conflict"; currentVersion: number; updatedBy: string | null };
-
-async function conflict(tx: Prisma.TransactionClient, id: number): Promise<UpdateResult> {
-  const current = await tx.case.findUnique({ where: { id }, select: { version: true } });
-  if (!current) return { ok: false, reason: "not-found" };
-  const last = await tx.caseEvent.findFirst({
-    where: { caseId: id },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { actor: { select: { name: true } } },
-  });
-  return { ok: false, reason: "conflict", currentVersion: current.version, updatedBy: last?.actor.name ?? null };
-}
-
-/**
- * Saves an edit only if nobody saved since the editor loaded `version` (optimistic
- * concurrency). Every changed field is written to the history in the same transaction.
- */
-export async function updateCase(id: number, version: number, input: CaseFormData, actorId: string) {
-  const record = toRecord(input);
-  return writeCases(async (tx): Promise<UpdateResult> => {
-    const before = await tx.case.findUnique({ where: { id }, select: { ...recordKeys(), version: true } });
-    if (!before) return { ok: false, reason: "not-found" };
-    if (before.version !== version) return conflict(tx, id);
-    await assertOwner(tx, record.ownerId);
-    await assertDuplicateTarget(tx, record.duplicateOfId, id);
-    const changes = diffCase(before as FieldValues, record as FieldValues);
-    if (changes.length === 0) return { ok: true };
-    const { count } = await tx.case.updateMany({
-      where: { id, version },
-      data: { ...record, version: { increment: 1 } },
-    });
-    if (count === 0) return conflict(tx, id);
-    await nameOwners(tx, changes);
-    await tx.caseEvent.createMany({
-      data: changes.map((c) => ({ caseId: id, actorId, kind: "field", field: c.field, fromValue: c.from, toValue: c.to })),
-    });
-    return { ok: true };
-  }, (r) => (r.ok ? { cases: [id], recheck: true } : null));
-}
-
-// History reads "Owner: Ana → Ben", not two opaque ids.
-async function nameOwners(tx: Prisma.TransactionClient, changes: ReturnType<typeof diffCase>) {
-  const change = changes.find((c) => c.field === "ownerId");
-  if (!change) return;
-  const ids = [change.from, change.to].filter(Boolean);
-  const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  const name = (id: string) => users.find((u) => u.id === id)?.name ?? (id ? "a former user" : "");
-  change.from = name(change.from);
-  change.to = name(change.to);
-}
-
-export function recordKeys() {
-  return {
-    title: true,
-    complaint: true,
-    raisedOn: true,
-    channel: true,
-    reporterRole: true,
-    reporterFunction: true,
-    segment: true,
-    region: true,
-    tenureMonths: true,
-    reporterName: true,
-    confidential: true,
-    behaviour: true,
-    behaviourDetail: true,
-    suspectedCause: true,
-    causeDetail: true,
-    severity: true,
-    peopleAffected: true,
-    revenueAtRisk: true,
-    ownerId: true,
-    tags: true,
-    duplicateOfId: true,
-  } as const;
-}
-
-export type StatusResult = UpdateResult | { ok: false; reason: "not-allowed"; from: string };
-
-export async function changeStatus(id: number, version: number, to: CaseStatus, actorId: string) {
-  return writeCases(async (tx): Promise<StatusResult> => {
-    const before = await tx.case.findUnique({ where: { id }, select: { status: true, version: true } });
-    if (!before) return { ok: false, reason: "not-found" };
-    if (before.version !== version) return conflict(tx, id);
-    if (!canMoveStatus(before.status as CaseStatus, to)) {
-      return { ok: false, reason: "not-allowed", from: before.status };
-    }
-    const { count } = await tx.case.updateMany({
-      where: { id, version },
-      data: { status: to, version: { increment: 1 } },
-    });
-    if (count === 0) return conflict(tx, id);
-    await tx.caseEvent.create({
-      data: { caseId: id, actorId, kind: "status", field: "status", fromValue: before.status, toValue: to },
-    });
-    return { ok: true };
-  }, (r) => (r.ok ? { cases: [id] } : null));
-}
-
 export async function countCasesBy(field: "status" | "reporterFunction" | "suspectedCause") {
   const rows = await db.case.groupBy({ by: [field], _count: { _all: true } });
   return rows.map((r) => ({ key: String(r[field as keyof typeof r] ?? ""), count: r._count._all }));
 }
 
-/** Marks a case as repeating another (or clears it); recorded in the history like any edit. */
-export async function linkDuplicate(id: number, duplicateOfId: number | null, actorId: string) {
-  return writeCases(async (tx) => {
-    const before = await tx.case.findUnique({ where: { id }, select: { duplicateOfId: true } });
-    if (!before) return false;
-    await assertDuplicateTarget(tx, duplicateOfId, id);
-    await tx.case.update({ where: { id }, data: { duplicateOfId, version: { increment: 1 } } });
-    await tx.caseEvent.create({
-      data: { caseId: id, actorId, kind: "field", field: "duplicateOfId", fromValue: before.duplicateOfId ? `#${before.duplicateOfId}` : "", toValue: duplicateOfId ? `#${duplicateOfId}` : "" },
-    });
-    return true;
-  }, (linked) => (linked ? { cases: [id] } : null));
-}
 
 
 /**
