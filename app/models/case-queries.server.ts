@@ -52,6 +52,11 @@ function caseSelect(viewer: Viewer) {
     updatedAt: true,
     rootCause: true,
     rootCauseStatement: true,
+    // Triage and the SLA clocks (issue 16); the resolution note is free text, scrubbed like the rest.
+    triageClass: true,
+    resolutionNote: true,
+    firstResponseAt: true,
+    diagnosisConfirmedAt: true,
     duplicateOf: { select: { id: true, title: true } },
     duplicates: { select: { id: true, title: true } },
     owner: { select: { id: true, name: true } },

@@ -90,10 +90,11 @@ export async function markRead(userId: string, id?: number) {
  * The weekly digest: each person who chose it gets one email listing the week's notifications
  * (lines and links, as in the inbox). Returns who was sent one.
  */
-export async function sendWeeklyDigests(): Promise<{ sent: string[]; people: number }> {
+export async function sendWeeklyDigests(): Promise<{ sent: string[]; prepared: number; people: number }> {
   const since = new Date(now().getTime() - 7 * DAY_MS);
   const chose = await db.notificationPreference.findMany({ where: { kind: DIGEST_KIND, channel: "email" }, select: { userId: true } });
   const sent: string[] = [];
+  let prepared = 0;
   for (const user of await recipients(chose.map((c) => c.userId))) {
     const items = await db.notification.findMany({
       where: { userId: user.id, createdAt: { gte: since }, emailedAt: null },
@@ -101,10 +102,14 @@ export async function sendWeeklyDigests(): Promise<{ sent: string[]; people: num
       select: { id: true, title: true, link: true, createdAt: true },
     });
     if (items.length === 0) continue;
+    prepared += 1;
     if (await sendMail(user.email, digestEmail(appUrl(), user.name, items.map((i) => ({ title: i.title, link: i.link, at: i.createdAt }))))) {
       await db.notification.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { emailedAt: now() } });
       sent.push(user.email);
+    } else {
+      // No email on this server (or it refused): the digest waits in the inbox instead.
+      await db.notification.create({ data: { userId: user.id, kind: "weekly_digest", title: "Your weekly digest: this week's updates are in your inbox", link: "/inbox", createdAt: now() } });
     }
   }
-  return { sent, people: chose.length };
+  return { sent, prepared, people: chose.length };
 }

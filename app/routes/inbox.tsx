@@ -42,7 +42,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "send-digests") {
     if (!can(user.role, "users:manage")) throw forbidden();
     const r = await sendWeeklyDigests();
-    return { intent, message: `Digest sent to ${r.sent.length} ${r.sent.length === 1 ? "person" : "people"}${emailEnabled() ? "" : " (email is not configured: set SMTP_URL)"}.`, result: null };
+    const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+    const message = emailEnabled()
+      ? `Digest generated for ${people(r.prepared)}, emailed to ${people(r.sent.length)}.`
+      : `Digest generated for ${people(r.prepared)}; email is not configured (SMTP_URL), so it waits in their inbox.`;
+    return { intent, message, result: null };
   }
   const submission = parseWithZod(form, { schema: preferencesSchema });
   if (submission.status !== "success") return data({ intent: "preferences", message: null, result: submission.reply() }, { status: 400 });
