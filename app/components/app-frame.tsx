@@ -42,9 +42,9 @@ function NavItem({ to, label }: { to: string; label: string }) {
 function Bell({ unread }: { unread: number }) {
   const label = unread ? `Inbox, ${unread} unread` : "Inbox";
   return (
-    <Button component={Link} to="/inbox" variant={unread ? "light" : "subtle"} size="xs" aria-label={label} data-testid="bell" px={8}>
+    <Button component={Link} to="/inbox" variant="default" size="xs" aria-label={label} data-testid="bell" px={8}>
       <span aria-hidden="true">🔔</span>
-      {unread ? <Text span size="xs" fw={700} ml={4}>{unread > 99 ? "99+" : unread}</Text> : null}
+      {unread ? <Text span size="xs" fw={700} ml={4} c="dark.8">{unread > 99 ? "99+" : unread}</Text> : null}
     </Button>
   );
 }

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -59,7 +59,7 @@ export default function TriagePage() {
   const reply = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: reply?.intent === "triage" ? reply.result : undefined,
-    defaultValue: { triageClass: c.triageClass || "", resolutionNote: c.resolutionNote, version: String(c.version) },
+    defaultValue: { triageClass: c.triageClass || "", resolutionNote: c.resolutionNote },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: triageSchema }),
     shouldValidate: "onSubmit",
   });
@@ -90,7 +90,8 @@ export default function TriagePage() {
         </Text>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="triage" />
-          <input {...getInputProps(fields.version, { type: "hidden" })} key={fields.version.key} />
+          {/* The version this page was loaded at (it moves when the case is assigned above). */}
+          <input type="hidden" name="version" value={c.version} />
           <Stack gap="sm">
             {form.errors?.length ? <Alert color="red" role="alert">{form.errors[0]}</Alert> : null}
             <NativeSelect

@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
-import { formatDateTime } from "~/components/labels";
+import { DARK_LABEL, formatDateTime } from "~/components/labels";
 import { can } from "~/domain/auth/permissions";
 import { CHANNELS, NOTIFICATION_KINDS, preferencesSchema } from "~/domain/notifications/events";
 import { listInbox, markRead, preferencesOf, savePreferences, sendWeeklyDigests } from "~/models/notification.server";
@@ -92,8 +92,8 @@ export default function InboxPage() {
                       <Text size="xs" c="dark.3">{formatDateTime(n.createdAt)}</Text>
                     </div>
                     <Group gap={6} wrap="nowrap">
-                      {n.readAt ? null : <Badge color="teal" variant="light">New</Badge>}
-                      <Button type="submit" size="compact-sm" variant="light" aria-label={`Open: ${n.title}`}>Open</Button>
+                      {n.readAt ? null : <Badge color="teal" variant="light" styles={DARK_LABEL}>New</Badge>}
+                      <Button type="submit" size="compact-sm" variant="default" aria-label={`Open: ${n.title}`}>Open</Button>
                     </Group>
                   </Group>
                 </Form>

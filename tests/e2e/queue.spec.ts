@@ -21,7 +21,7 @@ test("triage, assignment, a question to a leader, the inbox, SLAs and the digest
   // Intake by pasting a message: the text is kept as the complaint, the fields suggested.
   await a.goto("/cases/new");
   await a.getByText("Paste a message (chat or email)").click();
-  const message = `From: Pat Quinn <pat@acme.test>\n\nSince the territory carve my enterprise pipeline is gone. ${marker}`;
+  const message = `From: Pat Quinn <pat@acme.test>\n\n${marker}: since the territory carve my enterprise pipeline is gone.`;
   await a.getByLabel("The message").fill(message);
   await a.getByRole("button", { name: "Suggest the fields" }).click();
   await expect(a.getByText("The form below is filled in from the message")).toBeVisible();
@@ -46,6 +46,7 @@ test("triage, assignment, a question to a leader, the inbox, SLAs and the digest
   // A question to the sales leader.
   await a.goto(`/cases/${caseId}/whys`);
   await a.getByLabel("Why?").first().fill(`Why did the pipeline go? ${marker}`);
+  await a.getByLabel("Function that owns this link").first().selectOption({ label: "RevOps" });
   await a.getByLabel("Or put this question to a sales leader").first().selectOption({ label: "Jordan Whitlock" });
   await a.getByRole("button", { name: "Add this why" }).click();
   await expect(a.getByText(`Why did the pipeline go? ${marker}`)).toBeVisible();

@@ -6,7 +6,7 @@ describe("suggestFromMessage", () => {
     const mail = "From: Dana Whitfield <dana@acme.test>\nSubject: my patch\n\nSince the territory carve my enterprise accounts went to the new AEs and my pipeline is gone.";
     const s = suggestFromMessage(mail);
     expect(s.complaint).toBe(mail);
-    expect(s).toMatchObject({ channel: "slack_email", behaviour: "pipeline_generation", suspectedCause: "territory_imbalance", segment: "enterprise", reporterRole: "ae", reporterName: "Dana Whitfield" });
+    expect(s).toMatchObject({ title: "my patch", channel: "slack_email", behaviour: "pipeline_generation", suspectedCause: "territory_imbalance", segment: "enterprise", reporterRole: "ae", reporterName: "Dana Whitfield" });
   });
 
   it("reads a chat line's sender and suggests nothing it cannot see", () => {
@@ -14,7 +14,8 @@ describe("suggestFromMessage", () => {
     expect(s.reporterName).toBe("Sam Okafor");
     expect(s.behaviour).toBe("short_term_focus");
     expect(s.suspectedCause).toBe("plan_mechanics");
-    expect(suggestFromMessage("It is unfair.")).toEqual({ complaint: "It is unfair." });
+    expect(s.title).toBe("why would I close anything before quarter end when the accelerator resets?");
+    expect(suggestFromMessage("It is unfair.")).toEqual({ complaint: "It is unfair.", title: "It is unfair." });
   });
 
   it("asks for a message", () => {

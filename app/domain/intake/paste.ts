@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMPLAINT_MAX } from "../cases/case-schema";
+import { COMPLAINT_MAX, deriveTitle } from "../cases/case-schema";
 import type { Behaviour, Cause, Channel, ReporterRole, Segment } from "../cases/taxonomy";
 
 // "Paste a message" intake (issue 16): a complaint arrives as a chat or email message. The
@@ -16,6 +16,7 @@ export const pasteSchema = z.object({
 
 export type Suggested = {
   complaint: string;
+  title?: string;
   channel?: Channel;
   behaviour?: Behaviour;
   suspectedCause?: Cause;
@@ -85,10 +86,21 @@ function senderOf(text: string): string | undefined {
   return chat?.[1];
 }
 
+const HEADER = /^\s*(from|to|cc|subject|sent|date):.*$/gim;
+
+/** A title: the email's subject, else the first sentence of the message without its headers. */
+function titleOf(text: string): string | undefined {
+  const subject = /^\s*subject:\s*(.+)$/im.exec(text)?.[1]?.trim();
+  if (subject) return subject.slice(0, 120);
+  const body = text.replace(HEADER, "").replace(/^\s*[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3}\s+\d{1,2}:\d{2}\s*(AM|PM)?\s*$/m, "").trim();
+  return body ? deriveTitle(body) : undefined;
+}
+
 export function suggestFromMessage(message: string): Suggested {
   const text = message.trim();
   return {
     complaint: text,
+    title: titleOf(text),
     channel: channelOf(text),
     behaviour: first(BEHAVIOUR_WORDS, text),
     suspectedCause: first(CAUSE_WORDS, text),
