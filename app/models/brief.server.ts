@@ -4,34 +4,22 @@ import { writeBrief } from "~/domain/briefs/sections";
 import type { Brief } from "~/domain/briefs/types";
 import { groupAttainment } from "~/domain/variability/group";
 import { db } from "~/utils/db.server";
+import { done, refused } from "~/utils/outcome";
 import { executiveAttainment } from "./attainment.server";
 import { writeCases } from "./after-commit.server";
 import { shownTo } from "~/domain/privacy/case-view";
 import { forViewerEach, reporterNames, seesReporter, type Viewer } from "./case-privacy.server";
-import { membersOf } from "./pattern-case.server";
+import { conclusionSelect } from "./case-selects.server";
+import { membersOf, patternCaseSelect } from "./pattern-case.server";
 
 // Everything a brief is written from. Reporter name and the confidential flag are selected so
 // the domain can leave confidential reporters out of the quotes and scrub names from text; the
 // brief that comes out never carries them.
 const briefCaseSelect = {
-  id: true,
-  title: true,
-  complaint: true,
-  raisedOn: true,
-  reporterFunction: true,
-  reporterRole: true,
-  segment: true,
-  tenureMonths: true,
+  ...patternCaseSelect,
   confidential: true,
   reporterName: true,
-  behaviour: true,
-  suspectedCause: true,
-  rootCause: true,
-  rootCauseStatement: true,
-  upstreamFix: true,
-  fixOwner: true,
-  payFix: true,
-  payFixWhy: true,
+  ...conclusionSelect,
   peopleAffected: true,
   revenueAtRisk: true,
   whySteps: { orderBy: { position: "asc" }, select: { position: true, answer: true } },
@@ -155,50 +143,53 @@ export function hasAcked(briefId: number, versionNumber: number, userId: string)
   return db.briefAck.count({ where: { briefId, versionNumber, userId } }).then((n) => n > 0);
 }
 
-export type DraftResult = { ok: true } | { ok: false; reason: "not-found" | "conflict" };
+type DraftSave = { id: number; version: number; title: string; draft: unknown };
 
 /** Saves the draft only from the version the editor loaded. */
-export async function saveDraft(id: number, version: number, title: string, draft: unknown): Promise<DraftResult> {
+export async function saveDraft({ id, version, title, draft }: DraftSave) {
   const { count } = await db.brief.updateMany({
     where: { id, draftVersion: version },
     data: { title, draftJson: JSON.stringify(draft), draftVersion: { increment: 1 }, hasUnpublishedChanges: true },
   });
-  if (count === 1) return { ok: true };
-  return { ok: false, reason: (await db.brief.count({ where: { id } })) ? "conflict" : "not-found" };
+  if (count === 1) return done();
+  return (await db.brief.count({ where: { id } })) ? refused("conflict") : refused("not-found");
 }
 
 /** Freezes the current draft as the next published version. */
-export async function publishBrief(id: number, version: number, actorId: string) {
-  return writeCases(async (tx): Promise<DraftResult & { number?: number }> => {
-    const brief = await tx.brief.findUnique({ where: { id }, select: { title: true, draftJson: true, draftVersion: true, publishedCount: true } });
-    if (!brief) return { ok: false, reason: "not-found" };
-    const { count } = await tx.brief.updateMany({
-      where: { id, draftVersion: version },
-      data: { publishedCount: { increment: 1 }, draftVersion: { increment: 1 }, hasUnpublishedChanges: false },
-    });
-    if (count === 0) return { ok: false, reason: "conflict" };
-    const number = brief.publishedCount + 1;
-    await tx.briefVersion.create({
-      data: { briefId: id, number, title: brief.title, contentJson: brief.draftJson, publishedById: actorId },
-    });
-    if (brief.publishedCount === 0) {
-      // A pattern that reaches leadership is "briefed".
-      const source = await tx.brief.findUnique({ where: { id }, select: { patternId: true, caseId: true } });
-      if (source?.patternId) await tx.pattern.updateMany({ where: { id: source.patternId, status: "open" }, data: { status: "briefed" } });
-    }
-    return { ok: true, number };
-  }, (r) => (r.ok ? { cases: [] } : null)); // a pattern may now read "briefed"
+export async function publishBrief({ id, version, actorId }: { id: number; version: number; actorId: string }) {
+  return writeCases(
+    async (tx) => {
+      const brief = await tx.brief.findUnique({ where: { id }, select: { title: true, draftJson: true, draftVersion: true, publishedCount: true } });
+      if (!brief) return refused("not-found");
+      const { count } = await tx.brief.updateMany({
+        where: { id, draftVersion: version },
+        data: { publishedCount: { increment: 1 }, draftVersion: { increment: 1 }, hasUnpublishedChanges: false },
+      });
+      if (count === 0) return refused("conflict");
+      const number = brief.publishedCount + 1;
+      await tx.briefVersion.create({
+        data: { briefId: id, number, title: brief.title, contentJson: brief.draftJson, publishedById: actorId },
+      });
+      if (brief.publishedCount === 0) {
+        // A pattern that reaches leadership is "briefed".
+        const source = await tx.brief.findUnique({ where: { id }, select: { patternId: true, caseId: true } });
+        if (source?.patternId) await tx.pattern.updateMany({ where: { id: source.patternId, status: "open" }, data: { status: "briefed" } });
+      }
+      return done({ number });
+    },
+    (r) => (r.ok ? { cases: [] } : null), // a pattern may now read "briefed"
+  );
 }
 
-export async function acknowledge(briefId: number, versionNumber: number, userId: string) {
+export async function acknowledge({ briefId, versionNumber, userId }: { briefId: number; versionNumber: number; userId: string }) {
   const version = await db.briefVersion.findUnique({ where: { briefId_number: { briefId, number: versionNumber } }, select: { id: true } });
-  if (!version) return false;
+  if (!version) return refused("no-version");
   await db.briefAck.upsert({
     where: { briefId_versionNumber_userId: { briefId, versionNumber, userId } },
     create: { briefId, versionNumber, userId },
     update: {},
   });
-  return true;
+  return done();
 }
 
 /**

@@ -2,6 +2,7 @@ import { diffCase, type FieldValues } from "~/domain/cases/case-history";
 import { publicSearchText } from "~/domain/privacy/case-view";
 import type { CaseFormData } from "~/domain/cases/case-schema";
 import { dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, shortWrite, type PublishStep } from "~/utils/import-connection.server";
+import { done, refused, type Done, type Refused } from "~/utils/outcome";
 import { afterCommit } from "./after-commit.server";
 import { RECORD_FIELDS, toRecord } from "~/domain/cases/case-record";
 import { now } from "~/utils/clock.server";
@@ -25,8 +26,6 @@ function pickFields(record: Record<string, unknown>, fields: ReadonlySet<string>
   return Object.fromEntries(Object.entries(record).filter(([k]) => fields.has(k) || (k === "severityRank" && fields.has("severity"))));
 }
 
-export class ImportConflictError extends Error {}
-
 /**
  * Imports cases all-or-nothing without holding the write lock for the whole run (decision 006):
  * rows are staged 500 at a time in short transactions, then published in one short final
@@ -34,7 +33,16 @@ export class ImportConflictError extends Error {}
  * name cases without one) updates that case, only in the columns the file carries, provided
  * nobody changed the case meanwhile; every other row creates a case. Changes go to the history.
  */
-export async function importCases(rows: ImportRow[], actorId: string, onProgress?: (done: number) => void, mappedFields?: ReadonlySet<string>): Promise<ImportResult> {
+type CaseImport = {
+  rows: ImportRow[];
+  actorId: string;
+  onProgress?: (done: number) => void;
+  /** The case fields the file's columns map to: an update changes only these. */
+  mappedFields?: ReadonlySet<string>;
+};
+
+/** Refused when a case the file updates was changed by someone during the import (nothing saved). */
+export async function importCases({ rows, actorId, onProgress, mappedFields }: CaseImport): Promise<Done<ImportResult> | Refused<"conflict", { message: string }>> {
   const batchId = newBatchId();
   const sqlite = openImportConnection();
   const selectColumns = quoted(["id", "externalId", "version", ...COLUMNS]);
@@ -88,7 +96,7 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
     const { values } = await publishInWorker(publishCaseSteps(), { batchId, actorId, now: sqlDate(new Date()) });
     firstNewId = Number(values.lastId) + 1;
   } catch (error) {
-    if (error instanceof PublishRefused) throw new ImportConflictError(error.message);
+    if (error instanceof PublishRefused) return refused("conflict", { message: error.message });
     throw error;
   } finally {
     sqlite.close();
@@ -97,7 +105,7 @@ export async function importCases(rows: ImportRow[], actorId: string, onProgress
   // One INSERT under the write lock: the new cases have consecutive ids from firstNewId.
   const createdIds = Array.from({ length: created }, (_, i) => firstNewId + i);
   await afterCommit({ cases: [...createdIds, ...updatedIds], recheck: true });
-  return { created, updated, skipped };
+  return done({ created, updated, skipped });
 }
 
 /** The cases a chunk's external ids name (by external id, or "case-<id>" for cases without one). */

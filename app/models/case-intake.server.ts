@@ -6,16 +6,17 @@ import { importCases } from "./case-import.server";
 // upsert (history of every changed field, the after-commit step, refusing a case changed
 // meanwhile) is the one code path that turns outside data into cases.
 
-export type IntakeResult = { outcome: "created" | "updated" | "unchanged"; caseId: number; status: string };
+export type IntakeResult = { ok: true; outcome: "created" | "updated" | "unchanged"; caseId: number; status: string } | { ok: false; reason: "conflict"; message: string };
 
 export async function upsertApiCase(input: ApiCase, sent: ReadonlySet<string>, actorId: string): Promise<IntakeResult> {
   const { externalId, ...data } = input;
   const existed = await db.case.findUnique({ where: { externalId }, select: { id: true } });
   // A new case takes every field (with its defaults); a known one only the fields sent.
-  const r = await importCases([{ externalId, data: { ...data, ownerId: "", duplicateOfId: undefined } }], actorId, undefined, existed ? sent : undefined);
+  const r = await importCases({ rows: [{ externalId, data: { ...data, ownerId: "", duplicateOfId: undefined } }], actorId, mappedFields: existed ? sent : undefined });
+  if (!r.ok) return r;
   const row = await db.case.findUniqueOrThrow({ where: { externalId }, select: { id: true, status: true } });
   const outcome = r.created ? "created" : r.updated ? "updated" : "unchanged";
-  return { outcome, caseId: row.id, status: row.status };
+  return { ok: true, outcome, caseId: row.id, status: row.status };
 }
 
 /** What an integration may learn of a case it sent: where it stands, not its content. */

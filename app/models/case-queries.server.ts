@@ -18,6 +18,7 @@ import { scrubDeep } from "~/domain/privacy/case-view";
 import { db } from "~/utils/db.server";
 import { slaWhere, WAITING_ON_LEADER } from "./queue.server";
 import { forViewer, historyForViewer, seesReporter, type Viewer } from "./case-privacy.server";
+import { causeSelect, reporterProfileSelect } from "./case-selects.server";
 
 export type { Viewer };
 
@@ -217,13 +218,8 @@ const LIST_ROW = {
   id: true,
   title: true,
   raisedOn: true,
-  reporterRole: true,
-  reporterFunction: true,
-  segment: true,
-  tenureMonths: true,
-  behaviour: true,
-  suspectedCause: true,
-  rootCause: true,
+  ...reporterProfileSelect,
+  ...causeSelect,
   severity: true,
   status: true,
   reporterName: true,

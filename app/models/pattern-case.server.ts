@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { PatternCase } from "~/domain/patterns/types";
 import { db } from "~/utils/db.server";
+import { causeSelect, reporterProfileSelect } from "./case-selects.server";
 
 // The case fields pattern logic reads (grouping, recurrence), and the watched patterns a new
 // or changed case is checked against. Apart from pattern.server so the after-commit step can
@@ -12,13 +13,8 @@ export const patternCaseSelect = {
   title: true,
   complaint: true,
   raisedOn: true,
-  reporterFunction: true,
-  reporterRole: true,
-  segment: true,
-  tenureMonths: true,
-  behaviour: true,
-  suspectedCause: true,
-  rootCause: true,
+  ...reporterProfileSelect,
+  ...causeSelect,
 } satisfies Prisma.CaseSelect;
 
 /** What grouping also needs to count independent reports: who raised it, and the team's region. */

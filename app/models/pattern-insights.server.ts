@@ -1,3 +1,4 @@
+import { db } from "~/utils/db.server";
 import { type Axis, axisLabel, MATRICES } from "~/domain/patterns/axes";
 import { executivePatternView } from "~/domain/patterns/exec-view";
 import { suggestGroups, type Suggestion } from "~/domain/patterns/grouping";
@@ -141,6 +142,12 @@ export async function executiveOverview(viewer: Viewer) {
 const indexCache = new Map<string, { version: number; at: number; value: { index: TfIdfIndex; titles: Map<number, string> } }>();
 
 /** Existing cases whose complaints read like this text: duplicates get linked, not retyped. */
+/** The cases most alike an existing case (its title and complaint), itself left out. */
+export async function casesLike(caseId: number) {
+  const subject = await db.case.findUnique({ where: { id: caseId }, select: { title: true, complaint: true } });
+  return subject ? similarCases(`${subject.title} ${subject.complaint}`, caseId) : [];
+}
+
 export async function similarCases(text: string, excludeId?: number) {
   if (text.trim().length < 12) return [];
   const { index, titles } = await cached(indexCache, "recent", 10 * 60_000, async () => {

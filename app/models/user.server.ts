@@ -1,6 +1,7 @@
 import type { Role } from "~/domain/auth/permissions";
 import { hashPassword } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { done, refused } from "~/utils/outcome";
 
 // Never select passwordHash here: these rows go to pages.
 const publicUser = { id: true, email: true, name: true, role: true, active: true, createdAt: true } as const;
@@ -13,15 +14,14 @@ export function getUser(id: string) {
   return db.user.findUnique({ where: { id }, select: publicUser });
 }
 
-export class EmailTakenError extends Error {}
-
 export async function createUser(input: { name: string; email: string; role: Role; password: string }) {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new EmailTakenError("Someone already uses that email address");
-  return db.user.create({
+  if (existing) return refused("email-taken");
+  const user = await db.user.create({
     data: { name: input.name, email: input.email, role: input.role, passwordHash: await hashPassword(input.password) },
     select: publicUser,
   });
+  return done({ user });
 }
 
 export function changeRole(id: string, role: Role) {

@@ -1,19 +1,13 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { CaseStatus } from "~/domain/cases/taxonomy";
-import {
-  canAddStep,
-  checkChain,
-  reorder,
-  statusAfterConclusionConfirmed,
-  statusAfterStepAnswered,
-  statusPath,
-  type ChainProblem,
-} from "~/domain/whys/chain";
+import { statusAfterConclusionConfirmed, statusAfterStepAnswered, statusPath } from "~/domain/cases/status";
+import { canAddStep, checkChain, reorder, type ChainProblem } from "~/domain/whys/chain";
 import { conclusionOf } from "~/domain/whys/conclusion";
 import type { ConclusionData, WhyStepData } from "~/domain/whys/whys-schema";
 import { db } from "~/utils/db.server";
 import { writeCases } from "./after-commit.server";
 import { forViewer, forViewerEach, type Viewer } from "./case-privacy.server";
+import { conclusionSelect } from "./case-selects.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,13 +43,7 @@ export async function getChain(caseId: number, viewer: Viewer) {
       behaviourDetail: true,
       status: true,
       whysVersion: true,
-      rootCause: true,
-      rootCauseStatement: true,
-      rootCauseJustification: true,
-      upstreamFix: true,
-      fixOwner: true,
-      payFix: true,
-      payFixWhy: true,
+      ...conclusionSelect,
       diagnosisConfirmedAt: true,
       whySteps: { orderBy: { position: "asc" }, select: stepSelect },
     },
@@ -224,7 +212,7 @@ const CONCLUSION_FIELDS = {
 
 export async function saveConclusion({ caseId, conclusion: data, actorId }: { caseId: number; conclusion: ConclusionData; actorId: string }) {
   return conclusionWrite(caseId, async (tx): Promise<ChainResult> => {
-    const before = await tx.case.findUnique({ where: { id: caseId }, select: { ...fieldsSelect(), whysVersion: true } });
+    const before = await tx.case.findUnique({ where: { id: caseId }, select: { ...conclusionSelect, whysVersion: true } });
     if (!before) return { ok: false, reason: "not-found" };
     if (!(await claimChain(tx, caseId, data.version))) return { ok: false, reason: "conflict" };
     const record = Object.fromEntries(
@@ -243,17 +231,13 @@ export async function saveConclusion({ caseId, conclusion: data, actorId }: { ca
   });
 }
 
-function fieldsSelect() {
-  return Object.fromEntries(Object.keys(CONCLUSION_FIELDS).map((k) => [k, true])) as Record<keyof typeof CONCLUSION_FIELDS, true>;
-}
-
 /** The read-back was confirmed: checks the stored chain, then marks the case diagnosed. */
 export async function confirmDiagnosis({ caseId, version, actorId }: ChainEdit) {
   return chainWrite(caseId, async (tx): Promise<ChainResult> => {
     const chain = await tx.case.findUnique({
       where: { id: caseId },
       select: {
-        ...fieldsSelect(),
+        ...conclusionSelect,
         whySteps: { orderBy: { position: "asc" }, select: { id: true, position: true, question: true, answer: true, askedLeaderId: true } },
       },
     });

@@ -16,14 +16,15 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
 import { ROLES, roleLabel } from "~/domain/auth/permissions";
 import { createUserSchema, PASSWORD_MIN } from "~/domain/users/user-schema";
-import { createUser, EmailTakenError, listUsers } from "~/models/user.server";
+import { createUser, listUsers } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · Upstream" }];
 
@@ -32,26 +33,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { users: await listUsers() };
 }
 
+const create = intentsFor<object>()({
+  schema: createUserSchema,
+  secret: ["password"],
+  run: (input) => createUser(input),
+  refuse: () => answer.invalid("Someone already uses that email address", "email"),
+  done: ({ user }) => redirect(`/admin/users/${user.id}`),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, "users:manage");
-  const submission = parseWithZod(await readForm(request), { schema: createUserSchema });
-  if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  }
-  try {
-    const user = await createUser(submission.value);
-    return redirect(`/admin/users/${user.id}`);
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return data(submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ["password"] }), { status: 400 });
-    }
-    throw error;
-  }
+  return handleIntent(await readForm(request), {}, { create }, "create");
 }
 
 export default function UsersPage() {
   const { users } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,

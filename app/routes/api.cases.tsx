@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { parseApiCase } from "~/domain/intake/api-schema";
 import { upsertApiCase } from "~/models/case-intake.server";
-import { ImportConflictError } from "~/models/case-import.server";
 import { apiError, readJson, requireIntegration } from "~/utils/api.server";
 
 // POST /api/cases: another system sends one case (README, "Intake API"). The same externalId
@@ -16,14 +15,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const integration = await requireIntegration(request, String(context.clientAddress ?? "unknown"));
   const parsed = parseApiCase(await readJson(request));
   if (!parsed.ok) return apiError(400, "The case has errors.", { fieldErrors: parsed.fieldErrors, formErrors: parsed.formErrors });
-  try {
-    const r = await upsertApiCase(parsed.value, parsed.sent, integration.actorId);
-    return Response.json(
-      { externalId: parsed.value.externalId, id: r.caseId, status: r.status, outcome: r.outcome },
-      { status: r.outcome === "created" ? 201 : 200 },
-    );
-  } catch (error) {
-    if (error instanceof ImportConflictError) return apiError(409, "Someone changed this case at the same moment: send it again.");
-    throw error;
-  }
+  const r = await upsertApiCase(parsed.value, parsed.sent, integration.actorId);
+  if (!r.ok) return apiError(409, "Someone changed this case at the same moment: send it again.");
+  return Response.json(
+    { externalId: parsed.value.externalId, id: r.caseId, status: r.status, outcome: r.outcome },
+    { status: r.outcome === "created" ? 201 : 200 },
+  );
 }

@@ -1,7 +1,6 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BriefEditor } from "~/components/briefs/brief-editor";
 import { BriefView } from "~/components/briefs/brief-view";
@@ -12,8 +11,11 @@ import type { Brief } from "~/domain/briefs/types";
 import { diffBriefs } from "~/domain/briefs/version-diff";
 import { briefPublished } from "~/models/notify-events.server";
 import { acknowledge, executiveCopy, getBrief, hasAcked, listAcks, publishBrief, saveDraft } from "~/models/brief.server";
-import { requirePermission } from "~/utils/auth.server";
-import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
+import { requirePermission, type CurrentUser } from "~/utils/auth.server";
+import { notFound, parseId, readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
+import { refused } from "~/utils/outcome";
+import { errorOf, replyFor } from "~/utils/reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.brief.title ?? "Brief"} · Upstream` }];
 
@@ -59,46 +61,55 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+type Ctx = { id: number; user: CurrentUser };
+const intent = intentsFor<Ctx>();
+const writes = ({ user }: Ctx) => can(user.role, "case:write");
+const CONFLICT = "Someone changed this brief while you were working. Reload to see their version; your text is still here.";
+const briefAnswer = (reason: "not-found" | "conflict", id: number) =>
+  reason === "not-found" ? answer.notFound(`Brief #${id} does not exist.`) : answer.conflict(CONFLICT);
+
+const intents = {
+  acknowledge: intent({
+    schema: acknowledgeBriefSchema,
+    run: ({ version }, { id, user }) => acknowledge({ briefId: id, versionNumber: version, userId: user.id }),
+    refuse: () => answer.notFound("That version of the brief does not exist."),
+    done: (_r, { version }, { id }) => redirect(`/briefs/${id}?version=${version}`),
+  }),
+  save: intent({
+    schema: editBriefSchema,
+    allow: writes,
+    run: async ({ version, title, summary, ...sections }, { id, user }) => {
+      const brief = await getBrief(id, user);
+      if (!brief) return refused("not-found");
+      const draft: Brief = { ...parse(brief.draftJson), title, summary, sections };
+      return saveDraft({ id, version, title, draft });
+    },
+    refuse: (r, _v, { id }) => briefAnswer(r.reason, id),
+    done: (_r, _v, { id }) => redirect(`/briefs/${id}`),
+  }),
+  publish: intent({
+    schema: publishBriefSchema,
+    allow: writes,
+    run: async ({ version }, { id, user }) => {
+      const published = await publishBrief({ id, version, actorId: user.id });
+      // Its readers outside the comp team are told (issue 16).
+      if (published.ok && published.number) await briefPublished(id, published.number);
+      return published;
+    },
+    refuse: (r, _v, { id }) => briefAnswer(r.reason, id),
+    done: (r, _v, { id }) => redirect(`/briefs/${id}?version=${r.number}`),
+  }),
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
-  const id = parseId(params.id, "Brief");
-  const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
-  const conflict = "Someone changed this brief while you were working. Reload to see their version; your text is still here.";
-  if (intent === "acknowledge") {
-    const submission = parseWithZod(formData, { schema: acknowledgeBriefSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    if (!(await acknowledge(id, submission.value.version, user.id))) throw notFound("That version of the brief does not exist.");
-    return redirect(`/briefs/${id}?version=${submission.value.version}`);
-  }
-  if (!can(user.role, "case:write")) throw forbidden();
-  if (intent === "save") {
-    const submission = parseWithZod(formData, { schema: editBriefSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const brief = await getBrief(id, user);
-    if (!brief) throw notFound(`Brief #${id} does not exist.`);
-    const { version, title, summary, ...sections } = submission.value;
-    const draft: Brief = { ...parse(brief.draftJson), title, summary, sections };
-    const result = await saveDraft(id, version, title, draft);
-    if (!result.ok) return data({ intent, result: submission.reply({ formErrors: [conflict] }) }, { status: 409 });
-    return redirect(`/briefs/${id}`);
-  }
-  if (intent === "publish") {
-    const submission = parseWithZod(formData, { schema: publishBriefSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const result = await publishBrief(id, submission.value.version, user.id);
-    if (!result.ok && result.reason === "not-found") throw notFound(`Brief #${id} does not exist.`);
-    if (!result.ok) return data({ intent, result: submission.reply({ formErrors: [conflict] }) }, { status: 409 });
-    await briefPublished(id, result.number!);
-    return redirect(`/briefs/${id}?version=${result.number}`);
-  }
-  return data({ intent, result: { status: "error" as const, error: { "": ["Unknown action."] } } }, { status: 400 });
+  return handleIntent(await readForm(request), { id: parseId(params.id, "Brief"), user }, intents);
 }
 
 export default function BriefPage() {
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
-  const formError = (a?.result.error as Record<string, string[] | null> | undefined)?.[""]?.[0];
+  const formError = errorOf(a, ["acknowledge", "save", "publish"]);
   const versionParam = d.showing === "draft" ? "" : `?version=${d.showing}`;
   return (
     <Stack gap="lg">
@@ -169,7 +180,7 @@ export default function BriefPage() {
                 </Paper>
                 <Paper withBorder radius="lg" p="md">
                   <Title order={2} size="h5" mb="xs">Edit the draft</Title>
-                  <BriefEditor key={d.brief.draftVersion} draft={d.draft} version={d.brief.draftVersion} lastResult={a?.intent === "save" ? (a.result as never) : undefined} />
+                  <BriefEditor key={d.brief.draftVersion} draft={d.draft} version={d.brief.draftVersion} lastResult={replyFor(a, "save")} />
                 </Paper>
                 <Paper withBorder radius="lg" p="md">
                   <Title order={2} size="h5" mb="xs">Read by</Title>

@@ -108,7 +108,12 @@ export async function action({ request }: ActionFunctionArgs) {
     await saveMapping("case-values", values.values as unknown as Record<string, string>); // remembered like the columns
     dropUpload(uploadId);
     const job = startJob(user.id, "cases", result.valid.length, (j) =>
-      importCases(result.valid, user.id, (done) => (j.processed = done), new Set(Object.values(mapping).filter((v): v is NonNullable<typeof v> => Boolean(v)))),
+      importCases({
+        rows: result.valid,
+        actorId: user.id,
+        onProgress: (done) => (j.processed = done),
+        mappedFields: new Set(Object.values(mapping).filter((v): v is NonNullable<typeof v> => Boolean(v))),
+      }),
     );
     return redirect(`/import?job=${job.id}`);
   }

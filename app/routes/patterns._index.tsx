@@ -85,10 +85,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const key = String(formData.get("suggestionKey") ?? "");
   if (key) {
     const suggestion = await suggestionByKey(rangeFrom(new URL(`http://x/?${new URLSearchParams({ from: String(formData.get("from") ?? ""), to: String(formData.get("to") ?? "") })}`)), key);
-    if (!suggestion) return refusedReply("create", "That suggestion changed as cases came in. Look at it again and save it then.", 409, "caseIds");
+    if (!suggestion) return refusedReply("save-suggestion", "That suggestion changed as cases came in. Look at it again and save it then.", 409, "caseIds");
     for (const id of suggestion.caseIds) formData.append("caseIds", String(id));
   }
-  return handleIntent(formData, { actorId: user.id }, { create }, "create");
+  return handleIntent(formData, { actorId: user.id }, { create, "save-suggestion": create }, "create");
 }
 
 export default function PatternsPage() {

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
 import { formatDate } from "~/components/labels";
@@ -12,6 +12,8 @@ import { questionAnswered } from "~/models/notify-events.server";
 import { answerAsLeader, listQuestionsFor } from "~/models/whys.server";
 import { requireUser } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
+import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
+import { replyFor } from "~/utils/reply";
 
 export const meta: MetaFunction = () => [{ title: "Questions for you · Upstream" }];
 
@@ -27,19 +29,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { questions: await listQuestionsFor(user) };
 }
 
+const answerStep = intentsFor<{ leaderId: string; leaderName: string }>()({
+  schema: leaderAnswerSchema,
+  run: async ({ stepId, answer, evidence }, { leaderId, leaderName }) => {
+    const answered = await answerAsLeader({ stepId, leaderId, answer, evidence });
+    // The case's assignee is told (issue 16).
+    if (answered.ok) await questionAnswered(stepId, leaderName);
+    return answered;
+  },
+  refuse: (r) =>
+    r.reason === "already-answered" ? answer.conflict("This question was already answered.") : answer.notFound("That question is not one put to you."),
+  done: () => redirect("/questions?answered=1"),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireLeader(request);
-  const submission = parseWithZod(await readForm(request), { schema: leaderAnswerSchema });
-  if (submission.status !== "success") return data({ stepId: null, result: submission.reply() }, { status: 400 });
-  const { stepId, answer, evidence } = submission.value;
-  const result = await answerAsLeader({ stepId, leaderId: user.id, answer, evidence });
-  if (result.ok) {
-    await questionAnswered(stepId, user.name);
-    return redirect("/questions?answered=1");
-  }
-  const message =
-    result.reason === "already-answered" ? "This question was already answered." : "That question is not one put to you.";
-  return data({ stepId, result: submission.reply({ formErrors: [message] }) }, { status: result.reason === "already-answered" ? 409 : 404 });
+  return handleIntent(await readForm(request), { leaderId: user.id, leaderName: user.name }, { answer: answerStep }, "answer");
 }
 
 function AnswerForm({ stepId, lastResult }: { stepId: number; lastResult: SubmissionResult<string[]> | undefined }) {
@@ -69,6 +74,10 @@ function AnswerForm({ stepId, lastResult }: { stepId: number; lastResult: Submis
 export default function QuestionsPage() {
   const { questions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // The reply belongs to the form whose step was sent (every form, if the step was unreadable).
+  const sent = replyFor(actionData, "answer");
+  const sentStep = sent?.initialValue?.stepId;
+  const resultFor = (stepId: number) => (sent && (sentStep === String(stepId) || typeof sentStep !== "string") ? sent : undefined);
   return (
     <Stack maw={820}>
       <Title order={1}>Questions for you</Title>
@@ -91,7 +100,7 @@ export default function QuestionsPage() {
           </Anchor>
           <Text size="sm" c="dark.5" mb="sm">Behaviour of concern: {behaviourLabel(q.case.behaviour)}</Text>
           <Text fw={650} mb="sm">{q.question}</Text>
-          <AnswerForm stepId={q.id} lastResult={actionData?.stepId === q.id || (actionData && actionData.stepId === null) ? (actionData.result as never) : undefined} />
+          <AnswerForm stepId={q.id} lastResult={resultFor(q.id)} />
         </Paper>
       ))}
     </Stack>

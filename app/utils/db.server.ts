@@ -3,7 +3,11 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
 
 // One client per process; kept on globalThis so dev-server reloads do not open a new one.
-const globalForDb = globalThis as unknown as { __upstreamDb?: Db; __upstreamDbReady?: Promise<DbSettings> };
+declare global {
+  var __upstreamDb: Db | undefined;
+  var __upstreamDbReady: Promise<DbSettings> | undefined;
+}
+const globalForDb = globalThis;
 
 export type DbSettings = { journalMode: string; busyTimeout: number; foreignKeys: boolean };
 

@@ -38,6 +38,8 @@ export type Intent<C, S extends z.ZodType, O extends Outcome> = {
   allow?: (ctx: C) => boolean;
   /** Form-level message when the schema refuses a form whose fields are all hidden. */
   invalid?: string;
+  /** Fields never sent back to the page (a password). */
+  secret?: string[];
   run: (value: z.output<S>, ctx: C) => Promise<O>;
   /** How each refusal is told; a `switch` on `reason` that misses one does not compile. */
   refuse: (refusal: Refused<O>, value: z.output<S>, ctx: C) => Answer;
@@ -48,30 +50,35 @@ export type Intent<C, S extends z.ZodType, O extends Outcome> = {
 const reply = (value: Reply, status: number) => data(value, { status });
 type Answered = TypedResponse<never> | ReturnType<typeof reply>;
 /** One intent's handler with its types sealed in, so a table can hold handlers of different forms. */
-export type IntentHandler<C> = (formData: FormData, ctx: C, intent: string) => Promise<Answered>;
+export type IntentHandler<C> = {
+  allowed: (ctx: C) => boolean;
+  handle: (formData: FormData, ctx: C, intent: string) => Promise<Answered>;
+};
 
 /** Typed handler definitions for one action, whose context (user, ids) is `C`. */
 export const intentsFor =
   <C>() =>
-  <S extends z.ZodType, O extends Outcome>(spec: Intent<C, S, O>): IntentHandler<C> =>
-  async (formData, ctx, intent) => {
-    if (spec.allow && !spec.allow(ctx)) throw forbidden();
-    const submission = parseWithZod(formData, { schema: spec.schema });
-    if (submission.status !== "success") {
-      const result = spec.invalid ? submission.reply({ formErrors: [spec.invalid] }) : submission.reply();
-      return reply({ intent, result, problems: [], conflict: false }, 400);
-    }
-    const outcome = await spec.run(submission.value, ctx);
-    if (succeeded(outcome)) return spec.done(outcome, submission.value, ctx);
-    if (!refusedOutcome(outcome)) throw new Error("An outcome is either done or refused.");
-    const a = spec.refuse(outcome, submission.value, ctx);
-    if (a.status === 404) throw notFound(a.message);
-    if (a.status === 403) throw forbidden(a.message);
-    const result = a.field
-      ? submission.reply({ fieldErrors: { [a.field]: [a.message] } })
-      : submission.reply(a.message ? { formErrors: [a.message] } : {});
-    return reply({ intent, result, problems: [...(a.problems ?? [])], conflict: a.status === 409 }, a.status);
-  };
+  <S extends z.ZodType, O extends Outcome>(spec: Intent<C, S, O>): IntentHandler<C> => ({
+    allowed: (ctx) => !spec.allow || spec.allow(ctx),
+    handle: async (formData, ctx, intent) => {
+      if (spec.allow && !spec.allow(ctx)) throw forbidden();
+      const submission = parseWithZod(formData, { schema: spec.schema });
+      if (submission.status !== "success") {
+        const result = submission.reply({ hideFields: spec.secret, ...(spec.invalid ? { formErrors: [spec.invalid] } : {}) });
+        return reply({ intent, result, problems: [], conflict: false }, 400);
+      }
+      const outcome = await spec.run(submission.value, ctx);
+      if (succeeded(outcome)) return spec.done(outcome, submission.value, ctx);
+      if (!refusedOutcome(outcome)) throw new Error("An outcome is either done or refused.");
+      const a = spec.refuse(outcome, submission.value, ctx);
+      if (a.status === 404) throw notFound(a.message);
+      if (a.status === 403) throw forbidden(a.message);
+      const result = a.field
+        ? submission.reply({ hideFields: spec.secret, fieldErrors: { [a.field]: [a.message] } })
+        : submission.reply({ hideFields: spec.secret, ...(a.message ? { formErrors: [a.message] } : {}) });
+      return reply({ intent, result, problems: [...(a.problems ?? [])], conflict: a.status === 409 }, a.status);
+    },
+  });
 
 /** A refusal decided before any handler runs (a stale form, say), told like any other. */
 export function refusedReply(intent: string, message: string, status: 400 | 409, field = "") {
@@ -85,6 +92,9 @@ export function refusedReply(intent: string, message: string, status: 400 | 409,
 export async function handleIntent<C>(formData: FormData, ctx: C, table: Record<string, IntentHandler<C>>, fallback?: string): Promise<Answered> {
   const intent = String(formData.get("intent") ?? fallback ?? "");
   const handler = Object.hasOwn(table, intent) ? table[intent] : undefined;
+  // An intent that does not exist is refused like the ones this visitor may not use (403), so
+  // a probe learns nothing; someone who may use them all is told it is unknown (400).
+  if (!handler && Object.values(table).some((h) => !h.allowed(ctx))) throw forbidden();
   if (!handler) return reply({ intent, result: { status: "error", error: { "": ["Unknown action."] } }, problems: [], conflict: false }, 400);
-  return handler(formData, ctx, intent);
+  return handler.handle(formData, ctx, intent);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 
 // Long imports run as jobs so the page can show progress. One server process: an in-memory
 // registry is enough; a job that was running when the process died is simply gone, and its
-// transaction was never committed (all-or-nothing).
+// transaction is not committed (all-or-nothing).
 export type Job = {
   id: string;
   ownerId: string;
@@ -19,13 +19,21 @@ export type Job = {
 const jobs = new Map<string, Job>();
 const KEEP_MS = 60 * 60 * 1000;
 
-export function startJob(ownerId: string, kind: Job["kind"], total: number, work: (job: Job) => Promise<Job["result"]>) {
+type JobResult = NonNullable<Job["result"]>;
+/** What a job's work answers: its counts, or a refusal whose message the page shows. */
+type JobOutcome = JobResult | (JobResult & { ok: true }) | { ok: false; reason: string; message: string };
+
+export function startJob(ownerId: string, kind: Job["kind"], total: number, work: (job: Job) => Promise<JobOutcome>) {
   for (const [id, j] of jobs) if (j.finishedAt && Date.now() - j.finishedAt > KEEP_MS) jobs.delete(id);
   const job: Job = { id: randomUUID(), ownerId, kind, state: "running", total, processed: 0, message: "", result: null, startedAt: Date.now(), finishedAt: null };
   jobs.set(job.id, job);
   // Deliberately not awaited: the request returns and the page polls the job.
   work(job)
-    .then((result) => Object.assign(job, { state: "done", result, processed: job.total, finishedAt: Date.now() }))
+    .then((outcome) => {
+      if ("ok" in outcome && !outcome.ok) return Object.assign(job, { state: "failed", message: `${outcome.message} Nothing was saved.`, finishedAt: Date.now() });
+      const { created, updated, skipped } = outcome;
+      return Object.assign(job, { state: "done", result: { created, updated, skipped }, processed: job.total, finishedAt: Date.now() });
+    })
     .catch((error: unknown) => {
       console.error(error);
       Object.assign(job, { state: "failed", message: "The import failed and nothing was saved.", finishedAt: Date.now() });

@@ -1,4 +1,4 @@
-// Demo mode (PRODUCT.md): realistic cases and one sign-in per role, password upstream-demo.
+// Demo mode (docs/product.md "Demo mode"): realistic cases and one sign-in per role, password upstream-demo.
 // Only ever run into an empty database (scripts/db-setup.mjs checks).
 import bcrypt from "bcryptjs";
 import type { Prisma } from "../../app/generated/prisma/client";

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { demoCases } from "../../prisma/seed/demo-cases";
 import { dataUrl, session } from "./support";
 
-// Reporter identity never reaches a sales leader or an executive (PRODUCT.md "Who uses it"):
+// Reporter identity never reaches a sales leader or an executive (docs/product.md "Roles and what each sees"):
 // every page they can open, as HTML and as its Remix data request (`.data`), plus the exports
 // and the Markdown of published briefs, is scanned for every demo reporter's name.
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { stemmer } from "stemmer";
 import { dataUrl, session } from "./support";
 
-// The confidentiality attack (PRODUCT.md "Who uses it", "The case file", "Leadership brief"):
+// The confidentiality attack (docs/product.md "Roles and what each sees", "The case file", "Leadership brief"):
 // a reporter's identity never leaves the comp team, "in every place a name can travel: free
 // text, its history, notes, search, exports, briefs".
 //

@@ -3,7 +3,7 @@ import { action as listAction, loader as listLoader } from "~/routes/admin.users
 import { action as userAction, loader as userLoader } from "~/routes/admin.users_.$id";
 import { loader as casesLoader } from "~/routes/cases._index";
 import { action as loginAction } from "~/routes/login";
-import { cookieFor, db, getRequest, makeUser, postRequest, run } from "./helpers";
+import { cookieFor, db, formResult, getRequest, makeUser, postRequest, run } from "./helpers";
 
 let admin: { id: string; cookie: string };
 
@@ -42,11 +42,15 @@ describe("/admin/users", () => {
 
     const dup = await run(listAction, postRequest("/admin/users", fields, admin.cookie));
     expect(dup.status).toBe(400);
-    expect((dup.data as { error: Record<string, string[]> }).error.email[0]).toMatch(/already/);
+    expect(formResult(dup).error?.email?.[0]).toMatch(/already/);
 
     const short = await run(listAction, postRequest("/admin/users", { ...fields, email: "other@example.test", password: "short" }, admin.cookie));
     expect(short.status).toBe(400);
-    expect((short.data as { error: Record<string, string[]> }).error.password[0]).toMatch(/12 characters/);
+    expect(formResult(short).error?.password?.[0]).toMatch(/12 characters/);
+    // A refused form comes back with what was typed, except the password.
+    expect(formResult(dup).initialValue).toMatchObject({ email: fields.email });
+    expect(formResult(dup).initialValue?.password).toBeUndefined();
+    expect(formResult(short).initialValue?.password).toBeUndefined();
 
     const badRole = await run(listAction, postRequest("/admin/users", { ...fields, email: "third@example.test", role: "overlord" }, admin.cookie));
     expect(badRole.status).toBe(400);

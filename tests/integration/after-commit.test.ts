@@ -70,7 +70,7 @@ describe("every write path runs the after-commit step", () => {
         const s = await db.whyStep.findFirstOrThrow({ where: { caseId: a.id, position: 2 } });
         return whys.removeStep({ caseId: a.id, version: await chainVersion(a.id), stepId: s.id, actorId: actor });
       }],
-      ["importCases", () => importCases([{ data: form }], actor)],
+      ["importCases", () => importCases({ rows: [{ data: form }], actorId: actor })],
       ["triageCase", async () => triageCase(b.id, await version(b.id), { triageClass: "plan_design", resolutionNote: "", toWhys: false, version: await version(b.id) }, actor)],
       ["assignCases", () => assignCases([b.id], actor, { id: leader, name: "someone else" })],
       ["bulkStatus", () => bulkStatus([b.id], "diagnosing", actor)],
@@ -119,14 +119,14 @@ describe("recurrence after the fix", () => {
   const flagged = async (caseId: number) => (await db.patternRecurrence.count({ where: { patternId: watched, caseId } })) === 1;
 
   it("flags an imported case that repeats a watched pattern", async () => {
-    await importCases([{ externalId: "recurs-1", data: { ...form, complaint: TERRITORY, suspectedCause: "territory_imbalance" } }], actor);
+    await importCases({ rows: [{ externalId: "recurs-1", data: { ...form, complaint: TERRITORY, suspectedCause: "territory_imbalance" } }], actorId: actor });
     const imported = await db.case.findUniqueOrThrow({ where: { externalId: "recurs-1" }, select: { id: true } });
     expect(await flagged(imported.id)).toBe(true);
   });
 
   it("checks every case of a large import (more cases than one statement can bind)", async () => {
     const rows = Array.from({ length: 1_200 }, (_, i) => ({ externalId: `recurs-bulk-${i}`, data: { ...form, complaint: `${TERRITORY} Bulk ${i}.`, suspectedCause: "territory_imbalance" as const } }));
-    await importCases(rows, actor);
+    await importCases({ rows, actorId: actor });
     const last = await db.case.findUniqueOrThrow({ where: { externalId: "recurs-bulk-1199" }, select: { id: true } });
     expect(await flagged(last.id)).toBe(true);
   });

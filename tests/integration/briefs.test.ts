@@ -4,9 +4,8 @@ import { loader as markdownLoader } from "~/routes/briefs.$id_.markdown";
 import { action as briefsAction, loader as briefsLoader } from "~/routes/briefs._index";
 import { STRUCTURAL_LEAD } from "~/domain/briefs/sections";
 import type { Brief, MergedLink } from "~/domain/briefs/types";
-import { cookieFor, db, formResult, getRequest, makeUser, postRequest, run } from "./helpers";
+import { db, formResult, getRequest, type Person, postRequest, run, signedIn } from "./helpers";
 
-type Person = { id: string; name: string; cookie: string };
 type Reply = { status?: string; error?: Record<string, string[] | null> };
 type ActionReply = { intent: string; result: Reply };
 type View = {
@@ -43,10 +42,6 @@ const SECRET_COMPLAINT =
 const XSS_COMPLAINT =
   "Open the territory map at [click](javascript:alert(1)) and see <script>alert(1)</script> for yourself.";
 
-async function signedIn(role: Parameters<typeof makeUser>[0], name: string): Promise<Person> {
-  const user = await makeUser(role, { name });
-  return { id: user.id, name, cookie: await cookieFor(user.id) };
-}
 
 type CaseSeed = {
   title: string;

@@ -4,7 +4,7 @@ import { loader as listLoader } from "~/routes/cases._index";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$id";
 import { action as editAction, loader as editLoader } from "~/routes/cases.$id_.edit";
 import { loader as homeLoader } from "~/routes/_index";
-import { cookieFor, db, formResult, getRequest, makeUser, postRequest, run, validCase } from "./helpers";
+import { db, formResult, getRequest, postRequest, run, signedIn, validCase } from "./helpers";
 
 
 let analyst: { id: string; cookie: string };
@@ -12,10 +12,6 @@ let admin: { id: string; cookie: string };
 let leader: { id: string; cookie: string };
 let exec: { id: string; cookie: string };
 
-async function signedIn(role: Parameters<typeof makeUser>[0]) {
-  const user = await makeUser(role, { name: `${role} person` });
-  return { id: user.id, cookie: await cookieFor(user.id) };
-}
 
 async function createCase(fields: Record<string, string> = validCase) {
   const res = await run(newAction, postRequest("/cases/new", fields, analyst.cookie));

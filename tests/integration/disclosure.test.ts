@@ -13,7 +13,7 @@ import { action as briefsAction } from "~/routes/briefs._index";
 import { loader as patternsLoader } from "~/routes/patterns._index";
 import { loader as variabilityLoader } from "~/routes/variability";
 import { dataChanged } from "~/utils/data-version.server";
-import { cookieFor, db, getRequest, makeUser, postRequest, run } from "./helpers";
+import { db, getRequest, type Person, postRequest, run, signedIn } from "./helpers";
 
 type ShownMatrix = {
   rowAxis: string;
@@ -37,17 +37,12 @@ type PatternsPage = {
 };
 type VarGroup = { key: string; keys: Record<string, string>; hidden: boolean; reps?: number; summary?: { n: number; mean: number | null; sd: number | null } };
 
-type Person = { id: string; cookie: string };
 let analyst: Person;
 let exec: Person;
 
 const REF = Date.UTC(2026, 10, 26); // the demo's "today"
 const DAY = 86_400_000;
 
-async function signedIn(role: Parameters<typeof makeUser>[0]): Promise<Person> {
-  const user = await makeUser(role);
-  return { id: user.id, cookie: await cookieFor(user.id) };
-}
 
 beforeAll(async () => {
   analyst = await signedIn("analyst");

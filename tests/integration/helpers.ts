@@ -30,6 +30,14 @@ export async function cookieFor(userId: string) {
   return setCookie.split(";")[0];
 }
 
+export type Person = { id: string; name: string; cookie: string };
+
+/** A user of this role with a live session: what most tests act as. */
+export async function signedIn(role: Role, name = `${role} person`): Promise<Person> {
+  const user = await makeUser(role, { name });
+  return { id: user.id, name, cookie: await cookieFor(user.id) };
+}
+
 export function getRequest(path: string, cookie?: string) {
   return new Request(`${BASE}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
 }

@@ -7,11 +7,10 @@ import { loader as exportLoader } from "~/routes/cases.export";
 import { action as newAction } from "~/routes/cases.new";
 import { loader as variabilityLoader } from "~/routes/variability";
 import { waitForJob } from "~/utils/jobs.server";
-import { cookieFor, db, getRequest, makeUser, postRequest, run, validCase } from "./helpers";
+import { db, getRequest, type Person, postRequest, run, signedIn, validCase } from "./helpers";
 
 const BASE = "http://upstream.test";
 
-type Who = { id: string; cookie: string };
 type ImportReply = {
   intent: string;
   error?: string;
@@ -20,15 +19,11 @@ type ImportReply = {
   attainmentErrorCount?: number;
 };
 
-let analyst: Who;
-let admin: Who;
-let leader: Who;
-let exec: Who;
+let analyst: Person;
+let admin: Person;
+let leader: Person;
+let exec: Person;
 
-async function signedIn(role: Parameters<typeof makeUser>[0]): Promise<Who> {
-  const user = await makeUser(role, { name: `${role} importer` });
-  return { id: user.id, cookie: await cookieFor(user.id) };
-}
 
 /** A multipart upload, the way the browser posts the import form. */
 function uploadRequest(intent: string, content: string | Uint8Array, name: string, cookie?: string, type = "text/csv") {
@@ -39,7 +34,7 @@ function uploadRequest(intent: string, content: string | Uint8Array, name: strin
   return new Request(`${BASE}/import`, { method: "POST", body: fd, headers: cookie ? { Cookie: cookie } : {} });
 }
 
-async function uploadCases(content: string | Uint8Array, who: Who = analyst, name = "cases.csv") {
+async function uploadCases(content: string | Uint8Array, who: Person = analyst, name = "cases.csv") {
   const res = await run(importAction, uploadRequest("upload-cases", content, name, who.cookie, name.endsWith(".json") ? "application/json" : "text/csv"));
   return { ...res, reply: res.data as ImportReply };
 }
@@ -54,7 +49,7 @@ function mappingFields(mapping: Record<string, string | null>) {
   return fields;
 }
 
-async function importCasesStep(preview: Preview, options: { mapping?: Record<string, string | null>; validOnly?: boolean; who?: Who } = {}) {
+async function importCasesStep(preview: Preview, options: { mapping?: Record<string, string | null>; validOnly?: boolean; who?: Person } = {}) {
   const who = options.who ?? analyst;
   const fields: Record<string, string> = {
     intent: "import-cases",
@@ -67,7 +62,7 @@ async function importCasesStep(preview: Preview, options: { mapping?: Record<str
 }
 
 /** Follows the redirect to /import?job=ID and waits for the job, like the page's polling. */
-async function finishJob(location: string | null, who: Who = analyst) {
+async function finishJob(location: string | null, who: Person = analyst) {
   expect(location).toMatch(/^\/import\?job=/);
   const id = new URL(location!, BASE).searchParams.get("job")!;
   const job = await waitForJob(id);
@@ -79,7 +74,7 @@ async function finishJob(location: string | null, who: Who = analyst) {
 }
 
 /** Upload → preview → import with the suggested mapping → job done. */
-async function importFile(content: string, name = "cases.csv", who: Who = analyst) {
+async function importFile(content: string, name = "cases.csv", who: Person = analyst) {
   const up = await uploadCases(content, who, name);
   expect(up.status).toBe(200);
   expect(up.reply.preview?.errorCount).toBe(0);
@@ -102,7 +97,7 @@ function parseExport(text: string) {
 }
 
 /** The export's exact bytes, as the browser saves them (BOM included). */
-async function exportBytes(path: string, who: Who) {
+async function exportBytes(path: string, who: Person) {
   const response = (await exportLoader({ request: getRequest(path, who.cookie), params: {}, context: {} })) as Response;
   expect(response.status).toBe(200);
   return new Uint8Array(await response.arrayBuffer());
@@ -117,10 +112,10 @@ async function createCase(fields: Record<string, string>) {
 const CASE_HEADINGS = ["External ID", "Complaint", "Behaviour of concern", "Segment", "Severity", "Reporter name", "Tenure (months)", "Date raised", "Tags"];
 
 beforeAll(async () => {
-  analyst = await signedIn("analyst");
-  admin = await signedIn("admin");
-  leader = await signedIn("sales_leader");
-  exec = await signedIn("executive");
+  analyst = await signedIn("analyst", "analyst importer");
+  admin = await signedIn("admin", "admin importer");
+  leader = await signedIn("sales_leader", "sales_leader importer");
+  exec = await signedIn("executive", "executive importer");
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -644,7 +639,7 @@ describe("attainment", () => {
     ["2026-Q1", "rep-c", "Account manager", "enterprise", "", "0"],
   ];
 
-  async function uploadAttainment(content: string, who: Who = analyst) {
+  async function uploadAttainment(content: string, who: Person = analyst) {
     const res = await run(importAction, uploadRequest("upload-attainment", content, "attainment.csv", who.cookie));
     return { ...res, reply: res.data as ImportReply };
   }

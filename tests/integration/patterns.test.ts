@@ -5,7 +5,7 @@ import { loader as similarLoader } from "~/routes/cases.similar";
 import { action as newAction } from "~/routes/cases.new";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$id";
 import { dataChanged } from "~/utils/data-version.server";
-import { cookieFor, db, formResult, getRequest, makeUser, postRequest, run } from "./helpers";
+import { db, formResult, getRequest, type Person, postRequest, run, signedIn } from "./helpers";
 
 // ---------------------------------------------------------------------------------------
 // Shapes of the loader data we read (only what the tests look at).
@@ -36,7 +36,6 @@ type DetailData = {
   recurrences: unknown;
 };
 
-type Person = { id: string; cookie: string };
 let analyst: Person;
 let admin: Person;
 let leader: Person;
@@ -140,10 +139,6 @@ let pricingPattern: number;
 const TERRITORY_LIKE =
   "My territory was carved up in the realignment and the whitespace accounts in my region were reassigned to the new hires.";
 
-async function signedIn(role: Parameters<typeof makeUser>[0]) {
-  const user = await makeUser(role, { name: `${role} person` });
-  return { id: user.id, cookie: await cookieFor(user.id) };
-}
 
 function cellsOf(m: ShownMatrix) {
   const out: Record<string, Shown> = {};

@@ -4,9 +4,8 @@ import { action as caseAction } from "~/routes/cases.$id";
 import { action as whysAction, loader as whysLoader } from "~/routes/cases.$id_.whys";
 import { action as questionsAction, loader as questionsLoader } from "~/routes/questions";
 import { PLAN_MECHANICS_JUSTIFICATION_MESSAGE } from "~/domain/whys/chain";
-import { cookieFor, db, getRequest, makeUser, postRequest, run } from "./helpers";
+import { db, getRequest, type Person, postRequest, run, signedIn } from "./helpers";
 
-type Person = { id: string; cookie: string };
 type Reply = { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
 type WhysReply = { intent: string; result: Reply & { formErrors?: string[] }; problems: string[] };
 type Chain = {
@@ -25,10 +24,6 @@ let leader: Person;
 let otherLeader: Person;
 let exec: Person;
 
-async function signedIn(role: Parameters<typeof makeUser>[0], name?: string): Promise<Person> {
-  const user = await makeUser(role, { name: name ?? `${role} person` });
-  return { id: user.id, cookie: await cookieFor(user.id) };
-}
 
 beforeAll(async () => {
   analyst = await signedIn("analyst");

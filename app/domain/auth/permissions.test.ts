@@ -4,7 +4,7 @@ import { ROLES, can, isCompTeam, isRole, roleLabel, roleValues, type Permission 
 const PERMISSIONS: Permission[] = ["case:read", "case:write", "case:see-reporter", "users:manage", "pattern:read"];
 const CASE_PERMISSIONS: Permission[] = ["case:read", "case:write", "case:see-reporter"];
 
-// The full table from PRODUCT.md "Who uses it".
+// The full table from docs/product.md "Roles and what each sees".
 const EXPECTED: Record<string, Record<Permission, boolean>> = {
   admin: { "case:read": true, "case:write": true, "case:see-reporter": true, "users:manage": true, "pattern:read": true },
   analyst: { "case:read": true, "case:write": true, "case:see-reporter": true, "users:manage": false, "pattern:read": true },

@@ -1,4 +1,4 @@
-// Who may do what (PRODUCT.md "Who uses it"). Routes ask these questions; nothing else
+// Who may do what (docs/product.md "Roles and what each sees"). Routes ask these questions; nothing else
 // decides access.
 export const ROLES = [
   { value: "admin", label: "Admin (comp team)" },

@@ -1,4 +1,4 @@
-// The brief's cause-and-effect chain (PRODUCT.md "Leadership brief"): each case's Five Whys
+// The brief's cause-and-effect chain (docs/product.md "Leadership brief"): each case's Five Whys
 // read from the root cause down to the business outcome, then the chains of all cases merged
 // into one, each link saying how many cases support it.
 

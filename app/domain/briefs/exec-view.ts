@@ -1,4 +1,4 @@
-// An executive's copy of a brief, derived when it is read (PRODUCT.md: executives get figures
+// An executive's copy of a brief, derived when it is read (docs/product.md "Roles and what each sees": executives get figures
 // only through disclosure control). A published brief is a frozen snapshot the comp team wrote
 // and edited; their copy stays exactly as published. The executive's copy is computed from it
 // on every read, so every version ever published (and the Markdown download) gets the same

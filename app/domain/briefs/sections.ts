@@ -1,4 +1,4 @@
-// Writes the leadership brief (PRODUCT.md "Leadership brief") from the cases of a pattern or
+// Writes the leadership brief (docs/product.md "Leadership brief") from the cases of a pattern or
 // one case: templates and rules over the chains and counts, so the same cases always give
 // the same brief. Short sentences and everyday words: a test holds every section to the
 // reading-ease target. The comp team edits the result before publishing.
@@ -87,7 +87,7 @@ export const TENURE_WORDS: Record<TenureBand, string> = {
   "4yplus": "over 4 years",
 };
 
-/** True when the cases are a diagnosis rather than an anecdote (PRODUCT.md "Patterns"). */
+/** True when the cases are a diagnosis rather than an anecdote (docs/product.md "Patterns"). */
 export function isCrossFunctional(cases: readonly BriefCase[]): boolean {
   const functions = distinct(cases.map((c) => c.reporterFunction));
   const roles = distinct(cases.map((c) => c.reporterRole));

@@ -1,4 +1,4 @@
-// Plain data for the leadership brief (PRODUCT.md "Leadership brief"). The model layer passes
+// Plain data for the leadership brief (docs/product.md "Leadership brief"). The model layer passes
 // cases in this shape; everything the domain hands back is JSON-safe (no Dates), so a draft
 // or a published version can be stored as JSON as it is.
 

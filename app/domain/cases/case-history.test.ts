@@ -75,7 +75,8 @@ describe("diffCase", () => {
   });
 
   it("ignores fields that are not tracked", () => {
-    const after = { title: "A", secret: "x" } as unknown as Parameters<typeof diffCase>[1];
+    // A row read back from the database may carry columns the form does not know.
+    const after: Parameters<typeof diffCase>[1] = JSON.parse('{ "title": "A", "secret": "x" }');
     expect(diffCase({ title: "A" }, after)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedNextStatuses, canMoveStatus } from "./status";
+import { allowedNextStatuses, canMoveStatus, statusAfterConclusionConfirmed, statusAfterStepAnswered, statusPath } from "./status";
 import { statusValues, type CaseStatus } from "./taxonomy";
 
 describe("canMoveStatus", () => {
@@ -87,5 +87,51 @@ describe("allowedNextStatuses", () => {
     for (const from of statusValues)
       for (const to of statusValues)
         expect(canMoveStatus(from, to)).toBe(allowedNextStatuses(from).includes(to));
+  });
+});
+
+describe("status moves", () => {
+  it("moves to diagnosing on the first answered step", () => {
+    expect(statusAfterStepAnswered("new")).toBe("diagnosing");
+    expect(statusAfterStepAnswered("triaged")).toBe("diagnosing");
+    expect(statusAfterStepAnswered("reopened")).toBe("diagnosing");
+  });
+
+  it("leaves later statuses alone when a step is answered", () => {
+    for (const s of ["diagnosing", "diagnosed", "briefed", "monitoring", "closed"] as const) {
+      expect(statusAfterStepAnswered(s)).toBe(s);
+    }
+  });
+
+  it("moves to diagnosed on a confirmed conclusion", () => {
+    for (const s of ["new", "triaged", "reopened", "diagnosing", "diagnosed"] as const) {
+      expect(statusAfterConclusionConfirmed(s)).toBe("diagnosed");
+    }
+    for (const s of ["briefed", "monitoring", "closed"] as const) {
+      expect(statusAfterConclusionConfirmed(s)).toBe(s);
+    }
+  });
+
+  it("every move it makes is reachable through allowed steps", () => {
+    for (const from of statusValues) {
+      for (const to of [statusAfterStepAnswered(from), statusAfterConclusionConfirmed(from)]) {
+        const path = statusPath(from, to);
+        expect(path, `${from} → ${to}`).not.toBeNull();
+        let at: CaseStatus = from;
+        for (const hop of path!) {
+          expect(canMoveStatus(at, hop), `${at} → ${hop}`).toBe(true);
+          at = hop;
+        }
+        expect(at).toBe(to);
+      }
+    }
+  });
+
+  it("statusPath finds the shortest documented route", () => {
+    expect(statusPath("new", "diagnosing")).toEqual(["triaged", "diagnosing"]);
+    expect(statusPath("new", "diagnosed")).toEqual(["triaged", "diagnosing", "diagnosed"]);
+    expect(statusPath("diagnosing", "diagnosed")).toEqual(["diagnosed"]);
+    expect(statusPath("triaged", "triaged")).toEqual([]);
+    expect(statusPath("closed", "new")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-// The taxonomies of PRODUCT.md "The case file". Stored as strings in SQLite; these lists are
+// The taxonomies of docs/product.md "The case file". Stored as strings in SQLite; these lists are
 // the single source for zod enums, form options and labels.
 
 type Option<V extends string> = { readonly value: V; readonly label: string };

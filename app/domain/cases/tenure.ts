@@ -1,4 +1,4 @@
-// Tenure is recorded in months and shown as a band (PRODUCT.md).
+// Tenure is recorded in months and shown as a band (docs/product.md "The case file").
 export const TENURE_BANDS = [
   { value: "lt6m", label: "<6 mo", min: 0, max: 5 },
   { value: "6to12m", label: "6–12 mo", min: 6, max: 12 },

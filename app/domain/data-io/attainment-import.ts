@@ -10,7 +10,7 @@ import { normaliseKey, optionList, taxonomyValue, type RowError } from "./import
 
 export type AttainmentField = keyof AttainmentRow;
 
-/** All six columns are required: the issue and PRODUCT.md define the file as exactly these. */
+/** All six columns are required: the issue and docs/product.md "Performance variability" define the file as exactly these. */
 export const ATTAINMENT_COLUMNS: readonly { name: AttainmentField; label: string; aliases: readonly string[] }[] = [
   { name: "period", label: "Period", aliases: [] },
   { name: "repPseudonym", label: "Rep pseudonym", aliases: ["Rep", "Pseudonym", "Rep ID"] },

@@ -59,7 +59,8 @@ describe("suggestMapping", () => {
   });
 
   it("matches remembered headings loosely and ignores remembered fields that no longer exist", () => {
-    const last = { "what they said": "complaint", Old: "ownerId" } as unknown as CaseMapping;
+    // A mapping remembered (as JSON) before a field was retired.
+    const last: CaseMapping = JSON.parse('{ "what they said": "complaint", "Old": "ownerId" }');
     expect(suggestMapping(["What They Said", "Old"], last)).toEqual({ "What They Said": "complaint", Old: null });
   });
 });
@@ -75,7 +76,8 @@ describe("mappingProblem", () => {
     expect(mappingProblem({ A: "complaint", B: "complaint", C: "behaviour" })).toBe(
       '"A" and "B" are both mapped to Complaint. Map each field to one column.',
     );
-    expect(mappingProblem({ A: "complaint", B: "behaviour", C: "ownerId" as never })).toMatch(/not a case field/);
+    const posted: Parameters<typeof mappingProblem>[0] = JSON.parse('{ "A": "complaint", "B": "behaviour", "C": "ownerId" }');
+    expect(mappingProblem(posted)).toMatch(/not a case field/);
   });
 
   it("accepts a mapping with both required fields", () => {

@@ -76,7 +76,7 @@ export const casesToCsv = toCsv;
 /**
  * The case columns a person may export: the importable fields, headed by their labels, so an
  * exported file maps straight back into the import. Reporter name and the confidential flag are
- * for the comp team only (PRODUCT.md "Who uses it"); without `seesReporter` they are not
+ * for the comp team only (docs/product.md "Roles and what each sees"); without `seesReporter` they are not
  * written at all, not even as an empty column.
  */
 export function caseExportColumns(options: { seesReporter: boolean }): ExportColumn[] {

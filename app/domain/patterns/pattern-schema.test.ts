@@ -19,7 +19,7 @@ describe("createPatternSchema", () => {
   it("accepts a pattern made by hand with no cases, status open by default", () => {
     const r = createPatternSchema.safeParse({ name: "  Territory carve  " });
     expect(r.success).toBe(true);
-    expect(r.data).toEqual({ name: "Territory carve", description: "", status: "open", source: "manual", caseIds: [] });
+    expect(r.data).toEqual({ name: "Territory carve", description: "", status: "open", source: "manual", caseIds: [], cause: "" });
   });
 
   it("takes caseIds as a repeated field or as a single string, dropping blanks and repeats", () => {

@@ -120,7 +120,7 @@ export class TfIdfIndex {
   }
 
   /**
-   * A vector for a text outside the index (an intake draft). Words the index has never seen
+   * A vector for a text outside the index (an intake draft). Words the index has not seen
    * still count towards its length, so a query that is mostly new words scores low.
    */
   vectorize(text: string): SparseVector {

@@ -1,4 +1,4 @@
-// What people outside the comp team may read of a case (PRODUCT.md "Who uses it"): never the
+// What people outside the comp team may read of a case (docs/product.md "Roles and what each sees"): never the
 // reporter's identity, in any field, its history, notes or Five Whys. Models pass every object
 // they return through `shownTo`; routes and components never redact by hand (decision 008).
 import { can } from "../auth/permissions";

@@ -1,7 +1,7 @@
 // Disclosure control: the one place every figure an executive sees passes through
-// (PRODUCT.md "Who uses it": nothing below three, and nothing that can be worked out from other
+// (docs/product.md "Roles and what each sees": nothing below three, and nothing that can be worked out from other
 // figures — totals, neighbouring date ranges, parent groups). See
-// docs/decisions/006-disclosure-control.md for the reasoning; in short:
+// docs/decisions/010-disclosure-control.md for the reasoning; in short:
 //
 // 1. Primary suppression. A count of 1 or 2 is never shown; it reads "<3".
 // 2. Secondary suppression. Figures are published together with the sums that tie them

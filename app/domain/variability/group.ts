@@ -143,7 +143,7 @@ export type ExecGroup =
   | (GroupIdentity & { hidden: true; note: string });
 
 /**
- * The executive view of every grouping at once (PRODUCT.md: never an aggregate small enough to
+ * The executive view of every grouping at once (docs/product.md "Roles and what each sees": never an aggregate small enough to
  * identify a person, and nothing that can be worked out from other figures — parent groups).
  *
  * The subtraction attack: a group's n, mean and sd give its n, Σx and Σx²; those add up from

@@ -1,4 +1,4 @@
-// Descriptive statistics of quota attainment (PRODUCT.md "Performance variability"). Values
+// Descriptive statistics of quota attainment (docs/product.md "Performance variability"). Values
 // are attainment percentages: 100 means "at quota".
 //
 // Decisions, so briefs quote figures the same way every time:

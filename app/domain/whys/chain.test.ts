@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { canMoveStatus } from "../cases/status";
-import { statusValues, type CaseStatus } from "../cases/taxonomy";
 import {
   MAX_STEPS,
   PLAN_MECHANICS_JUSTIFICATION_MESSAGE,
@@ -13,14 +11,10 @@ import {
   looksStructural,
   lowerFirst,
   mentionsPlanTerms,
-  payFixSentence,
   readBack,
   readBackLinks,
   renumber,
   reorder,
-  statusAfterConclusionConfirmed,
-  statusAfterStepAnswered,
-  statusPath,
   structuralHint,
   upstreamPrompt,
   type Conclusion,
@@ -345,75 +339,5 @@ describe("looksStructural", () => {
     expect(looksStructural("The accelerator pays out too late")).toBe(false);
     expect(looksStructural("")).toBe(false);
     expect(looksStructural(null)).toBe(false);
-  });
-});
-
-describe("status moves", () => {
-  it("moves to diagnosing on the first answered step", () => {
-    expect(statusAfterStepAnswered("new")).toBe("diagnosing");
-    expect(statusAfterStepAnswered("triaged")).toBe("diagnosing");
-    expect(statusAfterStepAnswered("reopened")).toBe("diagnosing");
-  });
-
-  it("leaves later statuses alone when a step is answered", () => {
-    for (const s of ["diagnosing", "diagnosed", "briefed", "monitoring", "closed"] as const) {
-      expect(statusAfterStepAnswered(s)).toBe(s);
-    }
-  });
-
-  it("moves to diagnosed on a confirmed conclusion", () => {
-    for (const s of ["new", "triaged", "reopened", "diagnosing", "diagnosed"] as const) {
-      expect(statusAfterConclusionConfirmed(s)).toBe("diagnosed");
-    }
-    for (const s of ["briefed", "monitoring", "closed"] as const) {
-      expect(statusAfterConclusionConfirmed(s)).toBe(s);
-    }
-  });
-
-  it("every move it makes is reachable through allowed steps", () => {
-    for (const from of statusValues) {
-      for (const to of [statusAfterStepAnswered(from), statusAfterConclusionConfirmed(from)]) {
-        const path = statusPath(from, to);
-        expect(path, `${from} → ${to}`).not.toBeNull();
-        let at: CaseStatus = from;
-        for (const hop of path!) {
-          expect(canMoveStatus(at, hop), `${at} → ${hop}`).toBe(true);
-          at = hop;
-        }
-        expect(at).toBe(to);
-      }
-    }
-  });
-
-  it("statusPath finds the shortest documented route", () => {
-    expect(statusPath("new", "diagnosing")).toEqual(["triaged", "diagnosing"]);
-    expect(statusPath("new", "diagnosed")).toEqual(["triaged", "diagnosing", "diagnosed"]);
-    expect(statusPath("diagnosing", "diagnosed")).toEqual(["diagnosed"]);
-    expect(statusPath("triaged", "triaged")).toEqual([]);
-    expect(statusPath("closed", "new")).toBeNull();
-  });
-});
-
-describe("payFixSentence", () => {
-  it("says a pay-rate change would not fix a structural cause", () => {
-    expect(payFixSentence("no", "territory_imbalance")).toBe(
-      "A pay-rate change would not fix this: the cause is territory imbalance, a structural constraint. " +
-        "Paying more does not create opportunity that is not there.",
-    );
-  });
-
-  it("says yes for plan mechanics", () => {
-    expect(payFixSentence("yes", "plan_mechanics")).toMatch(/^A pay-rate change would fix this: the cause is in the plan's mechanics/);
-  });
-
-  it("says partly and questions a yes on a structural cause", () => {
-    expect(payFixSentence("partly", "enablement_gap")).toMatch(/^A pay-rate change would only partly fix this: the cause is enablement gap/);
-    expect(payFixSentence("yes", "product_readiness")).toMatch(/Check that judgement: paying more does not make the product ready to sell\.$/);
-  });
-
-  it("never reads 'the cause is other'", () => {
-    expect(payFixSentence("no", "other")).toBe(
-      "A pay-rate change would not fix this: the cause is a constraint outside the plan. Paying more does not remove a constraint the plan sits on.",
-    );
   });
 });

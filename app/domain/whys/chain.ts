@@ -1,8 +1,7 @@
-// The Five Whys chain of a case (PRODUCT.md "Five Whys"): plain functions over plain data,
+// The Five Whys chain of a case (docs/product.md "Five Whys"): plain functions over plain data,
 // shared by the route, the leadership brief and the tests. No Remix, Prisma or server code.
 
-import { BEHAVIOURS, causeLabel, type Cause, type CaseStatus } from "../cases/taxonomy";
-import { allowedNextStatuses } from "../cases/status";
+import { BEHAVIOURS, type Cause } from "../cases/taxonomy";
 
 // ---------------------------------------------------------------------------------------
 // Options
@@ -369,93 +368,4 @@ export function readBack(
   if (links.length === 0) return "";
   const [first, ...rest] = links.map((l) => l.text);
   return `${first}${rest.map((t) => `, therefore ${lowerFirst(t)}`).join("")}.`;
-}
-
-// ---------------------------------------------------------------------------------------
-// Status
-// ---------------------------------------------------------------------------------------
-
-/**
- * The statuses a case passes through to get from `from` to `to` along allowed moves
- * (status.ts), excluding `from`; [] when already there, null when unreachable. The route can
- * record one history entry per hop so the history never shows a move status.ts forbids.
- */
-export function statusPath(from: CaseStatus, to: CaseStatus): CaseStatus[] | null {
-  if (from === to) return [];
-  const previous = new Map<CaseStatus, CaseStatus>();
-  const queue: CaseStatus[] = [from];
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    for (const next of allowedNextStatuses(current)) {
-      if (next === from || previous.has(next)) continue;
-      previous.set(next, current);
-      if (next === to) {
-        const path: CaseStatus[] = [to];
-        for (let s = current; s !== from; s = previous.get(s)!) path.unshift(s);
-        return path;
-      }
-      queue.push(next);
-    }
-  }
-  return null;
-}
-
-/**
- * The first answered step means the work has started. From "new" this implies triage
- * (new → triaged → diagnosing, see statusPath); later statuses are left alone, so editing a
- * step of a diagnosed or briefed case does not move it back.
- */
-export function statusAfterStepAnswered(current: CaseStatus): CaseStatus {
-  return current === "new" || current === "triaged" || current === "reopened" ? "diagnosing" : current;
-}
-
-/**
- * A confirmed conclusion makes the case diagnosed when it is new, triaged, reopened or
- * diagnosing (from new/triaged/reopened via statusPath's hops). A case that is already
- * diagnosed, briefed, monitoring or closed keeps its status.
- */
-export function statusAfterConclusionConfirmed(current: CaseStatus): CaseStatus {
-  const before: readonly CaseStatus[] = ["new", "triaged", "reopened", "diagnosing"];
-  return before.includes(current) ? "diagnosed" : current;
-}
-
-// ---------------------------------------------------------------------------------------
-// Pay-rate sentence for the brief
-// ---------------------------------------------------------------------------------------
-
-// What paying more cannot do, per structural cause.
-const PAY_CANNOT: Record<string, string> = {
-  territory_imbalance: "Paying more does not create opportunity that is not there.",
-  segmentation_shift: "Paying more does not put the right accounts in front of the right sellers.",
-  product_readiness: "Paying more does not make the product ready to sell.",
-  enablement_gap: "Paying more does not teach people what they were never shown.",
-  role_definition: "Paying more does not tell people which job is theirs.",
-  quota_setting: "Paying more does not make an unreachable number reachable.",
-  pricing_packaging: "Paying more does not make the offer easier to buy.",
-  sales_motion_mismatch: "Paying more does not fix a sales motion that does not fit how customers buy.",
-  data_systems: "Paying more does not fix the data and systems people are measured by.",
-  other: "Paying more does not remove a constraint the plan sits on.",
-};
-
-function causePhrase(rootCause: string): string {
-  if (rootCause === "other" || !rootCause) return "a constraint outside the plan";
-  return `${causeLabel(rootCause).toLowerCase()}, a structural constraint`;
-}
-
-/** A plain sentence for the brief on what a pay-rate change would and would not fix. */
-export function payFixSentence(payFix: string, rootCause: string): string {
-  const cannot = PAY_CANNOT[rootCause] ?? PAY_CANNOT.other;
-  if (rootCause === "plan_mechanics") {
-    if (payFix === "yes")
-      return "A pay-rate change would fix this: the cause is in the plan's mechanics, not in a constraint the plan sits on.";
-    if (payFix === "partly")
-      return "A pay-rate change would partly fix this: the cause is in the plan's mechanics, but check the constraints the plan sits on too.";
-    return "A pay-rate change would not fix this: the cause is in how the plan pays, not how much. Fix the mechanics, not the rates.";
-  }
-  const cause = causePhrase(rootCause);
-  if (payFix === "yes")
-    return `The team judges that a pay-rate change would fix this, although the cause is ${cause}. Check that judgement: ${lowerFirst(cannot)}`;
-  if (payFix === "partly")
-    return `A pay-rate change would only partly fix this: the cause is ${cause}. ${cannot} Pair any pay change with the upstream fix.`;
-  return `A pay-rate change would not fix this: the cause is ${cause}. ${cannot}`;
 }

@@ -1,4 +1,4 @@
-// Form schemas of /cases/:id/whys (PRODUCT.md "Five Whys"). Messages are shown next to the
+// Form schemas of /cases/:id/whys (docs/product.md "Five Whys"). Messages are shown next to the
 // form fields, so each one says what to do. Conform sends empty fields as undefined.
 
 import { z } from "zod";
