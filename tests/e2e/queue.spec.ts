@@ -13,7 +13,7 @@ async function as(browser: Browser, role: DemoRole) {
 }
 
 test("triage, assignment, a question to a leader, the inbox, SLAs and the digest", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const analyst = await as(browser, "analyst");
   const a = analyst.page;
   const marker = `E2E-queue-${Date.now()}`;
