@@ -125,7 +125,7 @@ export default function CasesPage() {
         <nav aria-label="Queue">
           <Group gap={6}>
             {QUEUE_VIEWS.map((v) => (
-              <Button key={v.value} component={Link} to={caseListSearch(query, { view: query.view === v.value ? undefined : v.value, page: undefined }) || "/cases"} size="compact-sm" variant={query.view === v.value ? "filled" : "light"} aria-current={query.view === v.value ? "page" : undefined}>
+              <Button key={v.value} component={Link} to={caseListSearch(query, { view: query.view === v.value ? undefined : v.value, page: undefined }) || "/cases"} size="compact-sm" variant={query.view === v.value ? "filled" : "default"} aria-current={query.view === v.value ? "page" : undefined}>
                 {v.label}
               </Button>
             ))}

@@ -35,8 +35,11 @@ test("triage, assignment, a question to a leader, the inbox, SLAs and the digest
   await a.getByRole("link", { name: "Triage and assign" }).click();
   await expectAccessible(a);
   await a.getByLabel("Assigned to").selectOption({ label: "Sam Okafor" }); // the demo analyst
-  await a.getByRole("button", { name: "Assign" }).click();
-  await expect(a.getByLabel("Assigned to")).not.toHaveValue("");
+  // The page reloads its data after the assignment (the case's version moves): wait for it.
+  await Promise.all([
+    a.waitForResponse((r) => r.url().includes(`/cases/${caseId}/triage.data`) && r.request().method() === "GET"),
+    a.getByRole("button", { name: "Assign" }).click(),
+  ]);
   await a.getByLabel("Triage class").selectOption({ label: "Plan-design signal" });
   await a.getByRole("button", { name: "Save triage" }).click();
   await expect(a).toHaveURL(new RegExp(`/cases/${caseId}$`));
@@ -65,7 +68,8 @@ test("triage, assignment, a question to a leader, the inbox, SLAs and the digest
   await expect(l.getByTestId("bell")).toHaveAccessibleName(/unread/);
   await question.getByRole("button", { name: /^Open/ }).click();
   await expect(l).toHaveURL(/\/questions/);
-  const card = l.locator("form").filter({ hasText: `Why did the pipeline go? ${marker}` }).first();
+  // The nearest block around the question that holds an answer box.
+  const card = l.getByText(`Why did the pipeline go? ${marker}`).locator("xpath=ancestor::*[.//textarea][1]");
   await card.getByLabel("Your answer").fill("The carve moved the named accounts to the new hires.");
   await card.getByRole("button", { name: "Send answer" }).click();
   await expect(l).toHaveURL(/answered=1/);
