@@ -5,6 +5,7 @@ import { dataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 import { pauseForRequests } from "~/utils/import-connection.server";
 import { patternCaseSelect, recordRecurrence, watchedPatterns } from "./pattern-case.server";
+import { scheduleThemeRecompute } from "./theme-recompute.server";
 
 // Every write to case data ends here, after its transaction committed (decision 009): nothing
 // a write implies — fresh pattern figures, the "recurring after the fix" flag — depends on the
@@ -22,6 +23,7 @@ const CHUNK = 500;
 export async function afterCommit(changed: Changed): Promise<void> {
   if (!changed) return;
   dataChanged();
+  scheduleThemeRecompute();
   if (!changed.recheck || changed.cases.length === 0) return;
   // The write has committed: a failure here must not turn it into an error for the person.
   await checkRecurrences(changed.cases).catch((error: unknown) => console.error("The recurrence check failed after a committed write:", error));

@@ -43,6 +43,8 @@ import { changeStatus, linkDuplicate } from "~/models/case-commands.server";
 import { getCase, getCaseHistory } from "~/models/case-queries.server";
 import { similarCases } from "~/models/pattern-insights.server";
 import { recurrencesForCase } from "~/models/pattern.server";
+import { causeCheckForCase } from "~/models/theme.server";
+import { CaseCauseCheck } from "~/components/patterns/case-cause-check";
 import { addNote, editNote, listNotes, linkNoteToStep } from "~/models/note.server";
 import { listStepSummaries } from "~/models/whys.server";
 import { requirePermission, type CurrentUser } from "~/utils/auth.server";
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const caseFile = await getCase(id, user);
   if (!caseFile) throw caseNotFound(id);
   const canEdit = can(user.role, "case:write");
-  const [history, notes, steps, recurrences, similar] = await Promise.all([
+  const [history, notes, steps, recurrences, similar, causeCheck] = await Promise.all([
     getCaseHistory(id, user),
     listNotes(id, user),
     listStepSummaries(id, user),
@@ -68,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Alike cases cost a similarity pass: computed here only when asked for without
     // JavaScript (?alike=1); otherwise the panel fetches them after the page shows.
     canEdit && new URL(request.url).searchParams.has("alike") ? similarCases(`${caseFile.title} ${caseFile.complaint}`, id) : null,
+    canEdit ? causeCheckForCase(id) : null,
   ]);
   // Ageing against the SLA, for the comp team (issue 16).
   const sla = canEdit ? ((await slaViews([{ ...caseFile, createdAt: new Date(caseFile.createdAt) }])).get(id) ?? null) : null;
@@ -75,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     caseFile,
     recurrences,
     similar,
+    causeCheck,
     history,
     notes,
     steps,
@@ -165,7 +169,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function CaseFilePage() {
-  const { caseFile: c, history, notes, steps, viewerId, canEdit, nextStatuses, recurrences, similar, sla } = useLoaderData<typeof loader>();
+  const { caseFile: c, history, notes, steps, viewerId, canEdit, nextStatuses, recurrences, similar, causeCheck, sla } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const statusError = errorOf(actionData, "status", "status") ?? errorOf(actionData, "status");
@@ -208,6 +212,7 @@ export default function CaseFilePage() {
       </Group>
 
       <RecurrenceAlert recurrences={recurrences} />
+      <CaseCauseCheck caseId={c.id} check={causeCheck} />
       {linkError ? <Alert color="red" variant="light" role="alert"><Text c="red.9">{linkError}</Text></Alert> : null}
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>

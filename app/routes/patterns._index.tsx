@@ -6,19 +6,22 @@ import { DARK_LABEL, formatDate } from "~/components/labels";
 import { MatrixTable } from "~/components/patterns/matrix-table";
 import { MonthlyChart } from "~/components/patterns/monthly-chart";
 import { SuggestionCard, type SuggestionView } from "~/components/patterns/suggestion-card";
+import { ThemeSection, type ThemeSectionData } from "~/components/patterns/theme-list";
 import { can } from "~/domain/auth/permissions";
 import { isRealDay } from "~/domain/cases/case-schema";
 import { caseListSearch } from "~/domain/cases/list-query";
 import { axisLabel } from "~/domain/patterns/axes";
 import { createPatternSchema, PATTERN_STATUS_OPTIONS } from "~/domain/patterns/pattern-schema";
+import { themeEditSchema } from "~/domain/patterns/theme-edits";
 import { snapExecRange, WITHHELD_NOTE } from "~/domain/privacy/disclosure";
 import { execPatternCounts, GROUPING_CAP, patternInsights, suggestionByKey } from "~/models/pattern-insights.server";
 import { createPattern, listPatterns, unknownCasesMessage } from "~/models/pattern.server";
 import { TriageCounts } from "~/components/patterns/triage-counts";
 import { triageSummary } from "~/domain/queue/triage-counts";
 import { countByTriageClass } from "~/models/queue.server";
+import { runThemeEdit, themeOptions, themePage } from "~/models/theme.server";
 import { requirePermission } from "~/utils/auth.server";
-import { forbidden, readForm } from "~/utils/http.server";
+import { forbidden, notFound, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor, refusedReply } from "~/utils/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Patterns · Upstream" }];
@@ -41,13 +44,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // figures, and neighbouring ranges differ by a whole month.
   const snapped = suppress ? snapExecRange(asked, new Date()) : null;
   const range = snapped ? { from: snapped.from, to: snapped.to } : asked;
-  const [insights, patterns, byClass] = await Promise.all([patternInsights(range, user), listPatterns(user, 50), countByTriageClass(range)]);
+  const url = new URL(request.url);
+  const canWrite = can(user.role, "case:write");
+  const [insights, patterns, themes, options, byClass] = await Promise.all([
+    patternInsights(range, user),
+    listPatterns(user, 50),
+    themePage(user, Number(url.searchParams.get("tpage")) || 1),
+    canWrite ? themeOptions() : [],
+    countByTriageClass(range),
+  ]);
   const counts = suppress ? await execPatternCounts(patterns.map((p) => ({ id: p.id, count: p._count.cases }))) : null;
   return {
     range,
     snapped: snapped?.snapped ?? false,
     suppress,
-    canWrite: can(user.role, "case:write"),
+    canWrite,
+    themes,
+    themeOptions: options,
     canOpenCases: can(user.role, "case:read"),
     triage: triageSummary(byClass, suppress),
     ...insights,
@@ -81,6 +94,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "pattern:read");
   if (!can(user.role, "case:write")) throw forbidden();
   const formData = await readForm(request);
+  if (String(formData.get("intent") ?? "").startsWith("theme-")) {
+    const parsed = themeEditSchema.safeParse(Object.fromEntries([...formData.keys()].map((k) => [k, formData.getAll(k).length > 1 ? formData.getAll(k) : formData.get(k)])));
+    const intent = String(formData.get("intent"));
+    if (!parsed.success) return refusedReply(intent, parsed.error.issues[0].message, 400, String(parsed.error.issues[0].path[0] ?? ""));
+    const outcome = await runThemeEdit(parsed.data, user.id);
+    if (!outcome.ok && outcome.status === 404) throw notFound(outcome.message);
+    if (!outcome.ok) return refusedReply(intent, outcome.message, outcome.status === 409 ? 409 : 400, outcome.field);
+    const back = String(formData.get("returnTo") ?? "");
+    // Only back to a case page (the case page's re-file form); never an arbitrary address.
+    return redirect(outcome.patternId ? `/patterns/${outcome.patternId}` : /^\/cases\/\d+$/.test(back) ? back : "/patterns#themes");
+  }
   // A suggestion is saved by its key: the server takes its cases as they stand now.
   const key = String(formData.get("suggestionKey") ?? "");
   if (key) {
@@ -93,11 +117,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PatternsPage() {
   const d = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>()?.result;
+  const acted = useActionData<typeof action>();
+  // A theme form's refusal shows in the themes section; the others by the saved patterns.
+  const themeReply = acted?.intent.startsWith("theme-") ? acted.result : undefined;
+  const reply = themeReply ? undefined : acted?.result;
   const cellHref = d.canOpenCases
     ? (filter: Record<string, string>) => `/cases${caseListSearch({ ...filter, from: d.range.from, to: d.range.to })}`
     : undefined;
   const errors = reply?.error ? Object.values(reply.error).flat().filter(Boolean) : [];
+  const themeError = themeReply?.error ? Object.values(themeReply.error).flat().filter(Boolean).join(" ") : undefined;
 
   return (
     <Stack gap="lg">
@@ -135,6 +163,8 @@ export default function PatternsPage() {
       </SimpleGrid>
 
       <MonthlyChart data={d.monthly.data} series={d.monthly.series} />
+
+      <ThemeSection d={d.themes as ThemeSectionData} canWrite={d.canWrite} options={d.themeOptions} error={themeError} />
 
       <TriageCounts triage={d.triage} cellHref={cellHref} />
 

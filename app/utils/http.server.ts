@@ -1,11 +1,12 @@
-import { json } from "@remix-run/node";
+// Thrown answers (403, 404, 413) are plain Responses with a JSON body: the error boundary
+// reads its message; data() is for what a route returns.
 
 export function forbidden(message = "You do not have access to this page.") {
-  return json({ message }, { status: 403 });
+  return Response.json({ message }, { status: 403 });
 }
 
 export function notFound(message = "Not found.") {
-  return json({ message }, { status: 404 });
+  return Response.json({ message }, { status: 404 });
 }
 
 export const caseNotFound = (id: number) => notFound(`Case #${id} does not exist.`);
@@ -22,7 +23,7 @@ export function parseId(raw: string | undefined, what = "Case"): number {
 export async function readForm(request: Request, maxBytes = 2_000_000): Promise<FormData> {
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > maxBytes) {
-    throw json({ message: "That submission is too large." }, { status: 413 });
+    throw Response.json({ message: "That submission is too large." }, { status: 413 });
   }
   return request.formData();
 }

@@ -2,11 +2,13 @@ import { expect, request, test, type APIRequestContext } from "@playwright/test"
 import Database from "better-sqlite3";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO, type DemoRole } from "./support";
+import { freePort } from "./own-server";
+import { dataUrl, DEMO, session as sessionOn, type DemoRole } from "./support";
+
+const session = (role: DemoRole) => sessionOn(role, baseURL);
 
 // Bad input, table-driven (issue 8, "Hardening"): every form action gets missing, oversized,
 // wrong-typed and hostile values, one field at a time, as the role that may use the form. Each
@@ -27,15 +29,6 @@ type Multipart = Record<string, string | { name: string; mimeType: string; buffe
 
 // ---- A server of our own ---------------------------------------------------------------
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 let dir = "";
 let proc: ChildProcess | null = null;
@@ -85,12 +78,6 @@ function snapshot(): { version: number; counts: Record<string, number> } {
 
 const one = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as T;
 
-async function session(role: DemoRole) {
-  const c = await request.newContext({ baseURL });
-  const res = await c.post("/login", { form: { email: DEMO[role], password: "upstream-demo", redirectTo: "/" }, maxRedirects: 0 });
-  if (res.status() !== 302) throw new Error(`sign-in as ${role}: ${res.status()}`);
-  return c;
-}
 
 // ---- Fixtures made through the app -------------------------------------------------------
 
@@ -591,11 +578,6 @@ let tried = 0;
 let gets = 0;
 const stats = { refused: 0, document: 0 };
 
-/** `/cases/1/whys?edit=2` → `/cases/1/whys.data?edit=2`: the Remix data request (no page render). */
-function dataUrl(url: string) {
-  const [p, query] = url.split("?");
-  return `${p}.data${query ? `?${query}` : ""}`;
-}
 
 async function attempt(input: Input): Promise<string[]> {
   const before = snapshot();

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { decode } from "turbo-stream";
 
 export const DEMO = {
   admin: "admin@upstream.test",
@@ -36,12 +37,33 @@ export function baseURL() {
   return url;
 }
 
-/** An API request context signed in as a demo role (through the real sign-in form). */
-export async function session(role: DemoRole): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: baseURL() });
-  const res = await ctx.post("/login", { form: { email: DEMO[role], password: "upstream-demo", redirectTo: "/" }, maxRedirects: 0 });
-  if (res.status() !== 302) throw new Error(`sign-in as ${role}: ${res.status()}`);
+/** A demo role, or any account by its email and password. */
+export type Credentials = DemoRole | { email: string; password: string };
+
+/**
+ * An API request context signed in through the real sign-in form, on the test server (or on
+ * `base`, for a spec that starts a server of its own).
+ */
+export async function session(who: Credentials, base = baseURL()): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL: base });
+  const { email, password } = typeof who === "string" ? { email: DEMO[who], password: "upstream-demo" } : who;
+  const res = await ctx.post("/login", { form: { email, password, redirectTo: "/" }, maxRedirects: 0 });
+  if (res.status() !== 302) throw new Error(`sign-in as ${email}: ${res.status()}`);
   return ctx;
+}
+
+/** A single-fetch body, decoded; custom types (ErrorResponse, SingleFetchRedirect) kept by name. */
+export async function decodeData(res: APIResponse): Promise<unknown> {
+  const bytes = new Uint8Array(await res.body());
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  const decoded = await decode(stream, { plugins: [(type: string, ...values: unknown[]) => ({ value: { __type: type, values } })] });
+  await decoded.done;
+  return decoded.value;
 }
 
 /** `/cases/1?x=y` → `/cases/1.data?x=y`; the index route's data is `/_root.data`. */

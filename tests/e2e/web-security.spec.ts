@@ -1,9 +1,8 @@
 import { expect, request, test, type APIRequestContext, type APIResponse, type Browser, type Page } from "@playwright/test";
 import http from "node:http";
 import Papa from "papaparse";
-import { decode } from "turbo-stream";
 import { getEnv } from "../../app/utils/env.server";
-import { DEMO, signIn, type DemoRole } from "./support";
+import { baseURL, decodeData, DEMO, session, signIn, type DemoRole } from "./support";
 
 // Web security of the running app (issue 8, "Hardening"): headers and CSP, the session cookie,
 // sign-in rate limiting and redirects, stored XSS in every free-text field, CSV formula
@@ -14,35 +13,11 @@ test.describe.configure({ mode: "parallel" });
 const MB = 1024 * 1024;
 const XSS = ["<script>window.__xss=1</script>", `<img src=x onerror="window.__xss=1">`, "[x](javascript:window.__xss=1)"] as const;
 
-function baseURL() {
-  const url = test.info().project.use.baseURL;
-  if (!url) throw new Error("no baseURL");
-  return url;
-}
 
-async function session(role: DemoRole | { email: string; password: string }): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: baseURL() });
-  const { email, password } = typeof role === "string" ? { email: DEMO[role], password: "upstream-demo" } : role;
-  const res = await ctx.post("/login", { form: { email, password, redirectTo: "/" }, maxRedirects: 0 });
-  if (res.status() !== 302) throw new Error(`sign-in as ${email}: ${res.status()}`);
-  return ctx;
-}
 
 const locationOf = (res: APIResponse) => res.headers()["location"] ?? "";
 const idFrom = (res: APIResponse, what: RegExp) => Number(what.exec(locationOf(res))?.[1] ?? NaN);
 
-async function decodeData(res: APIResponse): Promise<unknown> {
-  const bytes = new Uint8Array(await res.body());
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
-  const decoded = await decode(stream, { plugins: [(type: string, ...values: unknown[]) => ({ value: { __type: type, values } })] });
-  await decoded.done;
-  return decoded.value;
-}
 
 /** A form body with repeated keys (caseIds=1&caseIds=2), which `form:` cannot send. */
 function formBody(entries: [string, string][]) {

@@ -13,16 +13,8 @@ import { action as briefsAction } from "~/routes/briefs._index";
 import { loader as patternsLoader } from "~/routes/patterns._index";
 import { loader as variabilityLoader } from "~/routes/variability";
 import { dataChanged } from "~/utils/data-version.server";
-import { db, getRequest, type Person, postRequest, run, signedIn } from "./helpers";
+import { db, getRequest, type Person, postRequest, run, type ShownMatrix, signedIn } from "./helpers";
 
-type ShownMatrix = {
-  rowAxis: string;
-  colAxis: string;
-  rows: { value: string; total: Shown }[];
-  cols: { value: string; total: Shown }[];
-  cells: Shown[][];
-  total: Shown;
-};
 type Entry = { value: string; count: Shown };
 type ExecSuggestion = { key: string; kind: string; cause: string | null; count: Shown; functions: Entry[]; roles: Entry[]; segments: Entry[]; tenureBands: Entry[] };
 type PatternsPage = {

@@ -1,5 +1,5 @@
 // Calls loaders and actions the way Remix does: a real Request, params, and a context.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Role } from "~/domain/auth/permissions";
 import type { CaseFormData } from "~/domain/cases/case-schema";
 import { createCase } from "~/models/case-commands.server";
@@ -30,6 +30,18 @@ export async function cookieFor(userId: string) {
   return setCookie.split(";")[0];
 }
 
+/** A figure as a page shows it (app/domain/privacy/disclosure.ts): a number, or withheld with its text. */
+export type Shown = { value: number | null; text: string };
+/** A cause × function (or other) matrix as the patterns page's loader sends it. */
+export type ShownMatrix = {
+  rowAxis: string;
+  colAxis: string;
+  rows: { value: string; total: Shown }[];
+  cols: { value: string; total: Shown }[];
+  cells: Shown[][];
+  total: Shown;
+};
+
 export type Person = { id: string; name: string; cookie: string };
 
 /** A user of this role with a live session: what most tests act as. */
@@ -53,6 +65,11 @@ export function postRequest(path: string, fields: Record<string, string | string
     headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
   });
 }
+
+// What Remix's public data() returns, recognised by its class and read through its declared type.
+type DataWithInit = ReturnType<typeof data<unknown>>;
+const DataWithInitClass = data(null).constructor;
+const isDataWithInit = (value: unknown): value is DataWithInit => value instanceof DataWithInitClass;
 
 export type Outcome = { status: number; data: unknown; headers: Headers; location: string | null };
 
@@ -83,8 +100,8 @@ export async function run(
       location: value.headers.get("Location"),
     };
   }
-  if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
-    const d = value as { data: unknown; init: ResponseInit | null };
+  if (isDataWithInit(value)) {
+    const d = value;
     return {
       status: d.init?.status ?? 200,
       data: d.data,

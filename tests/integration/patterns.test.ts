@@ -5,20 +5,11 @@ import { loader as similarLoader } from "~/routes/cases.similar";
 import { action as newAction } from "~/routes/cases.new";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$id";
 import { dataChanged } from "~/utils/data-version.server";
-import { db, formResult, getRequest, type Person, postRequest, run, signedIn } from "./helpers";
+import { db, formResult, getRequest, type Person, postRequest, run, type Shown, type ShownMatrix, signedIn } from "./helpers";
 
 // ---------------------------------------------------------------------------------------
 // Shapes of the loader data we read (only what the tests look at).
 
-type Shown = { value: number | null; text: string };
-type ShownMatrix = {
-  rowAxis: string;
-  colAxis: string;
-  rows: { value: string; total: Shown }[];
-  cols: { value: string; total: Shown }[];
-  cells: Shown[][];
-  total: Shown;
-};
 type IndexData = {
   suppress: boolean;
   total: string;

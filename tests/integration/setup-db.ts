@@ -20,6 +20,9 @@ for (const name of fs.readdirSync(migrations).filter((n) => /^\d+_/.test(n)).sor
 sqlite.close();
 
 afterAll(async () => {
+  // A theme recomputation scheduled by the file's last write must not run against a removed database.
+  const { stopThemeRecompute } = await import("~/models/theme-recompute.server");
+  await stopThemeRecompute();
   const { db } = await import("~/utils/db.server");
   await db.$disconnect();
   fs.rmSync(dir, { recursive: true, force: true });

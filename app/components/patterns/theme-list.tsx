@@ -1,0 +1,204 @@
+import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Form, Link } from "@remix-run/react";
+import { causeLabel } from "~/domain/cases/taxonomy";
+import type { Verdict } from "~/domain/patterns/grouping";
+import type { ShownCount } from "~/domain/privacy/disclosure";
+import { DARK_LABEL, formatDate } from "../labels";
+import { VerdictBadge } from "./verdict-badge";
+
+// The themes section of /patterns (issue 13): every theme, ranked and paged; the comp team's
+// edit forms (each a plain POST, so they work without JavaScript).
+
+type Day = string | Date;
+export type ThemeCardData = {
+  id: string;
+  name: string;
+  verdict: Verdict;
+  dominantCause: string;
+  from: Day;
+  to: Day;
+  count: number | ShownCount;
+  verdictNote?: string;
+  caseIds?: number[];
+  terms?: string[];
+  typical?: { id: number; title: string; complaint: string } | null;
+  causes?: { cause: string; cases: number; diagnosed: number }[];
+  causeChecks?: { sentence: string; cause: string; caseIds: number[] }[];
+  dismissed?: boolean;
+  edited?: boolean;
+};
+
+export type ThemeSectionData = {
+  themes: ThemeCardData[];
+  page: number;
+  pages: number;
+  count: number;
+  updating: boolean;
+  coverage: { share: number; total: number } | null;
+};
+
+const CASES_SHOWN = 12;
+const shown = (n: number | ShownCount) => (typeof n === "number" ? n.toLocaleString("en-US") : n.text);
+
+export function ThemeSection({ d, canWrite, options, error }: { d: ThemeSectionData; canWrite: boolean; options: { id: string; name: string }[]; error?: string }) {
+  const pageHref = (p: number) => `?tpage=${p}#themes`;
+  return (
+    <section aria-labelledby="themes">
+      <Group justify="space-between" align="baseline">
+        <Title order={2} size="h3" id="themes">Themes</Title>
+        {d.updating ? <Badge color="yellow.9" variant="light" styles={DARK_LABEL} data-testid="themes-updating">Updating</Badge> : null}
+      </Group>
+      <Text c="dimmed" size="sm" mb="sm">
+        Each case in at most one theme, from its complaint, Five Whys and causes. Cross-functional patterns first, then the most independent
+        reports, then the most recent; anecdotes after patterns.
+        {d.coverage ? ` ${Math.round(d.coverage.share * 100)}% of ${d.coverage.total.toLocaleString("en-US")} cases are in a theme.` : ""}
+      </Text>
+      {error ? <Text c="red.9" role="alert" mb="sm">{error}</Text> : null}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {d.themes.map((t) => (
+          <ThemeCard key={t.id} t={t} canWrite={canWrite} options={options} />
+        ))}
+      </SimpleGrid>
+      {d.themes.length === 0 ? <Text c="dimmed">No themes yet.</Text> : null}
+      {d.pages > 1 ? (
+        <Group gap="xs" mt="sm" component="nav" aria-label="Theme pages">
+          {d.page > 1 ? <Anchor component={Link} to={pageHref(d.page - 1)}>Previous</Anchor> : null}
+          <Text size="sm">Page {d.page} of {d.pages} ({d.count} themes)</Text>
+          {d.page < d.pages ? <Anchor component={Link} to={pageHref(d.page + 1)}>Next</Anchor> : null}
+        </Group>
+      ) : null}
+    </section>
+  );
+}
+
+function Hidden({ fields }: { fields: Record<string, string | number> }) {
+  return (
+    <>
+      {Object.entries(fields).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+    </>
+  );
+}
+
+function ThemeCard({ t, canWrite, options }: { t: ThemeCardData; canWrite: boolean; options: { id: string; name: string }[] }) {
+  const others = options.filter((o) => o.id !== t.id);
+  return (
+    <Paper withBorder radius="lg" p="md" data-testid="theme" data-theme-id={t.id} data-case-ids={t.caseIds?.join(" ")}>
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Text fw={650} data-testid="theme-name">{t.name}</Text>
+          <VerdictBadge verdict={t.verdict} />
+        </Group>
+        {t.dismissed ? <Text size="sm" c="dark.6">Dismissed: not a pattern.</Text> : null}
+        {t.verdictNote ? <Text size="sm" c="dark.6">{t.verdictNote}</Text> : null}
+        <Text size="sm" c="dark.5">
+          {shown(t.count)} cases · {formatDate(t.from)} – {formatDate(t.to)}
+          {t.dominantCause ? ` · cause: ${causeLabel(t.dominantCause)}` : ""}
+        </Text>
+        {t.terms?.length ? <Text size="sm"><Text span fw={600}>Distinctive terms: </Text>{t.terms.join(", ")}</Text> : null}
+        {t.causes?.length ? (
+          <Text size="sm"><Text span fw={600}>Causes: </Text>{t.causes.map((c) => `${causeLabel(c.cause)} (${c.cases}${c.diagnosed ? `, ${c.diagnosed} diagnosed` : ""})`).join(", ")}</Text>
+        ) : null}
+        {t.typical ? (
+          <Text size="sm" data-testid="theme-typical">
+            <Text span fw={600}>Most typical: </Text>
+            <Anchor component={Link} to={`/cases/${t.typical.id}`}>{t.typical.title || `Case #${t.typical.id}`}</Anchor> — “{t.typical.complaint.slice(0, 220)}”
+          </Text>
+        ) : null}
+        {t.causeChecks?.map((m) => (
+          <Paper key={m.cause} bg="yellow.0" p="xs" radius="md" data-testid="cause-check">
+            <Text size="sm" fw={600}>{m.sentence}</Text>
+            {canWrite ? (
+              <Group gap={4} mt={4}>
+                {m.caseIds.map((id) => (
+                  <Form method="post" key={id}>
+                    <Hidden fields={{ intent: "theme-refile", caseId: id, cause: t.dominantCause }} />
+                    <Button type="submit" size="compact-xs" variant="default">Re-file #{id} as {causeLabel(t.dominantCause).toLowerCase()}</Button>
+                  </Form>
+                ))}
+              </Group>
+            ) : null}
+          </Paper>
+        ))}
+        {t.caseIds ? (
+          <Text size="sm">
+            <Text span fw={600}>Cases: </Text>
+            {t.caseIds.slice(0, CASES_SHOWN).map((id, i) => (
+              <span key={id}>{i > 0 ? ", " : ""}<Anchor component={Link} to={`/cases/${id}`}>#{id}</Anchor></span>
+            ))}
+            {t.caseIds.length > CASES_SHOWN ? ` and ${t.caseIds.length - CASES_SHOWN} more` : ""}
+          </Text>
+        ) : null}
+        {canWrite && t.caseIds ? <ThemeEdits t={t} others={others} /> : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ThemeEdits({ t, others }: { t: ThemeCardData; others: { id: string; name: string }[] }) {
+  const ids = t.caseIds ?? [];
+  return (
+    <details>
+      <summary style={{ cursor: "pointer", fontSize: 14, fontWeight: 600 }}>Edit this theme</summary>
+      <Stack gap="xs" mt="xs">
+        <Form method="post">
+          <Hidden fields={{ intent: "theme-save", themeId: t.id }} />
+          <Button type="submit" size="xs">Save as a pattern</Button>
+        </Form>
+        <Form method="post">
+          <Hidden fields={{ intent: "theme-rename", themeId: t.id }} />
+          <Group gap="xs" align="flex-end">
+            <TextInput name="name" label="Name" defaultValue={t.name} size="xs" style={{ flex: 1 }} required maxLength={120} />
+            <Button type="submit" size="xs" variant="default">Rename</Button>
+          </Group>
+        </Form>
+        {others.length ? (
+          <Form method="post">
+            <Hidden fields={{ intent: "theme-merge", themeId: t.id }} />
+            <Group gap="xs" align="flex-end">
+              <NativeSelect name="otherId" label="Merge in another theme" data={others.map((o) => ({ value: o.id, label: o.name }))} size="xs" style={{ flex: 1, minWidth: 0 }} />
+              <Button type="submit" size="xs" variant="default">Merge</Button>
+            </Group>
+          </Form>
+        ) : null}
+        <Form method="post">
+          <Hidden fields={{ intent: "theme-move", themeId: t.id }} />
+          <Group gap="xs" align="flex-end">
+            <TextInput name="caseId" label="Move a case into this theme (case number)" inputMode="numeric" size="xs" style={{ flex: 1 }} required />
+            <Button type="submit" size="xs" variant="default">Move in</Button>
+          </Group>
+        </Form>
+        <Group gap={4}>
+          {ids.slice(0, CASES_SHOWN).map((id) => (
+            <Form method="post" key={id}>
+              <Hidden fields={{ intent: "theme-move", caseId: id, themeId: "" }} />
+              <Button type="submit" size="compact-xs" variant="subtle" aria-label={`Move case #${id} out of this theme`}>Move #{id} out</Button>
+            </Form>
+          ))}
+        </Group>
+        {ids.length > 1 ? (
+          <Form method="post">
+            <Hidden fields={{ intent: "theme-split", themeId: t.id }} />
+            <Text size="xs" fw={600}>Split off into a new theme</Text>
+            <Group gap="xs">
+              {ids.slice(0, CASES_SHOWN).map((id) => (
+                <Checkbox key={id} name="caseIds" value={id} label={`#${id}`} size="xs" />
+              ))}
+            </Group>
+            <Group gap="xs" align="flex-end" mt={4}>
+              <TextInput name="name" label="New theme's name" size="xs" style={{ flex: 1 }} required maxLength={120} />
+              <Button type="submit" size="xs" variant="default">Split</Button>
+            </Group>
+          </Form>
+        ) : null}
+        {!t.dismissed ? (
+          <Form method="post">
+            <Hidden fields={{ intent: "theme-dismiss", themeId: t.id }} />
+            <Button type="submit" size="xs" variant="subtle" color="red.9">Dismiss: not a pattern</Button>
+          </Form>
+        ) : null}
+      </Stack>
+    </details>
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { makeCase } from "./fixtures/make-case";
+import { dominant, partitionThemes } from "./theme-partition";
+
+const territory = [
+  "My patch is tiny compared with the other reps, the territory carve gave me nothing",
+  "The territory realignment left my patch with no accounts worth calling",
+  "Territory carve is uneven, my patch has a third of the accounts of the next rep",
+];
+const statements = [
+  "Commission statement was wrong again, payout missing two deals",
+  "My payout statement missed deals and payroll took a month to fix it",
+  "Statement shows the wrong payout, deals missing from the commission statement",
+];
+
+describe("partitionThemes", () => {
+  it("puts each case in at most one theme and keeps different problems apart", () => {
+    const cases = [
+      ...territory.map((complaint) => makeCase({ complaint, suspectedCause: "territory_imbalance" })),
+      ...statements.map((complaint) => makeCase({ complaint, suspectedCause: "data_systems" })),
+      makeCase({ complaint: "The office coffee machine has been broken for weeks" }),
+    ];
+    const themes = partitionThemes(cases);
+    const all = themes.flatMap((t) => t.caseIds);
+    expect(new Set(all).size).toBe(all.length);
+    expect(themes.map((t) => t.caseIds)).toEqual(
+      expect.arrayContaining([cases.slice(0, 3).map((c) => c.id), cases.slice(3, 6).map((c) => c.id)]),
+    );
+    expect(all).not.toContain(cases[6].id);
+  });
+
+  it("lets the text outweigh a wrong suspected cause, and explains the theme", () => {
+    const cases = territory.map((complaint, i) => makeCase({ complaint, suspectedCause: i === 1 ? "plan_mechanics" : "territory_imbalance" }));
+    const [t] = partitionThemes(cases);
+    expect(t.caseIds).toHaveLength(3);
+    expect(t.dominantCause).toBe("territory_imbalance");
+    expect(t.terms).toContain("patch");
+    expect(cases.map((c) => c.id)).toContain(t.typicalCaseId);
+  });
+
+  it("gives the same themes for the same cases in any order", () => {
+    const cases = [...territory, ...statements].map((complaint) => makeCase({ complaint }));
+    const a = partitionThemes(cases).map((t) => t.key).sort();
+    const b = partitionThemes([...cases].reverse()).map((t) => t.key).sort();
+    expect(a).toEqual(b);
+  });
+});
+
+describe("dominant", () => {
+  it("prefers a diagnosis over a majority of suspicions", () => {
+    expect(dominant([{ cause: "quota_setting", cases: 4, diagnosed: 0 }, { cause: "territory_imbalance", cases: 1, diagnosed: 1 }])).toEqual({ dominantCause: "territory_imbalance", dominantSource: "diagnosed" });
+  });
+  it("names no cause when suspicions are split", () => {
+    expect(dominant([{ cause: "quota_setting", cases: 2, diagnosed: 0 }, { cause: "pricing_packaging", cases: 2, diagnosed: 0 }]).dominantCause).toBe("");
+  });
+});

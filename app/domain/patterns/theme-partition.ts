@@ -1,0 +1,356 @@
+// Themes (issue 13): one partition of the cases, each case in at most one theme, from all
+// the evidence a case has. Pure: the model layer passes plain cases, gets plain themes.
+//
+// Each case becomes one sparse vector made of blocks, each block L2-normalised then weighted:
+// - text: TF-IDF (text-similarity.ts, with the lexicon of themes.ts) over the title,
+//   complaint, details, the Five Whys answers and the root-cause statement;
+// - diagnosed cause (strong: the team concluded it), suspected cause (weak: wrong about a
+//   quarter of the time), behaviour (weak: many causes share a behaviour).
+// Cases are clustered by cosine to cluster centroids: a leader pass (oldest first), then
+// reassignment passes (k-means with a threshold) until nothing moves. Clusters smaller than
+// two are not themes. Time is not a similarity signal (a cause persists for months); it
+// orders the pass, so the same cases always give the same themes, and it ranks themes.
+//
+// Cost: O(n·k·t) per pass with an inverted index from term to clusters (k clusters, t terms a
+// case has); memory O(n·t). Measured at 100,000 cases in bench (see the README).
+
+import { effectiveCause } from "./effective-cause";
+import { buildIndex, type TfIdfIndex } from "./text-similarity";
+import { THEME_PREFIX } from "./themes";
+import type { PatternCase } from "./types";
+
+export type ThemeCase = PatternCase & {
+  details?: string;
+  /** Five Whys answers, in step order. */
+  whys?: readonly string[];
+  rootCauseStatement?: string;
+};
+
+export type ThemeWeights = {
+  text: number;
+  diagnosed: number;
+  suspected: number;
+  behaviour: number;
+  /** Minimum cosine between a case and a theme's centroid to join it. */
+  threshold: number;
+  /** Minimum cosine between two themes' centroids to merge them (one problem found twice). */
+  merge: number;
+  /** Weight of the cause the team's own diagnoses suggest for a case's text (see learnedCauses). */
+  learned: number;
+};
+
+/** Tuned on eval/themes/tuning.json (see `npm run eval:themes`). */
+export const DEFAULT_THEME_WEIGHTS: ThemeWeights = { text: 1, diagnosed: 0.6, suspected: 0.3, behaviour: 0.3, threshold: 0.2, merge: 0.5, learned: 0 };
+
+const PASSES = 8;
+const MIN_THEME_SIZE = 2;
+const DISTINCTIVE_TERMS = 6;
+
+export type ThemeCause = { cause: string; cases: number; diagnosed: number };
+
+export type ComputedTheme = {
+  /** Derived from the members (FNV of the oldest member's id and the size): stable input, stable key. */
+  key: string;
+  caseIds: number[];
+  /** Words that set this theme apart, heaviest first (a lexicon theme shows as its name). */
+  terms: string[];
+  /** The member closest to the centroid. */
+  typicalCaseId: number;
+  /** Effective causes of the members, most first. */
+  causes: ThemeCause[];
+  /** The diagnosed cause most members share, else the most common effective cause; "" when none. */
+  dominantCause: string;
+  /** How the dominant cause was reached. */
+  dominantSource: "diagnosed" | "suspected" | "";
+  from: Date;
+  to: Date;
+};
+
+export function themeText(c: ThemeCase): string {
+  return [c.title, c.complaint, c.details, ...(c.whys ?? []), c.rootCauseStatement].filter(Boolean).join("\n");
+}
+
+type Vec = Map<string, number>;
+
+/** The combined evidence vector of each case, unit length. */
+export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAULT_THEME_WEIGHTS, index?: TfIdfIndex): Map<number, Vec> {
+  const idx = index ?? buildIndex(cases.map((c) => ({ id: c.id, text: themeText(c) })));
+  const out = new Map<number, Vec>();
+  const learned = w.learned > 0 ? learnedCauses(cases, idx) : new Map<number, string>();
+  for (const c of cases) {
+    const v: Vec = new Map();
+    const text = idx.vector(c.id);
+    if (text) text.idx.forEach((t, j) => v.set(`t${t}`, text.val[j] * w.text));
+    if (c.rootCause) v.set(`c:${c.rootCause}`, w.diagnosed);
+    if (c.suspectedCause && c.suspectedCause !== "other") v.set(`c:${c.suspectedCause}`, (v.get(`c:${c.suspectedCause}`) ?? 0) + w.suspected);
+    if (c.behaviour && c.behaviour !== "other") v.set(`b:${c.behaviour}`, w.behaviour);
+    const guess = learned.get(c.id);
+    if (guess && w.learned > 0) v.set(`c:${guess}`, (v.get(`c:${guess}`) ?? 0) + w.learned);
+    const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
+    if (norm > 0) for (const [k, x] of v) v.set(k, x / norm);
+    out.set(c.id, v);
+  }
+  return out;
+}
+
+/**
+ * For each case without a diagnosis, the cause whose diagnosed cases its text is most like
+ * (cosine to the centre of that cause's diagnosed texts, at least 0.1): the team's own
+ * conclusions teach which words go with which cause, with no word list to maintain.
+ */
+export function learnedCauses(cases: readonly ThemeCase[], idx: TfIdfIndex): Map<number, string> {
+  const centres = new Map<string, Map<number, number>>();
+  for (const c of cases) {
+    if (!c.rootCause || c.rootCause === "other") continue;
+    const v = idx.vector(c.id);
+    if (!v) continue;
+    const m = centres.get(c.rootCause) ?? new Map<number, number>();
+    v.idx.forEach((t, j) => m.set(t, (m.get(t) ?? 0) + v.val[j]));
+    centres.set(c.rootCause, m);
+  }
+  for (const m of centres.values()) {
+    const n = Math.sqrt([...m.values()].reduce((s, x) => s + x * x, 0)) || 1;
+    for (const [t, x] of m) m.set(t, x / n);
+  }
+  const out = new Map<number, string>();
+  for (const c of cases) {
+    if (c.rootCause) continue;
+    const v = idx.vector(c.id);
+    if (!v) continue;
+    let best = "";
+    let bestScore = 0.1;
+    for (const [cause, m] of centres) {
+      let s = 0;
+      v.idx.forEach((t, j) => (s += (m.get(t) ?? 0) * v.val[j]));
+      if (s > bestScore) {
+        best = cause;
+        bestScore = s;
+      }
+    }
+    if (best) out.set(c.id, best);
+  }
+  return out;
+}
+
+type Cluster = { members: number[]; centroid: Vec; norm2: number };
+
+export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeights = DEFAULT_THEME_WEIGHTS): ComputedTheme[] {
+  if (cases.length === 0) return [];
+  const ordered = [...cases].sort((a, b) => a.raisedOn.getTime() - b.raisedOn.getTime() || a.id - b.id);
+  const index = buildIndex(ordered.map((c) => ({ id: c.id, text: themeText(c) })));
+  const vectors = caseVectors(ordered, weights, index);
+  const docs = ordered.map((c) => vectors.get(c.id)!);
+  const assignment = cluster(docs, weights.threshold, weights.merge);
+
+  const groups = new Map<number, number[]>();
+  assignment.forEach((k, i) => {
+    if (k < 0) return;
+    groups.set(k, [...(groups.get(k) ?? []), i]);
+  });
+  const df = documentFrequency(docs);
+  return [...groups.values()]
+    .filter((m) => m.length >= MIN_THEME_SIZE)
+    .map((m) => explain(m.map((i) => ordered[i]), m.map((i) => docs[i]), index, df, docs.length));
+}
+
+/** Leader pass then reassignment passes; returns a cluster per doc, or −1 for none. */
+function cluster(docs: readonly Vec[], threshold: number, merge: number): number[] {
+  let clusters: Cluster[] = [];
+  let postings = new Map<string, Set<number>>();
+  let assignment = docs.map(() => -1);
+  docs.forEach((v, i) => {
+    const best = bestCluster(v, clusters, postings, -1);
+    let k = best && best.score >= threshold ? best.cluster : -1;
+    if (k === -1) {
+      k = clusters.length;
+      clusters.push({ members: [], centroid: new Map(), norm2: 0 });
+    }
+    add(clusters[k], k, i, v, postings);
+    assignment[i] = k;
+  });
+  for (let pass = 0; pass < PASSES; pass++) {
+    const next = docs.map((v, i) => {
+      const best = bestCluster(v, clusters, postings, assignment[i]);
+      return best && best.score >= threshold ? best.cluster : -1 - i;
+    });
+    if (next.every((k, i) => k === assignment[i])) break;
+    const renumber = new Map<number, number>();
+    clusters = [];
+    postings = new Map();
+    assignment = next.map((k, i) => {
+      let nk = renumber.get(k);
+      if (nk === undefined) {
+        nk = clusters.length;
+        renumber.set(k, nk);
+        clusters.push({ members: [], centroid: new Map(), norm2: 0 });
+      }
+      add(clusters[nk], nk, i, docs[i], postings);
+      return nk;
+    });
+  }
+  // Merge clusters whose centres are alike (greedy, most alike first): the leader pass can
+  // start one problem twice when its first cases share few words.
+  const unit = clusters.map((c) => {
+    const n = Math.sqrt(c.norm2) || 1;
+    return new Map([...c.centroid].map(([t, x]) => [t, x / n]));
+  });
+  const big = clusters.map((c, k) => k).filter((k) => clusters[k].members.length >= MIN_THEME_SIZE);
+  const pairs: { a: number; b: number; s: number }[] = [];
+  for (let i = 0; i < big.length; i++) {
+    for (let j = i + 1; j < big.length; j++) {
+      const s = dotVec(unit[big[i]], unit[big[j]]);
+      if (s >= merge) pairs.push({ a: big[i], b: big[j], s });
+    }
+  }
+  pairs.sort((x, y) => y.s - x.s);
+  const into = clusters.map((_, k) => k);
+  const root = (k: number): number => (into[k] === k ? k : (into[k] = root(into[k])));
+  const merged = new Set<number>();
+  for (const { a, b } of pairs) {
+    // One merge per cluster per round keeps two distinct themes from chaining through a third.
+    if (merged.has(root(a)) || merged.has(root(b)) || root(a) === root(b)) continue;
+    into[root(b)] = root(a);
+    merged.add(root(a));
+  }
+  assignment = assignment.map((k) => root(k));
+  const size = new Map<number, number>();
+  for (const k of assignment) size.set(k, (size.get(k) ?? 0) + 1);
+  // A cluster of one is no theme.
+  return assignment.map((k) => ((size.get(k) ?? 0) >= MIN_THEME_SIZE ? k : -1));
+}
+
+function dotVec(a: Vec, b: Vec): number {
+  let s = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const [t, x] of small) s += x * (large.get(t) ?? 0);
+  return s;
+}
+
+function add(c: Cluster, k: number, doc: number, v: Vec, postings: Map<string, Set<number>>) {
+  c.members.push(doc);
+  for (const [t, x] of v) {
+    const old = c.centroid.get(t) ?? 0;
+    const now = old + x;
+    c.centroid.set(t, now);
+    c.norm2 += now * now - old * old;
+    let set = postings.get(t);
+    if (!set) postings.set(t, (set = new Set()));
+    set.add(k);
+  }
+}
+
+/** Best cluster by cosine to its centroid; a doc's own cluster is scored without it. */
+function bestCluster(v: Vec, clusters: Cluster[], postings: Map<string, Set<number>>, own: number) {
+  const dots = new Map<number, number>();
+  for (const [t, x] of v) {
+    for (const k of postings.get(t) ?? []) dots.set(k, (dots.get(k) ?? 0) + clusters[k].centroid.get(t)! * x);
+  }
+  let best: { cluster: number; score: number } | null = null;
+  for (const [k, d] of dots) {
+    let dotK = d;
+    let norm2 = clusters[k].norm2;
+    if (k === own) {
+      if (clusters[k].members.length <= 1) continue;
+      norm2 = norm2 - 2 * d + 1;
+      dotK = d - 1;
+    }
+    const score = norm2 > 1e-12 ? dotK / Math.sqrt(norm2) : 0;
+    if (!best || score > best.score || (score === best.score && k < best.cluster)) best = { cluster: k, score };
+  }
+  return best;
+}
+
+function documentFrequency(docs: readonly Vec[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const v of docs) for (const t of v.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
+}
+
+function explain(members: ThemeCase[], vectors: Vec[], index: TfIdfIndex, df: Map<string, number>, n: number): ComputedTheme {
+  const centroid: Vec = new Map();
+  const inTheme = new Map<string, number>();
+  for (const v of vectors) {
+    for (const [t, x] of v) {
+      centroid.set(t, (centroid.get(t) ?? 0) + x / vectors.length);
+      inTheme.set(t, (inTheme.get(t) ?? 0) + 1);
+    }
+  }
+  // Distinctive: common inside the theme, rare outside it (a log-odds lift), text terms only.
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  const ranked = [...inTheme.entries()]
+    .filter(([t, k]) => t.startsWith("t") && k >= 2)
+    .map(([t, k]) => {
+      const outside = (df.get(t) ?? 0) - k;
+      const lift = (k / members.length) / ((outside + 1) / (n - members.length + 1));
+      return { t, score: (centroid.get(t) ?? 0) * Math.log(1 + lift) };
+    })
+    .sort((a, b) => b.score - a.score || a.t.localeCompare(b.t));
+  for (const { t } of ranked) {
+    if (terms.length >= DISTINCTIVE_TERMS) break;
+    const i = Number(t.slice(1));
+    const stem = index.stems[i];
+    const word = stem.startsWith(THEME_PREFIX) ? stem.slice(THEME_PREFIX.length) : index.words[i];
+    if (seen.has(word)) continue;
+    seen.add(word);
+    terms.push(word);
+  }
+  let typical = 0;
+  let bestScore = -Infinity;
+  vectors.forEach((v, i) => {
+    let s = 0;
+    for (const [t, x] of v) s += (centroid.get(t) ?? 0) * x;
+    if (s > bestScore) {
+      bestScore = s;
+      typical = i;
+    }
+  });
+  const causeCounts = new Map<string, ThemeCause>();
+  for (const c of members) {
+    const { cause, source } = effectiveCause(c);
+    if (source === "unknown") continue;
+    const e = causeCounts.get(cause) ?? { cause, cases: 0, diagnosed: 0 };
+    e.cases += 1;
+    if (source === "diagnosed") e.diagnosed += 1;
+    causeCounts.set(cause, e);
+  }
+  const causes = [...causeCounts.values()].sort((a, b) => b.diagnosed - a.diagnosed || b.cases - a.cases || a.cause.localeCompare(b.cause));
+  const { dominantCause, dominantSource } = dominant(causes);
+  const times = members.map((c) => c.raisedOn.getTime());
+  const ids = members.map((c) => c.id).sort((a, b) => a - b);
+  return {
+    key: themeKey(ids),
+    caseIds: ids,
+    terms,
+    typicalCaseId: members[typical].id,
+    causes,
+    dominantCause,
+    dominantSource,
+    from: new Date(Math.min(...times)),
+    to: new Date(Math.max(...times)),
+  };
+}
+
+/**
+ * The theme's cause: a diagnosis outranks any number of suspicions; without one, the cause
+ * most members suspect, when it is a clear majority. "other" names no cause.
+ */
+export function dominant(causes: readonly ThemeCause[]): Pick<ComputedTheme, "dominantCause" | "dominantSource"> {
+  const named = causes.filter((c) => c.cause !== "other");
+  const diagnosed = [...named].sort((a, b) => b.diagnosed - a.diagnosed || b.cases - a.cases)[0];
+  if (diagnosed && diagnosed.diagnosed > 0) return { dominantCause: diagnosed.cause, dominantSource: "diagnosed" };
+  const total = causes.reduce((s, c) => s + c.cases, 0);
+  const top = [...named].sort((a, b) => b.cases - a.cases || a.cause.localeCompare(b.cause))[0];
+  if (top && top.cases * 2 > total) return { dominantCause: top.cause, dominantSource: "suspected" };
+  return { dominantCause: "", dominantSource: "" };
+}
+
+/** FNV-1a over the sorted ids: names no case (executives see keys). */
+export function themeKey(ids: readonly number[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of ids.join(",")) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import type { ThemeEdit, ThemeEditInput, ThemeEditKind } from "~/domain/patterns/theme-edits";
+import { execThemeView, themeViews, type ThemeView, type ViewCase } from "~/domain/patterns/theme-view";
+import { audienceOf } from "~/domain/privacy/case-view";
+import { db } from "~/utils/db.server";
+import { forViewerEach, type Viewer } from "./case-privacy.server";
+import { done, refused } from "~/utils/outcome";
+import { writeCases } from "./after-commit.server";
+import { createPattern } from "./pattern.server";
+import { recomputeCount, scheduleThemeRecompute, themesUpdating } from "./theme-recompute.server";
+import { dataVersion } from "~/utils/data-version.server";
+import { patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-case.server";
+
+// Themes (issue 13, decision 013): the partition is computed off the request, after case data
+// changed, and stored; pages read the stored themes (marked "updating" while a recomputation
+// is due) with the comp team's edits replayed on top.
+
+async function storedThemes() {
+  // After a restart, or when a write was missed: serve what is stored and catch up behind it.
+  if (themesUpdating()) scheduleThemeRecompute();
+  const [themes, edits] = await Promise.all([
+    db.theme.findMany({ select: { id: true, name: true, terms: true, typicalCaseId: true, cases: { select: { caseId: true } } } }),
+    db.themeEdit.findMany({ orderBy: { id: "asc" }, select: { kind: true, themeId: true, otherId: true, caseIds: true, name: true } }),
+  ]);
+  return {
+    stored: themes.map((t) => ({ id: t.id, name: t.name, terms: JSON.parse(t.terms) as string[], typicalCaseId: t.typicalCaseId, caseIds: t.cases.map((c) => c.caseId) })),
+    edits: edits.map((e) => ({ ...e, kind: e.kind as ThemeEditKind, caseIds: e.caseIds ? e.caseIds.split(",").map(Number) : [] })) satisfies ThemeEdit[],
+  };
+}
+
+// The view is recomputed only when cases, the stored themes or the edits changed: /patterns
+// reads it twice per request and far more often than any of them change.
+let editStamp = 0;
+let memo: { key: string; value: Promise<{ themes: ThemeView[]; coverage: number; total: number }> } | null = null;
+
+/** Every theme with edits applied, ranked, and the share of cases in a theme. */
+export function allThemes(): Promise<{ themes: ThemeView[]; coverage: number; total: number }> {
+  const key = `${dataVersion()}|${editStamp}|${recomputeCount()}`;
+  if (memo?.key !== key) {
+    const value = computeAllThemes();
+    memo = { key, value };
+    value.catch(() => (memo = null));
+  }
+  return memo.value;
+}
+
+async function computeAllThemes() {
+  const { stored, edits } = await storedThemes();
+  const ids = [...new Set([...stored.flatMap((t) => t.caseIds), ...edits.flatMap((e) => e.caseIds)])];
+  const casesById = new Map<number, ViewCase>();
+  for (let i = 0; i < ids.length; i += 900) {
+    const rows = await db.case.findMany({ where: { id: { in: ids.slice(i, i + 900) } }, select: { ...patternCaseSelect, ...reporterSelect } });
+    for (const r of rows) casesById.set(r.id, withReporterKey(r));
+  }
+  const themes = themeViews(stored, edits, casesById);
+  const total = await db.case.count();
+  const inTheme = themes.filter((t) => !t.dismissed).reduce((s, t) => s + t.count, 0);
+  return { themes, coverage: total ? inTheme / total : 0, total };
+}
+
+export const THEMES_PER_PAGE = 20;
+
+/**
+ * One page of themes as the viewer may read them: the comp team everything; sales leaders
+ * the same scrubbed of every member's reporter name; executives the disclosure-controlled
+ * summary (execThemeView), without dismissed themes or coverage.
+ */
+export async function themePage(viewer: Viewer, page: number) {
+  const { themes, coverage, total } = await allThemes();
+  const exec = viewer.role === "executive";
+  const list = exec ? themes.filter((t) => !t.dismissed) : themes;
+  const pages = Math.max(1, Math.ceil(list.length / THEMES_PER_PAGE));
+  const p = Math.min(Math.max(1, page), pages);
+  const slice = list.slice((p - 1) * THEMES_PER_PAGE, p * THEMES_PER_PAGE);
+  const updating = themesUpdating();
+  const scrubbed = audienceOf(viewer.role) === "comp-team" ? slice : await forViewerEach(viewer, slice, (t) => t.caseIds);
+  if (exec) return { exec: true as const, themes: scrubbed.map(execThemeView), page: p, pages, updating, coverage: null, count: list.length };
+  return { exec: false as const, themes: scrubbed, page: p, pages, updating, coverage: { share: coverage, total }, count: list.length };
+}
+
+/** The theme a case sits in (after edits), for the case page's cause check. */
+export async function themeOfCase(caseId: number) {
+  const { themes } = await allThemes();
+  return themes.find((t) => t.caseIds.includes(caseId)) ?? null;
+}
+
+export async function recordThemeEdit(edit: { kind: ThemeEditKind; themeId: string; otherId?: string; caseIds?: number[]; name?: string }, actorId: string) {
+  await db.themeEdit.create({
+    data: { kind: edit.kind, themeId: edit.themeId, otherId: edit.otherId ?? "", caseIds: (edit.caseIds ?? []).join(","), name: edit.name ?? "", createdById: actorId },
+    select: { id: true },
+  });
+  editStamp += 1;
+  // Edits change what the pattern pages show, not case data: no recomputation is needed.
+}
+
+
+/**
+ * The cause check's one step: the case's suspected cause becomes the theme's. Kept in the
+ * case's history and run through the after-commit step like any edit. A diagnosed case is
+ * not re-filed: its diagnosis already outranks the suspicion.
+ */
+export async function refileSuspectedCause({ caseId, cause, actorId }: { caseId: number; cause: string; actorId: string }) {
+  return writeCases(async (tx) => {
+    const before = await tx.case.findUnique({ where: { id: caseId }, select: { suspectedCause: true, rootCause: true } });
+    if (!before) return refused("not-found");
+    if (before.rootCause) return refused("diagnosed");
+    if (before.suspectedCause === cause) return done();
+    await tx.case.update({ where: { id: caseId }, data: { suspectedCause: cause, version: { increment: 1 } }, select: { id: true } });
+    await tx.caseEvent.create({ data: { caseId, actorId, kind: "field", field: "suspectedCause", fromValue: before.suspectedCause, toValue: cause } });
+    return done();
+  }, (r) => (r.ok ? { cases: [caseId], recheck: true } : null));
+}
+
+
+export type ThemeEditOutcome = { ok: true; patternId?: number } | { ok: false; field: string; message: string; status: number };
+
+/** Carries out one edit from the /patterns forms (already validated by themeEditSchema). */
+export async function runThemeEdit(input: ThemeEditInput, actorId: string): Promise<ThemeEditOutcome> {
+  const { themes } = await allThemes();
+  const theme = (id: string) => themes.find((t) => t.id === id);
+  const gone = (field: string): ThemeEditOutcome => ({ ok: false, field, message: "That theme changed as cases came in. Look at the list again.", status: 409 });
+  switch (input.intent) {
+    case "theme-rename":
+    case "theme-dismiss":
+      if (!theme(input.themeId)) return gone("themeId");
+      await recordThemeEdit(input.intent === "theme-rename" ? { kind: "rename", themeId: input.themeId, name: input.name } : { kind: "dismiss", themeId: input.themeId }, actorId);
+      return { ok: true };
+    case "theme-merge": {
+      if (!theme(input.themeId)) return gone("themeId");
+      const other = theme(input.otherId);
+      if (!other) return gone("otherId");
+      await recordThemeEdit({ kind: "merge", themeId: input.themeId, otherId: input.otherId, caseIds: other.caseIds }, actorId);
+      return { ok: true };
+    }
+    case "theme-move":
+      if (input.themeId && !theme(input.themeId)) return gone("themeId");
+      if (!(await db.case.count({ where: { id: input.caseId } }))) return { ok: false, field: "caseId", message: `No case #${input.caseId}.`, status: 400 };
+      await recordThemeEdit({ kind: "move", themeId: input.themeId, caseIds: [input.caseId] }, actorId);
+      return { ok: true };
+    case "theme-split": {
+      const t = theme(input.themeId);
+      if (!t) return gone("themeId");
+      const ids = input.caseIds.filter((id) => t.caseIds.includes(id));
+      if (ids.length === 0) return { ok: false, field: "caseIds", message: "Choose cases of this theme to split off.", status: 400 };
+      await recordThemeEdit({ kind: "split", themeId: t.id, otherId: `s${randomUUID().slice(0, 8)}`, caseIds: ids, name: input.name }, actorId);
+      return { ok: true };
+    }
+    case "theme-refile": {
+      const r = await refileSuspectedCause({ caseId: input.caseId, cause: input.cause, actorId });
+      return r.ok ? { ok: true } : { ok: false, field: "caseId", message: r.reason === "diagnosed" ? "This case has a diagnosis; change it in its Five Whys." : `No case #${input.caseId}.`, status: r.reason === "diagnosed" ? 409 : 404 };
+    }
+    case "theme-save": {
+      const t = theme(input.themeId);
+      if (!t) return gone("themeId");
+      const saved = await createPattern({ input: { name: t.name, description: t.verdictNote, status: "open", cause: t.dominantCause, caseIds: t.caseIds }, actorId });
+      // Its cases were read a moment ago; one deleted since is the only way to be refused.
+      if (!saved.ok) return gone("themeId");
+      return { ok: true, patternId: saved.id };
+    }
+  }
+}
+
+/** Every theme's id and name, for the merge form (comp team only). */
+export async function themeOptions() {
+  const { themes } = await allThemes();
+  return themes.filter((t) => !t.dismissed).map((t) => ({ id: t.id, name: t.name }));
+}
+
+/** The cause check for one case: set when the case sits in a theme whose cause its suspected cause contradicts. */
+export async function causeCheckForCase(caseId: number) {
+  const theme = await themeOfCase(caseId);
+  const check = theme?.causeChecks.find((m) => m.caseIds.includes(caseId));
+  return theme && check ? { themeName: theme.name, cause: theme.dominantCause, filedAs: check.cause, sentence: check.sentence } : null;
+}

@@ -1,0 +1,132 @@
+// `npm run eval:themes`: how well the themes recover labelled true groups, on every set in
+// eval/themes/*.json (the tuning set, and the untouched set the lead adds, which is never
+// tuned on) and the older fixtures, next to the old suggested groups as a baseline.
+// Figures: ARI (a case outside every theme counts as its own cluster), purity, coverage (share
+// of cases in a theme) and verdict accuracy (share of true groups whose theme — the one holding
+// most of the group's cases, or none — gets the group's expected verdict).
+//   npx tsx scripts/eval-themes.ts [--only name] [--weights '{"threshold":0.2}']
+
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { HELD_OUT_COMPLAINTS } from "../app/domain/patterns/fixtures/held-out-complaints";
+import { LABELLED_COMPLAINTS } from "../app/domain/patterns/fixtures/labelled-complaints";
+import { adjustedRandIndex, purity } from "../app/domain/patterns/cluster-metrics";
+import { suggestGroups, verdict, type Verdict } from "../app/domain/patterns/grouping";
+import { DEFAULT_THEME_WEIGHTS, partitionThemes, type ThemeCase, type ThemeWeights } from "../app/domain/patterns/theme-partition";
+
+type LabelledSet = {
+  name: string;
+  cases: (ThemeCase & { trueGroup: string })[];
+  expected: Map<string, Verdict> | null;
+};
+
+function fromJson(file: string): LabelledSet {
+  const raw = JSON.parse(readFileSync(file, "utf8")) as {
+    name: string;
+    cases: Record<string, unknown>[];
+    groups: Record<string, { expectedVerdict: Verdict }>;
+  };
+  const cases = raw.cases.map((c, i) => ({
+    id: i + 1,
+    trueGroup: String(c.trueGroup),
+    title: String(c.title ?? ""),
+    complaint: String(c.complaint ?? ""),
+    raisedOn: new Date(`${String(c.raisedOn)}T00:00:00Z`),
+    reporterFunction: String(c.reporterFunction ?? ""),
+    reporterRole: String(c.reporterRole ?? ""),
+    segment: String(c.segment ?? ""),
+    region: String(c.region ?? ""),
+    tenureMonths: typeof c.tenureMonths === "number" ? c.tenureMonths : null,
+    // The domain takes an opaque key, not a name: the same name gives the same key.
+    reporterKey: String(c.reporterName ?? "").trim().toLowerCase(),
+    behaviour: String(c.behaviour ?? ""),
+    suspectedCause: String(c.suspectedCause ?? ""),
+    rootCause: String(c.rootCause ?? ""),
+    whys: Array.isArray(c.whys) ? c.whys.map(String) : undefined,
+    rootCauseStatement: c.rootCauseStatement ? String(c.rootCauseStatement) : undefined,
+  }));
+  const expected = new Map(Object.entries(raw.groups).map(([k, g]) => [k, g.expectedVerdict]));
+  return { name: raw.name || file, cases, expected };
+}
+
+function fromFixture(name: string, rows: typeof LABELLED_COMPLAINTS): LabelledSet {
+  return {
+    name,
+    expected: null,
+    cases: rows.map((r, i) => ({
+      id: i + 1,
+      trueGroup: r.group,
+      title: "",
+      complaint: r.complaint,
+      raisedOn: new Date(`${r.raisedOn}T00:00:00Z`),
+      reporterFunction: r.reporterFunction,
+      reporterRole: r.reporterRole,
+      segment: r.segment,
+      tenureMonths: r.tenureMonths,
+      behaviour: "other",
+      suspectedCause: "",
+      rootCause: "",
+    })),
+  };
+}
+
+type Scores = { ari: number; purity: number; coverage: number; verdicts: string };
+
+function score(set: LabelledSet, clusters: number[][]): Scores {
+  const label = new Map<number, string>();
+  clusters.forEach((ids, k) => ids.forEach((id) => label.set(id, `k${k}`)));
+  const predicted = set.cases.map((c) => label.get(c.id) ?? `alone${c.id}`);
+  const truth = set.cases.map((c) => c.trueGroup);
+  const covered = set.cases.filter((c) => label.has(c.id)).length;
+  let verdicts = "n/a";
+  if (set.expected) {
+    const byId = new Map(set.cases.map((c) => [c.id, c]));
+    let right = 0;
+    for (const [group, want] of set.expected) {
+      const ids = set.cases.filter((c) => c.trueGroup === group).map((c) => c.id);
+      const counts = new Map<string, number>();
+      for (const id of ids) if (label.has(id)) counts.set(label.get(id)!, (counts.get(label.get(id)!) ?? 0) + 1);
+      const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+      // No theme holds any of its cases: the product shows them as no pattern, i.e. an anecdote.
+      const got: Verdict = top ? verdict(clusters[Number(top[0].slice(1))].map((id) => byId.get(id)!)) : "anecdote";
+      if (got === want) right += 1;
+      else if (process.env.EVAL_VERBOSE) console.log(`   ${set.name}: ${group} expected ${want}, got ${got}`);
+    }
+    verdicts = `${((100 * right) / set.expected.size).toFixed(0)}% (${right}/${set.expected.size})`;
+  }
+  return { ari: adjustedRandIndex(predicted, truth), purity: purity(predicted, truth), coverage: covered / set.cases.length, verdicts };
+}
+
+/** The old page read top-down: each case in the first suggested group that holds it. */
+function baseline(set: LabelledSet): number[][] {
+  const seen = new Set<number>();
+  const out: number[][] = [];
+  for (const s of suggestGroups(set.cases)) {
+    const ids = s.caseIds.filter((id) => !seen.has(id));
+    ids.forEach((id) => seen.add(id));
+    if (ids.length) out.push(ids);
+  }
+  return out;
+}
+
+const args = process.argv.slice(2);
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+const weights: ThemeWeights = { ...DEFAULT_THEME_WEIGHTS, ...(args.includes("--weights") ? JSON.parse(args[args.indexOf("--weights") + 1]) : {}) };
+
+const dir = join(import.meta.dirname, "..", "eval", "themes");
+const sets: LabelledSet[] = [
+  ...readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => fromJson(join(dir, f))),
+  fromFixture("fixture:labelled (lexicon written against it)", LABELLED_COMPLAINTS),
+  fromFixture("fixture:held-out (text only)", HELD_OUT_COMPLAINTS),
+].filter((s) => !only || s.name.startsWith(only));
+
+const fmt = (s: Scores) => `ARI ${s.ari.toFixed(3)}  purity ${s.purity.toFixed(3)}  coverage ${(100 * s.coverage).toFixed(0)}%  verdicts ${s.verdicts}`;
+console.log(`weights ${JSON.stringify(weights)}`);
+for (const set of sets) {
+  const t0 = performance.now();
+  const themes = partitionThemes(set.cases, weights);
+  const ms = performance.now() - t0;
+  console.log(`${set.name} — ${set.cases.length} cases, ${new Set(set.cases.map((c) => c.trueGroup)).size} true groups`);
+  console.log(`  themes   ${fmt(score(set, themes.map((t) => t.caseIds)))}  (${themes.length} themes, ${ms.toFixed(0)} ms)`);
+  console.log(`  baseline ${fmt(score(set, baseline(set)))}  (old suggested groups, read top-down)`);
+}
