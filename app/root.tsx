@@ -18,6 +18,9 @@ import { ErrorPanel } from "./components/error-panel";
 import { z } from "zod";
 import { cssVariablesResolver, theme } from "./theme";
 import { getCurrentUser } from "./utils/auth.server";
+import { isCompTeam } from "./domain/auth/permissions";
+import { unreadCount } from "./models/notification.server";
+import { sweepSlaRisks } from "./models/queue.server";
 import { useNonce } from "./utils/nonce";
 
 // zod probes `new Function` for speed, which the Content-Security-Policy (rightly) refuses.
@@ -26,7 +29,11 @@ z.config({ jitless: true });
 export const meta: MetaFunction = () => [{ title: "Upstream" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { user: await getCurrentUser(request) };
+  const user = await getCurrentUser(request);
+  if (!user) return { user, unread: 0 };
+  // SLA warnings are raised as people use the app (at most every five minutes of its clock).
+  if (isCompTeam(user.role)) await sweepSlaRisks().catch((error: unknown) => console.error("The SLA sweep failed:", error));
+  return { user, unread: await unreadCount(user.id) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -55,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppFrame user={data?.user ?? null}>
+    <AppFrame user={data?.user ?? null} unread={data?.unread ?? 0}>
       <Outlet />
     </AppFrame>
   );
@@ -65,7 +72,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppFrame user={data?.user ?? null}>
+    <AppFrame user={data?.user ?? null} unread={data?.unread ?? 0}>
       <ErrorPanel error={error} />
     </AppFrame>
   );

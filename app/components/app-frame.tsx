@@ -41,7 +41,18 @@ function NavItem({ to, label }: { to: string; label: string }) {
   );
 }
 
-export function AppFrame({ user, children }: { user: FrameUser; children: ReactNode }) {
+/** The bell: a link to /inbox with the number unread (works without JavaScript). */
+function Bell({ unread }: { unread: number }) {
+  const label = unread ? `Inbox, ${unread} unread` : "Inbox";
+  return (
+    <Button component={Link} to="/inbox" variant="default" size="xs" aria-label={label} data-testid="bell" px={8}>
+      <span aria-hidden="true">🔔</span>
+      {unread ? <Text span size="xs" fw={700} ml={4} c="dark.8">{unread > 99 ? "99+" : unread}</Text> : null}
+    </Button>
+  );
+}
+
+export function AppFrame({ user, unread = 0, children }: { user: FrameUser; unread?: number; children: ReactNode }) {
   return (
     <AppShell header={{ height: 60 }} padding="md">
       <a href="#main" className="skip-link">
@@ -66,6 +77,7 @@ export function AppFrame({ user, children }: { user: FrameUser; children: ReactN
             </Group>
             {user ? (
               <Group gap="sm" wrap="nowrap">
+                <Bell unread={unread} />
                 <Text size="sm" visibleFrom="sm">
                   {user.name}
                 </Text>

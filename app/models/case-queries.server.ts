@@ -16,6 +16,7 @@ import { statusValues } from "~/domain/cases/taxonomy";
 import { tenureRange } from "~/domain/cases/tenure";
 import { scrubDeep } from "~/domain/privacy/case-view";
 import { db } from "~/utils/db.server";
+import { slaWhere, WAITING_ON_LEADER } from "./queue.server";
 import { forViewer, historyForViewer, seesReporter, type Viewer } from "./case-privacy.server";
 import { causeSelect, reporterProfileSelect } from "./case-selects.server";
 
@@ -52,6 +53,11 @@ function caseSelect(viewer: Viewer) {
     updatedAt: true,
     rootCause: true,
     rootCauseStatement: true,
+    // Triage and the SLA clocks (issue 16); the resolution note is free text, scrubbed like the rest.
+    triageClass: true,
+    resolutionNote: true,
+    firstResponseAt: true,
+    diagnosisConfirmedAt: true,
     duplicateOf: { select: { id: true, title: true } },
     duplicates: { select: { id: true, title: true } },
     owner: { select: { id: true, name: true } },
@@ -111,9 +117,26 @@ function searchIds(search: CaseSearch): Sql | null {
 }
 
 async function whereFor(query: CaseListQuery, viewer: Viewer, search?: CaseSearch): Promise<Sql> {
-  const filters = listWhere(query);
+  const filters = and(listWhere(query), await viewWhere(query, viewer));
   const text = searchIds(search === undefined ? await caseSearch(query, viewer) : search);
   return text ? and(filters, text) : filters;
+}
+
+/** The queue's views (issue 16): "mine" is the viewer's; the SLA views need the targets and now(). */
+async function viewWhere(query: CaseListQuery, viewer: Viewer): Promise<Sql> {
+  switch (query.view) {
+    case "mine":
+      return { sql: `c."ownerId" = ?`, params: [viewer.id] };
+    case "unassigned":
+      return { sql: `c."ownerId" IS NULL`, params: [] };
+    case "waiting":
+      return { sql: WAITING_ON_LEADER, params: [] };
+    case "at_risk":
+    case "breached":
+      return slaWhere(query.view);
+    default:
+      return { sql: "1", params: [] };
+  }
 }
 
 function and(...parts: Sql[]): Sql {
@@ -133,6 +156,7 @@ function listWhere(query: CaseListQuery): Sql {
   if (query.behaviour) eq("behaviour", query.behaviour);
   // The diagnosed root cause where there is one, the suspected cause otherwise.
   if (query.cause) parts.push({ sql: `(c."rootCause" = ? OR (c."rootCause" = '' AND c."suspectedCause" = ?))`, params: [query.cause, query.cause] });
+  if (query.triage) eq("triageClass", query.triage === "none" ? "" : query.triage);
   if (query.owner) {
     if (query.owner === "none") parts.push({ sql: `c."ownerId" IS NULL`, params: [] });
     else eq("ownerId", query.owner);
@@ -200,6 +224,11 @@ const LIST_ROW = {
   status: true,
   reporterName: true,
   owner: { select: { name: true } },
+  // For the triage column and the SLA ageing (issue 16).
+  triageClass: true,
+  createdAt: true,
+  firstResponseAt: true,
+  diagnosisConfirmedAt: true,
 } satisfies Prisma.CaseSelect;
 
 /** The cases with these ids, in this order. */

@@ -23,8 +23,14 @@ const AXIS_SQL = {
 } as const;
 export type AxisName = keyof typeof AXIS_SQL;
 
+// Only plan-design signals (and cases not triaged yet) count in the pattern figures: a data,
+// calculation, policy or exception case is sorted out at triage (issue 16). Same rule as
+// app/domain/queue/triage.ts inPatternScope.
+const IN_SCOPE_SQL = `triageClass IN ('', 'plan_design')`;
+const inScope = { triageClass: { in: ["", "plan_design"] } } satisfies Prisma.CaseWhereInput;
+
 function rangeSql(range: DateRange) {
-  const parts: string[] = [];
+  const parts: string[] = [IN_SCOPE_SQL];
   const params: string[] = [];
   // Prisma stores DateTime in SQLite as ISO text with +00:00; compare in the same form.
   if (range.from) {
@@ -35,7 +41,7 @@ function rangeSql(range: DateRange) {
     parts.push(`raisedOn <= ?`);
     params.push(`${range.to}T23:59:59.999+00:00`);
   }
-  return { where: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
+  return { where: `WHERE ${parts.join(" AND ")}`, params };
 }
 
 export async function tallies(rowAxis: AxisName, colAxis: AxisName, range: DateRange): Promise<Tally[]> {
@@ -72,9 +78,9 @@ export async function causeSourcesByCause(range: DateRange) {
 export async function overviewTallies() {
   const [bySuspected, byStatus] = await Promise.all([
     db.$queryRawUnsafe<{ cause: string; n: number | bigint; diagnosed: number | bigint }[]>(
-      `SELECT suspectedCause AS cause, COUNT(*) AS n, SUM(rootCause <> '') AS diagnosed FROM "Case" GROUP BY 1`,
+      `SELECT suspectedCause AS cause, COUNT(*) AS n, SUM(rootCause <> '') AS diagnosed FROM "Case" WHERE ${IN_SCOPE_SQL} GROUP BY 1`,
     ),
-    db.$queryRawUnsafe<{ status: string; n: number | bigint }[]>(`SELECT status, COUNT(*) AS n FROM "Case" GROUP BY 1`),
+    db.$queryRawUnsafe<{ status: string; n: number | bigint }[]>(`SELECT status, COUNT(*) AS n FROM "Case" WHERE ${IN_SCOPE_SQL} GROUP BY 1`),
   ]);
   return {
     bySuspected: bySuspected.map((r) => ({ cause: r.cause ?? "", count: Number(r.n), diagnosed: Number(r.diagnosed ?? 0) })),
@@ -114,6 +120,7 @@ export async function monthlyByCause(range: DateRange) {
 export async function casesForGrouping(range: DateRange, limit: number): Promise<PatternCase[]> {
   return db.case.findMany({
     where: {
+      ...inScope,
       ...(range.from || range.to
         ? {
             raisedOn: {
@@ -134,12 +141,13 @@ export function countCases(range: DateRange) {
     where:
       range.from || range.to
         ? {
+            ...inScope,
             raisedOn: {
               ...(range.from ? { gte: new Date(`${range.from}T00:00:00.000Z`) } : {}),
               ...(range.to ? { lte: new Date(`${range.to}T23:59:59.999Z`) } : {}),
             },
           }
-        : {},
+        : inScope,
   });
 }
 

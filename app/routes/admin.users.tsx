@@ -69,6 +69,10 @@ export default function UsersPage() {
           .
         </Text>
       </div>
+      <Text size="sm">
+        Also for admins: <Anchor component={Link} to="/admin/sla">SLA targets</Anchor> ·{" "}
+        <Anchor component={Link} to="/admin/integrations">Integrations (intake API tokens)</Anchor>
+      </Text>
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder radius="lg" style={{ overflowX: "auto" }}>

@@ -11,6 +11,7 @@ import { acknowledgeBriefSchema, editBriefSchema, publishBriefSchema } from "~/d
 import type { Brief } from "~/domain/briefs/types";
 import { diffBriefs } from "~/domain/briefs/version-diff";
 import { actionsFor } from "~/models/action.server";
+import { briefPublished } from "~/models/notify-events.server";
 import { acknowledge, executiveCopy, getBrief, hasAcked, listAcks, publishBrief, saveDraft } from "~/models/brief.server";
 import { recordAccess } from "~/models/access-log.server";
 import { requirePermission, type CurrentUser } from "~/utils/auth.server";
@@ -95,7 +96,12 @@ const intents = {
   publish: intent({
     schema: publishBriefSchema,
     allow: writes,
-    run: ({ version }, { id, user }) => publishBrief({ id, version, actorId: user.id }),
+    run: async ({ version }, { id, user }) => {
+      const published = await publishBrief({ id, version, actorId: user.id });
+      // Its readers outside the comp team are told (issue 16).
+      if (published.ok && published.number) await briefPublished(id, published.number);
+      return published;
+    },
     refuse: (r, _v, { id }) => briefAnswer(r.reason, id),
     done: (r, _v, { id }) => redirect(`/briefs/${id}?version=${r.number}`),
   }),

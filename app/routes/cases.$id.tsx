@@ -33,6 +33,9 @@ import {
   type CaseStatus,
 } from "~/domain/cases/taxonomy";
 import { tenureBandLabel } from "~/domain/cases/tenure";
+import { SlaBadge } from "~/components/queue/sla-badge";
+import { triageLabel } from "~/domain/queue/triage";
+import { slaViews } from "~/models/queue.server";
 import { CaseNotes } from "~/components/case-notes";
 import { addNoteSchema, editNoteSchema, linkNoteSchema } from "~/domain/notes/note-schema";
 import { CaseLinks, RecurrenceAlert } from "~/components/case-links";
@@ -71,6 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit && new URL(request.url).searchParams.has("alike") ? similarCases(`${caseFile.title} ${caseFile.complaint}`, id) : null,
     canEdit ? causeCheckForCase(id) : null,
   ]);
+  // Ageing against the SLA, for the comp team (issue 16).
+  const sla = canEdit ? ((await slaViews([{ ...caseFile, createdAt: new Date(caseFile.createdAt) }])).get(id) ?? null) : null;
   return {
     caseFile,
     recurrences,
@@ -82,6 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewerId: user.id,
     canEdit,
     nextStatuses: allowedNextStatuses(caseFile.status as CaseStatus),
+    sla,
   };
 }
 
@@ -165,7 +171,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function CaseFilePage() {
-  const { caseFile: c, history, notes, steps, viewerId, canEdit, nextStatuses, recurrences, similar, causeCheck } = useLoaderData<typeof loader>();
+  const { caseFile: c, history, notes, steps, viewerId, canEdit, nextStatuses, recurrences, similar, causeCheck, sla } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const statusError = errorOf(actionData, "status", "status") ?? errorOf(actionData, "status");
@@ -185,6 +191,8 @@ export default function CaseFilePage() {
             </Text>
             <StatusBadge status={c.status} />
             <SeverityBadge severity={c.severity} />
+            <Badge variant="light" color={c.triageClass === "plan_design" ? "grape" : "gray"} styles={DARK_LABEL} data-testid="triage-class">{triageLabel(c.triageClass)}</Badge>
+            {sla ? <SlaBadge sla={sla} /> : null}
           </Group>
           <Title order={1} mt={4}>
             {c.title}
@@ -194,9 +202,14 @@ export default function CaseFilePage() {
           </Text>
         </div>
         {canEdit ? (
-          <Button component={Link} to={`/cases/${c.id}/edit`} variant="outline">
-            Edit case
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to={`/cases/${c.id}/triage`} variant="outline">
+              Triage and assign
+            </Button>
+            <Button component={Link} to={`/cases/${c.id}/edit`} variant="outline">
+              Edit case
+            </Button>
+          </Group>
         ) : null}
       </Group>
 
@@ -220,6 +233,9 @@ export default function CaseFilePage() {
               <blockquote className="complaint-quote" style={{ margin: 0 }}>
                 {c.complaint}
               </blockquote>
+              {c.resolutionNote ? (
+                <Text mt="md" size="sm" data-testid="resolution-note"><strong>Resolved at triage:</strong> {c.resolutionNote}</Text>
+              ) : null}
             </Paper>
 
             <Paper withBorder p="lg" radius="lg">

@@ -14,6 +14,7 @@ import { conclusionOf } from "~/domain/whys/conclusion";
 import { conclusionSchema, confirmDiagnosisSchema, moveStepFormSchema, removeStepSchema, whyStepSchema } from "~/domain/whys/whys-schema";
 import * as whys from "~/models/whys.server";
 import { recordAccess } from "~/models/access-log.server";
+import { questionPut } from "~/models/notify-events.server";
 import { requirePermission } from "~/utils/auth.server";
 import { caseNotFound, parseId, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
@@ -57,17 +58,23 @@ function refusal(r: whys.ChainResult & { ok: false }, id: number) {
   }
 }
 
+/** A step put to a sales leader tells them (issue 16); questionPut does nothing for an answered step. */
+async function notifyAsked<O extends { ok: boolean; stepId?: number }>(outcome: O): Promise<O> {
+  if (outcome.ok && outcome.stepId) await questionPut(outcome.stepId);
+  return outcome;
+}
+
 const intents = {
   "add-step": intent({
     schema: whyStepSchema,
-    run: ({ version, stepId: _, ...step }, { id, actorId }) => whys.addStep({ caseId: id, version, step, actorId }),
+    run: async ({ version, stepId: _, ...step }, { id, actorId }) => notifyAsked(await whys.addStep({ caseId: id, version, step, actorId })),
     refuse: (r, _v, { id }) => refusal(r, id),
     done: back,
   }),
   "edit-step": intent({
     schema: whyStepSchema,
     run: async ({ version, stepId, ...step }, { id, actorId }) =>
-      stepId ? whys.editStep({ caseId: id, version, stepId, step, actorId }) : refused("no-step"),
+      stepId ? notifyAsked(await whys.editStep({ caseId: id, version, stepId, step, actorId })) : refused("no-step"),
     refuse: (r, _v, { id }) => refusal(r, id),
     done: back,
   }),

@@ -1,7 +1,4 @@
-import { DARK_LABEL } from "~/components/labels";
 import {
-  Anchor,
-  Badge,
   Button,
   Group,
   NativeSelect,
@@ -9,14 +6,14 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from "@mantine/core";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { formatDate, SeverityBadge, StatusBadge } from "~/components/labels";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { BulkForm, CaseTable } from "~/components/queue/case-table";
 import { can } from "~/domain/auth/permissions";
 import {
   activeFilterCount,
@@ -25,25 +22,25 @@ import {
   countLabel,
   PAGE_SIZE,
   parseCaseListQuery,
+  QUEUE_VIEWS,
   SORTS,
   type CaseListQuery,
 } from "~/domain/cases/list-query";
+import { bulkSchema } from "~/domain/queue/assign-schema";
+import { TRIAGE_CLASSES } from "~/domain/queue/triage";
 import {
   BEHAVIOURS,
-  behaviourLabel,
   CAUSES,
-  causeLabel,
   FUNCTIONS,
-  functionLabel,
   REPORTER_ROLES,
-  reporterRoleLabel,
   SEGMENTS,
-  segmentLabel,
   STATUSES,
 } from "~/domain/cases/taxonomy";
-import { TENURE_BANDS, tenureBandLabel } from "~/domain/cases/tenure";
+import { TENURE_BANDS } from "~/domain/cases/tenure";
 import { listCases, listOwners } from "~/models/case-queries.server";
+import { assignCases, bulkStatus, NotCompTeamError, slaViews } from "~/models/queue.server";
 import { requirePermission } from "~/utils/auth.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Cases · Upstream" }];
 
@@ -52,14 +49,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseCaseListQuery(new URL(request.url).searchParams);
   // The page and the status counts of its tabs (capped; they give the list its total too).
   const [list, owners] = await Promise.all([listCases(query, user), listOwners()]);
-  return { query, ...list, owners, canWrite: can(user.role, "case:write") };
+  const canWrite = can(user.role, "case:write");
+  // Ageing against the SLA, for the comp team who work the queue.
+  const sla = canWrite ? Object.fromEntries(await slaViews(list.rows)) : {};
+  return { query, ...list, owners, canWrite, sla };
+}
+
+/** Bulk assign or bulk status from the list's checkboxes (a plain form: works without JS). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "case:write");
+  const form = await readForm(request);
+  const parsed = bulkSchema.safeParse({ intent: form.get("intent"), caseIds: form.getAll("caseIds"), ownerId: form.get("ownerId") ?? undefined, status: form.get("status") ?? undefined });
+  if (!parsed.success) return data({ ok: false as const, message: parsed.error.issues[0]?.message ?? "Check the form" }, { status: 400 });
+  const v = parsed.data;
+  try {
+    if (v.intent === "bulk-assign") {
+      const moved = await assignCases(v.caseIds, v.ownerId, user);
+      return { ok: true as const, message: `${moved.length} case${moved.length === 1 ? "" : "s"} ${v.ownerId ? "assigned" : "unassigned"}.` };
+    }
+    const r = await bulkStatus(v.caseIds, v.status, user.id);
+    const left = r.left.length ? ` ${r.left.length} could not move there from where they are (${r.left.map((id) => `#${id}`).join(", ")}).` : "";
+    return { ok: true as const, message: `${r.moved.length} case${r.moved.length === 1 ? "" : "s"} moved.${left}` };
+  } catch (error) {
+    if (error instanceof NotCompTeamError) return data({ ok: false as const, message: error.message }, { status: 400 });
+    throw error;
+  }
 }
 
 type Option = { readonly value: string; readonly label: string };
 const withAll = (list: readonly Option[], all: string) => [{ value: "", label: all }, ...list.map((o) => ({ value: o.value, label: o.label }))];
 
 export default function CasesPage() {
-  const { query, rows, total, page, pageCount, prev, next, statusCounts, owners, canWrite } = useLoaderData<typeof loader>();
+  const { query, rows, total, page, pageCount, prev, next, statusCounts, owners, canWrite, sla } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/cases";
@@ -74,7 +96,6 @@ export default function CasesPage() {
       : target === page - 1 && prev && target > 1
         ? caseListSearch(query, { page: target, before: prev })
         : caseListSearch(query, { page: target })) || "?";
-  const showReporter = rows.some((r) => "reporterName" in r);
 
   const filterSelect = (name: keyof CaseListQuery, label: string, data: { value: string; label: string }[]) => (
     <NativeSelect
@@ -100,6 +121,18 @@ export default function CasesPage() {
         ) : null}
       </Group>
 
+      {canWrite ? (
+        <nav aria-label="Queue">
+          <Group gap={6}>
+            {QUEUE_VIEWS.map((v) => (
+              <Button key={v.value} component={Link} to={caseListSearch(query, { view: query.view === v.value ? undefined : v.value, page: undefined }) || "/cases"} size="compact-sm" variant={query.view === v.value ? "filled" : "default"} aria-current={query.view === v.value ? "page" : undefined}>
+                {v.label}
+              </Button>
+            ))}
+          </Group>
+        </nav>
+      ) : null}
+
       <nav aria-label="Status">
         <Group gap={6}>
           <StatusTab to={caseListSearch(query, { status: undefined, page: undefined })} active={!query.status} label="All" count={statusTotal} />
@@ -118,6 +151,7 @@ export default function CasesPage() {
       <Paper withBorder p="md" radius="lg">
         <Form method="get" role="search" aria-label="Filter cases">
           {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
+          {query.view ? <input type="hidden" name="view" value={query.view} /> : null}
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 6 }} spacing="sm">
             <TextInput
               name="q"
@@ -139,6 +173,7 @@ export default function CasesPage() {
             ])}
             <TextInput name="from" type="date" label="Raised from" defaultValue={query.from ?? ""} />
             <TextInput name="to" type="date" label="Raised to" defaultValue={query.to ?? ""} />
+            {filterSelect("triage", "Triage class", [{ value: "", label: "Any class" }, { value: "none", label: "Not triaged" }, ...TRIAGE_CLASSES.map((t) => ({ value: t.value, label: t.label }))])}
             {filterSelect("sort", "Sort by", SORTS.map((s) => ({ value: s.value, label: s.label })))}
             <Group align="flex-end" gap="xs">
               <Button type="submit" variant="filled">
@@ -175,79 +210,10 @@ export default function CasesPage() {
       </Group>
 
       {rows.length > 0 ? (
-        <Paper withBorder radius="lg" style={{ overflowX: "auto", opacity: loading ? 0.6 : 1 }}>
-          <Table striped highlightOnHover verticalSpacing="sm" miw={980}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Case</Table.Th>
-                <Table.Th scope="col">Raised</Table.Th>
-                <Table.Th scope="col">Who</Table.Th>
-                <Table.Th scope="col">Behaviour</Table.Th>
-                <Table.Th scope="col">Cause</Table.Th>
-                <Table.Th scope="col" w={100}>Severity</Table.Th>
-                <Table.Th scope="col" w={120}>Status</Table.Th>
-                <Table.Th scope="col">Owner</Table.Th>
-                {showReporter ? <Table.Th scope="col">Reporter</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td maw={340}>
-                    <Anchor component={Link} to={`/cases/${r.id}`} fw={600} c="dark.8">
-                      {r.title}
-                    </Anchor>
-                    <Text size="xs" c="dark.3">
-                      #{r.id}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(r.raisedOn)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {reporterRoleLabel(r.reporterRole)} · {functionLabel(r.reporterFunction)}
-                    </Text>
-                    <Text size="xs" c="dark.3">
-                      {segmentLabel(r.segment)} · {tenureBandLabel(r.tenureMonths)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{behaviourLabel(r.behaviour)}</Table.Td>
-                  <Table.Td>
-                    {r.rootCause ? (
-                      <>
-                        {causeLabel(r.rootCause)}
-                        <Text size="xs" c="dark.3">diagnosed</Text>
-                      </>
-                    ) : r.suspectedCause ? (
-                      <>
-                        {causeLabel(r.suspectedCause)}
-                        <Text size="xs" c="dark.3">suspected</Text>
-                      </>
-                    ) : (
-                      <Text span size="sm" c="dark.3">Unknown</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <SeverityBadge severity={r.severity} />
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={r.status} />
-                  </Table.Td>
-                  <Table.Td>{r.owner?.name ?? <Text span c="dark.3">—</Text>}</Table.Td>
-                  {showReporter ? (
-                    <Table.Td>
-                      {"reporterName" in r && r.reporterName ? String(r.reporterName) : <Text span size="sm" c="dark.3">Anonymous</Text>}
-                      {"confidential" in r && r.confidential ? (
-                        <Badge ml={6} size="xs" color="orange" variant="light" styles={DARK_LABEL}>
-                          Confidential
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <>
+          {canWrite ? <BulkForm owners={owners} reply={reply} /> : null}
+          <CaseTable rows={rows} sla={sla} selectable={canWrite} dim={loading} />
+        </>
       ) : null}
 
       {pageCount > 1 ? (

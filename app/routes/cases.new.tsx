@@ -1,9 +1,10 @@
-import { Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { caseFormSchema } from "~/domain/cases/case-schema";
+import { pasteSchema, suggestFromMessage } from "~/domain/intake/paste";
 import { createCase } from "~/models/case-commands.server";
 import { listOwners } from "~/models/case-queries.server";
 import { handleIntent, intentsFor, REFERENCE_ANSWERS } from "~/utils/intents.server";
@@ -27,7 +28,14 @@ const create = intent({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "case:write");
-  return handleIntent(await readForm(request), { actorId: user.id }, { create }, "create");
+  const form = await readForm(request);
+  if (form.get("intent") === "suggest") {
+    // "Paste a message": nothing is saved; the form comes back filled in, for the analyst to check.
+    const pasted = pasteSchema.safeParse({ message: form.get("message") ?? undefined });
+    if (!pasted.success) return data({ pasteError: pasted.error.issues[0].message, suggested: null }, { status: 400 });
+    return { pasteError: null, suggested: suggestFromMessage(pasted.data.message) };
+  }
+  return handleIntent(form, { actorId: user.id }, { create }, "create");
 }
 
 // What the selects show before anyone touches them: the same defaults the schema applies.
@@ -41,7 +49,10 @@ const INTAKE_DEFAULTS = {
 
 export default function NewCasePage() {
   const { owners } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>()?.result;
+  const reply = useActionData<typeof action>();
+  const paste = reply && "suggested" in reply ? reply : null;
+  const lastResult = reply && "result" in reply ? reply.result : undefined;
+  const suggested = paste?.suggested ? Object.fromEntries(Object.entries(paste.suggested).filter(([, v]) => v !== undefined)) : {};
   return (
     <Stack maw={980}>
       <div>
@@ -50,11 +61,29 @@ export default function NewCasePage() {
           Only the behaviour and the complaint are required. Everything else can wait for triage.
         </Text>
       </div>
+      <Paper withBorder p="md" radius="lg">
+        <details open={Boolean(paste?.pasteError)}>
+          <summary style={{ cursor: "pointer", fontWeight: 600 }}>Paste a message (chat or email)</summary>
+          <Form method="post" aria-label="Paste a message">
+            <input type="hidden" name="intent" value="suggest" />
+            <Stack gap="xs" mt="sm">
+              <Textarea name="message" label="The message" description="Kept word for word as the complaint; the other fields are suggested for you to check." autosize minRows={4} error={paste?.pasteError ?? undefined} />
+              <Button type="submit" variant="default" w="fit-content">Suggest the fields</Button>
+            </Stack>
+          </Form>
+        </details>
+        {paste?.suggested ? (
+          <Alert mt="sm" color="teal" variant="light" role="status">
+            The form below is filled in from the message. Check every field before you open the case file.
+          </Alert>
+        ) : null}
+      </Paper>
       <Paper withBorder p="lg" radius="lg">
         <CaseForm
+          key={paste?.suggested ? `suggested-${paste.suggested.complaint.length}-${paste.suggested.complaint.slice(0, 40)}` : "blank"}
           lastResult={lastResult}
           owners={owners}
-          defaultValue={INTAKE_DEFAULTS}
+          defaultValue={{ ...INTAKE_DEFAULTS, ...suggested }}
           showSimilar
           submitLabel="Open case file"
           cancel={

@@ -5,8 +5,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ImportPreview, type Preview } from "~/components/import/import-preview";
 import { JobProgress } from "~/components/import/job-progress";
 import { validateAttainmentRows } from "~/domain/data-io/attainment-import";
-import { mappingProblem, suggestMapping, validateRows, type CaseMapping } from "~/domain/data-io/case-import";
-import { isReadError, type ParsedTable } from "~/domain/data-io/import-common";
+import { mappingProblem, suggestMapping, unknownValues, validateRows, type CaseMapping, type ValueMapping } from "~/domain/data-io/case-import";
+import { isReadError, normaliseKey, type ParsedTable } from "~/domain/data-io/import-common";
 import { getMapping, importAttainment, saveMapping } from "~/models/attainment.server";
 import { importCases } from "~/models/case-import.server";
 import { readUpload } from "~/models/import.server";
@@ -25,9 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { job: job ? { state: job.state, kind: job.kind, total: job.total, processed: job.processed, message: job.message, result: job.result } : null };
 }
 
-function preview(uploadId: string, name: string, table: ParsedTable, mapping: CaseMapping): Preview {
+function preview(uploadId: string, name: string, table: ParsedTable, mapping: CaseMapping, { values, remembered }: Values): Preview {
   const problem = mappingProblem(mapping);
-  const result = problem ? null : validateRows(table.rows, mapping, { firstRowNumber: table.firstRowNumber });
+  const result = problem ? null : validateRows(table.rows, mapping, { firstRowNumber: table.firstRowNumber, values });
   return {
     uploadId,
     fileName: name,
@@ -38,7 +38,30 @@ function preview(uploadId: string, name: string, table: ParsedTable, mapping: Ca
     errors: result?.errors.slice(0, ERRORS_SHOWN) ?? [],
     errorCount: result?.errors.length ?? 0,
     mappingProblem: problem,
+    // Asked about until remembered (at import): a choice made on this form stays on it, chosen.
+    unknownValues: problem
+      ? []
+      : unknownValues(table.rows, mapping, remembered).map((u) => ({
+          ...u,
+          values: u.values.map((v) => ({ ...v, likely: values[u.field]?.[normaliseKey(v.text)] ?? v.likely })),
+        })),
   };
+}
+
+type Values = { values: ValueMapping; remembered: ValueMapping };
+
+/** The list values remembered from earlier imports, with this form's choices on top. */
+async function valuesFrom(formData?: FormData): Promise<Values> {
+  const remembered = ((await getMapping("case-values")) as unknown as ValueMapping | null) ?? {};
+  const values = structuredClone(remembered);
+  for (const [key, field] of formData ?? []) {
+    const m = /^value\.(\d+)\.field$/.exec(key);
+    const to = m ? String(formData!.get(`value.${m[1]}.to`) ?? "") : "";
+    if (!m || !to) continue;
+    const text = normaliseKey(String(formData!.get(`value.${m[1]}.text`) ?? ""));
+    if (text) (values[String(field)] ??= {})[text] = to;
+  }
+  return { values, remembered };
 }
 
 function mappingFrom(formData: FormData): CaseMapping {
@@ -63,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (isReadError(read)) return fail({ intent, error: read.error });
     const mapping = suggestMapping(read.headers, ((await getMapping("cases")) as CaseMapping | null) ?? undefined);
     const uploadId = keepUpload(user.id, read.name ?? "the file", read);
-    return { intent, preview: preview(uploadId, read.name ?? "the file", read, mapping) } satisfies ActionData;
+    return { intent, preview: preview(uploadId, read.name ?? "the file", read, mapping, await valuesFrom()) } satisfies ActionData;
   }
 
   if (intent === "recheck" || intent === "import-cases") {
@@ -71,16 +94,18 @@ export async function action({ request }: ActionFunctionArgs) {
     const upload = takeUpload(uploadId, user.id);
     if (!upload) return fail({ intent, error: "That upload has expired. Choose the file again." }, 410);
     const mapping = mappingFrom(formData);
-    const shown = preview(uploadId, upload.name, upload.table, mapping);
+    const values = await valuesFrom(formData);
+    const shown = preview(uploadId, upload.name, upload.table, mapping, values);
     if (intent === "recheck" || shown.mappingProblem) return shown.mappingProblem ? fail({ intent, preview: shown }) : { intent, preview: shown };
     const validOnly = formData.get("validOnly") === "on";
-    const result = validateRows(upload.table.rows, mapping, { firstRowNumber: upload.table.firstRowNumber });
+    const result = validateRows(upload.table.rows, mapping, { firstRowNumber: upload.table.firstRowNumber, values: values.values });
     if (result.errors.length > 0 && !validOnly) {
       return fail({ intent, preview: shown, error: "Nothing was imported: fix the rows below, or choose to import only the rows without problems." });
     }
     if (result.valid.length === 0) return fail({ intent, preview: shown, error: "No row is ready to import." });
     // "Do not import" choices are remembered too (as null), so an excluded column stays excluded.
     await saveMapping("cases", mapping as Record<string, string>);
+    await saveMapping("case-values", values.values as unknown as Record<string, string>); // remembered like the columns
     dropUpload(uploadId);
     const job = startJob(user.id, "cases", result.valid.length, (j) =>
       importCases({

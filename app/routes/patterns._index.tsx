@@ -16,6 +16,9 @@ import { themeEditSchema } from "~/domain/patterns/theme-edits";
 import { snapExecRange, WITHHELD_NOTE } from "~/domain/privacy/disclosure";
 import { execPatternCounts, GROUPING_CAP, patternInsights, suggestionByKey } from "~/models/pattern-insights.server";
 import { createPattern, listPatterns, unknownCasesMessage } from "~/models/pattern.server";
+import { TriageCounts } from "~/components/patterns/triage-counts";
+import { triageSummary } from "~/domain/queue/triage-counts";
+import { countByTriageClass } from "~/models/queue.server";
 import { runThemeEdit, themeOptions, themePage } from "~/models/theme.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, readForm } from "~/utils/http.server";
@@ -43,11 +46,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const range = snapped ? { from: snapped.from, to: snapped.to } : asked;
   const url = new URL(request.url);
   const canWrite = can(user.role, "case:write");
-  const [insights, patterns, themes, options] = await Promise.all([
+  const [insights, patterns, themes, options, byClass] = await Promise.all([
     patternInsights(range, user),
     listPatterns(user, 50),
     themePage(user, Number(url.searchParams.get("tpage")) || 1),
     canWrite ? themeOptions() : [],
+    countByTriageClass(range),
   ]);
   const counts = suppress ? await execPatternCounts(patterns.map((p) => ({ id: p.id, count: p._count.cases }))) : null;
   return {
@@ -58,6 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     themes,
     themeOptions: options,
     canOpenCases: can(user.role, "case:read"),
+    triage: triageSummary(byClass, suppress),
     ...insights,
     overview: undefined,
     total: insights.total.text,
@@ -161,6 +166,8 @@ export default function PatternsPage() {
 
       <ThemeSection d={d.themes as ThemeSectionData} canWrite={d.canWrite} options={d.themeOptions} error={themeError} />
 
+      <TriageCounts triage={d.triage} cellHref={cellHref} />
+
       <section aria-labelledby="suggested">
         <Title order={2} size="h3" id="suggested">Suggested groups</Title>
         <Text c="dimmed" size="sm" mb="sm">
@@ -227,3 +234,4 @@ export default function PatternsPage() {
     </Stack>
   );
 }
+

@@ -8,6 +8,7 @@ import { inputProps } from "~/components/form-props";
 import { formatDate } from "~/components/labels";
 import { behaviourLabel } from "~/domain/cases/taxonomy";
 import { leaderAnswerSchema } from "~/domain/whys/leader-answer-schema";
+import { questionAnswered } from "~/models/notify-events.server";
 import { answerAsLeader, listQuestionsFor } from "~/models/whys.server";
 import { requireUser } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
@@ -28,9 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { questions: await listQuestionsFor(user) };
 }
 
-const answerStep = intentsFor<{ leaderId: string }>()({
+const answerStep = intentsFor<{ leaderId: string; leaderName: string }>()({
   schema: leaderAnswerSchema,
-  run: ({ stepId, answer, evidence }, { leaderId }) => answerAsLeader({ stepId, leaderId, answer, evidence }),
+  run: async ({ stepId, answer, evidence }, { leaderId, leaderName }) => {
+    const answered = await answerAsLeader({ stepId, leaderId, answer, evidence });
+    // The case's assignee is told (issue 16).
+    if (answered.ok) await questionAnswered(stepId, leaderName);
+    return answered;
+  },
   refuse: (r) =>
     r.reason === "already-answered" ? answer.conflict("This question was already answered.") : answer.notFound("That question is not one put to you."),
   done: () => redirect("/questions?answered=1"),
@@ -38,7 +44,7 @@ const answerStep = intentsFor<{ leaderId: string }>()({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireLeader(request);
-  return handleIntent(await readForm(request), { leaderId: user.id }, { answer: answerStep }, "answer");
+  return handleIntent(await readForm(request), { leaderId: user.id, leaderName: user.name }, { answer: answerStep }, "answer");
 }
 
 function AnswerForm({ stepId, lastResult }: { stepId: number; lastResult: SubmissionResult<string[]> | undefined }) {

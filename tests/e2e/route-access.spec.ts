@@ -18,7 +18,7 @@ const VISITORS: Visitor[] = ["out", ...ROLES];
 
 type Ids = { briefId: number; draftBriefId: number; userId: string };
 /** GET status per visitor. 302 for "out" always means "to /login?redirectTo=<the URL>". */
-type Statuses = Record<Visitor, 200 | 302 | 403 | 404>;
+type Statuses = Record<Visitor, 200 | 302 | 401 | 403 | 404 | 405>;
 const S = (out: Statuses["out"], admin: Statuses["admin"], analyst: Statuses["analyst"], leader: Statuses["leader"], exec: Statuses["exec"]): Statuses => ({ out, admin, analyst, leader, exec });
 
 type Sample = {
@@ -39,6 +39,12 @@ type Rule = Sample & {
   actions: "none" | { open: string } | Post[];
   /** GET and POST sign the visitor out: checked with sessions of their own (no route does today). */
   endsSession?: true;
+  /**
+   * A JSON API for other systems (bearer tokens, not sessions): a session is no credential, so
+   * every visitor gets the same status; its data request answers the same way, and a POST
+   * without a token is 401 for everyone.
+   */
+  api?: true;
 };
 
 const RULES: Record<string, Rule> = {
@@ -66,6 +72,55 @@ const RULES: Record<string, Rule> = {
     url: () => "/cases",
     get: S(302, 200, 200, 200, 403),
     secret: "Export CSV",
+    extra: [{ what: "the breached view", url: () => "/cases?view=breached", get: S(302, 200, 200, 200, 403) }],
+    // Bulk assign / bulk status: the comp team's.
+    actions: [{ url: () => "/cases?index", body: { intent: "bulk-assign" }, refused: ["leader", "exec"] }],
+  },
+  "cases.$id_.triage.tsx": {
+    url: () => "/cases/1/triage",
+    get: S(302, 200, 200, 403, 403),
+    secret: "What kind of case is it?",
+    extra: [{ what: "a case that does not exist", url: () => "/cases/999999/triage", get: S(302, 404, 404, 403, 403) }],
+    actions: [
+      { body: { intent: "triage", triageClass: "nope", version: "1" }, refused: ["leader", "exec"] },
+      { body: { intent: "assign", ownerId: "nobody" }, refused: ["leader", "exec"] },
+    ],
+  },
+  "inbox.tsx": {
+    url: () => "/inbox",
+    get: S(302, 200, 200, 200, 200),
+    secret: "How you hear of things",
+    actions: [
+      { body: { intent: "preferences", question_asked: "loud" }, refused: [] },
+      { body: { intent: "read", id: "abc" }, refused: [] },
+    ],
+  },
+  "admin.sla.tsx": {
+    url: () => "/admin/sla",
+    get: S(302, 200, 403, 403, 403),
+    secret: "Save targets",
+    actions: [{ body: { "data_error.firstResponseDays": "0" }, refused: ["analyst", "leader", "exec"] }],
+  },
+  "admin.integrations.tsx": {
+    url: () => "/admin/integrations",
+    get: S(302, 200, 403, 403, 403),
+    secret: "Make a token",
+    actions: [
+      { body: { intent: "create", name: "" }, refused: ["analyst", "leader", "exec"] },
+      { body: { intent: "revoke", tokenId: "none" }, refused: ["analyst", "leader", "exec"] },
+    ],
+  },
+  "api.cases.tsx": {
+    // The intake API: POST only, with a bearer token (tests/integration/intake-api.test.ts).
+    url: () => "/api/cases",
+    get: S(405, 405, 405, 405, 405),
+    api: true,
+    actions: [{ body: { complaint: "" }, refused: [] }],
+  },
+  "api.cases_.$externalId.tsx": {
+    url: () => "/api/cases/ZD-1",
+    get: S(401, 401, 401, 401, 401),
+    api: true,
     actions: "none",
   },
   "cases.new.tsx": {
@@ -380,6 +435,11 @@ for (const who of VISITORS) {
 
         const page = await client.get(url, { maxRedirects: 0 });
         expect(page.status(), label).toBe(expected);
+        if (rule.api) {
+          const data = await client.get(dataUrl(url), { maxRedirects: 0 });
+          expect(data.status(), `${label} (.data)`).toBe(expected);
+          continue;
+        }
         if (expected === 302) {
           if (who === "out" && !rule.to?.out) expect(location(page), label).toBe(loginFor(url));
           else {
@@ -435,6 +495,14 @@ for (const who of VISITORS) {
         continue;
       }
       if ("open" in rule.actions) continue;
+      if (rule.api) {
+        // A session is no credential here: without a bearer token every visitor gets a 401.
+        for (const target of [rule.url(ids), dataUrl(rule.url(ids))]) {
+          const res = await ctx[who].post(target, { data: { complaint: "" }, maxRedirects: 0 });
+          expect(res.status(), `${who} POST ${target} (${file}: no token)`).toBe(401);
+        }
+        continue;
+      }
       for (const post of rule.actions) {
         const url = (post.url ?? rule.url)(ids);
         for (const target of [url, dataUrl(url)]) {

@@ -11,6 +11,8 @@ import { importAttainment } from "~/models/attainment.server";
 import { createPlanChange } from "~/models/plan-change.server";
 import { changeStatus, createCase, linkDuplicate, updateCase } from "~/models/case-commands.server";
 import { importCases } from "~/models/case-import.server";
+import { upsertApiCase } from "~/models/case-intake.server";
+import { assignCases, bulkStatus, triageCase } from "~/models/queue.server";
 import { addNote, editNote, linkNoteToStep } from "~/models/note.server";
 import { addCasesToPattern, createPattern, removeCaseFromPattern, updatePattern } from "~/models/pattern.server";
 import { refileSuspectedCause } from "~/models/theme.server";
@@ -19,6 +21,7 @@ import { dataVersion } from "~/utils/data-version.server";
 import { db, makeUser, newCase, validCase } from "./helpers";
 
 const form = caseFormSchema.parse({ ...validCase, confidential: false });
+const { ownerId: _o, duplicateOfId: _d, ...apiForm } = form;
 const TERRITORY = "The territory carve gave my named accounts to the new hires and left my patch with no whitespace to prospect.";
 let actor: string;
 let leader: string;
@@ -71,6 +74,11 @@ describe("every write path runs the after-commit step", () => {
         return whys.removeStep({ caseId: a.id, version: await chainVersion(a.id), stepId: s.id, actorId: actor });
       }],
       ["importCases", () => importCases({ rows: [{ data: form }], actorId: actor })],
+      ["triageCase", async () => triageCase(b.id, await version(b.id), { triageClass: "plan_design", resolutionNote: "", toWhys: false, version: await version(b.id) }, actor)],
+      ["assignCases", () => assignCases([b.id], actor, { id: leader, name: "someone else" })],
+      ["bulkStatus", () => bulkStatus([b.id], "diagnosing", actor)],
+      ["upsertApiCase (create)", () => upsertApiCase({ ...apiForm, externalId: "api-1" }, new Set(["complaint"]), actor)],
+      ["upsertApiCase (update)", () => upsertApiCase({ ...apiForm, externalId: "api-1", complaint: "Sent again, reworded." }, new Set(["complaint", "title"]), actor)],
       ["importAttainment", () => importAttainment([{ period: "2026-Q3", repPseudonym: "rep-1", role: "ae", segment: "smb", region: "", attainmentPct: 91 }])],
       ["createPattern", () => createPattern({ input: { name: "P", description: "", status: "open", cause: "", caseIds: [a.id] }, actorId: actor })],
       ["updatePattern", async () => {

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Form } from "@remix-run/react";
-import { CASE_FIELDS } from "~/domain/data-io/case-import";
+import { CASE_FIELDS, caseFieldLabel, listOptions, type UnknownValues } from "~/domain/data-io/case-import";
 import type { RowError } from "~/domain/data-io/import-common";
 
 export type Preview = {
@@ -13,6 +13,7 @@ export type Preview = {
   errors: RowError[];
   errorCount: number;
   mappingProblem: string | null;
+  unknownValues: UnknownValues;
 };
 
 const FIELD_OPTIONS = [{ value: "", label: "Do not import" }, ...CASE_FIELDS.map((f) => ({ value: f.name, label: `${f.label}${f.required ? " (required)" : ""}` }))];
@@ -50,6 +51,7 @@ export function ImportPreview({ p, busy }: { p: Preview; busy: boolean }) {
               ))}
             </Table.Tbody>
           </Table>
+          {p.unknownValues.length ? <ValueStep unknown={p.unknownValues} /> : null}
           {p.errors.length ? (
             <>
               <Title order={3} size="h5">Problems by row</Title>
@@ -74,11 +76,47 @@ export function ImportPreview({ p, busy }: { p: Preview; busy: boolean }) {
             <Checkbox name="validOnly" label={`Import only the ${p.validCount.toLocaleString("en-US")} rows without problems (otherwise nothing is imported until every row is fixed)`} />
           ) : null}
           <Group>
-            <Button type="submit" name="intent" value="recheck" variant="default">Re-check with these columns</Button>
+            <Button type="submit" name="intent" value="recheck" variant="default">Re-check with these columns and values</Button>
             <Button type="submit" name="intent" value="import-cases" disabled={blocked} loading={busy}>Import cases</Button>
           </Group>
         </Stack>
       </Form>
     </Paper>
+  );
+}
+
+/** The value-mapping step: what the file's words in list columns mean (remembered for next time). */
+function ValueStep({ unknown }: { unknown: UnknownValues }) {
+  let n = 0;
+  return (
+    <>
+      <Title order={3} size="h5">Values</Title>
+      <Text size="sm" c="dimmed">Words in list columns that are not in the list. Choose what each means once; the next file with them needs no mapping.</Text>
+      <Table maw={720} data-testid="value-mapping">
+        <Table.Thead>
+          <Table.Tr><Table.Th scope="col">Column</Table.Th><Table.Th scope="col">In the file</Table.Th><Table.Th scope="col">Means</Table.Th></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {unknown.flatMap((u) =>
+            u.values.map((v) => {
+              const i = n++;
+              const options = listOptions(u.field) ?? [];
+              return (
+                <Table.Tr key={`${u.field}-${v.text}`}>
+                  <Table.Td>{u.column} <Text span size="xs" c="dark.3">({caseFieldLabel(u.field)})</Text></Table.Td>
+                  <Table.Td>{v.text}</Table.Td>
+                  <Table.Td>
+                    <input type="hidden" name={`value.${i}.field`} value={u.field} />
+                    <input type="hidden" name={`value.${i}.text`} value={v.text} />
+                    <NativeSelect name={`value.${i}.to`} aria-label={`What "${v.text}" in ${u.column} means`} defaultValue={v.likely} size="xs"
+                      data={[{ value: "", label: "Not mapped (a problem)" }, ...options.map((o) => ({ value: o.value, label: o.label }))]} />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            }),
+          )}
+        </Table.Tbody>
+      </Table>
+    </>
   );
 }

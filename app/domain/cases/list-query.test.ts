@@ -175,7 +175,7 @@ describe("activeFilterCount", () => {
   it("counts all filters when every one is set", () => {
     const all = parse(
       "q=x&status=new&function=sales&role=ae&segment=smb&tenure=lt6m&behaviour=other&cause=other" +
-        "&owner=u&from=2026-01-01&to=2026-01-02&sort=status&page=2",
+        "&owner=u&view=mine&triage=plan_design&from=2026-01-01&to=2026-01-02&sort=status&page=2",
     );
     expect(activeFilterCount(all)).toBe(FILTER_KEYS.length - 4); // not sort, page, after, before
   });

@@ -9,6 +9,18 @@ import {
 } from "./taxonomy";
 import { isRealDay } from "./case-schema";
 import { tenureBandValues } from "./tenure";
+import { triageValues } from "../queue/triage";
+
+// The queue's views (issue 16): whose cases, and where they stand against their SLA.
+export const QUEUE_VIEWS = [
+  { value: "mine", label: "My cases" },
+  { value: "unassigned", label: "Unassigned" },
+  { value: "waiting", label: "Waiting on a leader" },
+  { value: "at_risk", label: "At risk" },
+  { value: "breached", label: "Breached" },
+] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number]["value"];
+const viewValues = QUEUE_VIEWS.map((v) => v.value) as [QueueView, ...QueueView[]];
 
 export const PAGE_SIZE = 25;
 
@@ -74,6 +86,8 @@ const filterShape = {
   behaviour: z.enum(behaviourValues),
   cause: z.enum(causeValues),
   owner: z.string().max(64),
+  view: z.enum(viewValues),
+  triage: z.enum([...triageValues, "none"]),
   from: isoDay,
   to: isoDay,
   sort: z.enum(sortValues),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseFormSchema } from "../cases/case-schema";
-import { CASE_FIELDS, mappingProblem, parseJsonCases, suggestMapping, validateRows, type CaseMapping } from "./case-import";
+import { CASE_FIELDS, mappingProblem, parseJsonCases, suggestMapping, unknownValues, validateRows, type CaseMapping } from "./case-import";
 import { parseCsv } from "./csv";
 import { isReadError, planImport, type ReadResult } from "./import-common";
 
@@ -275,4 +275,33 @@ describe("100,000 rows", () => {
     expect(result.valid).toHaveLength(100_000);
     expect(result.valid[99_999]).toMatchObject({ rowNumber: 100_001, externalId: "EXT-99999", data: { behaviour: "deal_hoarding", tenureMonths: 99_999 % 120 } });
   }, 60_000);
+});
+
+describe("value mapping for list columns (issue 16)", () => {
+  const rows = [
+    { Complaint: "A", Behaviour: "Discounting", Channel: "email", raised_at: "2026-03-02" },
+    { Complaint: "B", Behaviour: "Discounting", Channel: "Slack", raised_at: "2026-03-03" },
+    { Complaint: "C", Behaviour: "Discounting", Channel: "1:1", raised_at: "2026-03-04" },
+  ];
+
+  it("recognises common spellings of the date raised", () => {
+    for (const h of ["raisedAt", "raised_at", "date", "Raised on", "Date raised"]) expect(suggestMapping([h])[h]).toBe("raisedOn");
+  });
+
+  it("asks about list values the list does not know, offering the likely one, and then accepts them", () => {
+    const mapping = suggestMapping(Object.keys(rows[0]));
+    const unknown = unknownValues(rows, mapping);
+    expect(unknown).toEqual([{ field: "channel", column: "Channel", values: [{ text: "email", likely: "slack_email" }, { text: "Slack", likely: "slack_email" }] }]);
+    expect(validateRows(rows, mapping).errors).toHaveLength(2);
+    const values = { channel: { email: "slack_email", slack: "slack_email" } };
+    const checked = validateRows(rows, mapping, { values });
+    expect(checked.errors).toEqual([]);
+    expect(checked.valid.map((v) => v.data.channel)).toEqual(["slack_email", "slack_email", "one_on_one"]);
+    expect(unknownValues(rows, mapping, values)).toEqual([]);
+  });
+
+  it("ignores a remembered value that is not in the list", () => {
+    const mapping = suggestMapping(Object.keys(rows[0]));
+    expect(validateRows(rows, mapping, { values: { channel: { email: "carrier_pigeon", slack: "slack_email" } } }).errors).toHaveLength(1);
+  });
 });

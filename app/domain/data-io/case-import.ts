@@ -39,7 +39,7 @@ export const CASE_FIELDS: readonly CaseField[] = [
   { name: "complaint", label: "Complaint", required: true, aliases: ["Complaint text", "The complaint, in the reporter's own words"] },
   { name: "behaviour", label: "Behaviour of concern", required: true, aliases: ["Behavior", "Behavior of concern", "Behaviour or outcome"] },
   { name: "title", label: "Title", required: false, aliases: [] },
-  { name: "raisedOn", label: "Date raised", required: false, aliases: ["Raised on", "Date"] },
+  { name: "raisedOn", label: "Date raised", required: false, aliases: ["Raised on", "Raised at", "Raised", "Date", "Created at", "Submitted at"] },
   { name: "channel", label: "Channel", required: false, aliases: [] },
   { name: "reporterRole", label: "Reporter role", required: false, aliases: ["Role"] },
   { name: "reporterFunction", label: "Reporter function", required: false, aliases: ["Function"] },
@@ -73,6 +73,59 @@ const TAXONOMY_FIELDS: Partial<Record<CaseFieldName, readonly { value: string; l
   suspectedCause: CAUSES,
   severity: SEVERITIES,
 };
+
+// ---- Value mapping -------------------------------------------------------------------------
+
+/**
+ * For list columns, what a file's own words mean: field → (normalised cell text → taxonomy
+ * value). The team maps "email" to "Slack / email" once; it is remembered like the columns.
+ */
+export type ValueMapping = Record<string, Record<string, string>>;
+
+// Words spreadsheets use for list values, offered as the first choice in the value-mapping step
+// (the person still confirms it: a guess never imports silently).
+const LIKELY_VALUES: Record<string, Record<string, string>> = {
+  channel: { email: "slack_email", mail: "slack_email", slack: "slack_email", chat: "slack_email", teams: "slack_email", dm: "slack_email", oneonone: "one_on_one", "1on1": "one_on_one", exit: "exit_interview" },
+  segment: { midmarket: "mid_market", mm: "mid_market", ent: "enterprise", smallbusiness: "smb" },
+  reporterRole: { accountexecutive: "ae", salesdevelopmentrep: "sdr", customersuccessmanager: "csm", salesengineer: "se", am: "account_manager", manager: "front_line_manager" },
+};
+
+/** The taxonomy options of a list field, or undefined for any other field. */
+export function listOptions(field: string) {
+  return TAXONOMY_FIELDS[field as CaseFieldName];
+}
+
+function mappedValue(field: CaseFieldName, text: string, values?: ValueMapping): string | undefined {
+  const options = TAXONOMY_FIELDS[field];
+  if (!options) return undefined;
+  const direct = taxonomyValue(options, text);
+  if (direct) return direct;
+  const chosen = values?.[field]?.[normaliseKey(text)];
+  return chosen && options.some((o) => o.value === chosen) ? chosen : undefined;
+}
+
+export type UnknownValues = { field: CaseFieldName; column: string; values: { text: string; likely: string }[] }[];
+
+/**
+ * The cells of each mapped list column that are not a value of its list nor mapped yet:
+ * what the value-mapping step asks about (at most `max` per column).
+ */
+export function unknownValues(rows: readonly Record<string, string>[], mapping: CaseMapping, values?: ValueMapping, max = 30): UnknownValues {
+  const out: UnknownValues = [];
+  for (const [column, field] of Object.entries(mapping)) {
+    if (!field || !TAXONOMY_FIELDS[field]) continue;
+    const seen = new Map<string, string>();
+    for (const row of rows) {
+      const text = (row[column] ?? "").trim();
+      const key = normaliseKey(text);
+      if (!key || seen.has(key) || mappedValue(field, text, values)) continue;
+      seen.set(key, text);
+      if (seen.size >= max) break;
+    }
+    if (seen.size) out.push({ field, column, values: [...seen].map(([key, text]) => ({ text, likely: LIKELY_VALUES[field]?.[key] ?? "" })) });
+  }
+  return out;
+}
 
 const NUMBER_FIELDS: CaseFieldName[] = ["tenureMonths", "peopleAffected", "revenueAtRisk"];
 
@@ -152,14 +205,14 @@ type Prepared = { value?: unknown; error?: string };
  * way. Only unambiguous spreadsheet habits are undone: taxonomy labels, yes/no, "1,200" and
  * "$1,200", a date with a time after it. Anything else goes to the schema as it is.
  */
-function prepareValue(field: CaseFieldName, raw: string): Prepared {
+function prepareValue(field: CaseFieldName, raw: string, values?: ValueMapping): Prepared {
   const text = raw.trim();
   // The form sends an empty field as undefined: blank means "not recorded".
   if (text === "") return {};
 
   const options = TAXONOMY_FIELDS[field];
   if (options) {
-    const value = taxonomyValue(options, text);
+    const value = mappedValue(field, text, values);
     return value ? { value } : { error: `"${text}" is not in the list. Use one of: ${optionList(options)}.` };
   }
   if (field === "confidential") {
@@ -197,7 +250,7 @@ export type CaseValidation = {
 export function validateRows(
   rows: readonly Record<string, string>[],
   mapping: CaseMapping,
-  options: { firstRowNumber?: number } = {},
+  options: { firstRowNumber?: number; values?: ValueMapping } = {},
 ): CaseValidation {
   const firstRowNumber = options.firstRowNumber ?? 2;
   const columns = Object.entries(mapping).filter((e): e is [string, CaseFieldName] => e[1] !== null && FIELD_BY_NAME.has(e[1]));
@@ -224,7 +277,7 @@ export function validateRows(
         externalId = raw.trim() || undefined;
         continue;
       }
-      const prepared = prepareValue(field, raw);
+      const prepared = prepareValue(field, raw, options.values);
       if (prepared.error) fail(field, prepared.error);
       else if (prepared.value !== undefined) input[field] = prepared.value;
     }

@@ -1,0 +1,115 @@
+import { isRole, type Role } from "~/domain/auth/permissions";
+import {
+  deliveryFor,
+  digestEmail,
+  DIGEST_KIND,
+  eventEmail,
+  kindValues,
+  linkFor,
+  notificationTitle,
+  preferencesFrom,
+  type EventFacts,
+  type NotificationKind,
+  type Preferences,
+} from "~/domain/notifications/events";
+import { audienceOf } from "~/domain/privacy/case-view";
+import { DAY_MS, now } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+import { appUrl, sendMail } from "~/utils/mailer.server";
+import { forViewer } from "./case-privacy.server";
+
+// In-app notifications (the bell, /inbox) and their emails. Every line is written for its
+// recipient and, for anyone outside the comp team, passed through the privacy layer as well
+// (forViewer scrubs the case's reporter names): a line never carries a reporter's identity.
+
+type Recipient = { id: string; email: string; name: string; role: Role; active: boolean };
+
+async function recipients(userIds: readonly string[]): Promise<Recipient[]> {
+  const rows = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] }, active: true }, select: { id: true, email: true, name: true, role: true, active: true } });
+  return rows.filter((r) => isRole(r.role)).map((r) => ({ ...r, role: r.role as Role }));
+}
+
+export async function preferencesOf(userId: string): Promise<Preferences> {
+  return preferencesFrom(await db.notificationPreference.findMany({ where: { userId }, select: { kind: true, channel: true } }));
+}
+
+export async function savePreferences(userId: string, prefs: Preferences) {
+  const rows = [...kindValues.map((k) => ({ userId, kind: k, channel: prefs[k] })), { userId, kind: DIGEST_KIND, channel: prefs.weeklyDigest ? "email" : "off" }];
+  // One statement per row, each an upsert: the last save wins, nothing half-written matters.
+  for (const r of rows) {
+    await db.notificationPreference.upsert({ where: { userId_kind: { userId, kind: r.kind } }, create: r, update: { channel: r.channel } });
+  }
+}
+
+/**
+ * Tells each user of `userIds` about an event, as their preferences say. `dedupeKey`: an event
+ * that may be raised again (an SLA still at risk) reaches each person once. Returns who got an
+ * email, for tests and the digest button.
+ */
+export async function notify(userIds: readonly string[], kind: NotificationKind, facts: EventFacts, dedupeKey?: string): Promise<string[]> {
+  const emailed: string[] = [];
+  for (const user of await recipients(userIds)) {
+    const delivery = deliveryFor(await preferencesOf(user.id), kind);
+    if (delivery === "none") continue;
+    const audience = audienceOf(user.role) === "comp-team" ? "comp-team" : "outside";
+    const raw = { title: notificationTitle(kind, audience, facts), link: linkFor(kind, facts) };
+    const shown = facts.caseId ? await forViewer(user, [facts.caseId], raw) : raw;
+    if (dedupeKey && (await db.notification.count({ where: { userId: user.id, dedupeKey } })) > 0) continue;
+    const row = await db.notification.create({
+      data: { userId: user.id, kind, title: shown.title, link: shown.link, caseId: facts.caseId ?? null, dedupeKey: dedupeKey ?? null, createdAt: now() },
+      select: { id: true, createdAt: true },
+    });
+    if (delivery !== "email") continue;
+    if (await sendMail(user.email, eventEmail(appUrl(), { ...shown, at: row.createdAt }))) {
+      await db.notification.update({ where: { id: row.id }, data: { emailedAt: now() } });
+      emailed.push(user.email);
+    }
+  }
+  return emailed;
+}
+
+export function unreadCount(userId: string) {
+  return db.notification.count({ where: { userId, readAt: null } });
+}
+
+export function listInbox(userId: string, take = 100) {
+  return db.notification.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, kind: true, title: true, link: true, createdAt: true, readAt: true },
+  });
+}
+
+/** Marks one notification (or all of the user's) read; only the user's own. */
+export async function markRead(userId: string, id?: number) {
+  await db.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: now() } });
+}
+
+/**
+ * The weekly digest: each person who chose it gets one email listing the week's notifications
+ * (lines and links, as in the inbox). Returns who was sent one.
+ */
+export async function sendWeeklyDigests(): Promise<{ sent: string[]; prepared: number; people: number }> {
+  const since = new Date(now().getTime() - 7 * DAY_MS);
+  const chose = await db.notificationPreference.findMany({ where: { kind: DIGEST_KIND, channel: "email" }, select: { userId: true } });
+  const sent: string[] = [];
+  let prepared = 0;
+  for (const user of await recipients(chose.map((c) => c.userId))) {
+    const items = await db.notification.findMany({
+      where: { userId: user.id, createdAt: { gte: since }, emailedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true, link: true, createdAt: true },
+    });
+    if (items.length === 0) continue;
+    prepared += 1;
+    if (await sendMail(user.email, digestEmail(appUrl(), user.name, items.map((i) => ({ title: i.title, link: i.link, at: i.createdAt }))))) {
+      await db.notification.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { emailedAt: now() } });
+      sent.push(user.email);
+    } else {
+      // No email on this server (or it refused): the digest waits in the inbox instead.
+      await db.notification.create({ data: { userId: user.id, kind: "weekly_digest", title: "Your weekly digest: this week's updates are in your inbox", link: "/inbox", createdAt: now() } });
+    }
+  }
+  return { sent, prepared, people: chose.length };
+}

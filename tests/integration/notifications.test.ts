@@ -1,0 +1,189 @@
+// Notifications by email (issue 16): a real SMTP server in this process (smtp-server), mail
+// sent through Nodemailer, and who received what. No reporter name and no case figure reaches
+// a sales leader or an executive by email.
+import { SMTPServer } from "smtp-server";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { caseFormSchema } from "~/domain/cases/case-schema";
+import { whyStepSchema } from "~/domain/whys/whys-schema";
+import { sendWeeklyDigests } from "~/models/notification.server";
+import { briefPublished, questionPut } from "~/models/notify-events.server";
+import { sweepSlaRisks } from "~/models/queue.server";
+import * as whys from "~/models/whys.server";
+import { action as inboxAction, loader as inboxLoader } from "~/routes/inbox";
+import { action as listAction } from "~/routes/cases._index";
+import { action as questionsAction } from "~/routes/questions";
+import { DAY_MS, moveClock, resetClock } from "~/utils/clock.server";
+import { cookieFor, db, getRequest, makeUser, newCase, postRequest, run, validCase } from "./helpers";
+
+type Mail = { to: string[]; raw: string };
+const mails: Mail[] = [];
+let server: SMTPServer;
+
+const NAME = "Ingrid Halvorsen-Paz";
+const leaks = (text: string) => /ingrid|halvorsen/i.test(text);
+// The body with its links taken out: what is left must hold no figure at all.
+const figuresIn = (text: string) => text.replace(/https?:\/\/\S+/g, "").match(/\d+/g) ?? [];
+const body = (raw: string) => raw.split(/\r?\n\r?\n/).slice(1).join("\n\n");
+const mailTo = (email: string) => mails.filter((m) => m.to.includes(email));
+
+type Who = { id: string; email: string; name: string; cookie: string };
+let analyst: Who;
+let colleague: Who;
+let leader: Who;
+let exec: Who;
+let caseId: number;
+
+async function who(role: Parameters<typeof makeUser>[0], name: string): Promise<Who> {
+  const u = await makeUser(role, { name });
+  return { ...u, cookie: await cookieFor(u.id) };
+}
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+      stream.on("end", () => {
+        // Quoted-printable soft line breaks joined, so a line reads as it was written.
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r?\n/g, "") });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  process.env.APP_URL = "https://upstream.example";
+  analyst = await who("analyst", "Ana Lyst");
+  colleague = await who("analyst", "Col League");
+  leader = await who("sales_leader", "Lee Der");
+  exec = await who("executive", "Exe Cutive");
+  const form = caseFormSchema.parse({ ...validCase, title: `${NAME} says the carve took her accounts`, complaint: `${NAME}: my patch has no accounts left.` });
+  caseId = (await newCase({ ...form, ownerId: analyst.id }, analyst.id)).id;
+});
+
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  resetClock();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+beforeEach(() => {
+  mails.length = 0;
+});
+
+async function askLeader() {
+  const version = (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { whysVersion: true } })).whysVersion;
+  const r = await whys.addStep({ caseId, version, step: whyStepSchema.parse({ question: `Why did ${NAME}'s pipeline drop?`, answer: "", ownerFunction: "revops", confidence: "likely", version: String(version), askLeaderId: leader.id }), actorId: analyst.id });
+  if (!r.ok || !r.stepId) throw new Error(JSON.stringify(r));
+  await questionPut(r.stepId);
+  return r.stepId;
+}
+
+describe("notifications by email", () => {
+  it("tells the leader a question waits, with a link and no case content", async () => {
+    await askLeader();
+    const got = mailTo(leader.email);
+    expect(got).toHaveLength(1);
+    expect(leaks(got[0].raw)).toBe(false);
+    expect(got[0].raw).toContain("https://upstream.example/questions");
+    expect(mails.every((m) => m.to.includes(leader.email))).toBe(true);
+    const inbox = await run(inboxLoader, getRequest("/inbox", leader.cookie));
+    expect(JSON.stringify(inbox.data)).toContain("waiting for your answer");
+    expect(leaks(JSON.stringify(inbox.data))).toBe(false);
+  });
+
+  it("tells the case's assignee when the leader answers", async () => {
+    const stepId = await askLeader();
+    mails.length = 0;
+    const r = await run(questionsAction, postRequest("/questions", { stepId: String(stepId), answer: "The carve moved the accounts.", evidence: "" }, leader.cookie));
+    expect(r.status).toBe(302);
+    expect(mails.map((m) => m.to).flat()).toEqual([analyst.email]);
+    expect(body(mails[0].raw)).toContain("Lee Der answered your question");
+  });
+
+  it("tells a colleague a case was assigned to them, from the list's bulk form", async () => {
+    const r = await run(listAction, postRequest("/cases?index", { intent: "bulk-assign", caseIds: [String(caseId)], ownerId: colleague.id }, analyst.cookie));
+    expect(r.status).toBe(200);
+    expect(mails.map((m) => m.to).flat()).toEqual([colleague.email]);
+    expect(body(mails[0].raw)).toContain("Ana Lyst assigned case #");
+    await run(listAction, postRequest("/cases?index", { intent: "bulk-assign", caseIds: [String(caseId)], ownerId: analyst.id }, colleague.cookie));
+  });
+
+  it("tells leaders and executives a brief was published: no name, no figure", async () => {
+    await briefPublished(4242, 1);
+    expect(mailTo(leader.email)).toHaveLength(1);
+    expect(mailTo(exec.email)).toHaveLength(1);
+    for (const m of [...mailTo(leader.email), ...mailTo(exec.email)]) {
+      expect(leaks(m.raw)).toBe(false);
+      expect(figuresIn(body(m.raw))).toEqual([]);
+    }
+    expect(mailTo(analyst.email)).toHaveLength(0);
+  });
+
+  it("tells the assignee once when a case nears or passes its SLA", async () => {
+    moveClock(40 * DAY_MS); // past the 20-business-day diagnosis target of an untriaged case
+    try {
+      await sweepSlaRisks(true);
+      await sweepSlaRisks(true);
+      const got = mailTo(analyst.email);
+      expect(got).toHaveLength(1);
+      expect(body(got[0].raw)).toMatch(/close to or past its SLA/);
+    } finally {
+      resetClock();
+    }
+  });
+
+  it("honours each person's choice: off, in the app only, and a weekly digest", async () => {
+    const save = (cookie: string, prefs: Record<string, string>) => run(inboxAction, postRequest("/inbox", { intent: "preferences", ...prefs }, cookie));
+    expect((await save(leader.cookie, { question_asked: "app" })).status).toBe(200);
+    await askLeader();
+    expect(mailTo(leader.email)).toHaveLength(0);
+    expect(await db.notification.count({ where: { userId: leader.id, kind: "question_asked", emailedAt: null } })).toBe(1);
+
+    await save(leader.cookie, { question_asked: "off" });
+    const before = await db.notification.count({ where: { userId: leader.id } });
+    await askLeader();
+    expect(await db.notification.count({ where: { userId: leader.id } })).toBe(before);
+
+    await save(leader.cookie, { question_asked: "email", weeklyDigest: "on" });
+    await askLeader();
+    await briefPublished(4243, 1);
+    expect(mailTo(leader.email)).toHaveLength(0); // the digest instead
+    expect(mailTo(exec.email)).toHaveLength(1);
+    mails.length = 0;
+    const r = await sendWeeklyDigests();
+    expect(r.sent).toEqual([leader.email]);
+    const digest = mailTo(leader.email);
+    expect(digest).toHaveLength(1);
+    expect(body(digest[0].raw)).toMatch(/waiting for your answer/);
+    expect(body(digest[0].raw)).toMatch(/brief was published/);
+    expect(leaks(digest[0].raw)).toBe(false);
+    // Sent once: a second run has nothing new.
+    mails.length = 0;
+    expect((await sendWeeklyDigests()).sent).toEqual([]);
+  });
+
+  it("refuses a bad preference with a message by the field", async () => {
+    const r = await run(inboxAction, postRequest("/inbox", { intent: "preferences", question_asked: "loud" }, leader.cookie));
+    expect(r.status).toBe(400);
+  });
+
+  it("only admins send the digest by hand", async () => {
+    expect((await run(inboxAction, postRequest("/inbox", { intent: "send-digests" }, analyst.cookie))).status).toBe(403);
+  });
+
+  it("without SMTP_URL, notifies in the app only", async () => {
+    const url = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    try {
+      await run(listAction, postRequest("/cases?index", { intent: "bulk-assign", caseIds: [String(caseId)], ownerId: colleague.id }, analyst.cookie));
+      expect(mails).toHaveLength(0);
+      expect(await db.notification.count({ where: { userId: colleague.id, kind: "case_assigned" } })).toBe(2);
+    } finally {
+      process.env.SMTP_URL = url;
+    }
+  });
+});
