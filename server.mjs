@@ -30,8 +30,8 @@ const logger = pino(
   pino.destination(logFile ? { dest: logFile, mkdir: true } : 1),
 );
 // Shared with the app's build (app/utils/request-context.server.ts): who the request is from.
-const LOG_CONTEXT = Symbol.for("upstream.requestLogContext");
-const requestLogContext = (globalThis[LOG_CONTEXT] ??= new AsyncLocalStorage());
+// The same global slot as app/utils/request-context.server.ts (the app's build is a separate module).
+const requestLogContext = (globalThis.upstreamRequestLogContext ??= new AsyncLocalStorage());
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const pathOf = (url) => String(url ?? "").split("?")[0].slice(0, 200);
 const logLine = (req, res, responseTime) => ({

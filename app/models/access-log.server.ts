@@ -121,7 +121,10 @@ export async function pruneAccessLog(days = retentionDays(process.env.ACCESS_LOG
   return count;
 }
 
-const globalForPrune = globalThis as unknown as { __upstreamAccessPrune?: NodeJS.Timeout };
+declare global {
+  var __upstreamAccessPrune: NodeJS.Timeout | undefined;
+}
+const globalForPrune = globalThis;
 
 /** At start-up and then daily, in the background. */
 export function schedulePruning() {

@@ -85,16 +85,17 @@ export function listAttainment() {
   return db.attainmentRow.findMany({ select: ATTAINMENT_SELECT });
 }
 
-export async function getMapping(kind: string): Promise<Record<string, string> | null> {
+/** A remembered mapping (columns to fields, or list values to values), as it was saved. */
+export async function getMapping<T = Record<string, string>>(kind: string): Promise<T | null> {
   const row = await db.importMapping.findUnique({ where: { kind } });
   try {
-    return row ? (JSON.parse(row.mappingJson) as Record<string, string>) : null;
+    return row ? JSON.parse(row.mappingJson) : null;
   } catch {
     return null;
   }
 }
 
-export async function saveMapping(kind: string, mapping: Record<string, string>) {
+export async function saveMapping(kind: string, mapping: Record<string, unknown>) {
   await db.importMapping.upsert({
     where: { kind },
     create: { kind, mappingJson: JSON.stringify(mapping) },

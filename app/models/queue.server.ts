@@ -5,6 +5,7 @@ import { createdBeforeFor, DEFAULT_SLA, slaFor, UNTRIAGED_SLA, type SlaTargets }
 import { statusAfterTriage, triageValues, type TriageClass, type TriageData } from "~/domain/queue/triage";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { done, refused } from "~/utils/outcome";
 import { writeCases } from "./after-commit.server";
 import { notify } from "./notification.server";
 
@@ -35,15 +36,13 @@ export async function triageCase(id: number, version: number, data: TriageData, 
   }, (r) => (r.ok ? { cases: [id] } : null));
 }
 
-export class NotCompTeamError extends Error {}
-
 /**
  * Assigns cases to one person of the comp team (or nobody). Cases already theirs are left
  * alone; the new assignee hears of it (unless they assigned it to themselves).
  */
-export async function assignCases(ids: readonly number[], ownerId: string | null, actor: { id: string; name: string }) {
+export async function assignCases({ ids, ownerId, actor }: { ids: readonly number[]; ownerId: string | null; actor: { id: string; name: string } }) {
   const owner = ownerId ? await db.user.findFirst({ where: { id: ownerId, active: true, role: { in: ["admin", "analyst"] } }, select: { id: true, name: true } }) : null;
-  if (ownerId && !owner) throw new NotCompTeamError("Choose someone from the comp team");
+  if (ownerId && !owner) return refused("not-comp-team");
   const changed = await writeCases(async (tx) => {
     const cases = await tx.case.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ownerId: true, firstResponseAt: true, owner: { select: { name: true } } } });
     const moving = cases.filter((c) => c.ownerId !== (owner?.id ?? null));
@@ -59,7 +58,7 @@ export async function assignCases(ids: readonly number[], ownerId: string | null
     const titles = await db.case.findMany({ where: { id: { in: changed } }, select: { id: true, title: true } });
     for (const c of titles) await notify([owner.id], "case_assigned", { caseId: c.id, caseTitle: c.title, actorName: actor.name });
   }
-  return changed;
+  return done({ moved: changed });
 }
 
 /** Moves cases to a status where the status rules allow it; returns those moved and those left. */

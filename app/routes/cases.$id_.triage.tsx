@@ -10,7 +10,7 @@ import { statusLabel } from "~/domain/cases/taxonomy";
 import { assignSchema } from "~/domain/queue/assign-schema";
 import { PLAN_DESIGN, TRIAGE_CLASSES, triageSchema } from "~/domain/queue/triage";
 import { listOwners } from "~/models/case-queries.server";
-import { assignCases, caseForTriage, NotCompTeamError, triageCase } from "~/models/queue.server";
+import { assignCases, caseForTriage, triageCase } from "~/models/queue.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, parseId, readForm } from "~/utils/http.server";
 
@@ -33,13 +33,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "assign") {
     const parsed = assignSchema.safeParse({ ownerId: form.get("ownerId") ?? undefined });
     if (!parsed.success) return data({ intent: "assign" as const, error: "Choose someone from the comp team", result: null }, { status: 400 });
-    try {
-      const moved = await assignCases([id], parsed.data.ownerId, user);
-      if (moved.length === 0 && !(await caseForTriage(id))) throw notFound(`Case #${id} does not exist.`);
-    } catch (error) {
-      if (error instanceof NotCompTeamError) return data({ intent: "assign" as const, error: error.message, result: null }, { status: 400 });
-      throw error;
-    }
+    const assigned = await assignCases({ ids: [id], ownerId: parsed.data.ownerId, actor: user });
+    if (!assigned.ok) return data({ intent: "assign" as const, error: "Choose someone from the comp team", result: null }, { status: 400 });
+    if (assigned.moved.length === 0 && !(await caseForTriage(id))) throw notFound(`Case #${id} does not exist.`);
     return redirect(`/cases/${id}/triage`);
   }
   const submission = parseWithZod(form, { schema: triageSchema });

@@ -38,7 +38,7 @@ import {
 } from "~/domain/cases/taxonomy";
 import { TENURE_BANDS } from "~/domain/cases/tenure";
 import { listCases, listOwners } from "~/models/case-queries.server";
-import { assignCases, bulkStatus, NotCompTeamError, slaViews } from "~/models/queue.server";
+import { assignCases, bulkStatus, slaViews } from "~/models/queue.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
 
@@ -62,18 +62,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = bulkSchema.safeParse({ intent: form.get("intent"), caseIds: form.getAll("caseIds"), ownerId: form.get("ownerId") ?? undefined, status: form.get("status") ?? undefined });
   if (!parsed.success) return data({ ok: false as const, message: parsed.error.issues[0]?.message ?? "Check the form" }, { status: 400 });
   const v = parsed.data;
-  try {
-    if (v.intent === "bulk-assign") {
-      const moved = await assignCases(v.caseIds, v.ownerId, user);
-      return { ok: true as const, message: `${moved.length} case${moved.length === 1 ? "" : "s"} ${v.ownerId ? "assigned" : "unassigned"}.` };
-    }
-    const r = await bulkStatus(v.caseIds, v.status, user.id);
-    const left = r.left.length ? ` ${r.left.length} could not move there from where they are (${r.left.map((id) => `#${id}`).join(", ")}).` : "";
-    return { ok: true as const, message: `${r.moved.length} case${r.moved.length === 1 ? "" : "s"} moved.${left}` };
-  } catch (error) {
-    if (error instanceof NotCompTeamError) return data({ ok: false as const, message: error.message }, { status: 400 });
-    throw error;
+  if (v.intent === "bulk-assign") {
+    const assigned = await assignCases({ ids: v.caseIds, ownerId: v.ownerId, actor: user });
+    if (!assigned.ok) return data({ ok: false as const, message: "Choose someone from the comp team" }, { status: 400 });
+    const { moved } = assigned;
+    return { ok: true as const, message: `${moved.length} case${moved.length === 1 ? "" : "s"} ${v.ownerId ? "assigned" : "unassigned"}.` };
   }
+  const r = await bulkStatus(v.caseIds, v.status, user.id);
+  const left = r.left.length ? ` ${r.left.length} could not move there from where they are (${r.left.map((id) => `#${id}`).join(", ")}).` : "";
+  return { ok: true as const, message: `${r.moved.length} case${r.moved.length === 1 ? "" : "s"} moved.${left}` };
 }
 
 type Option = { readonly value: string; readonly label: string };

@@ -52,7 +52,7 @@ type Values = { values: ValueMapping; remembered: ValueMapping };
 
 /** The list values remembered from earlier imports, with this form's choices on top. */
 async function valuesFrom(formData?: FormData): Promise<Values> {
-  const remembered = ((await getMapping("case-values")) as unknown as ValueMapping | null) ?? {};
+  const remembered = (await getMapping<ValueMapping>("case-values")) ?? {};
   const values = structuredClone(remembered);
   for (const [key, field] of formData ?? []) {
     const m = /^value\.(\d+)\.field$/.exec(key);
@@ -105,7 +105,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.valid.length === 0) return fail({ intent, preview: shown, error: "No row is ready to import." });
     // "Do not import" choices are remembered too (as null), so an excluded column stays excluded.
     await saveMapping("cases", mapping as Record<string, string>);
-    await saveMapping("case-values", values.values as unknown as Record<string, string>); // remembered like the columns
+    await saveMapping("case-values", values.values); // remembered like the columns
     dropUpload(uploadId);
     const job = startJob(user.id, "cases", result.valid.length, (j) =>
       importCases({

@@ -5,9 +5,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
 // server and the app's build are separate modules) and logs it when the response is done.
 export type RequestLogContext = { userId?: string };
 
-const KEY = Symbol.for("upstream.requestLogContext");
-const holder = globalThis as unknown as Record<symbol, AsyncLocalStorage<RequestLogContext> | undefined>;
-export const requestLogContext: AsyncLocalStorage<RequestLogContext> = (holder[KEY] ??= new AsyncLocalStorage());
+declare global {
+  // Shared by server.mjs and the app's build: the same global slot (upstreamRequestLogContext).
+  var upstreamRequestLogContext: AsyncLocalStorage<RequestLogContext> | undefined;
+}
+export const requestLogContext: AsyncLocalStorage<RequestLogContext> = (globalThis.upstreamRequestLogContext ??= new AsyncLocalStorage());
 
 /** Records who is asking, for the request log line (an id, never a name). */
 export function noteRequestUser(userId: string) {

@@ -75,7 +75,7 @@ describe("every write path runs the after-commit step", () => {
       }],
       ["importCases", () => importCases({ rows: [{ data: form }], actorId: actor })],
       ["triageCase", async () => triageCase(b.id, await version(b.id), { triageClass: "plan_design", resolutionNote: "", toWhys: false, version: await version(b.id) }, actor)],
-      ["assignCases", () => assignCases([b.id], actor, { id: leader, name: "someone else" })],
+      ["assignCases", () => assignCases({ ids: [b.id], ownerId: actor, actor: { id: leader, name: "someone else" } })],
       ["bulkStatus", () => bulkStatus([b.id], "diagnosing", actor)],
       ["upsertApiCase (create)", () => upsertApiCase({ ...apiForm, externalId: "api-1" }, new Set(["complaint"]), actor)],
       ["upsertApiCase (update)", () => upsertApiCase({ ...apiForm, externalId: "api-1", complaint: "Sent again, reworded." }, new Set(["complaint", "title"]), actor)],
