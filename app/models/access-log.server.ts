@@ -19,6 +19,14 @@ async function isConfidentialCase(caseId: number) {
   return row?.confidential ?? false;
 }
 
+/** Whether any of these cases is confidential (an export's rows), asked in chunks SQLite can bind. */
+async function anyConfidential(caseIds: readonly number[]) {
+  for (let i = 0; i < caseIds.length; i += 5_000) {
+    if (await db.case.count({ where: { id: { in: caseIds.slice(i, i + 5_000) }, confidential: true } })) return true;
+  }
+  return false;
+}
+
 function write(user: Reader, entry: Entry, confidential: () => Promise<boolean>) {
   const job = (async () => {
     await db.accessLog.create({
@@ -48,6 +56,14 @@ function write(user: Reader, entry: Entry, confidential: () => Promise<boolean>)
 export function recordAccess(user: Reader, subject: AccessSubject, subjectId?: string | number, detail?: Pick<Entry, "confidential" | "detail">) {
   const caseId = subject === "case" || subject === "whys" ? Number(subjectId) : NaN;
   write(user, { action: "read", subject, subjectId, ...detail }, () => (Number.isInteger(caseId) ? isConfidentialCase(caseId) : Promise.resolve(false)));
+}
+
+/**
+ * Records an export of these cases: marked confidential when any of them is, whoever exported
+ * it (a sales leader's rows carry no flag, so the flags are looked up, after the response).
+ */
+export function recordExport(user: Reader, caseIds: readonly number[], detail: string) {
+  write(user, { action: "read", subject: "export", subjectId: "", detail }, () => anyConfidential(caseIds));
 }
 
 /** Records a change (a role, a confidential flag) inside the transaction that makes it. */

@@ -3,7 +3,7 @@ import { can } from "~/domain/auth/permissions";
 import { parseCaseListQuery } from "~/domain/cases/list-query";
 import { caseExportColumns, casesToJson, toCsv } from "~/domain/data-io/csv-export";
 import { exportCases } from "~/models/case-queries.server";
-import { recordAccess } from "~/models/access-log.server";
+import { recordExport } from "~/models/access-log.server";
 import { requirePermission } from "~/utils/auth.server";
 
 // GET /cases/export?format=csv|json&<the list's filters> — the filtered list as a file, with
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const format = url.searchParams.get("format") === "json" ? "json" : "csv";
   const rows = await exportCases(parseCaseListQuery(url.searchParams), user);
   const columns = caseExportColumns({ seesReporter: can(user.role, "case:see-reporter") });
-  recordAccess(user, "export", "", { detail: `${format}, ${rows.length} cases`, confidential: rows.some((r) => (r as { confidential?: boolean }).confidential === true) });
+  recordExport(user, rows.map((r) => r.id), `${format}, ${rows.length} cases`);
   const stamp = new Date().toISOString().slice(0, 10);
   const body = format === "json" ? casesToJson(rows, columns) : toCsv(rows, columns, { bom: true });
   return new Response(body, {

@@ -74,6 +74,11 @@ describe("access log", () => {
     expect(last.detail).toMatch(/^csv, \d+ cases$/);
   });
 
+  it("marks a sales leader's export confidential when a confidential case is in it, though their rows carry no flag", async () => {
+    await run(exportLoader, getRequest("/cases/export?format=csv", leader.cookie));
+    expect((await entriesFor(leader.id)).at(-1)).toMatchObject({ subject: "export", confidential: true });
+  });
+
   it("records reads of a brief and of its Markdown", async () => {
     const made = await run(briefsAction, postRequest("/briefs?index", { source: "case", sourceId: String(openId) }, analyst.cookie));
     expect(made.status).toBe(302);
