@@ -20,6 +20,7 @@ import { cssVariablesResolver, theme } from "./theme";
 import { getCurrentUser } from "./utils/auth.server";
 import { isCompTeam } from "./domain/auth/permissions";
 import { unreadCount } from "./models/notification.server";
+import { sweepActionsDue } from "./models/action.server";
 import { sweepSlaRisks } from "./models/queue.server";
 import { useNonce } from "./utils/nonce";
 
@@ -33,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) return { user, unread: 0 };
   // SLA warnings are raised as people use the app (at most every five minutes of its clock).
   if (isCompTeam(user.role)) await sweepSlaRisks().catch((error: unknown) => console.error("The SLA sweep failed:", error));
+  // Owners of actions (sales leaders too) hear when their work is due or overdue.
+  await sweepActionsDue().catch((error: unknown) => console.error("The action-due sweep failed:", error));
   return { user, unread: await unreadCount(user.id) };
 }
 

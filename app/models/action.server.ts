@@ -11,6 +11,7 @@ import { db } from "~/utils/db.server";
 import { done, refused, type Done, type Refused } from "~/utils/outcome";
 import { writeCases } from "./after-commit.server";
 import { forViewer, forViewerEach, seesReporter, type Viewer } from "./case-privacy.server";
+import { notify } from "./notification.server";
 import { membersOf, patternCaseSelect } from "./pattern-case.server";
 
 // Actions after a brief (issue 15). Executives see an action only when it hangs on a pattern
@@ -314,4 +315,30 @@ export async function linkChoices() {
     db.brief.findMany({ orderBy: { updatedAt: "desc" }, take: 200, select: { id: true, title: true } }),
   ]);
   return { patterns, briefs };
+}
+
+let lastDueSweep = 0;
+const DUE_SWEEP_EVERY_MS = 5 * 60_000;
+const DUE_SOON_MS = 2 * DAY_MS;
+
+/**
+ * Tells each owner of unfinished work once when it is due within two days, and once more when it
+ * is overdue (a new due date starts again). Runs at most every five minutes of the app's clock,
+ * as people use the app, like the SLA sweep.
+ */
+export async function sweepActionsDue(force = false) {
+  const at = now();
+  if (!force && Math.abs(at.getTime() - lastDueSweep) < DUE_SWEEP_EVERY_MS) return 0; // abs: a test may move the clock back
+  lastDueSweep = at.getTime();
+  const open = await db.action.findMany({
+    where: { status: { in: ["proposed", "approved", "in_progress"] }, dueOn: { lte: new Date(at.getTime() + DUE_SOON_MS) } },
+    select: { id: true, ownerId: true, status: true, dueOn: true, checkDueOn: true, verdict: true },
+    take: 500,
+  });
+  for (const a of open) {
+    const overdue = isOverdue(a, at);
+    const key = `action-${overdue ? "overdue" : "due"}:${a.id}:${a.dueOn.toISOString().slice(0, 10)}`;
+    await notify([a.ownerId], "action_due", { actionId: a.id, overdue }, key);
+  }
+  return open.length;
 }

@@ -7,9 +7,11 @@ import { RECORD_FIELDS, toRecord } from "~/domain/cases/case-record";
 import { canMoveStatus } from "~/domain/cases/status";
 import type { CaseStatus } from "~/domain/cases/taxonomy";
 import { now } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
 import { done, refused, type Refused } from "~/utils/outcome";
 import { recordChange } from "./access-log.server";
 import { writeCases } from "./after-commit.server";
+import { notify } from "./notification.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -66,7 +68,8 @@ export async function createCase({ input, actorId }: { input: CaseFormData; acto
  */
 export async function updateCase({ id, version, input, actorId }: { id: number; version: number; input: CaseFormData; actorId: string }) {
   const record = toRecord(input, now());
-  return writeCases(
+  const before = await db.case.findUnique({ where: { id }, select: { ownerId: true } });
+  const saved = await writeCases(
     async (tx): Promise<ReturnType<typeof done> | CaseRefusal> => {
       const before = await tx.case.findUnique({ where: { id }, select: { ...RECORD_FIELDS, version: true } });
       if (!before) return refused("not-found");
@@ -87,6 +90,12 @@ export async function updateCase({ id, version, input, actorId }: { id: number; 
     },
     (r) => (r.ok ? { cases: [id], recheck: true } : null),
   );
+  // A new assignee hears of it, as from the triage page and the list (unless they chose themselves).
+  if (saved.ok && record.ownerId && record.ownerId !== before?.ownerId && record.ownerId !== actorId) {
+    const actor = await db.user.findUnique({ where: { id: actorId }, select: { name: true } });
+    await notify([record.ownerId], "case_assigned", { caseId: id, caseTitle: record.title, actorName: actor?.name });
+  }
+  return saved;
 }
 
 // History reads "Owner: Ana → Ben", not two opaque ids.

@@ -2,7 +2,7 @@
 // effectiveness check from a moved clock.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
-import { createAction } from "~/models/action.server";
+import { createAction, sweepActionsDue } from "~/models/action.server";
 import { createCase } from "~/models/case-commands.server";
 import { createPattern } from "~/models/pattern.server";
 import { action as actionPage, loader as actionLoader } from "~/routes/actions.$id";
@@ -132,5 +132,26 @@ describe("a pattern under watch, seen from a case that repeats it", () => {
     expect(JSON.stringify((asLeader.data as { recurrences: unknown }).recurrences)).not.toMatch(/Ingrid|Halvorsen/);
     const asAnalyst = await run(caseLoader, getRequest(`/cases/${repeat.id}`, analyst.cookie), { id: String(repeat.id) });
     expect(JSON.stringify((asAnalyst.data as { recurrences: unknown }).recurrences)).toMatch(/Ingrid Halvorsen-Paz/);
+  });
+});
+
+describe("due and overdue reminders", () => {
+  it("tells the owner once when work is due within two days, and once more when it is overdue", async () => {
+    const { id } = await newAction({ patternId, title: "A reminder test" });
+    const mine = () => db.notification.findMany({ where: { userId: owner.id, kind: "action_due", link: `/actions/${id}` }, select: { title: true }, orderBy: { id: "asc" } });
+    await sweepActionsDue(true);
+    expect(await mine()).toEqual([]); // due in ten days: nothing yet
+
+    moveClock(9 * DAY_MS);
+    await sweepActionsDue(true);
+    await sweepActionsDue(true);
+    expect((await mine()).map((n) => n.title)).toEqual([`Action #${id} of yours is due within two days`]);
+
+    moveClock(2 * DAY_MS);
+    await sweepActionsDue(true);
+    expect((await mine()).map((n) => n.title)).toEqual([`Action #${id} of yours is due within two days`, `Action #${id} of yours is overdue`]);
+    // Nobody else hears of it, and the line never carries the action's words.
+    expect(await db.notification.count({ where: { kind: "action_due", link: `/actions/${id}`, userId: { not: owner.id } } })).toBe(0);
+    expect((await mine()).some((n) => n.title.includes("reminder test"))).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { caseFormSchema } from "~/domain/cases/case-schema";
 import { whyStepSchema } from "~/domain/whys/whys-schema";
 import { sendWeeklyDigests } from "~/models/notification.server";
 import { briefPublished, questionPut } from "~/models/notify-events.server";
+import { updateCase } from "~/models/case-commands.server";
 import { sweepSlaRisks } from "~/models/queue.server";
 import * as whys from "~/models/whys.server";
 import { action as inboxAction, loader as inboxLoader } from "~/routes/inbox";
@@ -185,5 +186,19 @@ describe("notifications by email", () => {
     } finally {
       process.env.SMTP_URL = url;
     }
+  });
+
+  it("tells the new assignee when the owner is changed on the case's edit form too", async () => {
+    const form = caseFormSchema.parse({ ...validCase, confidential: false });
+    const { id } = await newCase(form, analyst.id);
+    const before = await db.notification.count({ where: { userId: colleague.id, kind: "case_assigned", caseId: id } });
+    const version = (await db.case.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+    const saved = await updateCase({ id, version, input: { ...form, ownerId: colleague.id }, actorId: analyst.id });
+    expect(saved.ok).toBe(true);
+    expect(await db.notification.count({ where: { userId: colleague.id, kind: "case_assigned", caseId: id } })).toBe(before + 1);
+    // Saving again without changing the owner says nothing new.
+    const again = (await db.case.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+    await updateCase({ id, version: again, input: { ...form, ownerId: colleague.id, region: "APAC" }, actorId: analyst.id });
+    expect(await db.notification.count({ where: { userId: colleague.id, kind: "case_assigned", caseId: id } })).toBe(before + 1);
   });
 });

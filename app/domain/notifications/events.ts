@@ -67,7 +67,7 @@ export function deliveryFor(prefs: Preferences, kind: NotificationKind): "none" 
 }
 
 type Audience = "comp-team" | "outside";
-export type EventFacts = { caseId?: number; caseTitle?: string; briefId?: number; actorName?: string; days?: number };
+export type EventFacts = { caseId?: number; caseTitle?: string; briefId?: number; actorName?: string; days?: number; actionId?: number; overdue?: boolean };
 
 /** The one line a notification says, for its recipient; outside the comp team no case content. */
 export function notificationTitle(kind: NotificationKind, audience: Audience, f: EventFacts): string {
@@ -85,7 +85,8 @@ export function notificationTitle(kind: NotificationKind, audience: Audience, f:
     case "brief_published":
       return "A leadership brief was published for you to read";
     case "action_due":
-      return `An action of yours is due${f.caseId ? ` (${ref})` : ""}`;
+      // The action's words may quote a case: the line names it by number only.
+      return `${f.actionId ? `Action #${f.actionId}` : "An action"} of yours is ${f.overdue ? "overdue" : "due within two days"}`;
   }
 }
 
@@ -93,6 +94,7 @@ export function linkFor(kind: NotificationKind, f: EventFacts): string {
   if (kind === "question_asked") return "/questions";
   if (kind === "brief_published" && f.briefId) return `/briefs/${f.briefId}`;
   if (kind === "question_answered" && f.caseId) return `/cases/${f.caseId}/whys`;
+  if (kind === "action_due" && f.actionId) return `/actions/${f.actionId}`;
   return f.caseId ? `/cases/${f.caseId}` : "/inbox";
 }
 
