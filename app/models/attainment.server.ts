@@ -1,20 +1,11 @@
-import { type ExecAttainment, groupAttainment, protectAttainment, type AttainmentGroup, type GroupDimension } from "~/domain/variability/group";
+import { type AttainmentRow, type ExecAttainment, groupAttainment, protectAttainment, type AttainmentGroup, type GroupDimension } from "~/domain/variability/group";
 import { cached, dataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 import { dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, shortWrite } from "~/utils/import-connection.server";
 import type { Job } from "~/utils/jobs.server";
 
-export type AttainmentInput = {
-  period: string;
-  repPseudonym: string;
-  role: string;
-  segment: string;
-  region: string;
-  attainmentPct: number;
-  payout?: number | null;
-  targetIncentive?: number | null;
-  tenureMonths?: number | null;
-};
+/** A row of an attainment file, as the import stages it. */
+export type AttainmentInput = AttainmentRow;
 
 const CHUNK = 1_000;
 

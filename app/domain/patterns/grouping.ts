@@ -9,6 +9,7 @@
 // recent cases in the date range); cause groups and matrices can use every case.
 
 import { type Axis, axisLabel, axisValue, compareAxisValues, UNKNOWN } from "./axes";
+import { clusterByCentroid } from "./centroid-clustering";
 import { type CauseSource, effectiveCause } from "./effective-cause";
 import { buildIndex, type SparseVector, type TfIdfIndex } from "./text-similarity";
 import { THEME_PREFIX } from "./themes";
@@ -46,8 +47,6 @@ export type TextGroupOptions = {
   index?: TfIdfIndex;
 };
 
-type Cluster = { members: number[]; centroid: Map<number, number>; norm2: number };
-
 /**
  * Groups alike complaints. Cases are taken oldest first, so the same cases give the same
  * groups. A case joins the most similar group when the cosine to its centroid reaches the
@@ -63,42 +62,11 @@ export function groupByText(cases: readonly PatternCase[], options: TextGroupOpt
     .map((c) => ({ id: c.id, vector: index.vector(c.id) }))
     .filter((d): d is { id: number; vector: SparseVector } => d.vector !== undefined && d.vector.idx.length > 0);
 
-  // First pass: leader clustering.
-  let clusters: Cluster[] = [];
-  let postings = new Map<number, Set<number>>(); // term → clusters holding it
-  let assignment: number[] = [];
-  docs.forEach((doc, i) => {
-    const best = bestCluster(doc.vector, clusters, postings, null);
-    let k = best && best.score >= threshold ? best.cluster : -1;
-    if (k === -1) {
-      k = clusters.length;
-      clusters.push({ members: [], centroid: new Map(), norm2: 0 });
-    }
-    addTo(clusters[k], k, i, doc.vector, postings);
-    assignment[i] = k;
-  });
-
-  // Reassignment passes: each case against the groups as they now stand, itself left out.
-  for (let pass = 0; pass < REASSIGN_PASSES; pass++) {
-    const next = docs.map((doc, i) => {
-      const best = bestCluster(doc.vector, clusters, postings, assignment[i]);
-      return best && best.score >= threshold ? best.cluster : -1 - i; // negative: on its own
-    });
-    if (next.every((k, i) => k === assignment[i])) break;
-    const renumber = new Map<number, number>();
-    clusters = [];
-    postings = new Map();
-    assignment = next.map((k, i) => {
-      let nk = renumber.get(k);
-      if (nk === undefined) {
-        nk = clusters.length;
-        renumber.set(k, nk);
-        clusters.push({ members: [], centroid: new Map(), norm2: 0 });
-      }
-      addTo(clusters[nk], nk, i, docs[i].vector, postings);
-      return nk;
-    });
-  }
+  const { clusters } = clusterByCentroid(
+    docs.map((d) => d.vector.idx.map((t, j) => [t, d.vector.val[j]] as const)),
+    threshold,
+    REASSIGN_PASSES,
+  );
 
   return clusters
     .filter((c) => c.members.length >= minSize)
@@ -118,57 +86,12 @@ function byRaisedOn(a: PatternCase, b: PatternCase): number {
   return a.raisedOn.getTime() - b.raisedOn.getTime() || a.id - b.id;
 }
 
-function addTo(c: Cluster, k: number, doc: number, v: SparseVector, postings: Map<number, Set<number>>) {
-  c.members.push(doc);
-  v.idx.forEach((t, j) => {
-    const old = c.centroid.get(t) ?? 0;
-    const now = old + v.val[j];
-    c.centroid.set(t, now);
-    c.norm2 += now * now - old * old;
-    let set = postings.get(t);
-    if (!set) postings.set(t, (set = new Set()));
-    set.add(k);
-  });
-}
-
 function dotMap(centroid: Map<number, number>, v: SparseVector): number {
   let s = 0;
   v.idx.forEach((t, j) => (s += (centroid.get(t) ?? 0) * v.val[j]));
   return s;
 }
 
-/**
- * The cluster whose centroid is most like `v` (a unit vector). `own` is the cluster v is in:
- * it is scored without v, using |c − v|² = |c|² − 2·c·v + 1.
- */
-function bestCluster(
-  v: SparseVector,
-  clusters: Cluster[],
-  postings: Map<number, Set<number>>,
-  own: number | null,
-): { cluster: number; score: number } | null {
-  const dots = new Map<number, number>();
-  v.idx.forEach((t, j) => {
-    for (const k of postings.get(t) ?? []) {
-      dots.set(k, (dots.get(k) ?? 0) + clusters[k].centroid.get(t)! * v.val[j]);
-    }
-  });
-  let best: { cluster: number; score: number } | null = null;
-  for (const [k, d] of dots) {
-    let dotK = d;
-    let norm2 = clusters[k].norm2;
-    if (k === own) {
-      norm2 = norm2 - 2 * d + 1;
-      dotK = d - 1;
-      if (clusters[k].members.length <= 1) continue;
-    }
-    const score = norm2 > 1e-12 ? dotK / Math.sqrt(norm2) : 0;
-    if (!best || score > best.score || (score === best.score && k < best.cluster)) best = { cluster: k, score };
-  }
-  return best;
-}
-
-/** Terms in at least two of the complaints, heaviest in the group first. */
 function sharedTerms(index: TfIdfIndex, vectors: readonly SparseVector[]): SharedTerm[] {
   const weight = new Map<number, number>();
   const docCount = new Map<number, number>();

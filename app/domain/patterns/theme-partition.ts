@@ -14,6 +14,7 @@
 // Cost: O(n·k·t) per pass with an inverted index from term to clusters (k clusters, t terms a
 // case has); memory O(n·t). Measured at 100,000 cases in bench (see the README).
 
+import { clusterByCentroid } from "./centroid-clustering";
 import { effectiveCause } from "./effective-cause";
 import { buildIndex, type TfIdfIndex } from "./text-similarity";
 import { THEME_PREFIX } from "./themes";
@@ -132,8 +133,6 @@ export function learnedCauses(cases: readonly ThemeCase[], idx: TfIdfIndex): Map
   return out;
 }
 
-type Cluster = { members: number[]; centroid: Vec; norm2: number };
-
 export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeights = DEFAULT_THEME_WEIGHTS): ComputedTheme[] {
   if (cases.length === 0) return [];
   const ordered = [...cases].sort((a, b) => a.raisedOn.getTime() - b.raisedOn.getTime() || a.id - b.id);
@@ -153,41 +152,10 @@ export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeigh
     .map((m) => explain(m.map((i) => ordered[i]), m.map((i) => docs[i]), index, df, docs.length));
 }
 
-/** Leader pass then reassignment passes; returns a cluster per doc, or −1 for none. */
+/** Centroid clustering (centroid-clustering.ts), then a merge of alike clusters; a cluster per doc, or −1 for none. */
 function cluster(docs: readonly Vec[], threshold: number, merge: number): number[] {
-  let clusters: Cluster[] = [];
-  let postings = new Map<string, Set<number>>();
-  let assignment = docs.map(() => -1);
-  docs.forEach((v, i) => {
-    const best = bestCluster(v, clusters, postings, -1);
-    let k = best && best.score >= threshold ? best.cluster : -1;
-    if (k === -1) {
-      k = clusters.length;
-      clusters.push({ members: [], centroid: new Map(), norm2: 0 });
-    }
-    add(clusters[k], k, i, v, postings);
-    assignment[i] = k;
-  });
-  for (let pass = 0; pass < PASSES; pass++) {
-    const next = docs.map((v, i) => {
-      const best = bestCluster(v, clusters, postings, assignment[i]);
-      return best && best.score >= threshold ? best.cluster : -1 - i;
-    });
-    if (next.every((k, i) => k === assignment[i])) break;
-    const renumber = new Map<number, number>();
-    clusters = [];
-    postings = new Map();
-    assignment = next.map((k, i) => {
-      let nk = renumber.get(k);
-      if (nk === undefined) {
-        nk = clusters.length;
-        renumber.set(k, nk);
-        clusters.push({ members: [], centroid: new Map(), norm2: 0 });
-      }
-      add(clusters[nk], nk, i, docs[i], postings);
-      return nk;
-    });
-  }
+  const { clusters, assignment: clustered } = clusterByCentroid(docs, threshold, PASSES);
+  let assignment = clustered;
   // Merge clusters whose centres are alike (greedy, most alike first): the leader pass can
   // start one problem twice when its first cases share few words.
   const unit = clusters.map((c) => {
@@ -224,40 +192,6 @@ function dotVec(a: Vec, b: Vec): number {
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
   for (const [t, x] of small) s += x * (large.get(t) ?? 0);
   return s;
-}
-
-function add(c: Cluster, k: number, doc: number, v: Vec, postings: Map<string, Set<number>>) {
-  c.members.push(doc);
-  for (const [t, x] of v) {
-    const old = c.centroid.get(t) ?? 0;
-    const now = old + x;
-    c.centroid.set(t, now);
-    c.norm2 += now * now - old * old;
-    let set = postings.get(t);
-    if (!set) postings.set(t, (set = new Set()));
-    set.add(k);
-  }
-}
-
-/** Best cluster by cosine to its centroid; a doc's own cluster is scored without it. */
-function bestCluster(v: Vec, clusters: Cluster[], postings: Map<string, Set<number>>, own: number) {
-  const dots = new Map<number, number>();
-  for (const [t, x] of v) {
-    for (const k of postings.get(t) ?? []) dots.set(k, (dots.get(k) ?? 0) + clusters[k].centroid.get(t)! * x);
-  }
-  let best: { cluster: number; score: number } | null = null;
-  for (const [k, d] of dots) {
-    let dotK = d;
-    let norm2 = clusters[k].norm2;
-    if (k === own) {
-      if (clusters[k].members.length <= 1) continue;
-      norm2 = norm2 - 2 * d + 1;
-      dotK = d - 1;
-    }
-    const score = norm2 > 1e-12 ? dotK / Math.sqrt(norm2) : 0;
-    if (!best || score > best.score || (score === best.score && k < best.cluster)) best = { cluster: k, score };
-  }
-  return best;
 }
 
 function documentFrequency(docs: readonly Vec[]): Map<string, number> {
