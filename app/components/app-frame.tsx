@@ -46,7 +46,11 @@ function Bell({ unread }: { unread: number }) {
   const label = unread ? `Inbox, ${unread} unread` : "Inbox";
   return (
     <Button component={Link} to="/inbox" variant="default" size="xs" aria-label={label} data-testid="bell" px={8}>
-      <span aria-hidden="true">🔔</span>
+      {/* Drawn, not an emoji: machines without an emoji font showed an empty box. */}
+      <svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
       {unread ? <Text span size="xs" fw={700} ml={4} c="dark.8">{unread > 99 ? "99+" : unread}</Text> : null}
     </Button>
   );
