@@ -1,8 +1,10 @@
 import "@mantine/core/styles.css";
 import "@mantine/charts/styles.css";
+import "@mantine/notifications/styles.css";
 import "./styles/app.css";
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Notifications } from "@mantine/notifications";
+import { data as withHeaders, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -23,6 +25,7 @@ import { unreadCount } from "./models/notification.server";
 import { sweepActionsDue } from "./models/action.server";
 import { sweepSlaRisks } from "./models/queue.server";
 import { useNonce } from "./utils/nonce";
+import { takeToast } from "./utils/toast.server";
 
 // zod probes `new Function` for speed, which the Content-Security-Policy (rightly) refuses.
 z.config({ jitless: true });
@@ -31,12 +34,15 @@ export const meta: MetaFunction = () => [{ title: "Upstream" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
-  if (!user) return { user, unread: 0 };
+  // A confirmation left by the last action (issue 14), read once: the cookie is cleared here.
+  const { toast, setCookie } = await takeToast(request);
+  const headers: HeadersInit = setCookie ? { "Set-Cookie": setCookie } : {};
+  if (!user) return withHeaders({ user, unread: 0, toast }, { headers });
   // SLA warnings are raised as people use the app (at most every five minutes of its clock).
   if (isCompTeam(user.role)) await sweepSlaRisks().catch((error: unknown) => console.error("The SLA sweep failed:", error));
   // Owners of actions (sales leaders too) hear when their work is due or overdue.
   await sweepActionsDue().catch((error: unknown) => console.error("The action-due sweep failed:", error));
-  return { user, unread: await unreadCount(user.id) };
+  return withHeaders({ user, unread: await unreadCount(user.id), toast }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -53,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+          <Notifications position="top-right" />
           {children}
         </MantineProvider>
         <ScrollRestoration nonce={nonce} />
@@ -65,7 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppFrame user={data?.user ?? null} unread={data?.unread ?? 0}>
+    <AppFrame user={data?.user ?? null} unread={data?.unread ?? 0} toast={data?.toast ?? null}>
       <Outlet />
     </AppFrame>
   );
@@ -75,7 +82,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   return (
-    <AppFrame user={data?.user ?? null} unread={data?.unread ?? 0}>
+    <AppFrame user={data?.user ?? null} unread={data?.unread ?? 0} toast={data?.toast ?? null}>
       <ErrorPanel error={error} />
     </AppFrame>
   );

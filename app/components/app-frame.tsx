@@ -3,6 +3,8 @@ import { AppShell, Anchor, Badge, Button, Container, Group, Text } from "@mantin
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can, roleLabel } from "~/domain/auth/permissions";
+import type { Toast } from "~/utils/toast";
+import { ToastBanner } from "./toast-banner";
 
 type FrameUser = { name: string; email: string; role: string } | null;
 
@@ -56,7 +58,7 @@ function Bell({ unread }: { unread: number }) {
   );
 }
 
-export function AppFrame({ user, unread = 0, children }: { user: FrameUser; unread?: number; children: ReactNode }) {
+export function AppFrame({ user, unread = 0, toast = null, children }: { user: FrameUser; unread?: number; toast?: Toast | null; children: ReactNode }) {
   return (
     <AppShell header={{ height: 60 }} padding="md">
       <a href="#main" className="skip-link">
@@ -109,6 +111,7 @@ export function AppFrame({ user, unread = 0, children }: { user: FrameUser; unre
       </AppShell.Header>
       <AppShell.Main>
         <Container size="xl" id="main" component="main" py="md">
+          <ToastBanner toast={toast} />
           {children}
         </Container>
       </AppShell.Main>

@@ -1,6 +1,5 @@
 import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionStatusBadge, OverdueBadge, VerdictBadgeSmall } from "~/components/actions/action-labels";
 import { ActionControls, ActionHistory } from "~/components/actions/action-controls";
@@ -16,6 +15,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title ?? "Action"} · Actions · Upstream` }];
 
@@ -82,12 +82,12 @@ const refuse = (r: Extract<UpdateResult, { ok: false }>, _v: unknown, { id }: Ct
       return answer.invalid("The check is already recorded.", "checkDays");
   }
 };
-const back = (_r: unknown, _v: unknown, { id }: Ctx) => redirect(`/actions/${id}`);
+const back = (said: string) => (_r: unknown, _v: unknown, { id }: Ctx) => redirectWithToast(`/actions/${id}`, `Action #${id}: ${said}.`);
 const intents = {
-  move: intent({ schema: moveActionSchema, run: ({ version, status, reason }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "move", status, reason } }), refuse, done: back }),
-  notes: intent({ schema: notesSchema, run: ({ version, notes }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "notes", notes } }), refuse, done: back }),
-  "check-days": intent({ schema: checkDaysSchema, run: ({ version, checkDays }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "check-days", checkDays } }), refuse, done: back }),
-  verdict: intent({ schema: verdictSchema, run: ({ version, verdict, verdictNote }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "verdict", verdict, verdictNote } }), refuse, done: back }),
+  move: intent({ schema: moveActionSchema, run: ({ version, status, reason }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "move", status, reason } }), refuse, done: back("status changed") }),
+  notes: intent({ schema: notesSchema, run: ({ version, notes }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "notes", notes } }), refuse, done: back("notes saved") }),
+  "check-days": intent({ schema: checkDaysSchema, run: ({ version, checkDays }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "check-days", checkDays } }), refuse, done: back("check date saved") }),
+  verdict: intent({ schema: verdictSchema, run: ({ version, verdict, verdictNote }, { id, actor }) => updateAction({ id, version, actor, change: { intent: "verdict", verdict, verdictNote } }), refuse, done: back("verdict saved") }),
 };
 
 // Executives read; the owner and the comp team act (the model checks which moves are whose).

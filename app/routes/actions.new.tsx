@@ -1,6 +1,5 @@
 import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionForm } from "~/components/actions/action-form";
 import { createActionSchema, DEFAULT_CHECK_DAYS } from "~/domain/actions/action-schema";
@@ -9,6 +8,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
 import { replyFor } from "~/utils/reply";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "New action · Upstream" }];
 
@@ -39,7 +39,7 @@ const create = intentsFor<Ctx>()({
         return answer.invalid(`No case with number ${r.ids.map((i) => `#${i}`).join(", ")}`, "caseRefs");
     }
   },
-  done: (r) => redirect(`/actions/${r.id}`),
+  done: (r) => redirectWithToast(`/actions/${r.id}`, `Action #${r.id} created.`),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

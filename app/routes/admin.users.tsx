@@ -16,7 +16,6 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
 import { ROLES, roleLabel } from "~/domain/auth/permissions";
@@ -25,6 +24,7 @@ import { createUser, listUsers } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · Upstream" }];
 
@@ -38,7 +38,7 @@ const create = intentsFor<object>()({
   secret: ["password"],
   run: (input) => createUser(input),
   refuse: () => answer.invalid("Someone already uses that email address", "email"),
-  done: ({ user }) => redirect(`/admin/users/${user.id}`),
+  done: ({ user }) => redirectWithToast(`/admin/users/${user.id}`, "User created."),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,6 +1,5 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BriefEditor } from "~/components/briefs/brief-editor";
 import { ActionsPanel } from "~/components/actions/actions-panel";
@@ -19,6 +18,7 @@ import { notFound, parseId, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
 import { refused } from "~/utils/outcome";
 import { errorOf, replyFor } from "~/utils/reply";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.brief.title ?? "Brief"} · Upstream` }];
 
@@ -79,7 +79,7 @@ const intents = {
     schema: acknowledgeBriefSchema,
     run: ({ version }, { id, user }) => acknowledge({ briefId: id, versionNumber: version, userId: user.id }),
     refuse: () => answer.notFound("That version of the brief does not exist."),
-    done: (_r, { version }, { id }) => redirect(`/briefs/${id}?version=${version}`),
+    done: (_r, { version }, { id }) => redirectWithToast(`/briefs/${id}?version=${version}`, `Brief #${id}: version ${version} acknowledged.`),
   }),
   save: intent({
     schema: editBriefSchema,
@@ -91,7 +91,7 @@ const intents = {
       return saveDraft({ id, version, title, draft });
     },
     refuse: (r, _v, { id }) => briefAnswer(r.reason, id),
-    done: (_r, _v, { id }) => redirect(`/briefs/${id}`),
+    done: (_r, _v, { id }) => redirectWithToast(`/briefs/${id}`, `Brief #${id}: draft saved.`),
   }),
   publish: intent({
     schema: publishBriefSchema,
@@ -103,7 +103,7 @@ const intents = {
       return published;
     },
     refuse: (r, _v, { id }) => briefAnswer(r.reason, id),
-    done: (r, _v, { id }) => redirect(`/briefs/${id}?version=${r.number}`),
+    done: (r, _v, { id }) => redirectWithToast(`/briefs/${id}?version=${r.number}`, `Brief #${id}: version ${r.number} published.`),
   }),
 };
 

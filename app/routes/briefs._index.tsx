@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DARK_LABEL, formatDate } from "~/components/labels";
 import { can } from "~/domain/auth/permissions";
@@ -10,6 +10,7 @@ import { createBrief, draftBrief, executiveTitles, listBriefs } from "~/models/b
 import { listPatterns } from "~/models/pattern.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Briefs · Upstream" }];
 
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [source === "pattern" ? "That pattern does not exist or has no cases yet." : "That case does not exist."] }), { status: 404 });
   }
   const brief = await createBrief({ title: draft.title, source, sourceId, draft }, user.id);
-  return redirect(`/briefs/${brief.id}`);
+  return redirectWithToast(`/briefs/${brief.id}`, `Brief #${brief.id} drafted.`);
 }
 
 export default function BriefsPage() {

@@ -14,7 +14,6 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CaseHistory } from "~/components/case-history";
@@ -52,6 +51,7 @@ import { requirePermission, type CurrentUser } from "~/utils/auth.server";
 import { answer, handleIntent, intentsFor, REFERENCE_ANSWERS } from "~/utils/intents.server";
 import { errorOf } from "~/utils/reply";
 import { caseNotFound, parseId, readForm } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `#${data.caseFile.id} ${data.caseFile.title} · Upstream` : "Case · Upstream" },
@@ -94,8 +94,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Ctx = { id: number; user: CurrentUser };
 const intent = intentsFor<Ctx>();
 const writes = (ctx: Ctx) => can(ctx.user.role, "case:write");
-const toCase = (_r: unknown, _v: unknown, { id }: Ctx) => redirect(`/cases/${id}`);
-const toNotes = (_r: unknown, _v: unknown, { id }: Ctx) => redirect(`/cases/${id}#notes`);
+// Each save lands back on the case with a short confirmation (ids only, never case text).
+const toCase = (said: string) => (_r: unknown, _v: unknown, { id }: Ctx) => redirectWithToast(`/cases/${id}`, `Case #${id}: ${said}.`);
+const toNotes = (said: string) => (_r: unknown, _v: unknown, { id }: Ctx) => redirectWithToast(`/cases/${id}#notes`, `Case #${id}: ${said}.`);
 
 // Sales leaders and the comp team add and edit their own notes; everything else is the comp team's.
 const intents = {
@@ -113,7 +114,7 @@ const intents = {
           return answer.conflict(`${r.updatedBy ?? "Someone"} changed this case after you opened it. Reload to see their change, then try again.`);
       }
     },
-    done: toCase,
+    done: toCase("status changed"),
   }),
   "link-duplicate": intent({
     schema: linkDuplicateSchema,
@@ -121,13 +122,13 @@ const intents = {
     invalid: "Choose a case to link.",
     run: ({ duplicateOfId }, { id, user }) => linkDuplicate({ id, duplicateOfId, actorId: user.id }),
     refuse: (r, _value, { id }) => (r.reason === "not-found" ? answer.caseNotFound(id) : REFERENCE_ANSWERS[r.reason]),
-    done: toCase,
+    done: toCase("duplicate linked"),
   }),
   "add-note": intent({
     schema: addNoteSchema,
     run: ({ kind, body }, { id, user }) => addNote({ caseId: id, authorId: user.id, kind, body }),
     refuse: (_r, _value, { id }) => answer.caseNotFound(id),
-    done: toNotes,
+    done: toNotes("note added"),
   }),
   "edit-note": intent({
     schema: editNoteSchema,
@@ -142,14 +143,14 @@ const intents = {
           return answer.conflict("This note changed since you opened it. Reload, then edit again.");
       }
     },
-    done: toNotes,
+    done: toNotes("note saved"),
   }),
   "use-note": intent({
     schema: linkNoteSchema,
     allow: writes,
     run: ({ noteId, stepId }, { id, user }) => linkNoteToStep({ caseId: id, noteId, stepId, actorId: user.id }),
     refuse: (r) => answer.notFound(r.reason === "no-step" ? "That step is not part of this case." : "That note does not exist."),
-    done: toNotes,
+    done: toNotes("note linked to the step"),
   }),
 };
 

@@ -1,6 +1,5 @@
 import { Alert, Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { caseEditSchema } from "~/domain/cases/case-schema";
@@ -9,6 +8,7 @@ import { getCase, listOwners } from "~/models/case-queries.server";
 import { answer, handleIntent, intentsFor, REFERENCE_ANSWERS } from "~/utils/intents.server";
 import { requirePermission } from "~/utils/auth.server";
 import { caseNotFound, parseId, readForm } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit case #${data.caseFile.id} · Upstream` : "Edit case · Upstream" },
@@ -40,7 +40,7 @@ const save = intent({
         return REFERENCE_ANSWERS[r.reason];
     }
   },
-  done: (_result, _value, { id }) => redirect(`/cases/${id}`),
+  done: (_result, _value, { id }) => redirectWithToast(`/cases/${id}`, `Case #${id} saved.`),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

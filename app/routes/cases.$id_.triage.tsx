@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@confor
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
 import { SlaBadge } from "~/components/queue/sla-badge";
@@ -13,6 +13,7 @@ import { listOwners } from "~/models/case-queries.server";
 import { assignCases, caseForTriage, triageCase } from "~/models/queue.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, parseId, readForm } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 // Triage and assignment of one case (issue 16): what kind of case it is, who has it.
 
@@ -36,13 +37,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const assigned = await assignCases({ ids: [id], ownerId: parsed.data.ownerId, actor: user });
     if (!assigned.ok) return data({ intent: "assign" as const, error: "Choose someone from the comp team", result: null }, { status: 400 });
     if (assigned.moved.length === 0 && !(await caseForTriage(id))) throw notFound(`Case #${id} does not exist.`);
-    return redirect(`/cases/${id}/triage`);
+    return redirectWithToast(`/cases/${id}/triage`, `Case #${id}: owner saved.`);
   }
   const submission = parseWithZod(form, { schema: triageSchema });
   if (submission.status !== "success") return data({ intent: "triage" as const, error: null, result: submission.reply() }, { status: 400 });
   const { version, ...triage } = submission.value;
   const r = await triageCase(id, version, { ...triage, version }, user.id);
-  if (r.ok) return redirect(`/cases/${id}`);
+  if (r.ok) return redirectWithToast(`/cases/${id}`, `Case #${id} triaged.`);
   if (r.reason === "not-found") throw notFound(`Case #${id} does not exist.`);
   return data(
     { intent: "triage" as const, error: null, result: submission.reply({ formErrors: ["Someone changed this case while you were triaging it. Nothing is saved; your choices are still below. Reload to see their change."] }) },

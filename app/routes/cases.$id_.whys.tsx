@@ -1,6 +1,5 @@
 import { Alert, Anchor, Button, Checkbox, Grid, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { StatusBadge, formatDate } from "~/components/labels";
 import { ConclusionForm } from "~/components/whys/conclusion-form";
@@ -20,6 +19,7 @@ import { caseNotFound, parseId, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
 import { refused } from "~/utils/outcome";
 import { errorOf, replyFor } from "~/utils/reply";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Five Whys · #${data.chain.id} · Upstream` : "Five Whys · Upstream" }];
 
@@ -37,7 +37,8 @@ const CONFLICT = "Someone changed this chain while you were working. Reload to s
 
 type Ctx = { id: number; actorId: string };
 const intent = intentsFor<Ctx>();
-const back = (_r: unknown, _v: unknown, { id }: Ctx) => redirect(`/cases/${id}/whys`);
+// Each change to the chain lands back on it with a short confirmation (ids only).
+const back = (said: string) => (_r: unknown, _v: unknown, { id }: Ctx) => redirectWithToast(`/cases/${id}/whys`, `Case #${id}: ${said}.`);
 
 /** How a refused change to the chain is told, the same for every form on the page. */
 function refusal(r: whys.ChainResult & { ok: false }, id: number) {
@@ -69,40 +70,40 @@ const intents = {
     schema: whyStepSchema,
     run: async ({ version, stepId: _, ...step }, { id, actorId }) => notifyAsked(await whys.addStep({ caseId: id, version, step, actorId })),
     refuse: (r, _v, { id }) => refusal(r, id),
-    done: back,
+    done: (r, v, ctx) => back(v.askLeaderId ? "question sent to the sales leader" : "step added")(r, v, ctx),
   }),
   "edit-step": intent({
     schema: whyStepSchema,
     run: async ({ version, stepId, ...step }, { id, actorId }) =>
       stepId ? notifyAsked(await whys.editStep({ caseId: id, version, stepId, step, actorId })) : refused("no-step"),
     refuse: (r, _v, { id }) => refusal(r, id),
-    done: back,
+    done: back("step saved"),
   }),
   "move-step": intent({
     schema: moveStepFormSchema,
     invalid: "Choose a step and a direction.",
     run: ({ version, stepId, direction }, { id, actorId }) => whys.moveStep({ caseId: id, version, stepId, direction, actorId }),
     refuse: (r, _v, { id }) => refusal(r, id),
-    done: back,
+    done: back("step moved"),
   }),
   "remove-step": intent({
     schema: removeStepSchema,
     invalid: "Choose a step and a direction.",
     run: ({ version, stepId }, { id, actorId }) => whys.removeStep({ caseId: id, version, stepId, actorId }),
     refuse: (r, _v, { id }) => refusal(r, id),
-    done: back,
+    done: back("step removed"),
   }),
   conclusion: intent({
     schema: conclusionSchema,
     run: (conclusion, { id, actorId }) => whys.saveConclusion({ caseId: id, conclusion, actorId }),
     refuse: (r, _v, { id }) => refusal(r, id),
-    done: back,
+    done: back("conclusion saved"),
   }),
   confirm: intent({
     schema: confirmDiagnosisSchema,
     run: ({ version }, { id, actorId }) => whys.confirmDiagnosis({ caseId: id, version, actorId }),
     refuse: (r, _v, { id }) => refusal(r, id),
-    done: back,
+    done: back("diagnosis confirmed"),
   }),
 };
 

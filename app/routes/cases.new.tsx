@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { caseFormSchema } from "~/domain/cases/case-schema";
@@ -10,6 +10,7 @@ import { listOwners } from "~/models/case-queries.server";
 import { handleIntent, intentsFor, REFERENCE_ANSWERS } from "~/utils/intents.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Log a complaint · Upstream" }];
 
@@ -23,7 +24,7 @@ const create = intent({
   schema: caseFormSchema,
   run: (input, { actorId }) => createCase({ input, actorId }),
   refuse: (r) => REFERENCE_ANSWERS[r.reason],
-  done: (created) => redirect(`/cases/${created.id}`),
+  done: (created) => redirectWithToast(`/cases/${created.id}`, `Case #${created.id} logged.`),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

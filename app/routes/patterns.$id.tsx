@@ -2,7 +2,6 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Badge, Button, Grid, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
 import { DARK_LABEL, formatDate, StatusBadge } from "~/components/labels";
@@ -23,6 +22,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, parseId, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
 import { replyFor } from "~/utils/reply";
+import { redirectWithToast } from "~/utils/toast.server";
 
 // Title and links in near-black: red on pale red is below 4.5:1.
 const ALERT_INK = { title: { color: "var(--mantine-color-dark-9)" }, message: { color: "var(--mantine-color-dark-9)" } };
@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Ctx = { id: number };
 const intent = intentsFor<Ctx>();
-const back = (_r: unknown, _v: unknown, { id }: Ctx) => redirect(`/patterns/${id}`);
+const back = (said: string) => (_r: unknown, _v: unknown, { id }: Ctx) => redirectWithToast(`/patterns/${id}`, `Pattern #${id}: ${said}.`);
 const patternNotFound = (id: number) => answer.notFound(`Pattern #${id} does not exist.`);
 
 const intents = {
@@ -84,19 +84,19 @@ const intents = {
     run: ({ version, ...input }, { id }) => updatePattern({ id, version, input }),
     refuse: (r, _v, { id }) =>
       r.reason === "not-found" ? patternNotFound(id) : answer.conflict("Someone changed this pattern while you were editing. Reload; your text is still here."),
-    done: back,
+    done: back("saved"),
   }),
   "add-cases": intent({
     schema: addCasesSchema,
     run: ({ caseIds }, { id }) => addCasesToPattern({ id, caseIds }),
     refuse: (r, _v, { id }) => (r.reason === "not-found" ? patternNotFound(id) : answer.invalid(unknownCasesMessage(r.ids), "caseRefs")),
-    done: back,
+    done: back("cases added"),
   }),
   "remove-case": intent({
     schema: removeCaseSchema,
     run: ({ caseId }, { id }) => removeCaseFromPattern({ id, caseId }),
     refuse: (_r, _v, { id }) => patternNotFound(id),
-    done: back,
+    done: back("case removed"),
   }),
 };
 

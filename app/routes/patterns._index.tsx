@@ -1,6 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DARK_LABEL, formatDate } from "~/components/labels";
 import { MatrixTable } from "~/components/patterns/matrix-table";
@@ -23,6 +22,7 @@ import { runThemeEdit, themeOptions, themePage } from "~/models/theme.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, notFound, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor, refusedReply } from "~/utils/intents.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Patterns · Upstream" }];
 
@@ -87,7 +87,7 @@ const create = intentsFor<{ actorId: string }>()({
   schema: createPatternSchema,
   run: ({ source: _, ...input }, { actorId }) => createPattern({ input, actorId }),
   refuse: (r) => answer.invalid(unknownCasesMessage(r.ids), "caseIds"),
-  done: (pattern) => redirect(`/patterns/${pattern.id}`),
+  done: (pattern) => redirectWithToast(`/patterns/${pattern.id}`, `Pattern #${pattern.id} saved.`),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -103,7 +103,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!outcome.ok) return refusedReply(intent, outcome.message, outcome.status === 409 ? 409 : 400, outcome.field);
     const back = String(formData.get("returnTo") ?? "");
     // Only back to a case page (the case page's re-file form); never an arbitrary address.
-    return redirect(outcome.patternId ? `/patterns/${outcome.patternId}` : /^\/cases\/\d+$/.test(back) ? back : "/patterns#themes");
+    return redirectWithToast(outcome.patternId ? `/patterns/${outcome.patternId}` : /^\/cases\/\d+$/.test(back) ? back : "/patterns#themes", outcome.patternId ? `Pattern #${outcome.patternId} saved.` : "Themes updated.");
   }
   // A suggestion is saved by its key: the server takes its cases as they stand now.
   const key = String(formData.get("suggestionKey") ?? "");

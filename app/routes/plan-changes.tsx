@@ -1,6 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/labels";
 import { PlanChangeForm } from "~/components/plan-change-form";
@@ -11,6 +10,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
 import { replyFor } from "~/utils/reply";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Plan changes · Upstream" }];
 
@@ -35,7 +35,7 @@ const log = intentsFor<Ctx>()({
         return answer.invalid(`There is no action #${r.id}`, "actionId");
     }
   },
-  done: () => redirect("/plan-changes"),
+  done: () => redirectWithToast("/plan-changes", "Plan change logged."),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -2,7 +2,6 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
 import { formatDate } from "~/components/labels";
@@ -14,6 +13,7 @@ import { requireUser } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
 import { replyFor } from "~/utils/reply";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Questions for you · Upstream" }];
 
@@ -39,7 +39,7 @@ const answerStep = intentsFor<{ leaderId: string; leaderName: string }>()({
   },
   refuse: (r) =>
     r.reason === "already-answered" ? answer.conflict("This question was already answered.") : answer.notFound("That question is not one put to you."),
-  done: () => redirect("/questions?answered=1"),
+  done: () => redirectWithToast("/questions?answered=1", "Answer sent. The comp team has been told."),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

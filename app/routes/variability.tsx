@@ -1,6 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DARK_LABEL } from "~/components/labels";
 import { AttainmentTable } from "~/components/variability/attainment-table";
@@ -17,6 +16,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
 import { replyFor } from "~/utils/reply";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Performance variability · Upstream" }];
 
@@ -57,7 +57,7 @@ const intents = {
     schema: bandSchema,
     run: ({ bandLow, bandHigh, version }, { userId }) => saveBand({ band: { low: bandLow, high: bandHigh }, version, userId }),
     refuse: () => answer.conflict("Someone changed the band while you were editing. Reload to see theirs; your figures are still here."),
-    done: (_r, _v, { back }) => redirect(back),
+    done: (_r, _v, { back }) => redirectWithToast(back, "Target band saved."),
   }),
 };
 

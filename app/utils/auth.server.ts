@@ -8,6 +8,7 @@ import { forbidden } from "./http.server";
 import { providerSignOutUrl } from "./oidc.server";
 import { noteRequestUser } from "./request-context.server";
 import { SESSION_TTL_MS, sessionStorage } from "./session.server";
+import { toastCookie } from "./toast.server";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
@@ -86,9 +87,10 @@ export async function logout(request: Request) {
   const settings = getEnv().oidc;
   const idToken = session.get("idToken");
   const next = settings && idToken ? await providerSignOutUrl(settings, idToken) : null;
-  return redirect(next ?? "/login", {
-    headers: { "Set-Cookie": await sessionStorage.destroySession(session) },
-  });
+  const headers = new Headers({ "Set-Cookie": await sessionStorage.destroySession(session) });
+  // The sign-in page says so (issue 14); after the provider's sign-out it is shown on return.
+  headers.append("Set-Cookie", await toastCookie("You are signed out."));
+  return redirect(next ?? "/login", { headers });
 }
 
 const REDIRECT_BASE = "http://upstream.invalid";

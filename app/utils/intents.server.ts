@@ -44,7 +44,7 @@ export type Intent<C, S extends z.ZodType, O extends Outcome> = {
   /** How each refusal is told; a `switch` on `reason` that misses one does not compile. */
   refuse: (refusal: Refused<O>, value: z.output<S>, ctx: C) => Answer;
   /** Where to go when it worked: a redirect (typed `never`, so the page's action data stays typed). */
-  done: (result: Succeeded<O>, value: z.output<S>, ctx: C) => TypedResponse<never>;
+  done: (result: Succeeded<O>, value: z.output<S>, ctx: C) => TypedResponse<never> | Promise<TypedResponse<never>>;
 };
 
 const reply = (value: Reply, status: number) => data(value, { status });
