@@ -30,6 +30,7 @@ for (const u of DEMO_USERS) {
 
 const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
 
+let waitingQuestion: { id: number } | null = null;
 await db.$transaction(async (tx) => {
   for (const c of demoCases) {
     const raisedOn = new Date(today - c.raisedDaysAgo * DAY);
@@ -118,7 +119,8 @@ await db.$transaction(async (tx) => {
   const diagnosing = await tx.case.findFirst({ where: { status: "diagnosing" }, orderBy: { id: "asc" }, select: { id: true } });
   if (diagnosing) {
     const count = await tx.whyStep.count({ where: { caseId: diagnosing.id } });
-    await tx.whyStep.create({
+    waitingQuestion = await tx.whyStep.create({
+      select: { id: true },
       data: {
         caseId: diagnosing.id,
         position: count + 1,
@@ -267,6 +269,24 @@ await db.planChange.createMany({
     ...[-120, -75, -30].map((d) => ({ kind: "exception", summary: "Split credit between the AE and the partner manager on a co-sold deal", reason: "The plan credits one seller only.", approvedBy: "VP Sales", effectiveOn: daysFromToday(d), exceptionKey: "Split credit on partner deals", createdById: users.analyst })),
   ],
 });
+
+// Every role has something to do at sign-in (issue 14). The three cases that say "Briefed" have
+// their brief, written and published by the app's own brief writer and publish step (so what
+// executives read went through the same disclosure rules as any brief), waiting for the
+// executive's acknowledgement; readers are notified as after any publish, and the leader's
+// waiting question rings the bell.
+const { draftBrief, createBrief, publishBrief } = await import("../../app/models/brief.server");
+const { briefPublished, questionPut } = await import("../../app/models/notify-events.server");
+const { db: appDb } = await import("../../app/utils/db.server");
+for (const c of await db.case.findMany({ where: { status: "briefed" }, orderBy: { id: "asc" }, select: { id: true } })) {
+  const draft = await draftBrief("case", c.id);
+  if (!draft) continue;
+  const brief = await createBrief({ title: draft.title, source: "case", sourceId: c.id, draft }, users.analyst);
+  const published = await publishBrief({ id: brief.id, version: 1, actorId: users.analyst });
+  if (published.ok) await briefPublished(brief.id, published.number);
+}
+if (waitingQuestion) await questionPut(waitingQuestion.id);
+await appDb.$disconnect();
 
 console.log(`Seeded ${DEMO_USERS.length} demo users and ${demoCases.length} demo cases (password "${DEMO_PASSWORD}").`);
 await db.$disconnect();
