@@ -22,7 +22,7 @@ import {
 } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { caseFormSchema, COMPLAINT_MAX, type CaseFormInput } from "~/domain/cases/case-schema";
+import { caseFormSchema, caseIntakeSchema, COMPLAINT_MAX, type CaseFormInput } from "~/domain/cases/case-schema";
 import {
   BEHAVIOURS,
   CAUSES,
@@ -52,14 +52,16 @@ type Props = {
   formError?: ReactNode;
   /** Intake: show existing cases that read alike as the complaint is typed. */
   showSimilar?: boolean;
+  /** Intake: role and segment start at "Choose…" and must be chosen (caseIntakeSchema). */
+  intake?: boolean;
 };
 
-export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden, cancel, formError, showSimilar }: Props) {
+export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden, cancel, formError, showSimilar, intake }: Props) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: caseFormSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: intake ? caseIntakeSchema : caseFormSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -111,7 +113,8 @@ export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden
             <NativeSelect
               {...inputProps(getSelectProps(fields.reporterRole))}
               label="Role"
-              data={options(REPORTER_ROLES)}
+              withAsterisk={intake}
+              data={options(REPORTER_ROLES, intake ? "Choose…" : undefined)}
               error={fields.reporterRole.errors?.[0]}
             />
             <NativeSelect
@@ -123,7 +126,8 @@ export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden
             <NativeSelect
               {...inputProps(getSelectProps(fields.segment))}
               label="Segment"
-              data={options(SEGMENTS)}
+              withAsterisk={intake}
+              data={options(SEGMENTS, intake ? "Choose…" : undefined)}
               error={fields.segment.errors?.[0]}
             />
             <TextInput

@@ -195,7 +195,8 @@ export default function CaseFilePage() {
             <Badge variant="light" color={c.triageClass === "plan_design" ? "grape" : "gray"} styles={DARK_LABEL} data-testid="triage-class">{triageLabel(c.triageClass)}</Badge>
             {sla ? <SlaBadge sla={sla} /> : null}
           </Group>
-          <Title order={1} mt={4}>
+          {/* A modest heading: the complaint itself is quoted just below (issue 14). */}
+          <Title order={1} size="h2" mt={4}>
             {c.title}
           </Title>
           <Text c="dimmed" size="sm">

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
-import { caseFormSchema } from "~/domain/cases/case-schema";
+import { caseIntakeSchema } from "~/domain/cases/case-schema";
 import { pasteSchema, suggestFromMessage } from "~/domain/intake/paste";
 import { createCase } from "~/models/case-commands.server";
 import { listOwners } from "~/models/case-queries.server";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const intent = intentsFor<{ actorId: string }>();
 const create = intent({
-  schema: caseFormSchema,
+  schema: caseIntakeSchema,
   run: (input, { actorId }) => createCase({ input, actorId }),
   refuse: (r) => REFERENCE_ANSWERS[r.reason],
   done: (created) => redirectWithToast(`/cases/${created.id}`, `Case #${created.id} logged.`),
@@ -42,9 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 // What the selects show before anyone touches them: the same defaults the schema applies.
 const INTAKE_DEFAULTS = {
   channel: "other",
-  reporterRole: "other",
   reporterFunction: "sales",
-  segment: "other",
   severity: "medium",
 };
 
@@ -86,6 +84,7 @@ export default function NewCasePage() {
           owners={owners}
           defaultValue={{ ...INTAKE_DEFAULTS, ...suggested }}
           showSimilar
+          intake
           submitLabel="Open case file"
           cancel={
             <Button component={Link} to="/cases" variant="subtle">

@@ -1,16 +1,15 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DARK_LABEL, formatDate } from "~/components/labels";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { MatrixTable } from "~/components/patterns/matrix-table";
 import { MonthlyChart } from "~/components/patterns/monthly-chart";
+import { SavedPatterns } from "~/components/patterns/saved-patterns";
 import { SuggestionCard, type SuggestionView } from "~/components/patterns/suggestion-card";
 import { ThemeSection, type ThemeSectionData } from "~/components/patterns/theme-list";
 import { can } from "~/domain/auth/permissions";
 import { isRealDay } from "~/domain/cases/case-schema";
 import { caseListSearch } from "~/domain/cases/list-query";
-import { axisLabel } from "~/domain/patterns/axes";
-import { createPatternSchema, PATTERN_STATUS_OPTIONS } from "~/domain/patterns/pattern-schema";
+import { createPatternSchema } from "~/domain/patterns/pattern-schema";
 import { themeEditSchema } from "~/domain/patterns/theme-edits";
 import { snapExecRange, WITHHELD_NOTE } from "~/domain/privacy/disclosure";
 import { execPatternCounts, GROUPING_CAP, patternInsights, suggestionByKey } from "~/models/pattern-insights.server";
@@ -115,6 +114,15 @@ export async function action({ request }: ActionFunctionArgs) {
   return handleIntent(formData, { actorId: user.id }, { create, "save-suggestion": create }, "create");
 }
 
+const PAGE_SECTIONS = [
+  ["#saved", "Saved patterns"],
+  ["#matrices", "Counts"],
+  ["#monthly", "Per month"],
+  ["#themes", "Themes"],
+  ["#triage-counts", "Triage classes"],
+  ["#suggested", "Suggested groups"],
+] as const;
+
 export default function PatternsPage() {
   const d = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
@@ -155,14 +163,26 @@ export default function PatternsPage() {
       <Text size="sm" fw={600}>
         {d.total} cases in range · {d.crossFunctional} cross-functional groups
       </Text>
+      {/* A long page: a short index of its sections, plain anchors (no JavaScript needed). */}
+      <nav aria-label="On this page" className="page-index">
+        {PAGE_SECTIONS.map(([href, label]) => (
+          <Anchor key={href} href={href} size="sm">{label}</Anchor>
+        ))}
+      </nav>
+
+      <SavedPatterns patterns={d.patterns} canWrite={d.canWrite} />
+
+      <section aria-labelledby="matrices">
+        <Title order={2} size="h3" id="matrices" mb="sm">Counts by cause, function, segment and role</Title>
 
       <SimpleGrid cols={{ base: 1, xl: 2 }}>
         {d.matrices.map((m) => (
           <MatrixTable key={m.title} title={m.title} matrix={m.matrix} cellHref={cellHref} />
         ))}
       </SimpleGrid>
+      </section>
 
-      <MonthlyChart data={d.monthly.data} series={d.monthly.series} />
+      <MonthlyChart data={d.monthly.data} series={d.monthly.series} table={d.monthly.table} suppress={d.suppress} />
 
       <ThemeSection d={d.themes as ThemeSectionData} canWrite={d.canWrite} options={d.themeOptions} error={themeError} />
 
@@ -184,53 +204,6 @@ export default function PatternsPage() {
         {d.suggestions.length === 0 ? <Text c="dimmed">No groups yet.</Text> : null}
       </section>
 
-      <Paper withBorder radius="lg" p="md">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h3">Saved patterns</Title>
-          {d.canWrite ? (
-            <Form method="post">
-              <input type="hidden" name="source" value="manual" />
-              <Group gap="xs" align="flex-end">
-                <TextInput name="name" label="New pattern by hand" placeholder="Name" size="xs" />
-                <Button type="submit" size="xs" variant="default">Create</Button>
-              </Group>
-            </Form>
-          ) : null}
-        </Group>
-        {d.patterns.length === 0 ? (
-          <Text c="dimmed" size="sm">No saved patterns yet.</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Pattern</Table.Th>
-                <Table.Th scope="col">Cause</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Cases</Table.Th>
-                <Table.Th scope="col">Updated</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.patterns.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/patterns/${p.id}`} fw={600} c="dark.8">{p.name}</Anchor>
-                    {p.recurring ? (
-                      <Badge ml="xs" color="red" variant="light" styles={DARK_LABEL}>Recurring after the fix</Badge>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{p.cause ? axisLabel("cause", p.cause) : "—"}</Table.Td>
-                  <Table.Td>{PATTERN_STATUS_OPTIONS.find((o) => o.value === p.status)?.label ?? p.status}</Table.Td>
-                  <Table.Td>{p.caseCount}</Table.Td>
-                  <Table.Td>{formatDate(p.updatedAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
     </Stack>
   );
 }

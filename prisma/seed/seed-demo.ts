@@ -30,7 +30,6 @@ for (const u of DEMO_USERS) {
 
 const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
 
-let waitingQuestion: { id: number } | null = null;
 await db.$transaction(async (tx) => {
   for (const c of demoCases) {
     const raisedOn = new Date(today - c.raisedDaysAgo * DAY);
@@ -119,8 +118,7 @@ await db.$transaction(async (tx) => {
   const diagnosing = await tx.case.findFirst({ where: { status: "diagnosing" }, orderBy: { id: "asc" }, select: { id: true } });
   if (diagnosing) {
     const count = await tx.whyStep.count({ where: { caseId: diagnosing.id } });
-    waitingQuestion = await tx.whyStep.create({
-      select: { id: true },
+    await tx.whyStep.create({
       data: {
         caseId: diagnosing.id,
         position: count + 1,
@@ -285,7 +283,8 @@ for (const c of await db.case.findMany({ where: { status: "briefed" }, orderBy: 
   const published = await publishBrief({ id: brief.id, version: 1, actorId: users.analyst });
   if (published.ok) await briefPublished(brief.id, published.number);
 }
-if (waitingQuestion) await questionPut(waitingQuestion.id);
+const waiting = await db.whyStep.findFirst({ where: { askedLeaderId: users.leader }, select: { id: true } });
+if (waiting) await questionPut(waiting.id);
 await appDb.$disconnect();
 
 console.log(`Seeded ${DEMO_USERS.length} demo users and ${demoCases.length} demo cases (password "${DEMO_PASSWORD}").`);

@@ -124,8 +124,8 @@ async function post(role: DemoRole, url: string, form: Record<string, string> | 
 async function makeFixtures(): Promise<Fx> {
   const userOf = (email: string) => one<{ id: string }>(`SELECT id FROM "User" WHERE email = ?`, email).id;
   const leaderId = userOf(DEMO.leader);
-  const caseA = Number((await post("analyst", "/cases/new", { complaint: "Bad-input fixture A: quotas rose while territories shrank.", behaviour: "other" })).split("/").pop());
-  const caseB = Number((await post("analyst", "/cases/new", { complaint: "Bad-input fixture B: clawbacks on churned accounts.", behaviour: "churn_risk" })).split("/").pop());
+  const caseA = Number((await post("analyst", "/cases/new", { complaint: "Bad-input fixture A: quotas rose while territories shrank.", behaviour: "other", reporterRole: "other", segment: "other" })).split("/").pop());
+  const caseB = Number((await post("analyst", "/cases/new", { complaint: "Bad-input fixture B: clawbacks on churned accounts.", behaviour: "churn_risk", reporterRole: "other", segment: "other" })).split("/").pop());
   const whysVersion = () => String(one<{ v: number }>(`SELECT whysVersion AS v FROM "Case" WHERE id = ?`, caseA).v);
   await post("analyst", `/cases/${caseA}/whys`, { intent: "add-step", question: "Why are quotas up?", answer: "The plan assumed growth everywhere.", ownerFunction: "finance", confidence: "likely", version: whysVersion() });
   await post("analyst", `/cases/${caseA}/whys`, { intent: "add-step", question: "Why was growth assumed?", ownerFunction: "sales", confidence: "possible", askLeaderId: leaderId, version: whysVersion() });
@@ -256,10 +256,10 @@ function forms(f: Fx, versions: { caseA: number; whysA: number; pattern: number;
       name: "intake /cases/new",
       role: "analyst",
       url: "/cases/new",
-      base: { complaint: "A probe complaint that is fine.", behaviour: "other" },
+      base: { complaint: "A probe complaint that is fine.", behaviour: "other", reporterRole: "other", segment: "other" },
       fields: caseFields,
       visible: caseVisible,
-      extra: [{ what: "an owner who is not on the comp team", visible: true, body: { complaint: "Probe.", behaviour: "other", ownerId: f.execId } }],
+      extra: [{ what: "an owner who is not on the comp team", visible: true, body: { complaint: "Probe.", behaviour: "other", reporterRole: "other", segment: "other", ownerId: f.execId } }],
     },
     {
       name: "edit /cases/:id/edit",

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { chooseRoleAndSegment, expectAccessible, signIn } from "./support";
 
 test("an analyst logs a complaint in two fields, edits it and sees the history", async ({ page }) => {
   await signIn(page, "analyst");
@@ -8,9 +8,13 @@ test("an analyst logs a complaint in two fields, edits it and sees the history",
   await page.getByLabel("Behaviour or outcome").selectOption({ label: "Discounting" });
   const complaint = "Everyone discounts 30% in the last week because the SPIF pays on bookings, not margin. E2E-intake";
   await page.getByLabel("The complaint, in the reporter's own words").fill(complaint);
+  await chooseRoleAndSegment(page);
   await page.getByRole("button", { name: "Open case file" }).click();
 
   await expect(page).toHaveURL(/\/cases\/\d+$/);
+  // The confirmation names the case by number (issue 14).
+  const id = /\/cases\/(\d+)$/.exec(page.url())![1];
+  await expect(page.getByText(`Case #${id} logged.`)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Everyone discounts 30% in the last week");
   await expect(page.getByText(complaint)).toBeVisible();
   await expect(page.getByText("opened the case file")).toBeVisible();
@@ -37,6 +41,8 @@ test("bad intake input gets a message by the field and the typed text stays", as
   await page.getByRole("button", { name: "Open case file" }).click();
   await expect(page.getByText("Choose the behaviour or outcome of concern")).toBeVisible();
   await expect(page.getByText("Tenure cannot be negative")).toBeVisible();
+  await expect(page.getByText("Choose the reporter's role (Other if none fits)")).toBeVisible();
+  await expect(page.getByText("Choose the segment (Other if none fits)")).toBeVisible();
   await expect(page.getByLabel("The complaint, in the reporter's own words")).toHaveValue("My accelerator vanished. E2E-bad");
   await expect(page).toHaveURL(/\/cases\/new$/);
 });
@@ -53,8 +59,11 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("The complaint, in the reporter's own words")).toHaveValue("No-JS complaint about clawbacks E2E-nojs");
 
     await page.getByLabel("Behaviour or outcome").selectOption({ label: "Attrition or morale" });
+    await chooseRoleAndSegment(page, "CSM", "Enterprise");
     await page.getByRole("button", { name: "Open case file" }).click();
     await expect(page).toHaveURL(/\/cases\/\d+$/);
+    // Without JavaScript the confirmation is a plain status banner.
+    await expect(page.getByRole("status").filter({ hasText: /^Case #\d+ logged\.$/ })).toBeVisible();
 
     await page.goto("/cases");
     await page.getByLabel("Search title and complaint").fill("E2E-nojs");

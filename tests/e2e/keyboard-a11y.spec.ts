@@ -210,6 +210,16 @@ test("intake with the keyboard alone: skip link, behaviour, complaint, confident
   const text = `Keyboard-only intake ${Date.now()}: my quota doubled and my patch halved.`;
   await page.keyboard.type(text);
 
+  // Role and segment are chosen, not defaulted (issue 14): typed letters pick them too.
+  const role = page.getByLabel("Role", { exact: true });
+  await tabTo(page, role, "the role select");
+  await page.keyboard.type("AE");
+  await expect.poll(() => role.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe("AE");
+  const segment = page.getByLabel("Segment", { exact: true });
+  await tabTo(page, segment, "the segment select");
+  await page.keyboard.type("SMB");
+  await expect.poll(() => segment.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe("SMB");
+
   const confidential = page.getByLabel("Confidential: only the comp team may ever see who raised this");
   await tabTo(page, confidential, "the confidential checkbox");
   await page.keyboard.press("Space");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { chooseRoleAndSegment, expectAccessible, signIn } from "./support";
 
 test("an analyst saves a suggested group as a pattern", async ({ page }) => {
   await signIn(page, "analyst");
@@ -63,6 +63,7 @@ test("intake shows alike cases and links a duplicate instead of retyping it", as
   const label = await panel.locator("label").nth(1).textContent();
   const targetId = /#(\d+)/.exec(label ?? "")![1];
   await first.check();
+  await chooseRoleAndSegment(page);
   await page.getByRole("button", { name: "Open case file" }).click();
   await expect(page).toHaveURL(/\/cases\/\d+$/);
   await expect(page.getByText(new RegExp(`Duplicate of #${targetId} `))).toBeVisible();

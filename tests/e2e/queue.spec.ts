@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { expectAccessible, session, signIn, type DemoRole } from "./support";
+import { chooseRoleAndSegment, expectAccessible, session, signIn, type DemoRole } from "./support";
 
 // Issue 16, end to end: an analyst triages and assigns a case and puts a question to a sales
 // leader; the leader sees it in the inbox and answers; the analyst is told; with the clock
@@ -27,6 +27,7 @@ test("triage, assignment, a question to a leader, the inbox, SLAs and the digest
   await expect(a.getByText("The form below is filled in from the message")).toBeVisible();
   await expect(a.getByLabel("The complaint, in the reporter's own words")).toHaveValue(message);
   await expect(a.getByLabel("Behaviour or outcome")).toHaveValue("pipeline_generation");
+  await chooseRoleAndSegment(a, "AE", "Enterprise");
   await a.getByRole("button", { name: "Open case file" }).click();
   await expect(a).toHaveURL(/\/cases\/\d+$/);
   const caseId = Number(/\/cases\/(\d+)$/.exec(a.url())![1]);

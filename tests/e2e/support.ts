@@ -18,6 +18,12 @@ export async function signIn(page: Page, role: DemoRole) {
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
+/** Intake asks for role and segment explicitly (issue 14: no "Other" saved by mistake). */
+export async function chooseRoleAndSegment(page: Page, role = "AE", segment = "SMB") {
+  await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
+  await page.getByLabel("Segment", { exact: true }).selectOption({ label: segment });
+}
+
 /** No serious or critical axe-core violation on the page as it stands. */
 export async function expectAccessible(page: Page) {
   // Let button transitions (loading overlays fading out) settle so axe sees the resting page.

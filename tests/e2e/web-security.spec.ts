@@ -448,7 +448,7 @@ async function seedXss(analyst: APIRequestContext, leader: APIRequestContext): P
   for (const [i, p] of XSS.entries()) {
     const v = `${p} ${marker}-${i}`;
     const res = await analyst.post("/cases/new", {
-      form: { complaint: v, title: v, behaviour: "other", behaviourDetail: v, causeDetail: v, region: v, reporterName: v, tags: `${p}, ${marker}`, suspectedCause: "other" },
+      form: { complaint: v, title: v, behaviour: "other", reporterRole: "other", segment: "other", behaviourDetail: v, causeDetail: v, region: v, reporterName: v, tags: `${p}, ${marker}`, suspectedCause: "other" },
       maxRedirects: 0,
     });
     expect(res.status(), `intake with payload ${i}`).toBe(302);
@@ -596,7 +596,7 @@ test("CSV export neutralises formulas; JSON keeps the text as typed", async () =
       region: "@SUM(1+1)",
       reporterName: "=1+1",
     };
-    const res = await analyst.post("/cases/new", { form: { ...typed, title: marker, behaviour: "other", tags: `${marker}, =cmd|' /C calc'!A0` }, maxRedirects: 0 });
+    const res = await analyst.post("/cases/new", { form: { ...typed, title: marker, behaviour: "other", reporterRole: "other", segment: "other", tags: `${marker}, =cmd|' /C calc'!A0` }, maxRedirects: 0 });
     expect(res.status()).toBe(302);
 
     for (const [who, ctx] of [["analyst", analyst], ["leader", leader]] as const) {

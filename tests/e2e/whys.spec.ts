@@ -1,10 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { chooseRoleAndSegment, expectAccessible, signIn } from "./support";
 
 async function logCase(page: Page, complaint: string) {
   await page.goto("/cases/new");
   await page.getByLabel("Behaviour or outcome").selectOption({ label: "Discounting" });
   await page.getByLabel("The complaint, in the reporter's own words").fill(complaint);
+  await chooseRoleAndSegment(page);
   await page.getByRole("button", { name: "Open case file" }).click();
   await expect(page).toHaveURL(/\/cases\/\d+$/);
   return page.url().split("/").pop()!;

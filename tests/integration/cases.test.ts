@@ -27,8 +27,8 @@ beforeAll(async () => {
 });
 
 describe("intake", () => {
-  it("opens a case from just the complaint and the behaviour, with sensible defaults and a history entry", async () => {
-    const id = await createCase({ complaint: "Nobody can explain my commission statement.", behaviour: "attrition_morale" });
+  it("opens a case from the complaint, the behaviour and the two choices the form makes explicit, with sensible defaults and a history entry", async () => {
+    const id = await createCase({ complaint: "Nobody can explain my commission statement.", behaviour: "attrition_morale", reporterRole: "other", segment: "other" });
     const row = await db.case.findUniqueOrThrow({ where: { id } });
     expect(row.title).toBe("Nobody can explain my commission statement.");
     expect(row.status).toBe("new");
@@ -61,6 +61,9 @@ describe("intake", () => {
     ["a missing behaviour", { ...validCase, behaviour: "" }, "behaviour", /behaviour/i],
     ["an unknown behaviour", { ...validCase, behaviour: "bribery" }, "behaviour", /behaviour/i],
     ["an unknown segment", { ...validCase, segment: "galactic" }, "segment", /segment/i],
+    // Issue 14: role and segment have no default on the form ("Other" was saved by mistake).
+    ["no role chosen", { ...validCase, reporterRole: "" }, "reporterRole", /Choose the reporter's role/],
+    ["no segment chosen", { ...validCase, segment: "" }, "segment", /Choose the segment/],
     ["a 1 MB complaint", { ...validCase, complaint: "x".repeat(1_000_000) }, "complaint", /under 10,000/],
     ["a negative tenure", { ...validCase, tenureMonths: "-4" }, "tenureMonths", /negative/],
     ["a wordy tenure", { ...validCase, tenureMonths: "two years" }, "tenureMonths", /number/],
@@ -112,7 +115,7 @@ describe("the case list", () => {
 
   it("pages through 25 at a time and ignores malformed filters instead of failing", async () => {
     const total = await db.case.count();
-    for (let i = total; i < 30; i++) await createCase({ complaint: `Filler complaint number ${i}.`, behaviour: "other" });
+    for (let i = total; i < 30; i++) await createCase({ complaint: `Filler complaint number ${i}.`, behaviour: "other", reporterRole: "other", segment: "other" });
     const page2 = await run(listLoader, getRequest("/cases?page=2&status=banana&from=yesterday", analyst.cookie));
     expect(page2.status).toBe(200);
     const data = page2.data as { page: number; rows: unknown[]; total: number; query: Record<string, unknown> };

@@ -797,6 +797,7 @@ describe("re-importing a file that lacks some columns", () => {
     const id = await createCase({
       complaint: "Identity must survive a partial re-import (ident-keep)",
       behaviour: "churn_risk",
+      reporterRole: "csm",
       segment: "enterprise",
       severity: "high",
       reporterName: "Ottoline Varga-Nakamura",

@@ -165,7 +165,8 @@ async function membersOf(patternId: number) {
   return rows.map((r) => r.caseId).sort((a, b) => a - b);
 }
 
-const intake = (fields: Record<string, string>, cookie = analyst.cookie) => run(newAction, postRequest("/cases/new", fields, cookie));
+// The form asks for role and segment (issue 14); these cases do not care which.
+const intake = (fields: Record<string, string>, cookie = analyst.cookie) => run(newAction, postRequest("/cases/new", { reporterRole: "other", segment: "other", ...fields }, cookie));
 
 async function createCaseByIntake(fields: Record<string, string>) {
   const res = await intake(fields);
@@ -730,6 +731,8 @@ describe("exact figures never reach executives by a side door", () => {
         behaviour: "pipeline_generation",
         suspectedCause: "territory_imbalance",
         reporterFunction: "sales",
+        reporterRole: "ae",
+        segment: "smb",
       }, analyst.cookie),
     );
     expect(recurring.status).toBe(302);

@@ -1,33 +1,103 @@
 import { BarChart } from "@mantine/charts";
-import { Paper, Text, Title } from "@mantine/core";
+import { Box, Paper, Table, Text, Title } from "@mantine/core";
 import { useEffect, useState } from "react";
 
-const COLOURS = ["teal.7", "blue.7", "orange.7", "grape.7", "red.7", "cyan.7", "lime.8", "indigo.7", "yellow.7", "pink.7", "gray.6", "dark.4"];
+// One hue family per cause, each dark enough for 3:1 against white (WCAG non-text contrast):
+// the old palette had teal and cyan side by side, which read as one blue.
+const COLOURS = [
+  "#0b7a4b", // green
+  "#1f5fbf", // blue
+  "#c2410c", // orange
+  "#7e3aa8", // purple
+  "#b91c1c", // red
+  "#8a5a00", // brown
+  "#be185d", // magenta
+  "#4d7c0f", // olive
+  "#1e3a8a", // navy
+  "#0f766e", // teal
+  "#57606a", // grey
+  "#1f2328", // near-black
+];
 
-type Props = { data: Record<string, string | number | null>[]; series: { name: string; label: string }[] };
+type Props = {
+  data: Record<string, string | number | null>[];
+  series: { name: string; label: string }[];
+  table: { month: string; cells: string[] }[];
+  /** Executives: points under three are left out of the chart and read "<3" in the table. */
+  suppress: boolean;
+};
 
-// Charts measure the page, so they draw after hydration; the matrices above carry the same
-// figures for anyone without JavaScript.
-export function MonthlyChart({ data, series }: Props) {
+/** Months and causes as a table: the chart's figures for screen readers, no JavaScript, and "<3". */
+function MonthTable({ series, table, colour }: Pick<Props, "series" | "table"> & { colour: (i: number) => string }) {
+  return (
+    <Table.ScrollContainer minWidth={Math.max(360, 120 + table.length * 64)}>
+      <Table fz="xs" withTableBorder withColumnBorders data-testid="monthly-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Cause</Table.Th>
+            {table.map((t) => (
+              <Table.Th key={t.month} scope="col" ta="right">{t.month}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {series.map((s, i) => (
+            <Table.Tr key={s.name}>
+              <Table.Th scope="row" fw={500}>
+                <Box component="span" display="inline-block" w={10} h={10} mr={6} style={{ background: colour(i), borderRadius: 2 }} aria-hidden="true" />
+                {s.label}
+              </Table.Th>
+              {table.map((t) => (
+                <Table.Td key={t.month} ta="right" c={t.cells[i] === "0" ? "dark.3" : undefined}>{t.cells[i]}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+// Charts measure the page, so they draw after hydration; the table carries the same figures for
+// anyone without JavaScript.
+export function MonthlyChart({ data, series, table, suppress }: Props) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  const colour = (i: number) => COLOURS[i % COLOURS.length];
   return (
     <Paper withBorder radius="lg" p="md">
-      <Title order={3} size="h5" mb="xs">Cases per month by cause</Title>
+      <Title order={2} size="h4" mb="xs" id="monthly">Cases per month by cause</Title>
+      {suppress ? (
+        <Text size="sm" mb="xs">
+          Every month is on the axis. A bar is drawn only where a cause reached three cases in a month; the
+          table below shows the others as “&lt;3” (none, one or two — not told apart, so no one can be singled out)
+          or “x” (withheld so that a small figure cannot be worked out).
+        </Text>
+      ) : null}
       {data.length === 0 ? (
         <Text c="dimmed" size="sm">No cases in this date range.</Text>
-      ) : mounted ? (
-        <BarChart
-          h={280}
-          data={data}
-          dataKey="month"
-          type="stacked"
-          withLegend
-          legendProps={{ verticalAlign: "bottom" }}
-          series={series.map((s, i) => ({ name: s.name, label: s.label, color: COLOURS[i % COLOURS.length] }))}
-        />
       ) : (
-        <Text c="dimmed" size="sm" h={280}>Loading the chart…</Text>
+        <>
+          {mounted ? (
+            <BarChart
+              h={280}
+              data={data}
+              dataKey="month"
+              type="stacked"
+              withLegend
+              legendProps={{ verticalAlign: "bottom" }}
+              series={series.map((s, i) => ({ name: s.name, label: s.label, color: colour(i) }))}
+            />
+          ) : (
+            <Text c="dimmed" size="sm" h={280}>Loading the chart…</Text>
+          )}
+          <details open={suppress} className="monthly-details">
+            <summary>
+              <Text span size="sm" fw={600}>The same figures month by month</Text>
+            </summary>
+            <MonthTable series={series} table={table} colour={colour} />
+          </details>
+        </>
       )}
     </Paper>
   );

@@ -84,6 +84,16 @@ export const caseFormSchema = z.object({
   ),
 });
 
+/**
+ * The intake form (issue 14): role and segment are chosen, never defaulted — an "Other" left
+ * standing was saved by mistake and skewed the matrices. "Other" is still there to choose.
+ * Imports and the intake API keep the defaults of caseFormSchema.
+ */
+export const caseIntakeSchema = caseFormSchema.extend({
+  reporterRole: z.enum(reporterRoleValues, { message: "Choose the reporter's role (Other if none fits)" }),
+  segment: z.enum(segmentValues, { message: "Choose the segment (Other if none fits)" }),
+});
+
 export type CaseFormInput = z.input<typeof caseFormSchema>;
 export type CaseFormData = z.output<typeof caseFormSchema>;
 

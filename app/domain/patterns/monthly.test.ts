@@ -20,6 +20,14 @@ describe("monthlySeries", () => {
     expect(data[2]).toEqual({ month: "2026-03", territory_imbalance: null, quota_setting: 5 });
   });
 
+  it("gives executives every month as text, a point the chart leaves out reading <3 (never its count)", () => {
+    const { table } = monthlySeries(rows, true);
+    expect(table.map((t) => t.month)).toEqual(["2026-01", "2026-02", "2026-03"]);
+    expect(table[2].cells).toEqual(["<3", "5"]);
+    expect(table[1].cells.every((text) => text === "<3" || text === "x")).toBe(true);
+    expect(monthlySeries(rows, false).table[2].cells).toEqual(["2", "5"]);
+  });
+
   it("rolls over the year", () => {
     const { data } = monthlySeries([{ month: "2025-12", cause: "other", count: 3 }, { month: "2026-01", cause: "other", count: 3 }], false);
     expect(data.map((d) => d.month)).toEqual(["2025-12", "2026-01"]);
