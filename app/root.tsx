@@ -83,7 +83,7 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
     <AppFrame user={data?.user ?? null} unread={data?.unread ?? 0} toast={data?.toast ?? null}>
-      <ErrorPanel error={error} />
+      <ErrorPanel error={error} role={data?.user?.role ?? null} />
     </AppFrame>
   );
 }

@@ -1,5 +1,23 @@
-import { Alert, Anchor, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, List, Stack, Text, Title } from "@mantine/core";
 import { Link, isRouteErrorResponse } from "@remix-run/react";
+import { roleLabel } from "~/domain/auth/permissions";
+
+const DEFAULT_FORBIDDEN = "You do not have access to this page.";
+
+/** Who sees what, said once on the 403 page instead of repeating its title (issue 14). */
+function WhoSeesWhat({ role }: { role: string | null }) {
+  return (
+    <Stack gap="xs">
+      {role ? <Text>You are signed in as {roleLabel(role)}. Each role sees its own part of Upstream:</Text> : <Text>Each role sees its own part of Upstream:</Text>}
+      <List size="sm" spacing={4}>
+        <List.Item>The comp team (admins and analysts) logs, edits and diagnoses cases; only admins manage users and the access log.</List.Item>
+        <List.Item>Sales leaders read cases, add context and answer the questions put to them.</List.Item>
+        <List.Item>Executives read published briefs, patterns, actions and the variability figures — never a single case.</List.Item>
+      </List>
+      <Text size="sm">If your work needs this page, ask an admin to change your role.</Text>
+    </Stack>
+  );
+}
 
 const TITLES: Record<number, string> = {
   400: "That request could not be understood",
@@ -10,7 +28,7 @@ const TITLES: Record<number, string> = {
   429: "Too many attempts",
 };
 
-export function ErrorPanel({ error }: { error: unknown }) {
+export function ErrorPanel({ error, role = null }: { error: unknown; role?: string | null }) {
   let status = 500;
   let message = "Something went wrong on our side. The error has been logged.";
   if (isRouteErrorResponse(error)) {
@@ -26,11 +44,14 @@ export function ErrorPanel({ error }: { error: unknown }) {
         Error {status}
       </Text>
       <Title order={1}>{TITLES[status] ?? "Something went wrong"}</Title>
-      <Alert color={status >= 500 ? "red" : "yellow"} variant="light">
-        <Text c="dark.8">{message}</Text>
-      </Alert>
+      {status === 403 && message === DEFAULT_FORBIDDEN ? null : (
+        <Alert color={status >= 500 ? "red" : "yellow"} variant="light">
+          <Text c="dark.8">{message}</Text>
+        </Alert>
+      )}
+      {status === 403 ? <WhoSeesWhat role={role} /> : null}
       <Anchor component={Link} to="/">
-        Go to the start page
+        Go to your start page
       </Anchor>
     </Stack>
   );

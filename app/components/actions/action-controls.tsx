@@ -107,7 +107,7 @@ export function ActionHistory({ events }: { events: { id: number; at: string | D
   return (
     <Paper withBorder radius="lg" p="md">
       <Title order={2} size="h4" mb="xs">History</Title>
-      <div style={{ overflowX: "auto" }}>
+      <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label="History (scrolls sideways)">
         <Table miw={480}>
           <Table.Tbody>
             {events.map((e) => (

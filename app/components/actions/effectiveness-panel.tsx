@@ -20,7 +20,7 @@ export function EffectivenessPanel({ f }: { f: Figures }) {
     <Paper withBorder radius="lg" p="md">
       <Title order={2} size="h4" mb="xs">Did it work? The figures</Title>
       <Text size="sm" mb="xs">Complaints matching the pattern (its cases, cases flagged as recurring, and any case with the same upstream cause), in two windows of {f.windows.days} days either side of the day the action was done.</Text>
-      <div style={{ overflowX: "auto" }}>
+      <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label="Complaints before and after (scrolls sideways)">
         <Table miw={420} aria-label="Complaints before and after">
           <Table.Thead>
             <Table.Tr>
@@ -48,7 +48,7 @@ export function EffectivenessPanel({ f }: { f: Figures }) {
       <Text size="sm" mt="xs">Recurring after the fix: {f.recurrencesAfter === 0 ? "no case flagged since the action was done." : `${f.recurrencesAfter} case${f.recurrencesAfter === 1 ? "" : "s"} flagged since the action was done.`}</Text>
       <Title order={3} size="h5" mt="md" mb={4}>Attainment{f.segmentLabel ? ` — ${f.segmentLabel}` : ""}</Title>
       {f.attainment ? (
-        <div style={{ overflowX: "auto" }}>
+        <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label="Attainment before and after (scrolls sideways)">
           <Table miw={420} aria-label="Attainment before and after">
             <Table.Thead>
               <Table.Tr>

@@ -14,13 +14,15 @@ type Props = {
 
 export function MatrixTable({ title, matrix, cellHref }: Props) {
   return (
-    <Paper withBorder radius="lg" p="md" style={{ overflowX: "auto" }}>
+    <Paper withBorder radius="lg" p="md">
       <Title order={3} size="h5" mb="xs">
         {title}
       </Title>
       {matrix.rows.length === 0 ? (
         <Text c="dimmed" size="sm">No cases in this date range.</Text>
       ) : (
+        // A scroll region on a phone: focusable, so it scrolls from the keyboard too (axe).
+        <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
         <Table withColumnBorders fz="sm" miw={120 + matrix.cols.length * 90}>
           <caption className="visually-hidden">{title}: number of cases in each combination</caption>
           <Table.Thead>
@@ -63,6 +65,7 @@ export function MatrixTable({ title, matrix, cellHref }: Props) {
             ))}
           </Table.Tbody>
         </Table>
+        </div>
       )}
     </Paper>
   );
