@@ -169,10 +169,10 @@ for (const role of Object.keys(PAGES) as DemoRole[]) {
         await noSidewaysScroll(page, what);
         await checkNavigation(page, screen.name === "phone", what);
         await axeProblems(page, what, screen.name === "desk");
-        await testInfo.attach(`${role}${url.replace(/\W+/g, "_")}-${screen.name}.png`, {
-          body: await page.screenshot({ fullPage: screen.name === "desk" }),
-          contentType: "image/png",
-        });
+        // Kept as a file in the test's output folder (CI keeps test-results) and in the report.
+        const shot = testInfo.outputPath(`${role}${url.replace(/\W+/g, "_")}-${screen.name}.png`);
+        await page.screenshot({ path: shot, fullPage: screen.name === "desk" });
+        await testInfo.attach(shot.split("/").pop() ?? "screenshot", { path: shot, contentType: "image/png" });
       }
       await context.close();
     });
@@ -187,7 +187,9 @@ test("signed out: the sign-in page at both widths, and the sign-out confirmation
     await page.goto("/login");
     await noSidewaysScroll(page, `/login at ${screen.width}px`);
     await expectAccessible(page);
-    await testInfo.attach(`login-${screen.name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    const shot = testInfo.outputPath(`login-${screen.name}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    await testInfo.attach(`login-${screen.name}.png`, { path: shot, contentType: "image/png" });
   }
   // Signing out says so on the sign-in page (issue 14).
   await page.getByLabel("Email").fill(DEMO.leader);
