@@ -201,3 +201,17 @@ test("signed out: the sign-in page at both widths, and the sign-out confirmation
   await expect(page.getByText("You are signed out.")).toBeVisible();
   await context.close();
 });
+
+test("without JavaScript the phone menu still opens and its links work", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: SCREENS[1] });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(DEMO.leader);
+  await page.getByLabel("Password").fill("upstream-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.locator("details.nav-menu summary").click();
+  await page.locator("details.nav-menu").getByRole("link", { name: "Cases" }).click();
+  await expect(page).toHaveURL(/\/cases$/);
+  await context.close();
+});
