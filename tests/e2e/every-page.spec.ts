@@ -140,10 +140,15 @@ async function noSidewaysScroll(page: Page, what: string) {
 
 test.describe.configure({ mode: "parallel" });
 
-for (const role of Object.keys(PAGES) as DemoRole[]) {
-  for (const screen of SCREENS) {
-    test(`${role} at ${screen.width}×${screen.height}: every page — navigation reachable, no sideways scroll, axe clean`, async ({ browser }, testInfo) => {
-      test.setTimeout(240_000);
+// Pages go in small groups, each group one test with one signed-in context: the groups run side
+// by side, and a slow machine (axe on /patterns takes seconds) stays inside each test's time.
+const GROUP = 6;
+const groupsOf = (list: string[]) => Array.from({ length: Math.ceil(list.length / GROUP) }, (_, i) => list.slice(i * GROUP, (i + 1) * GROUP));
+const RUNS = (Object.keys(PAGES) as DemoRole[]).flatMap((role) => SCREENS.flatMap((screen) => groupsOf(PAGES[role]).map((group) => ({ role, screen, group }))));
+
+for (const { role, screen, group } of RUNS) {
+    test(`${role} at ${screen.width}×${screen.height}: ${group.join(" ")} — navigation reachable, no sideways scroll, axe clean`, async ({ browser }, testInfo) => {
+      test.setTimeout(180_000);
       const context = await browser.newContext({ viewport: screen });
       const page = await context.newPage();
       await page.goto("/login");
@@ -153,13 +158,13 @@ for (const role of Object.keys(PAGES) as DemoRole[]) {
       await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 
       let self = "";
-      if (PAGES[role].includes("/admin/users/:self")) {
+      if (group.includes("/admin/users/:self")) {
         await page.goto("/admin/users");
         self = (await page.getByRole("link", { name: "Morgan Reyes" }).getAttribute("href")) ?? "";
         expect(self).toMatch(/^\/admin\/users\/[\w-]+$/);
       }
 
-      for (const listed of PAGES[role]) {
+      for (const listed of group) {
         const url = listed === "/admin/users/:self" ? self : listed;
         const refused = REFUSED[role]?.includes(listed) ?? false;
         const what = `${role} ${url} at ${screen.width}px`;
@@ -176,7 +181,6 @@ for (const role of Object.keys(PAGES) as DemoRole[]) {
       }
       await context.close();
     });
-  }
 }
 
 test("signed out: the sign-in page at both widths, and the sign-out confirmation", async ({ browser }, testInfo) => {
