@@ -57,7 +57,7 @@ export default function NewCasePage() {
       <div>
         <Title order={1}>Log a complaint</Title>
         <Text c="dimmed">
-          Only the behaviour and the complaint are required. Everything else can wait for triage.
+          The behaviour, the complaint, and the reporter’s role and segment are required. Everything else can wait for triage.
         </Text>
       </div>
       <Paper withBorder p="md" radius="lg">
