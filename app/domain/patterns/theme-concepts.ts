@@ -76,6 +76,13 @@ export const CONCEPTS: Record<string, readonly string[]> = {
     "segment", "segmentation", "resegment", "resegmentation", "low-touch", "low touch", "high-touch", "tech touch",
     "motion", "segment model",
   ],
+  "pay-mix": ["pay mix", "ote", "on-target earnings", "on target earnings", "base salary", "base pay", "variable", "50/50", "60/40", "70/30"],
+  "deal-term": ["multi-year", "multi year", "multiyear", "tcv", "acv", "arr", "year one", "first year", "term length", "prepay", "prepaid", "annual contract"],
+  "large-deal": ["windfall", "large deal", "big deal review", "whale", "deal review board", "mega deal"],
+  "pay-timing": [
+    "draw", "guarantee", "non-recoverable", "holdback", "true-up", "true up", "deferred", "paid on collection", "cash collected",
+    "payment terms", "paid on invoice", "when the customer pays",
+  ],
   enablement: [
     "training", "trained", "enablement", "playbook", "battlecard", "certification", "coaching", "webinar", "pitch",
     "messaging", "competitor", "competitive",
