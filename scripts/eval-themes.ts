@@ -118,7 +118,10 @@ const dir = join(import.meta.dirname, "..", "eval", "themes");
 const wanted = (name: string) => !only || name.startsWith(only);
 const sets: LabelledSet[] = [
   ...readdirSync(dir).filter((f) => f.endsWith(".json") && wanted(f)).sort().map((f) => fromJson(join(dir, f))),
-  ...(wanted("fixture:") ? [fromFixture("fixture:labelled (lexicon written against it)", LABELLED_COMPLAINTS), fromFixture("fixture:held-out (text only)", HELD_OUT_COMPLAINTS)] : []),
+  ...[
+    ["fixture:labelled (lexicon written against it)", LABELLED_COMPLAINTS] as const,
+    ["fixture:held-out (text only; read when the concept lexicon was extended)", HELD_OUT_COMPLAINTS] as const,
+  ].filter(([name]) => wanted(name)).map(([name, rows]) => fromFixture(name, rows)),
 ];
 
 const fmt = (s: Scores) => `ARI ${s.ari.toFixed(3)}  purity ${s.purity.toFixed(3)}  coverage ${(100 * s.coverage).toFixed(0)}%  verdicts ${s.verdicts}`;

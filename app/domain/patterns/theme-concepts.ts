@@ -15,7 +15,7 @@ export const CONCEPTS: Record<string, readonly string[]> = {
   clawback: [
     "clawback", "claw back", "clawed back", "chargeback", "charged back", "charge back", "take back", "taken back",
     "taking back", "took back", "pay back", "paying back", "paid back", "recoup", "recoupment", "recover", "recovery",
-    "reversal", "reversed", "reverse", "deduction", "deducted", "negative commission", "negative line", "decommit",
+    "reversal", "reversed", "reverse", "reclaim", "reclaimed", "deduction", "deducted", "negative commission", "negative line", "decommit",
   ],
   "accelerator-cap": [
     "accelerator", "kicker", "multiplier", "cap", "capped", "uncapped", "ceiling", "decelerator", "decel",
@@ -29,26 +29,26 @@ export const CONCEPTS: Record<string, readonly string[]> = {
     "realignment", "rebalance", "rural", "metro",
   ],
   "quota-level": [
-    "quota", "target", "the number", "my number", "same number", "full number", "attainment", "at plan",
+    "quota", "target", "goal", "goals", "the number", "my number", "same number", "full number", "attainment", "at plan",
     "unattainable", "unrealistic", "unreachable", "stretch", "top-down", "top down", "capacity",
   ],
   ramp: ["ramp", "ramped", "ramping", "new hire", "new hires", "day one", "first month", "first quarter", "prorate", "prorated", "onboarding period"],
   "comp-data": [
     "statement", "payslip", "paycheck", "paycheque", "payout run", "comp tool", "comp system", "spreadsheet", "sync",
     "synced", "export", "upload", "crm", "salesforce", "xactly", "missing deal", "missing deals", "wrong amount",
-    "miscalculated", "miscalculation", "reconcile", "reconciliation", "dispute", "ticket", "shadow", "tracker",
+    "miscalculated", "miscalculation", "calculated", "calculation", "correction", "paid late", "commission rate", "payroll", "reconcile", "reconciliation", "dispute", "ticket", "shadow", "tracker",
     "invoice date", "close date", "hierarchy", "data",
   ],
   "product-readiness": [
     "product", "roadmap", "feature", "bug", "crash", "crashing", "beta", "release", "ship", "shipped", "launch",
-    "launched", "vaporware", "coming soon", "connector", "outage", "unstable", "stable", "docs", "sandbox",
+    "launched", "vaporware", "vapourware", "defect", "defects", "sprint", "new version", "go live", "coming soon", "connector", "outage", "unstable", "stable", "docs", "sandbox",
     "engineering", "p1", "not ready",
   ],
   renewal: ["renewal", "renew", "renewed", "new logo", "new logos", "retention", "term end", "expiry", "expire", "lapse"],
   "quarter-end-push": [
     "spiff", "spif", "contest", "quarter end", "end of quarter", "end of q", "year end", "year-end", "pull forward",
     "pulled forward", "pulled into", "pull in", "promo", "promotion", "fire sale", "blitz", "double commission",
-    "bonus week",
+    "bonus week", "cutoff", "holiday bonus",
   ],
   presales: [
     "sales engineer", "solution engineer", "solutions engineer", "presales", "pre-sales", "poc", "proof of concept",
@@ -62,7 +62,7 @@ export const CONCEPTS: Record<string, readonly string[]> = {
   ],
   crediting: [
     "split", "credit", "credited", "attribution", "sourced", "overlay", "ownership", "who owns", "poach",
-    "double pay", "double payout", "claim",
+    "double pay", "double payout", "claim", "recognition", "one owner", "opportunity owner", "who gets",
   ],
   "pricing-discount": [
     "discount", "price", "pricing", "packaging", "package", "bundle", "list price", "deal desk", "margin", "edition",
@@ -84,7 +84,7 @@ export const CONCEPTS: Record<string, readonly string[]> = {
     "payment terms", "paid on invoice", "when the customer pays",
   ],
   enablement: [
-    "training", "trained", "enablement", "playbook", "battlecard", "certification", "coaching", "webinar", "pitch",
+    "training", "trained", "taught", "teach", "guidance", "methodology", "enablement", "playbook", "battlecard", "certification", "coaching", "webinar", "pitch",
     "messaging", "competitor", "competitive",
   ],
 };
