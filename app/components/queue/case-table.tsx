@@ -33,11 +33,13 @@ export function CaseTable({ rows, sla, selectable, dim }: { rows: Row[]; sla: Re
   const showReporter = rows.some((r) => "reporterName" in r);
   return (
     <Paper withBorder radius="lg" style={{ overflowX: "auto", opacity: dim ? 0.6 : 1 }}>
-      <Table striped highlightOnHover verticalSpacing="sm" miw={980}>
+      {/* Words stay whole here (the page's "anywhere" wrapping let columns shrink until titles ran
+          to nine lines and "Unknown" broke in two); the table scrolls inside its card instead. */}
+      <Table striped highlightOnHover verticalSpacing="sm" miw={980} style={{ overflowWrap: "break-word" }}>
             <Table.Thead>
               <Table.Tr>
                 {selectable ? <Table.Th scope="col" w={40}><VisuallyHidden>Select</VisuallyHidden></Table.Th> : null}
-                <Table.Th scope="col">Case</Table.Th>
+                <Table.Th scope="col" miw={240}>Case</Table.Th>
                 <Table.Th scope="col">Raised</Table.Th>
                 <Table.Th scope="col">Who</Table.Th>
                 <Table.Th scope="col">Behaviour</Table.Th>
@@ -57,7 +59,7 @@ export function CaseTable({ rows, sla, selectable, dim }: { rows: Row[]; sla: Re
                       <input type="checkbox" name="caseIds" value={r.id} form="bulk" aria-label={`Select case #${r.id}`} style={{ width: 18, height: 18 }} />
                     </Table.Td>
                   ) : null}
-                  <Table.Td maw={340}>
+                  <Table.Td miw={240} maw={340}>
                     <Anchor component={Link} to={`/cases/${r.id}`} fw={600} c="dark.8">
                       {r.title}
                     </Anchor>
