@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { isRole, type Role } from "~/domain/auth/permissions";
 import {
   deliveryFor,
@@ -55,10 +56,8 @@ export async function notify(userIds: readonly string[], kind: NotificationKind,
     const raw = { title: notificationTitle(kind, audience, facts), link: linkFor(kind, facts) };
     const shown = facts.caseId ? await forViewer(user, [facts.caseId], raw) : raw;
     if (dedupeKey && (await db.notification.count({ where: { userId: user.id, dedupeKey } })) > 0) continue;
-    const row = await db.notification.create({
-      data: { userId: user.id, kind, title: shown.title, link: shown.link, caseId: facts.caseId ?? null, dedupeKey: dedupeKey ?? null, createdAt: now() },
-      select: { id: true, createdAt: true },
-    });
+    const row = await createOnce({ userId: user.id, kind, title: shown.title, link: shown.link, caseId: facts.caseId ?? null, dedupeKey: dedupeKey ?? null, createdAt: now() });
+    if (!row) continue; // a concurrent sweep wrote it first: that one tells them
     if (delivery !== "email") continue;
     if (await sendMail(user.email, eventEmail(appUrl(), { ...shown, at: row.createdAt }))) {
       await db.notification.update({ where: { id: row.id }, data: { emailedAt: now() } });
@@ -66,6 +65,19 @@ export async function notify(userIds: readonly string[], kind: NotificationKind,
     }
   }
   return emailed;
+}
+
+/**
+ * Writes a notification unless one with the same (user, dedupeKey) exists: the unique index
+ * decides, so two sweeps running at once cannot both notify. Null when it was there already.
+ */
+async function createOnce(data: Prisma.NotificationUncheckedCreateInput) {
+  try {
+    return await db.notification.create({ data, select: { id: true, createdAt: true } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return null;
+    throw error;
+  }
 }
 
 export function unreadCount(userId: string) {

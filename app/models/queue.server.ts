@@ -126,19 +126,30 @@ let lastSweep = 0;
 const SWEEP_EVERY_MS = 5 * 60_000;
 
 /**
- * Tells each owner once about a case of theirs that is at risk or past its SLA. Runs at most
- * every five minutes of the app's clock (so a test that moves the clock sees it run).
+ * Tells each owner about a case of theirs close to its SLA (once per case) and once more when a
+ * clock is breached (first response and diagnosis each once). A case first seen already past a
+ * target gets the breach notice only. The notification's unique (user, key) row makes this hold
+ * under concurrent sweeps too. Runs at most every five minutes of the app's clock (so a test
+ * that moves the clock sees it run).
  */
 export async function sweepSlaRisks(force = false) {
-  const at = now().getTime();
-  if (!force && Math.abs(at - lastSweep) < SWEEP_EVERY_MS) return 0; // abs: a test may move the clock back
-  lastSweep = at;
+  const at = now();
+  if (!force && Math.abs(at.getTime() - lastSweep) < SWEEP_EVERY_MS) return 0; // abs: a test may move the clock back
+  lastSweep = at.getTime();
   const where = await slaWhere("at_risk");
-  const rows = await db.$queryRawUnsafe<{ id: number | bigint; ownerId: string; title: string }[]>(
-    `SELECT c.id, c."ownerId", c.title FROM "Case" c WHERE c."ownerId" IS NOT NULL AND ${where.sql} LIMIT 500`,
-    ...where.params,
-  );
-  for (const r of rows) await notify([r.ownerId], "sla_at_risk", { caseId: Number(r.id), caseTitle: r.title }, `sla:${Number(r.id)}`);
+  const found = await db.$queryRawUnsafe<{ id: number | bigint }[]>(`SELECT c.id FROM "Case" c WHERE c."ownerId" IS NOT NULL AND ${where.sql} LIMIT 500`, ...where.params);
+  // Which clock is late, and how late, from the same rule the list shows (typed dates, not raw SQL ones).
+  const rows = await db.case.findMany({
+    where: { id: { in: found.map((r) => Number(r.id)) } },
+    select: { id: true, ownerId: true, title: true, createdAt: true, triageClass: true, status: true, firstResponseAt: true, diagnosisConfirmedAt: true },
+  });
+  const table = await slaTargets();
+  for (const r of rows) {
+    if (!r.ownerId) continue;
+    const sla = slaFor(r, table, at);
+    if (sla.state === "breached" && sla.clock) await notify([r.ownerId], "sla_at_risk", { caseId: r.id, caseTitle: r.title, breached: sla.clock }, `sla-breach:${sla.clock}:${r.id}`);
+    else if (sla.state === "at_risk") await notify([r.ownerId], "sla_at_risk", { caseId: r.id, caseTitle: r.title }, `sla:${r.id}`);
+  }
   return rows.length;
 }
 

@@ -10,6 +10,7 @@ import { sendWeeklyDigests } from "~/models/notification.server";
 import { briefPublished, questionPut } from "~/models/notify-events.server";
 import { updateCase } from "~/models/case-commands.server";
 import { sweepSlaRisks } from "~/models/queue.server";
+import { businessDaysBetween } from "~/domain/queue/sla";
 import * as whys from "~/models/whys.server";
 import { action as inboxAction, loader as inboxLoader } from "~/routes/inbox";
 import { action as listAction } from "~/routes/cases._index";
@@ -124,14 +125,56 @@ describe("notifications by email", () => {
     expect(mailTo(analyst.email)).toHaveLength(0);
   });
 
-  it("tells the assignee once when a case nears or passes its SLA", async () => {
-    moveClock(40 * DAY_MS); // past the 20-business-day diagnosis target of an untriaged case
+  it("tells the assignee once when a case nears its SLA, and once more at each breach, even from concurrent sweeps", async () => {
+    const owner = await who("analyst", "Sla Owner");
+    const form = caseFormSchema.parse({ ...validCase, confidential: false });
+    const { id } = await newCase({ ...form, ownerId: owner.id }, analyst.id);
+    // Responded to at once: the diagnosis clock (20 business days for an untriaged case) runs.
+    const c = await db.case.findUniqueOrThrow({ where: { id }, select: { createdAt: true } });
+    await db.case.update({ where: { id }, data: { firstResponseAt: c.createdAt } });
+    const daysUntil = (businessDays: number) => {
+      let n = 0;
+      while (businessDaysBetween(c.createdAt, new Date(c.createdAt.getTime() + n * DAY_MS)) < businessDays) n += 1;
+      return n;
+    };
+    const sweepTwiceAtOnce = () => Promise.all([sweepSlaRisks(true), sweepSlaRisks(true), sweepSlaRisks(true)]);
+    const mine = () => db.notification.findMany({ where: { userId: owner.id, caseId: id, kind: "sla_at_risk" }, orderBy: { id: "asc" }, select: { title: true, dedupeKey: true } });
     try {
+      moveClock(daysUntil(19) * DAY_MS); // one business day left: at risk
+      await sweepTwiceAtOnce();
       await sweepSlaRisks(true);
+      expect((await mine()).map((n) => n.dedupeKey)).toEqual([`sla:${id}`]);
+      expect(mailTo(owner.email)).toHaveLength(1);
+      expect(body(mailTo(owner.email)[0].raw)).toMatch(/is close to its SLA/);
+
+      resetClock();
+      moveClock(daysUntil(20) * DAY_MS); // the diagnosis target reached: breached
+      await sweepTwiceAtOnce();
       await sweepSlaRisks(true);
-      const got = mailTo(analyst.email);
-      expect(got).toHaveLength(1);
-      expect(body(got[0].raw)).toMatch(/close to or past its SLA/);
+      expect((await mine()).map((n) => n.dedupeKey)).toEqual([`sla:${id}`, `sla-breach:diagnosis:${id}`]);
+      expect(mailTo(owner.email)).toHaveLength(2);
+      expect(body(mailTo(owner.email)[1].raw)).toMatch(/is past its diagnosis SLA/);
+
+      resetClock();
+      moveClock(daysUntil(40) * DAY_MS); // still breached weeks later: nothing new
+      await sweepSlaRisks(true);
+      expect(await mine()).toHaveLength(2);
+    } finally {
+      resetClock();
+    }
+  });
+
+  it("tells of a first-response breach apart from the diagnosis one", async () => {
+    const owner = await who("analyst", "Unanswered Owner");
+    const form = caseFormSchema.parse({ ...validCase, confidential: false });
+    const { id } = await newCase(form, analyst.id);
+    // Owned without a first response (as an import of an old assignment would leave it).
+    await db.case.update({ where: { id }, data: { ownerId: owner.id, firstResponseAt: null } });
+    try {
+      moveClock(10 * DAY_MS); // past the one-day first-response target of an untriaged case
+      await Promise.all([sweepSlaRisks(true), sweepSlaRisks(true)]);
+      const keys = (await db.notification.findMany({ where: { userId: owner.id, caseId: id }, select: { dedupeKey: true } })).map((n) => n.dedupeKey);
+      expect(keys).toEqual([`sla-breach:first_response:${id}`]);
     } finally {
       resetClock();
     }

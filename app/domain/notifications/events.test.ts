@@ -19,6 +19,13 @@ describe("notifications", () => {
     expect(notificationTitle("case_assigned", "comp-team", facts)).toContain("Priya says");
   });
 
+  it("says which SLA clock was breached, apart from the warning", () => {
+    const facts = { caseId: 7, caseTitle: "Carve" };
+    expect(notificationTitle("sla_at_risk", "comp-team", facts)).toBe("Case #7 (Carve) is close to its SLA");
+    expect(notificationTitle("sla_at_risk", "comp-team", { ...facts, breached: "first_response" })).toBe("Case #7 (Carve) is past its first-response SLA");
+    expect(notificationTitle("sla_at_risk", "comp-team", { ...facts, breached: "diagnosis" })).toBe("Case #7 (Carve) is past its diagnosis SLA");
+  });
+
   it("reads the preference form", () => {
     const r = preferencesSchema.safeParse({ question_asked: "off", weeklyDigest: "on" });
     expect(r.success && r.data.question_asked).toBe("off");

@@ -67,7 +67,10 @@ export function deliveryFor(prefs: Preferences, kind: NotificationKind): "none" 
 }
 
 type Audience = "comp-team" | "outside";
-export type EventFacts = { caseId?: number; caseTitle?: string; briefId?: number; actorName?: string; days?: number; actionId?: number; overdue?: boolean };
+export type EventFacts = { caseId?: number; caseTitle?: string; briefId?: number; actorName?: string; days?: number; actionId?: number; overdue?: boolean; breached?: SlaClock };
+/** Which SLA clock a breach notice is about: each is told once, apart from the at-risk warning. */
+export type SlaClock = "first_response" | "diagnosis";
+const CLOCK_WORDS: Record<SlaClock, string> = { first_response: "first-response", diagnosis: "diagnosis" };
 
 /** The one line a notification says, for its recipient; outside the comp team no case content. */
 export function notificationTitle(kind: NotificationKind, audience: Audience, f: EventFacts): string {
@@ -81,7 +84,7 @@ export function notificationTitle(kind: NotificationKind, audience: Audience, f:
     case "case_assigned":
       return `${f.actorName ?? "Someone"} assigned ${named} to you`;
     case "sla_at_risk":
-      return `${named[0].toUpperCase()}${named.slice(1)} is close to or past its SLA`;
+      return `${named[0].toUpperCase()}${named.slice(1)} ${f.breached ? `is past its ${CLOCK_WORDS[f.breached]} SLA` : "is close to its SLA"}`;
     case "brief_published":
       return "A leadership brief was published for you to read";
     case "action_due":
