@@ -4,8 +4,8 @@ import { attainmentChange } from "~/domain/actions/attainment-change";
 import { beforeAfterWindows, compareRates } from "~/domain/actions/effectiveness";
 import { patternLife } from "~/domain/actions/pattern-life";
 import { checkDate, checkReached, isOverdue } from "~/domain/actions/timing";
-import { effectiveCause } from "~/domain/patterns/effective-cause";
-import { dominantCause } from "~/domain/patterns/recurrence";
+import { fitsDefinition, patternDefinition } from "~/domain/actions/matching";
+import { reporterRoleLabel, segmentLabel } from "~/domain/cases/taxonomy";
 import { DAY_MS, now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { done, refused, type Done, type Refused } from "~/utils/outcome";
@@ -205,46 +205,53 @@ export async function updateAction({ id, version, change, actor }: { id: number;
 /**
  * The effectiveness check's figures, from the day the action was done to `now()`: complaints
  * matching the pattern per month in equal windows either side, the noise test, recurrence
- * flags raised since, and the affected segment's attainment before and after. Frozen at the
- * verdict once there is one.
- * Matching: the pattern's (or the action's) own cases, cases flagged as recurring, and any
- * case with the same upstream cause.
+ * flags raised since, and attainment before and after for each segment and role the pattern's
+ * cases come from. Frozen at the verdict once there is one.
+ * Matching (domain/actions/matching.ts): the pattern's (or the action's) own cases, cases
+ * flagged as recurring on it, and cases that fit its cause, behaviour and themes.
  */
 export async function effectivenessFigures(action: { id: number; status: string; doneAt: Date | null; checkDueOn: Date | null; verdictAt: Date | null; patternId: number | null }) {
   if (!action.doneAt || !checkReached(action, now())) return null;
   // Once the owner has judged, the figures stay those they judged on.
   const at = action.verdictAt ?? now();
+  const doneAt = action.doneAt;
   const own = action.patternId
     ? (await db.patternCase.findMany({ where: { patternId: action.patternId }, select: { case: { select: patternCaseSelect } } })).map((r) => r.case)
     : (await db.actionCase.findMany({ where: { actionId: action.id }, select: { case: { select: patternCaseSelect } } })).map((r) => r.case);
-  const cause = dominantCause(own);
-  const days = Math.max(1, Math.floor((at.getTime() - action.doneAt.getTime()) / DAY_MS));
-  const from = new Date(action.doneAt.getTime() - days * DAY_MS);
-  const sameCause = cause
+  const patternCause = action.patternId ? ((await db.pattern.findUnique({ where: { id: action.patternId }, select: { cause: true } }))?.cause ?? "") : "";
+  const themeOf = async (ids: number[]) => new Map((await db.themeCase.findMany({ where: { caseId: { in: ids } }, select: { caseId: true, themeId: true } })).map((t) => [t.caseId, t.themeId]));
+  const definition = patternDefinition(own, patternCause, (await themeOf(own.map((c) => c.id))).values());
+  const days = Math.max(1, Math.floor((at.getTime() - doneAt.getTime()) / DAY_MS));
+  const from = new Date(doneAt.getTime() - days * DAY_MS);
+  const alike = definition.cause && definition.behaviour
     ? await db.case.findMany({
-        where: { raisedOn: { gte: from, lte: at }, OR: [{ rootCause: cause }, { rootCause: "", suspectedCause: cause }] },
-        select: { id: true, raisedOn: true, rootCause: true, suspectedCause: true },
+        where: { raisedOn: { gte: from, lte: at }, behaviour: definition.behaviour, OR: [{ rootCause: definition.cause }, { rootCause: "", suspectedCause: definition.cause }] },
+        select: { id: true, raisedOn: true, behaviour: true, rootCause: true, suspectedCause: true },
       })
     : [];
+  const alikeThemes = await themeOf(alike.map((c) => c.id));
   const recurrences = action.patternId
     ? await db.patternRecurrence.findMany({ where: { patternId: action.patternId }, select: { caseId: true, case: { select: { raisedOn: true } } } })
     : [];
   const dates = new Map<number, Date>();
   for (const c of own) dates.set(c.id, c.raisedOn);
-  for (const c of sameCause) if (effectiveCause(c).cause === cause) dates.set(c.id, c.raisedOn);
+  for (const c of alike) if (fitsDefinition({ ...c, themeId: alikeThemes.get(c.id) ?? null }, definition)) dates.set(c.id, c.raisedOn);
   for (const r of recurrences) dates.set(r.caseId, r.case.raisedOn);
-  const windows = beforeAfterWindows([...dates.values()], action.doneAt, at);
+  const windows = beforeAfterWindows([...dates.values()], doneAt, at);
   const test = compareRates(windows.before.count, windows.after.count);
-  const segmentCounts = new Map<string, number>();
-  for (const c of own) segmentCounts.set(c.segment, (segmentCounts.get(c.segment) ?? 0) + 1);
-  const topSegment = [...segmentCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  const attainmentRows = topSegment ? await db.attainmentRow.findMany({ where: { segment: topSegment }, select: { period: true, segment: true, role: true, attainmentPct: true } }) : [];
+  // Each segment and each role of the pattern's cases, where both sides have five reps or more.
+  const segments = [...new Set(own.map((c) => c.segment).filter(Boolean))].sort();
+  const roles = [...new Set(own.map((c) => c.reporterRole).filter(Boolean))].sort();
+  const rows = await db.attainmentRow.findMany({ where: { OR: [{ segment: { in: segments } }, { role: { in: roles } }] }, select: { period: true, segment: true, role: true, attainmentPct: true } });
+  const groups = [
+    ...segments.map((v) => ({ kind: "segment" as const, value: v, change: attainmentChange(rows, doneAt, { segments: [v], roles: [] }) })),
+    ...roles.map((v) => ({ kind: "role" as const, value: v, change: attainmentChange(rows, doneAt, { segments: [], roles: [v] }) })),
+  ];
   return {
     windows,
     test,
-    recurrencesAfter: recurrences.filter((r) => r.case.raisedOn.getTime() >= action.doneAt!.getTime() && r.case.raisedOn.getTime() <= at.getTime()).length,
-    segment: topSegment ?? null,
-    attainment: topSegment ? attainmentChange(attainmentRows, action.doneAt, { segments: [topSegment], roles: [] }) : null,
+    recurrencesAfter: recurrences.filter((r) => r.case.raisedOn.getTime() >= doneAt.getTime() && r.case.raisedOn.getTime() <= at.getTime()).length,
+    attainment: groups.flatMap((g) => (g.change && !g.change.before.tooFew && !g.change.after.tooFew ? [{ kind: g.kind, value: g.value, label: g.kind === "segment" ? segmentLabel(g.value) : reporterRoleLabel(g.value), before: g.change.before, after: g.change.after }] : [])),
   };
 }
 
