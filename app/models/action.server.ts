@@ -5,6 +5,7 @@ import { beforeAfterWindows, compareRates } from "~/domain/actions/effectiveness
 import { patternLife } from "~/domain/actions/pattern-life";
 import { checkDate, checkReached, isOverdue } from "~/domain/actions/timing";
 import { fitsDefinition, patternDefinition } from "~/domain/actions/matching";
+import type { FollowUp, FollowUpItem } from "~/domain/briefs/follow-up";
 import { reporterRoleLabel, segmentLabel } from "~/domain/cases/taxonomy";
 import { DAY_MS, now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -253,6 +254,49 @@ export async function effectivenessFigures(action: { id: number; status: string;
     recurrencesAfter: recurrences.filter((r) => r.case.raisedOn.getTime() >= doneAt.getTime() && r.case.raisedOn.getTime() <= at.getTime()).length,
     attainment: groups.flatMap((g) => (g.change && !g.change.before.tooFew && !g.change.after.tooFew ? [{ kind: g.kind, value: g.value, label: g.kind === "segment" ? segmentLabel(g.value) : reporterRoleLabel(g.value), before: g.change.before, after: g.change.after }] : [])),
   };
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * "What we did and whether it worked" as it stands now, for a brief: the actions on it and on
+ * its pattern, each with its check's figures once due. Frozen into a version when it is
+ * published (brief.server publishBrief); the words are written in domain/briefs/follow-up.ts.
+ * Unscrubbed, like the rest of a stored version: readers' copies are scrubbed on the way out.
+ */
+export async function followUpNow(brief: { id: number; patternId: number | null }): Promise<FollowUp> {
+  const at = now();
+  const rows = await db.action.findMany({
+    where: { OR: [{ briefId: brief.id }, ...(brief.patternId ? [{ patternId: brief.patternId }] : [])] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { ...listSelect, verdictNote: true },
+  });
+  const items: FollowUpItem[] = [];
+  for (const a of rows) {
+    const f = await effectivenessFigures(a);
+    items.push({
+      title: a.title,
+      ownerFunction: a.ownerFunction,
+      ownerName: a.owner.name,
+      status: a.status,
+      dueOn: isoDay(a.dueOn),
+      doneOn: a.doneAt ? isoDay(a.doneAt) : null,
+      checkDueOn: a.checkDueOn ? isoDay(a.checkDueOn) : null,
+      overdue: isOverdue(a, at),
+      caseIds: a.cases.map((c) => c.caseId),
+      check: f
+        ? {
+            days: f.windows.days,
+            counts: { before: f.windows.before.count, after: f.windows.after.count, beforePerMonth: f.windows.before.perMonth, afterPerMonth: f.windows.after.perMonth, sentence: f.test.sentence, recurrencesAfter: f.recurrencesAfter },
+            outcome: f.test.verdict,
+            attainment: f.attainment.map((g) => ({ group: `${g.label} (${g.kind})`, before: g.before, after: g.after })),
+          }
+        : null,
+      verdict: a.verdict,
+      verdictNote: a.verdictNote,
+    });
+  }
+  return { asOf: isoDay(at), items };
 }
 
 /** A saved pattern's life (open → … → resolved, or recurring) from its briefs, actions and checks. */
