@@ -19,7 +19,7 @@ import { z } from "zod";
 import { cssVariablesResolver, theme } from "./theme";
 import { getCurrentUser } from "./utils/auth.server";
 import { isCompTeam } from "./domain/auth/permissions";
-import { unreadCount } from "./models/notification.server";
+import { sweepWeeklyDigests, unreadCount } from "./models/notification.server";
 import { sweepActionsDue } from "./models/action.server";
 import { sweepSlaRisks } from "./models/queue.server";
 import { useNonce } from "./utils/nonce";
@@ -36,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (isCompTeam(user.role)) await sweepSlaRisks().catch((error: unknown) => console.error("The SLA sweep failed:", error));
   // Owners of actions (sales leaders too) hear when their work is due or overdue.
   await sweepActionsDue().catch((error: unknown) => console.error("The action-due sweep failed:", error));
+  // Weekly digests are made from Monday by whoever uses the app first (no scheduler needed).
+  await sweepWeeklyDigests().catch((error: unknown) => console.error("The digest sweep failed:", error));
   return { user, unread: await unreadCount(user.id) };
 }
 

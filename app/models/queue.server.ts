@@ -136,8 +136,16 @@ export async function sweepSlaRisks(force = false) {
   const at = now();
   if (!force && Math.abs(at.getTime() - lastSweep) < SWEEP_EVERY_MS) return 0; // abs: a test may move the clock back
   lastSweep = at.getTime();
-  const where = await slaWhere("at_risk");
-  const found = await db.$queryRawUnsafe<{ id: number | bigint }[]>(`SELECT c.id FROM "Case" c WHERE c."ownerId" IS NOT NULL AND ${where.sql} LIMIT 500`, ...where.params);
+  const [risk, breach] = await Promise.all([slaWhere("at_risk"), slaWhere("breached")]);
+  // Only cases with something still to tell: not told of this clock's breach, and not told of
+  // the risk unless now breached. Without this, 500 cases already told would fill every sweep.
+  const told = (key: string) => `EXISTS (SELECT 1 FROM "Notification" n WHERE n."userId" = c."ownerId" AND n."dedupeKey" = ${key})`;
+  const breachKey = `'sla-breach:' || CASE WHEN c."firstResponseAt" IS NULL THEN 'first_response' ELSE 'diagnosis' END || ':' || c.id`;
+  const found = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+    `SELECT c.id FROM "Case" c WHERE c."ownerId" IS NOT NULL AND ${risk.sql} AND NOT ${told(breachKey)} AND (NOT ${told(`'sla:' || c.id`)} OR ${breach.sql}) ORDER BY c.id LIMIT 500`,
+    ...risk.params,
+    ...breach.params,
+  );
   // Which clock is late, and how late, from the same rule the list shows (typed dates, not raw SQL ones).
   const rows = await db.case.findMany({
     where: { id: { in: found.map((r) => Number(r.id)) } },

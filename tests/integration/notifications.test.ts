@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { whyStepSchema } from "~/domain/whys/whys-schema";
-import { sendWeeklyDigests } from "~/models/notification.server";
+import { sweepWeeklyDigests } from "~/models/notification.server";
 import { briefPublished, questionPut } from "~/models/notify-events.server";
 import { updateCase } from "~/models/case-commands.server";
 import { sweepSlaRisks } from "~/models/queue.server";
@@ -197,17 +197,54 @@ describe("notifications by email", () => {
     await briefPublished(4243, 1);
     expect(mailTo(leader.email)).toHaveLength(0); // the digest instead
     expect(mailTo(exec.email)).toHaveLength(1);
+  });
+
+  it("makes each weekly digest once, from the sweep on Monday, in the app and by email, with no name and no count for an executive", async () => {
+    const save = (cookie: string, prefs: Record<string, string>) => run(inboxAction, postRequest("/inbox", { intent: "preferences", ...prefs }, cookie));
+    await save(exec.cookie, { weeklyDigest: "on" });
+    await askLeader();
+    await briefPublished(4244, 1);
     mails.length = 0;
-    const r = await sendWeeklyDigests();
-    expect(r.sent).toEqual([leader.email]);
-    const digest = mailTo(leader.email);
-    expect(digest).toHaveLength(1);
-    expect(body(digest[0].raw)).toMatch(/waiting for your answer/);
-    expect(body(digest[0].raw)).toMatch(/brief was published/);
-    expect(leaks(digest[0].raw)).toBe(false);
-    // Sent once: a second run has nothing new.
-    mails.length = 0;
-    expect((await sendWeeklyDigests()).sent).toEqual([]);
+    const digests = (userId: string) => db.notification.findMany({ where: { userId, kind: "weekly_digest" }, select: { title: true, dedupeKey: true, emailedAt: true } });
+    // Still this week: nothing to digest yet (the digest covers the week before its Monday).
+    expect((await sweepWeeklyDigests(true)).prepared).toBe(0);
+    expect(await digests(leader.id)).toHaveLength(0);
+
+    // The next Monday (business time, the app's clock), a few sweeps at once, as page loads run them.
+    const today = new Date();
+    const daysToMonday = ((8 - today.getUTCDay()) % 7) || 7;
+    moveClock((daysToMonday * 24 + 9) * 60 * 60 * 1000); // Monday 09:00-ish
+    try {
+      const runs = await Promise.all([sweepWeeklyDigests(true), sweepWeeklyDigests(true), sweepWeeklyDigests(true)]);
+      expect(runs.flatMap((r) => r.sent).sort()).toEqual([exec.email, leader.email].sort());
+      const [leaderDigest] = await digests(leader.id);
+      expect(leaderDigest.title).toMatch(/^Your weekly digest: \d+ updates from last week$/);
+      expect(leaderDigest.emailedAt).not.toBeNull();
+      const [execDigest] = await digests(exec.id);
+      expect(execDigest.title).toBe("Your weekly digest is ready");
+
+      const digest = mailTo(leader.email);
+      expect(digest).toHaveLength(1);
+      expect(body(digest[0].raw)).toMatch(/waiting for your answer/);
+      expect(body(digest[0].raw)).toMatch(/brief was published/);
+      expect(leaks(digest[0].raw)).toBe(false);
+      const execMail = mailTo(exec.email);
+      expect(execMail).toHaveLength(1);
+      expect(leaks(execMail[0].raw)).toBe(false);
+      expect(figuresIn(body(execMail[0].raw))).toEqual([]);
+
+      // Later that week (and from the admin's button): nothing new, nobody gets a second one.
+      mails.length = 0;
+      moveClock(2 * DAY_MS);
+      expect((await sweepWeeklyDigests(true)).sent).toEqual([]);
+      const button = await run(inboxAction, postRequest("/inbox", { intent: "send-digests" }, (await who("admin", "Ad Min")).cookie));
+      expect(JSON.stringify(button.data)).toContain("Digest generated for 0 people");
+      expect(mails).toHaveLength(0);
+      expect(await digests(leader.id)).toHaveLength(1);
+    } finally {
+      resetClock();
+      await save(exec.cookie, { weeklyDigest: "" });
+    }
   });
 
   it("refuses a bad preference with a message by the field", async () => {
