@@ -136,8 +136,18 @@ export async function createAction({ input, actorId }: { input: CreateActionData
       },
       select: { id: true },
     });
+    await briefsHaveNews(tx, { briefId: input.briefId ?? null, patternId });
     return done({ id: action.id });
   }, (r) => (r.ok ? { cases: [] } : null));
+}
+
+/**
+ * A change to an action is news for the published briefs on it or its pattern: their next
+ * version would say something new ("what we did and whether it worked"), so it can be published.
+ */
+async function briefsHaveNews(tx: Prisma.TransactionClient, on: { briefId: number | null; patternId: number | null }) {
+  const or: Prisma.BriefWhereInput[] = [...(on.briefId ? [{ id: on.briefId }] : []), ...(on.patternId ? [{ patternId: on.patternId }] : [])];
+  if (or.length) await tx.brief.updateMany({ where: { OR: or, publishedCount: { gt: 0 } }, data: { hasUnpublishedChanges: true } });
 }
 
 export type ActionChange =
@@ -156,7 +166,7 @@ export type UpdateResult = Done | Refused<"not-found" | "conflict" | "not-yours"
 export async function updateAction({ id, version, change, actor }: { id: number; version: number; change: ActionChange; actor: { id: string; compTeam: boolean } }): Promise<UpdateResult> {
   const actorId = actor.id;
   return writeCases(async (tx): Promise<UpdateResult> => {
-    const current = await tx.action.findUnique({ where: { id }, select: { ownerId: true, status: true, notes: true, checkDays: true, doneAt: true, checkDueOn: true, verdict: true, verdictNote: true, patternId: true, rejectReason: true } });
+    const current = await tx.action.findUnique({ where: { id }, select: { ownerId: true, status: true, notes: true, checkDays: true, doneAt: true, checkDueOn: true, verdict: true, verdictNote: true, patternId: true, briefId: true, rejectReason: true } });
     if (!current) return refused("not-found");
     const who = { compTeam: actor.compTeam, owner: current.ownerId === actor.id };
     if (!who.compTeam && !who.owner) return refused("not-yours");
@@ -190,6 +200,7 @@ export async function updateAction({ id, version, change, actor }: { id: number;
         .filter(([field, value]) => text(before[field]) !== text(value))
         .map(([field, value]) => ({ actionId: id, actorId, at, field, fromValue: text(before[field]), toValue: text(value) })),
     });
+    await briefsHaveNews(tx, { briefId: current.briefId, patternId: current.patternId });
     if (current.patternId) {
       if (change.intent === "move" && change.status === "done") {
         await tx.pattern.updateMany({ where: { id: current.patternId, status: { in: ["open", "briefed"] } }, data: { status: "monitoring", version: { increment: 1 } } });
