@@ -81,6 +81,12 @@ export async function loopFigures({ root, dbFile, registry, say = console.log, t
   if (movable === undefined) delete process.env.MOVABLE_CLOCK;
   else process.env.MOVABLE_CLOCK = movable;
   try {
+    // As run.mjs: the server works out the scrubbed search text of generated cases at start-up;
+    // nothing is measured until it is done.
+    const check = new Database(file, { readonly: true });
+    while (check.prepare(`SELECT COUNT(*) AS n FROM "Case" WHERE publicTitle IS NULL`).get().n > 0) await new Promise((r) => setTimeout(r, 200));
+    check.close();
+    await server.waitIdle();
     const analyst = await signIn(server.url, "analyst@upstream.test", PASSWORD);
     const admin = await signIn(server.url, "admin@upstream.test", PASSWORD);
     const views = {};
@@ -96,31 +102,39 @@ export async function loopFigures({ root, dbFile, registry, say = console.log, t
       views[key] = await timed(server, analyst, { name: key, path: p }, SAMPLES);
       say(`loop 100k ${p}: p50 ${views[key].p50Ms} ms, p99 ${views[key].p99Ms} ms (${SAMPLES} requests, 1 connection)`);
     }
-    // The root loader's sweeps: /inbox with the clock moved a day first (every sweep runs)
-    // against /inbox without (all throttled). The first sweeps meet the whole backlog.
+    // The root loader's sweeps, started in the background by a page load after an admin moved
+    // the clock a day (so every sweep runs): the page's own time, and the server's busy time
+    // until it is idle again (waitIdle's 500 ms of quiet taken off). The first sweeps meet the
+    // whole backlog.
+    await server.waitIdle();
     const base = await timed(server, analyst, { name: "inbox", path: "/inbox" }, SAMPLES);
     const inbox = requestOf(server.url, { path: "/inbox" }, analyst);
     const move = () => fetch(`${server.url}/test/clock`, { method: "POST", headers: { cookie: admin, "content-type": "application/x-www-form-urlencoded" }, body: "days=1", redirect: "manual" });
-    const sweeps = [];
+    const pages = [];
+    const busy = [];
     for (let i = 0; i < SWEEP_SAMPLES; i++) {
+      await server.waitIdle();
       const moved = await move();
       if (moved.status !== 200) throw new Error(`Moving the clock answered HTTP ${moved.status}`);
-      sweeps.push((await timedRequest(inbox, { name: "inbox after the clock moved" })).ms);
+      const t0 = performance.now();
+      pages.push((await timedRequest(inbox, { name: "inbox after the clock moved" })).ms);
+      await server.waitIdle();
+      busy.push(Math.max(0, performance.now() - t0 - 500));
     }
     const r1 = (v) => Math.round(v * 10) / 10;
-    const steady = [...sweeps.slice(2)].sort((a, b) => a - b);
+    const sorted = (list) => [...list].sort((a, b) => a - b);
     const notified = new Database(file, { readonly: true });
     const told = notified.prepare(`SELECT COUNT(*) AS n FROM "Notification" WHERE kind = 'sla_at_risk'`).get().n;
     notified.close();
     const sweep = {
-      firstMs: r1(sweeps[0]),
-      secondMs: r1(sweeps[1]),
-      laterP50Ms: r1(percentile(steady, 50)),
-      withoutSweepsP50Ms: base.p50Ms,
+      pageWithSweepsP50Ms: r1(percentile(sorted(pages), 50)),
+      pageWithoutSweepsP50Ms: base.p50Ms,
+      firstSweepBusyMs: r1(busy[0]),
+      laterSweepBusyP50Ms: r1(percentile(sorted(busy.slice(1)), 50)),
       slaNoticesWritten: told,
-      note: "GET /inbox as the analyst right after an admin moved the clock a day (every sweep runs) vs without; each sweep tells at most 500 cases, so the first ones work through the backlog",
+      note: "GET /inbox as the analyst right after an admin moved the clock a day (every sweep starts, in the background) vs without; busy = until the server is idle again; each SLA sweep tells at most 100 cases, so later ones keep working through the backlog",
     };
-    say(`loop 100k sweeps: first ${sweep.firstMs} ms, second ${sweep.secondMs} ms, later p50 ${sweep.laterP50Ms} ms vs ${sweep.withoutSweepsP50Ms} ms without; ${told} SLA notices written.`);
+    say(`loop 100k sweeps: page p50 ${sweep.pageWithSweepsP50Ms} ms (${sweep.pageWithoutSweepsP50Ms} ms without); server busy ${sweep.firstSweepBusyMs} ms for the first, p50 ${sweep.laterSweepBusyP50Ms} ms later; ${told} SLA notices written.`);
     const results = { date: new Date().toISOString(), seeded, views, sweep };
     fs.writeFileSync(path.join(root, "bench", "loop-results.json"), `${JSON.stringify(results, null, 2)}\n`);
     return results;

@@ -382,6 +382,7 @@ export async function linkChoices() {
 let lastDueSweep = 0;
 const DUE_SWEEP_EVERY_MS = 5 * 60_000;
 const DUE_SOON_MS = 2 * DAY_MS;
+const SWEEP_BATCH = 100;
 
 /**
  * Tells each owner of unfinished work once when it is due within two days, and once more when it
@@ -395,12 +396,18 @@ export async function sweepActionsDue(force = false) {
   const open = await db.action.findMany({
     where: { status: { in: ["proposed", "approved", "in_progress"] }, dueOn: { lte: new Date(at.getTime() + DUE_SOON_MS) } },
     select: { id: true, ownerId: true, status: true, dueOn: true, checkDueOn: true, verdict: true },
-    take: 500,
+    // Latest due first: work that only just came due is told before an old backlog.
+    orderBy: [{ dueOn: "desc" }, { id: "desc" }],
+    take: 5_000,
   });
-  for (const a of open) {
+  const due = open.map((a) => {
     const overdue = isOverdue(a, at);
-    const key = `action-${overdue ? "overdue" : "due"}:${a.id}:${a.dueOn.toISOString().slice(0, 10)}`;
-    await notify([a.ownerId], "action_due", { actionId: a.id, overdue }, key);
-  }
-  return open.length;
+    return { ...a, overdue, key: `action-${overdue ? "overdue" : "due"}:${a.id}:${a.dueOn.toISOString().slice(0, 10)}` };
+  });
+  // One query for what was told already, so a sweep only works on what is new (a bounded batch:
+  // a backlog is told over the next sweeps instead of holding up the app for seconds).
+  const told = new Set((await db.notification.findMany({ where: { dedupeKey: { in: due.map((d) => d.key) } }, select: { userId: true, dedupeKey: true } })).map((n) => `${n.userId} ${n.dedupeKey}`));
+  const fresh = due.filter((d) => !told.has(`${d.ownerId} ${d.key}`)).slice(0, SWEEP_BATCH);
+  for (const a of fresh) await notify([a.ownerId], "action_due", { actionId: a.id, overdue: a.overdue }, a.key);
+  return fresh.length;
 }

@@ -138,11 +138,12 @@ export async function sweepSlaRisks(force = false) {
   lastSweep = at.getTime();
   const [risk, breach] = await Promise.all([slaWhere("at_risk"), slaWhere("breached")]);
   // Only cases with something still to tell: not told of this clock's breach, and not told of
-  // the risk unless now breached. Without this, 500 cases already told would fill every sweep.
+  // the risk unless now breached; at most 100 a sweep, so a backlog is told over the next sweeps
+  // instead of holding the app up for seconds (bench/loop.mjs).
   const told = (key: string) => `EXISTS (SELECT 1 FROM "Notification" n WHERE n."userId" = c."ownerId" AND n."dedupeKey" = ${key})`;
   const breachKey = `'sla-breach:' || CASE WHEN c."firstResponseAt" IS NULL THEN 'first_response' ELSE 'diagnosis' END || ':' || c.id`;
   const found = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
-    `SELECT c.id FROM "Case" c WHERE c."ownerId" IS NOT NULL AND ${risk.sql} AND NOT ${told(breachKey)} AND (NOT ${told(`'sla:' || c.id`)} OR ${breach.sql}) ORDER BY c.id LIMIT 500`,
+    `SELECT c.id FROM "Case" c WHERE c."ownerId" IS NOT NULL AND ${risk.sql} AND NOT ${told(breachKey)} AND (NOT ${told(`'sla:' || c.id`)} OR ${breach.sql}) ORDER BY c.id LIMIT 100`,
     ...risk.params,
     ...breach.params,
   );
