@@ -4,13 +4,13 @@
 // 100k) nor waits for a lock. Imports only the pure domain code and better-sqlite3: it is
 // bundled on its own by scripts/build-workers.mjs (production) or run through tsx (dev, tests).
 import Database from "better-sqlite3";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, threadId, workerData } from "node:worker_threads";
 import { matchThemes } from "../domain/patterns/theme-identity";
 import { partitionThemes, type ThemeCase } from "../domain/patterns/theme-partition";
 import { reporterKeyOf } from "../utils/reporter-key";
 
 export type ThemeJob = { file: string; cap: number; computedAt: string };
-export type ThemeJobResult = { ok: true; cases: number; themes: number; readMs: number; computeMs: number; writeMs: number } | { ok: false; message: string };
+export type ThemeJobResult = { ok: true; threadId: number; cases: number; themes: number; readMs: number; computeMs: number; writeMs: number } | { ok: false; message: string };
 
 type CaseRow = {
   id: number;
@@ -109,7 +109,7 @@ export function runThemeJob({ file, cap, computedAt }: ThemeJob): ThemeJobResult
       return themes.length;
     });
     const themes = write.immediate();
-    return { ok: true, cases: cases.length, themes, readMs: t1 - t0, computeMs: t2 - t1, writeMs: performance.now() - t2 };
+    return { ok: true, threadId, cases: cases.length, themes, readMs: t1 - t0, computeMs: t2 - t1, writeMs: performance.now() - t2 };
   } finally {
     sqlite.close();
   }
