@@ -1,6 +1,10 @@
-import { BarChart } from "@mantine/charts";
 import { Paper, Text, Title } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { useInViewport } from "@mantine/hooks";
+import { lazy, Suspense, useEffect, useState } from "react";
+
+// The chart library (recharts, ~100 kB gzipped) is fetched only when the chart scrolls into
+// view: no other page, and not this page's first paint, waits for it (issue 18).
+const BarChart = lazy(() => import("@mantine/charts").then((m) => ({ default: m.BarChart })));
 
 const COLOURS = ["teal.7", "blue.7", "orange.7", "grape.7", "red.7", "cyan.7", "lime.8", "indigo.7", "yellow.7", "pink.7", "gray.6", "dark.4"];
 
@@ -9,25 +13,31 @@ type Props = { data: Record<string, string | number | null>[]; series: { name: s
 // Charts measure the page, so they draw after hydration; the matrices above carry the same
 // figures for anyone without JavaScript.
 export function MonthlyChart({ data, series }: Props) {
+  const { ref, inViewport } = useInViewport();
   const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  useEffect(() => {
+    if (inViewport) setMounted(true);
+  }, [inViewport]);
+  const waiting = <Text c="dimmed" size="sm" h={280}>Loading the chart…</Text>;
   return (
-    <Paper withBorder radius="lg" p="md">
+    <Paper withBorder radius="lg" p="md" ref={ref}>
       <Title order={3} size="h5" mb="xs">Cases per month by cause</Title>
       {data.length === 0 ? (
         <Text c="dimmed" size="sm">No cases in this date range.</Text>
       ) : mounted ? (
-        <BarChart
-          h={280}
-          data={data}
-          dataKey="month"
-          type="stacked"
-          withLegend
-          legendProps={{ verticalAlign: "bottom" }}
-          series={series.map((s, i) => ({ name: s.name, label: s.label, color: COLOURS[i % COLOURS.length] }))}
-        />
+        <Suspense fallback={waiting}>
+          <BarChart
+            h={280}
+            data={data}
+            dataKey="month"
+            type="stacked"
+            withLegend
+            legendProps={{ verticalAlign: "bottom" }}
+            series={series.map((s, i) => ({ name: s.name, label: s.label, color: COLOURS[i % COLOURS.length] }))}
+          />
+        </Suspense>
       ) : (
-        <Text c="dimmed" size="sm" h={280}>Loading the chart…</Text>
+        waiting
       )}
     </Paper>
   );
