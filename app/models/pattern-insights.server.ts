@@ -1,7 +1,7 @@
 import { db } from "~/utils/db.server";
 import { type Axis, axisLabel, MATRICES } from "~/domain/patterns/axes";
 import { executivePatternView } from "~/domain/patterns/exec-view";
-import { suggestGroups, type Suggestion } from "~/domain/patterns/grouping";
+import type { Suggestion } from "~/domain/patterns/grouping";
 import { buildIndex, mostSimilar, type TfIdfIndex } from "~/domain/patterns/text-similarity";
 import { caseText } from "~/domain/patterns/types";
 import { matrixFromCounts, showMatrix } from "~/domain/patterns/matrix";
@@ -9,7 +9,9 @@ import { monthlySeries } from "~/domain/patterns/monthly";
 import { protectGroup } from "~/domain/patterns/suppress-groups";
 import { showCount } from "~/domain/privacy/disclosure";
 import { audienceOf } from "~/domain/privacy/case-view";
-import { cached } from "~/utils/data-version.server";
+import { cached, cachedStale, settleStale } from "~/utils/data-version.server";
+import { runWorker } from "~/utils/worker.server";
+import type { GroupingJob, GroupingResult } from "~/workers/grouping.worker";
 import { forViewer, type Viewer } from "./case-privacy.server";
 import {
   casesForGrouping,
@@ -27,15 +29,24 @@ import {
 export const GROUPING_CAP = 3_000;
 const SUGGESTIONS_SHOWN = 12;
 
-const suggestionCache = new Map<string, { version: number; at: number; value: { suggestions: Suggestion[]; grouped: number } }>();
+const suggestionCache = new Map<string, { version: number; at: number; value: { suggestions: Suggestion[]; grouped: number; generation: number } }>();
+let generation = 0;
 
+// Stale-while-revalidate on a worker thread (decision 020): after a write the page shows the
+// last groups at once while they are worked out again off the server's thread.
 async function suggestionsFor(range: DateRange) {
   const key = `${range.from ?? ""}|${range.to ?? ""}`;
-  return cached(suggestionCache, key, 10 * 60_000, async () => {
+  return cachedStale(suggestionCache, key, 10 * 60_000, async () => {
     const cases = await casesForGrouping(range, GROUPING_CAP);
-    return { suggestions: suggestGroups(cases), grouped: cases.length };
+    const result = await runWorker<GroupingResult>("grouping", { cases } satisfies GroupingJob);
+    if (!result.ok) throw new Error(`Grouping failed in the worker: ${result.message}`);
+    generation += 1;
+    return { suggestions: result.suggestions, grouped: cases.length, generation };
   });
 }
+
+/** Waits for a grouping under way (tests, the benchmark). */
+export const settleSuggestions = () => settleStale(suggestionCache);
 
 /** A suggestion as it stands now (null when the data moved on and it no longer exists). */
 export async function suggestionByKey(range: DateRange, key: string) {
@@ -56,7 +67,9 @@ const insightsCache = new Map<string, { version: number; at: number; value: Awai
 export function patternInsights(range: DateRange, viewer: Viewer) {
   const suppress = viewer.role === "executive";
   const audience = audienceOf(viewer.role);
-  return cached(insightsCache, `${range.from ?? ""}|${range.to ?? ""}|${suppress}|${audience}`, 10 * 60_000, async () => {
+  // Keyed on the groups' generation too: the page picks up groups finished in the background.
+  const key = `${range.from ?? ""}|${range.to ?? ""}|${suppress}|${audience}|${generation}`;
+  return cached(insightsCache, key, 10 * 60_000, async () => {
     const insights = await computeInsights(range, suppress);
     if (audience === "comp-team") return insights;
     // A group's distinctive terms and typical complaint come from the raw text: outside the

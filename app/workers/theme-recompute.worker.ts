@@ -7,23 +7,16 @@ import Database from "better-sqlite3";
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { matchThemes } from "../domain/patterns/theme-identity";
 import { partitionThemes, type ThemeCase } from "../domain/patterns/theme-partition";
+import type { PatternCase } from "../domain/patterns/types";
 import { reporterKeyOf } from "../utils/reporter-key";
 
 export type ThemeJob = { file: string; cap: number; computedAt: string };
 export type ThemeJobResult = { ok: true; threadId: number; cases: number; themes: number; readMs: number; computeMs: number; writeMs: number } | { ok: false; message: string };
 
-type CaseRow = {
-  id: number;
-  title: string;
-  complaint: string;
+// A case row as SQLite gives it: PatternCase's fields, the date as stored, the reporter's name
+// (hashed to a key here) and the texts themes read besides the complaint.
+type CaseRow = Omit<PatternCase, "raisedOn" | "reporterKey"> & {
   raisedOn: string | number;
-  reporterFunction: string;
-  reporterRole: string;
-  segment: string;
-  tenureMonths: number | null;
-  behaviour: string;
-  suspectedCause: string;
-  rootCause: string;
   reporterName: string;
   region: string;
   behaviourDetail: string;
