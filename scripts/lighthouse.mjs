@@ -77,7 +77,7 @@ try {
         lcpMs: audit("largest-contentful-paint"),
         tbtMs: audit("total-blocking-time"),
         cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? null,
-        failedA11y: Object.values(lhr.audits).filter((a) => lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0) && a.score === 0).map((a) => a.id),
+        failedA11y: Object.values(lhr.audits).filter((a) => lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0) && a.score === 0).map((a) => `${a.id} (${(a.details?.items ?? []).slice(0, 3).map((i) => i.node?.selector ?? "?").join("; ")})`),
       });
     }
     // The median run by performance score.
