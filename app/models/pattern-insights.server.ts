@@ -1,7 +1,7 @@
 import { db } from "~/utils/db.server";
 import { type Axis, axisLabel, MATRICES } from "~/domain/patterns/axes";
 import { executivePatternView } from "~/domain/patterns/exec-view";
-import type { Suggestion } from "~/domain/patterns/grouping";
+import { suggestGroups, type Suggestion } from "~/domain/patterns/grouping";
 import { buildIndex, mostSimilar, type TfIdfIndex } from "~/domain/patterns/text-similarity";
 import { caseText } from "~/domain/patterns/types";
 import { matrixFromCounts, showMatrix } from "~/domain/patterns/matrix";
@@ -31,6 +31,8 @@ const SUGGESTIONS_SHOWN = 12;
 
 const suggestionCache = new Map<string, { version: number; at: number; value: { suggestions: Suggestion[]; grouped: number; generation: number } }>();
 let generation = 0;
+/** From this many cases the grouping runs on a worker thread. */
+export const GROUP_ON_WORKER_FROM = 300;
 
 // Stale-while-revalidate on a worker thread (decision 020): after a write the page shows the
 // last groups at once while they are worked out again off the server's thread.
@@ -38,7 +40,9 @@ async function suggestionsFor(range: DateRange) {
   const key = `${range.from ?? ""}|${range.to ?? ""}`;
   return cachedStale(suggestionCache, key, 10 * 60_000, async () => {
     const cases = await casesForGrouping(range, GROUPING_CAP);
-    const result = await runWorker<GroupingResult>("grouping", { cases } satisfies GroupingJob);
+    // A worker costs more to start than grouping a few hundred cases takes (milliseconds).
+    const result: GroupingResult =
+      cases.length < GROUP_ON_WORKER_FROM ? { ok: true, suggestions: suggestGroups(cases), computeMs: 0 } : await runWorker<GroupingResult>("grouping", { cases } satisfies GroupingJob);
     if (!result.ok) throw new Error(`Grouping failed in the worker: ${result.message}`);
     generation += 1;
     return { suggestions: result.suggestions, grouped: cases.length, generation };

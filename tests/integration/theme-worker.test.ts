@@ -3,7 +3,7 @@
 // worker leaves the last themes in place.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
-import { GROUPING_CAP, patternInsights, settleSuggestions } from "~/models/pattern-insights.server";
+import { GROUP_ON_WORKER_FROM, GROUPING_CAP, patternInsights, settleSuggestions } from "~/models/pattern-insights.server";
 import { lastRecompute, settleThemes } from "~/models/theme-recompute.server";
 import { allThemes } from "~/models/theme.server";
 import { db, makeUser, plantCases } from "./helpers";
@@ -13,12 +13,14 @@ describe("suggested groups: stale while revalidating, on a worker thread", () =>
     const analyst = await makeUser("analyst");
     const viewer = { id: analyst.id, role: "analyst" as const };
     const before = (await patternInsights({}, viewer)).grouped;
-    expect(before + 40).toBeLessThanOrEqual(GROUPING_CAP);
-    await plantCases(40, analyst.id);
+    // Enough cases that the new grouping runs on the worker thread.
+    const added = GROUP_ON_WORKER_FROM + 20;
+    expect(before + added).toBeLessThanOrEqual(GROUPING_CAP);
+    await plantCases(added, analyst.id);
     // The first request after the write does not wait for the grouping: it gets the last one.
     expect((await patternInsights({}, viewer)).grouped).toBe(before);
     await settleSuggestions();
-    expect((await patternInsights({}, viewer)).grouped).toBe(before + 40);
+    expect((await patternInsights({}, viewer)).grouped).toBe(before + added);
   }, 120_000);
 });
 
