@@ -1,6 +1,11 @@
-import { BarChart } from "@mantine/charts";
 import { Box, Paper, Table, Text, Title } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
+
+// The chart library (recharts, ~550 kB before compression) is a chunk of its own, fetched after
+// the page has painted and hydrated: no other page, and not this page's first paint, waits for it
+// (issue 18). Not gated on scrolling into view: the chart then appeared under a reader's (or a
+// test's) pointer mid-scroll and moved what lay below it.
+const BarChart = lazy(() => import("@mantine/charts").then((m) => ({ default: m.BarChart })));
 
 // One hue family per cause, each dark enough for 3:1 against white (WCAG non-text contrast):
 // the old palette had teal and cyan side by side, which read as one blue.
@@ -80,6 +85,7 @@ export function MonthlyChart({ data, series, table, suppress }: Props) {
       ) : (
         <>
           {mounted ? (
+            <Suspense fallback={<Text c="dimmed" size="sm" h={280}>Loading the chart…</Text>}>
             <BarChart
               h={280}
               data={data}
@@ -89,6 +95,7 @@ export function MonthlyChart({ data, series, table, suppress }: Props) {
               legendProps={{ verticalAlign: "bottom" }}
               series={series.map((s, i) => ({ name: s.name, label: s.label, color: colour(i) }))}
             />
+            </Suspense>
           ) : (
             <Text c="dimmed" size="sm" h={280}>Loading the chart…</Text>
           )}
