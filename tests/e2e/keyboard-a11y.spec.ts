@@ -214,8 +214,8 @@ test("intake with the keyboard alone: skip link, behaviour, complaint, confident
 
   // Role and segment are chosen, not defaulted (issue 14); the behaviour select above already
   // shows that a select takes typed letters.
-  await page.getByLabel("Role", { exact: true }).selectOption({ label: "AE" });
-  await page.getByLabel("Segment", { exact: true }).selectOption({ label: "SMB" });
+  await page.getByRole("combobox", { name: "Role", exact: true }).selectOption({ label: "AE" });
+  await page.getByRole("combobox", { name: "Segment", exact: true }).selectOption({ label: "SMB" });
 
   const confidential = page.getByLabel("Confidential: only the comp team may ever see who raised this");
   await tabTo(page, confidential, "the confidential checkbox");

@@ -20,8 +20,8 @@ export async function signIn(page: Page, role: DemoRole) {
 
 /** Intake asks for role and segment explicitly (issue 14: no "Other" saved by mistake). */
 export async function chooseRoleAndSegment(page: Page, role = "AE", segment = "SMB") {
-  await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
-  await page.getByLabel("Segment", { exact: true }).selectOption({ label: segment });
+  await page.getByRole("combobox", { name: "Role", exact: true }).selectOption({ label: role });
+  await page.getByRole("combobox", { name: "Segment", exact: true }).selectOption({ label: segment });
 }
 
 /** No serious or critical axe-core violation on the page as it stands. */
