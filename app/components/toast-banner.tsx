@@ -17,7 +17,7 @@ export function ToastBanner({ toast }: { toast: Toast | null }) {
   useEffect(() => {
     if (!toast || shown.has(toast.id)) return;
     shown.add(toast.id);
-    notifications.show({ id: toast.id, message: toast.message, color: "teal", autoClose: 6000, withBorder: true });
+    notifications.show({ id: toast.id, message: toast.message, color: "teal", autoClose: 6000, withBorder: true, closeButtonProps: { "aria-label": "Dismiss this message" } });
   }, [toast]);
   if (!toast || hydrated) return null;
   return (
