@@ -2,6 +2,7 @@
 // shared by the route, the leadership brief and the tests. No Remix, Prisma or server code.
 
 import { BEHAVIOURS, type Cause } from "../cases/taxonomy";
+import { questionFromAnswer } from "./next-question";
 
 // ---------------------------------------------------------------------------------------
 // Options
@@ -114,14 +115,6 @@ function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Cuts at a word boundary and adds an ellipsis, so questions stay readable. */
-function truncateAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const lastSpace = cut.lastIndexOf(" ");
-  return `${cut.slice(0, lastSpace > max / 2 ? lastSpace : max).trimEnd()}…`;
-}
-
 function byPosition<T extends { position: number }>(steps: readonly T[]): T[] {
   return [...steps].sort((a, b) => a.position - b.position);
 }
@@ -152,20 +145,13 @@ const FIRST_QUESTIONS: Record<string, string> = {
   other: "Why is this happening?",
 };
 
-export const MAX_QUESTION_QUOTE = 140;
-
 /**
  * The pre-filled question of a step (the person can edit it). The first step asks about the
  * case's behaviour of concern (its label, a taxonomy value, or free text); later steps ask
- * why the previous answer happens.
+ * about the previous answer (next-question.ts).
  */
 export function defaultQuestion(previous: { answer: string } | null, behaviourLabel: string): string {
-  if (previous) {
-    // Only the first sentence of the previous answer, cut at a word, so the question stays short.
-    const firstSentence = cleanLink(previous.answer).split(/(?<=[.!?])\s/)[0] ?? "";
-    const quoted = truncateAtWord(cleanLink(firstSentence), MAX_QUESTION_QUOTE);
-    return quoted ? `Why does ${lowerFirst(quoted)} happen?` : "Why does that happen?";
-  }
+  if (previous) return questionFromAnswer(previous.answer);
   const label = cleanLink(behaviourLabel);
   const known = BEHAVIOURS.find(
     (b) => b.value === label || b.label.toLowerCase() === label.toLowerCase(),
