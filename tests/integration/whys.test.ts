@@ -318,6 +318,7 @@ describe("bad input", () => {
     const noConclusion = await postWhys(bare, { intent: "confirm", confirmed: "on", version: String(await whysVersion(bare)) });
     expect(noConclusion.status).toBe(400);
     expect((noConclusion.data as WhysReply).problems).toEqual([expect.stringMatching(/Write the conclusion/)]);
+    expect((noConclusion.data as WhysReply).result.error?.[""]?.[0]).toBe("The diagnosis cannot be confirmed yet: finish what is listed first.");
     expect(await snapshot(bare)).toBe(before);
 
     // A conclusion, but a step still waiting for a sales leader.

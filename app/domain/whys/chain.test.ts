@@ -300,6 +300,12 @@ describe("upstreamPrompt", () => {
     expect(upstreamPrompt(2, "Territories are thin")).toBe(UPSTREAM_PROMPTS[2]);
   });
 
+  it("names the constraints once when the step's own prompt lists them too (the step-2 hint)", () => {
+    const hint = upstreamPrompt(1, "The plan pays commission on bookings");
+    expect(hint).toBe(PLAN_TERMS_NUDGE);
+    expect(hint.match(/segmentation/g)).toHaveLength(1);
+  });
+
   it("does not mistake sales metrics for plan terms", () => {
     expect(mentionsPlanTerms("Our win rate fell")).toBe(false);
     expect(mentionsPlanTerms("Churn rates rose")).toBe(false);

@@ -161,10 +161,13 @@ export function defaultQuestion(previous: { answer: string } | null, behaviourLa
   return `Why is ${lowerFirst(label)} happening?`;
 }
 
+/** The constraints a plan sits on, named once for the prompts and the nudge. */
+const CONSTRAINTS = "territory, segmentation, product readiness, enablement, role definition";
+
 // Rotating prompts that push the person upstream, one per step.
 export const UPSTREAM_PROMPTS = [
   "Describe what people actually do, then ask what makes it the sensible thing for them to do.",
-  "Is this the plan's mechanics, or a constraint the plan sits on — territory, segmentation, product readiness, enablement, role definition?",
+  `Is this the plan's mechanics, or a constraint the plan sits on — ${CONSTRAINTS}?`,
   "Who owns this link? If the answer sits with another function, the fix probably does too.",
   "What evidence would convince a sceptical CFO? A number, a quote, a before-and-after.",
   "Would this still happen if everyone were paid more? If so, the cause is upstream of pay — keep going.",
@@ -172,8 +175,7 @@ export const UPSTREAM_PROMPTS = [
   "Is this a cause or another symptom? Ask what would have to change for it to stop.",
 ] as const;
 
-export const PLAN_TERMS_NUDGE =
-  "This answer talks about the plan. Before stopping at plan mechanics, check for a constraint upstream of the plan — territory, segmentation, product readiness, enablement, role definition.";
+export const PLAN_TERMS_NUDGE = `This answer talks about the plan. Before stopping at plan mechanics, check for a constraint upstream of the plan — ${CONSTRAINTS}.`;
 
 // "rate" counts, but not the sales metrics that end in "rate" (win rate, churn rate…).
 const PLAN_TERMS =
@@ -191,7 +193,9 @@ export function mentionsPlanTerms(text: string | null | undefined): boolean {
 export function upstreamPrompt(stepIndex: number, previousAnswer?: string | null): string {
   const n = UPSTREAM_PROMPTS.length;
   const prompt = UPSTREAM_PROMPTS[((Math.trunc(stepIndex) % n) + n) % n];
-  return mentionsPlanTerms(previousAnswer) ? `${PLAN_TERMS_NUDGE} ${prompt}` : prompt;
+  if (!mentionsPlanTerms(previousAnswer)) return prompt;
+  // The nudge already names the constraints: a prompt that lists them again is left out.
+  return prompt.includes(CONSTRAINTS) ? PLAN_TERMS_NUDGE : `${PLAN_TERMS_NUDGE} ${prompt}`;
 }
 
 // Words that name a constraint the plan sits on, in the taxonomy's terms. Order matters:
