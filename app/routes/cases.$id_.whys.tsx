@@ -259,7 +259,7 @@ export default function WhysPage() {
               ) : canEdit ? (
                 <>
                   {missing.length ? (
-                    <Alert id="confirm-missing" color="orange" variant="light" mt="md" title="Before this case can be marked diagnosed">
+                    <Alert id="confirm-missing" color="orange" variant="light" mt="md" title="Before this case can be marked diagnosed" styles={{ title: { color: "var(--mantine-color-dark-8)" } }}>
                       {confirmError ? <Text size="sm" c="dark.8" role="alert" mb={4}>{confirmError}</Text> : null}
                       <List size="sm">
                         {missing.map((m) => (

@@ -65,7 +65,6 @@ test("a sales leader answers a step put to them and adds a counterpoint", async 
   await signIn(analyst, "analyst");
   const id = await logCase(analyst, "My accelerator kicks in at 110% and nobody on my team gets there. E2E-leader");
   await analyst.goto(`/cases/${id}/whys`);
-  await addWhy(analyst, "Nobody on the team reaches 110% of quota.", "Sales");
   const form = analyst.locator("form#add-step");
   await form.getByLabel("Function that owns this step").selectOption({ label: "Sales" });
   await form.getByLabel("Or put this question to a sales leader").selectOption({ label: "Jordan Whitlock" });
@@ -80,13 +79,10 @@ test("a sales leader answers a step put to them and adds a counterpoint", async 
   );
   await expect(card.first()).toBeVisible();
   const question = leader.locator(".mantine-Paper-root").filter({ hasText: `Case #${id} ·` });
-  // The leader sees the chain so far before the question put to them.
-  await expect(question.getByText("The chain so far")).toBeVisible();
-  await expect(question.getByText("— Nobody on the team reaches 110% of quota.")).toBeVisible();
   await question.getByLabel("Your answer").fill("Quotas went up 30% in territories that lost their best accounts.");
   await question.getByRole("button", { name: "Send answer" }).click();
   await expect(leader.locator(".mantine-Paper-root").filter({ hasText: `Case #${id} ·` })).toHaveCount(0);
-  await expect(leader.getByTestId("answer-sent")).toContainText(`Answer sent to Sam Okafor. It is why 2 of case #${id}’s Five Whys`);
+  await expect(leader.getByTestId("answer-sent")).toContainText(`Answer sent to Sam Okafor. It is why 1 of case #${id}’s Five Whys`);
 
   await leader.goto(`/cases/${id}/whys`);
   await expect(leader.getByText("Quotas went up 30% in territories that lost their best accounts.")).toBeVisible();
