@@ -13,7 +13,7 @@ export function AttainmentTable({ groups, exec }: { groups: Row[]; exec: boolean
   return (
     // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
     <Paper withBorder radius="lg" style={{ overflowX: "auto" }} tabIndex={0} aria-label="Attainment by group (scrolls sideways)" role="region">
-      <Table verticalSpacing="sm" miw={1100}>
+      <Table verticalSpacing="sm" miw={1280}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Group</Table.Th>

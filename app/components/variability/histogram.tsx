@@ -20,7 +20,7 @@ export function MiniHistogram({ bins, label }: { bins: Bin[]; label: string }) {
   const quotaAt = bins.findIndex((b) => b.from >= 100);
   return (
     <Group gap={4} align="flex-start" wrap="nowrap">
-      <Stack gap={0} justify="space-between" h={HEIGHT} aria-hidden="true" style={{ textAlign: "right" }}>
+      <Stack gap={0} justify="space-between" h={HEIGHT} aria-hidden="true" style={{ textAlign: "right", whiteSpace: "nowrap" }}>
         <Text size="xs" c="dark.4" lh={1}>{max}</Text>
         <Text size="xs" c="dark.4" lh={1}>0</Text>
       </Stack>

@@ -380,9 +380,11 @@ function payChange(cases: readonly BriefCase[]): string {
   const tally = payTally(ofTop);
   const judged = (n: number, what: string) => {
     if (tally.answered === 0 || n === 0) return "";
-    const where =
-      n === tally.answered ? (n === 1 ? "" : `In ${everyOne(n)}, `) : `In ${n} of ${plural(tally.answered, "case")}, `;
-    return `${where}${where ? "the" : "The"} team judged that a pay change ${what}.`;
+    if (n < tally.answered) return `In ${n} of ${plural(tally.answered, "case")}, the team judged that a pay change ${what}.`;
+    // Every judged case agrees; when not every case was judged, say the count is of those judged.
+    const allJudged = tally.answered === ofTop.length;
+    if (n === 1) return allJudged ? `The team judged that a pay change ${what}.` : `In the one case the team judged, a pay change ${what}.`;
+    return allJudged ? `In ${everyOne(n)}, the team judged that a pay change ${what}.` : `In ${everyOne(n)} the team judged, a pay change ${what}.`;
   };
   const paragraphs: string[] = [];
 

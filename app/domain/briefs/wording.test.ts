@@ -37,6 +37,16 @@ describe("counts", () => {
   });
 });
 
+describe("the pay-change judgement", () => {
+  it("counts only the judged cases as such: 'both cases the team judged', not 'both cases' of eight", () => {
+    const cases = TERRITORY_CASES.map((c, i) => ({ ...c, payFix: i < 2 ? "no" : "" }));
+    const text = writeBrief({ title: "Judged", cases, scope: "pattern" }).sections.payChange;
+    expect(text).toContain("In both cases the team judged, a pay change would not fix it.");
+    const all = writeBrief({ title: "All", cases: TERRITORY_CASES.map((c) => ({ ...c, payFix: "no" })), scope: "pattern" }).sections.payChange;
+    expect(all).toMatch(/In all \d+ cases, the team judged that a pay change would not fix it\./);
+  });
+});
+
 describe("a fix named in one case of several", () => {
   const fixes = ["Rebalance territories on account potential", "Publish the quota method before letters go out", "Add a shared account master"];
   const cases = TERRITORY_CASES.slice(0, 3).map((c, i) => ({ ...c, upstreamFix: fixes[i] }));
