@@ -729,34 +729,44 @@ async function spell(ctx: APIRequestContext, targets: number[], maxLength = 16) 
   return { zebulon: recovered("zebulon"), quistgaard: recovered("quistgaard"), walks, requests };
 }
 
-test("leader: the search cannot be used to spell the reporter's name letter by letter", async () => {
+/** Whether a search as `ctx` (with or without the planted day as a filter) shows a planted case. */
+async function finds(ctx: APIRequestContext, targets: number[], q: string, day: boolean) {
+  const params = new URLSearchParams(day ? { q, from: RAISED_ON, to: RAISED_ON } : { q });
+  const res = await ctx.get(`/cases?${params}`, { maxRedirects: 0 });
+  expect(res.status(), `GET /cases?${params}`).toBe(200);
+  const ids = [...(await res.text()).matchAll(/href="\/cases\/(\d+)"/g)].map((m) => Number(m[1]));
+  return targets.some((id) => ids.includes(id));
+}
+
+// The control and the attack are separate tests so they run side by side (each walk is a few
+// hundred searches) and neither spends the other's time budget.
+test("analyst (control): the same letter-by-letter attack, run by the comp team, spells the name", async () => {
   test.setTimeout(60_000);
   const p = await planted();
-  const leader = await session("leader");
   const analyst = await session("analyst");
   try {
     const targets = [p.caseA, p.caseB];
-    const finds = async (ctx: APIRequestContext, q: string, day: boolean) => {
-      const params = new URLSearchParams(day ? { q, from: RAISED_ON, to: RAISED_ON } : { q });
-      const res = await ctx.get(`/cases?${params}`, { maxRedirects: 0 });
-      expect(res.status(), `GET /cases?${params}`).toBe(200);
-      const ids = [...(await res.text()).matchAll(/href="\/cases\/(\d+)"/g)].map((m) => Number(m[1]));
-      return targets.some((id) => ids.includes(id));
-    };
-
-    // Controls: the comp team's search finds the name, and the same attack run by the comp team
-    // spells it (so a leak would be seen).
-    expect(await finds(analyst, "Quistgaard", false), "the analyst's search for Quistgaard finds the case").toBe(true);
-    expect(await finds(analyst, "Quistgaard", true), "the analyst's search for Quistgaard finds the case (date filter)").toBe(true);
+    expect(await finds(analyst, targets, "Quistgaard", false), "the analyst's search for Quistgaard finds the case").toBe(true);
+    expect(await finds(analyst, targets, "Quistgaard", true), "the analyst's search for Quistgaard finds the case (date filter)").toBe(true);
     const control = await spell(analyst, targets, 7); // seven letters prove the point
     console.log(`search extraction (analyst, control): ${JSON.stringify(control)}`);
     expect(control.zebulon, "the attack, run by the comp team, spells Zebulon").toBe(7);
     expect(control.quistgaard, "the attack, run by the comp team, spells Quistg…").toBeGreaterThanOrEqual(6);
+  } finally {
+    await analyst.dispose();
+  }
+});
 
+test("leader: the search cannot be used to spell the reporter's name letter by letter", async () => {
+  test.setTimeout(60_000);
+  const p = await planted();
+  const leader = await session("leader");
+  try {
+    const targets = [p.caseA, p.caseB];
     // Direct searches for the name.
     const direct: string[] = [];
     for (const q of ["Quistgaard", "Zebulon", "Quistg", "zeb", "Quistgård", "ZebulonQ", "quistgaard-followup", "acme.test", "7946"]) {
-      for (const day of [true, false]) if (await finds(leader, q, day)) direct.push(`?q=${q}${day ? " (date filter)" : ""}`);
+      for (const day of [true, false]) if (await finds(leader, targets, q, day)) direct.push(`?q=${q}${day ? " (date filter)" : ""}`);
     }
     const attack = await spell(leader, targets);
     console.log(`search extraction (leader): ${JSON.stringify({ ...attack, direct })}`);
@@ -765,6 +775,5 @@ test("leader: the search cannot be used to spell the reporter's name letter by l
     expect(attack.walks, `letters recovered by the search attack: zebulon ${attack.zebulon}, quistgaard ${attack.quistgaard}`).toEqual([]);
   } finally {
     await leader.dispose();
-    await analyst.dispose();
   }
 });
