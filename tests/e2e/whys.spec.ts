@@ -1,14 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
-
-async function logCase(page: Page, complaint: string) {
-  await page.goto("/cases/new");
-  await page.getByLabel("Behaviour or outcome").selectOption({ label: "Discounting" });
-  await page.getByLabel("The complaint, in the reporter's own words").fill(complaint);
-  await page.getByRole("button", { name: "Open case file" }).click();
-  await expect(page).toHaveURL(/\/cases\/\d+$/);
-  return page.url().split("/").pop()!;
-}
+import { expectAccessible, logCase, signIn } from "./support";
 
 async function addWhy(page: Page, answer: string, owner: string) {
   const form = page.locator("form#add-step");

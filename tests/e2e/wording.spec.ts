@@ -1,20 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, logCase, signIn } from "./support";
 
 // Issue 14 (wording): what the comp team, a leader and an executive read on the pages changed.
 
-async function logCase(page: Page, complaint: string) {
-  await page.goto("/cases/new");
-  await page.getByLabel("Behaviour or outcome").selectOption({ label: "Sandbagging" });
-  await page.getByLabel("The complaint, in the reporter's own words").fill(complaint);
-  await page.getByRole("button", { name: "Open case file" }).click();
-  await expect(page).toHaveURL(/\/cases\/\d+$/);
-  return page.url().split("/").pop()!;
-}
-
 test("Five Whys: the next question reads as English, the plan-mechanics box follows the root cause, and confirm waits for what is missing", async ({ page }) => {
   await signIn(page, "analyst");
-  const id = await logCase(page, "I hold deals back because the accelerator resets every quarter. E2E-wording-whys");
+  const id = await logCase(page, "I hold deals back because the accelerator resets every quarter. E2E-wording-whys", "Sandbagging");
   await page.goto(`/cases/${id}/whys`);
   const form = page.locator("form#add-step");
   await form.getByLabel("Answer").fill("Because the plan pays the accelerator on bookings in the quarter they close.");
@@ -59,7 +50,7 @@ test.describe("without JavaScript", () => {
   test("a leader sees the chain before the question and a confirmation after sending", async ({ page, browser }) => {
     const analyst = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
     await signIn(analyst, "analyst");
-    const id = await logCase(analyst, "Nobody tells us how the accelerator works. E2E-wording-leader");
+    const id = await logCase(analyst, "Nobody tells us how the accelerator works. E2E-wording-leader", "Sandbagging");
     await analyst.goto(`/cases/${id}/whys`);
     let form = analyst.locator("form#add-step");
     await form.getByLabel("Answer").fill("Reps hold deals until the accelerator resets.");
