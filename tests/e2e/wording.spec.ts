@@ -34,7 +34,7 @@ test("variability states its periods, people against rep-periods, and what CV me
     const page = await (await browser.newContext()).newPage();
     await signIn(page, role);
     await page.goto("/variability");
-    await expect(page.getByTestId("figures-cover")).toContainText(/Figures cover \d{4}-Q\d/);
+    await expect(page.getByTestId("figures-cover")).toContainText(/Figures cover (\d{4}-(Q\d|\d{2})|FY\d{4})/);
     await expect(page.getByTestId("figures-cover")).toContainText("“Reps” counts people");
     await expect(page.getByRole("columnheader", { name: "Reps (people)" })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: "Rep-periods", exact: true })).toBeVisible();
