@@ -22,6 +22,9 @@ async function openEdits(card: ReturnType<Page["getByTestId"]>) {
   if (!(await details.evaluate((e) => (e as HTMLDetailsElement).open))) await card.getByText("Edit this theme").click();
 }
 
+// Both tests edit the same stored themes: one after the other, so neither sees the other's edit half-done.
+test.describe.configure({ mode: "serial" });
+
 test("an analyst merges two themes, moves a case out, re-files a case the cause check flags, saves a theme; the edits survive a recomputation", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "analyst");
@@ -77,6 +80,54 @@ test("an analyst merges two themes, moves a case out, re-files a case the cause 
   await byId(aId).getByRole("button", { name: "Save as a pattern" }).click();
   await expect(page).toHaveURL(/\/patterns\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+});
+
+test("an analyst splits a theme and moves a case into the new one; both hold after a recomputation", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "analyst");
+  await freshThemes(page);
+  const themes = page.getByTestId("theme");
+  const byId = (id: string) => page.locator(`[data-testid="theme"][data-theme-id="${id}"]`);
+
+  // The last theme with at least four cases (away from the ones the merge test edits).
+  let source = "";
+  let sourceCases: number[] = [];
+  for (let i = (await themes.count()) - 1; i >= 0 && !source; i--) {
+    const ids = await caseIdsOf(themes.nth(i));
+    if (ids.length >= 4) [source, sourceCases] = [(await themes.nth(i).getAttribute("data-theme-id"))!, ids];
+  }
+  expect(source, "a theme with four cases to split").not.toBe("");
+  const [first, second, third] = sourceCases;
+
+  // Split two cases off into a new, named theme.
+  const name = `Split off ${Date.now()}`;
+  await openEdits(byId(source));
+  const splitForm = byId(source).locator("form", { hasText: "Split off into a new theme" });
+  await splitForm.getByLabel(`#${first}`, { exact: true }).check();
+  await splitForm.getByLabel(`#${second}`, { exact: true }).check();
+  await splitForm.getByLabel("New theme's name").fill(name);
+  await splitForm.getByRole("button", { name: "Split", exact: true }).click();
+  const split = page.getByTestId("theme").filter({ has: page.getByTestId("theme-name").filter({ hasText: new RegExp(`^${name}$`) }) });
+  await expect.poll(async () => (await caseIdsOf(split)).sort((x, y) => x - y)).toEqual([first, second].sort((x, y) => x - y));
+  await expect.poll(async () => caseIdsOf(byId(source))).not.toContain(first);
+
+  // Move a third case from the source theme into the new one, by its number.
+  await openEdits(split);
+  await split.getByLabel("Move a case into this theme (case number)").fill(String(third));
+  await split.getByRole("button", { name: "Move in", exact: true }).click();
+  await expect.poll(async () => (await caseIdsOf(split)).sort((x, y) => x - y)).toEqual([first, second, third].sort((x, y) => x - y));
+  expect(await caseIdsOf(byId(source))).not.toContain(third);
+
+  // A note is a write: the themes are recomputed, and the split and the move are replayed.
+  await page.goto(`/cases/${first}`);
+  await page.getByLabel("Add context, evidence or a counterpoint").fill("Seen again at the QBR.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByText("Seen again at the QBR.").first()).toBeVisible();
+  await freshThemes(page);
+  expect((await caseIdsOf(split)).sort((x, y) => x - y)).toEqual([first, second, third].sort((x, y) => x - y));
+  const left = await caseIdsOf(byId(source));
+  expect(left).not.toContain(first);
+  expect(left).not.toContain(third);
 });
 
 test("an executive sees themes without cases, terms or typical complaints", async ({ page }) => {

@@ -54,3 +54,21 @@ describe("dominant", () => {
     expect(dominant([{ cause: "quota_setting", cases: 2, diagnosed: 0 }, { cause: "pricing_packaging", cases: 2, diagnosed: 0 }]).dominantCause).toBe("");
   });
 });
+
+describe("partitionThemes on unfamiliar wording", () => {
+  it("groups paraphrases of one mechanism that share no word", () => {
+    const clawbacks = ["They took back 4k when my customer went bust", "Charged back on a logo I closed last year", "Recovery of commission for churn CS owned"];
+    const caps = ["The kicker past plan is tiny, so I park deals", "Earnings capped at 150% so the floor sandbags", "Multiplier flattens after 120%, no upside"];
+    const cases = [...clawbacks, ...caps].map((complaint) => makeCase({ complaint }));
+    const themes = partitionThemes(cases).map((t) => t.caseIds);
+    expect(themes).toEqual(expect.arrayContaining([cases.slice(0, 3).map((c) => c.id), cases.slice(3).map((c) => c.id)]));
+  });
+
+  it("makes no theme of two one-offs that only share common words", () => {
+    const cases = [
+      makeCase({ complaint: "Car allowance is now taxable and my manager never said so this year" }),
+      makeCase({ complaint: "My manager said the legal review takes six weeks this year" }),
+    ];
+    expect(partitionThemes(cases)).toEqual([]);
+  });
+});

@@ -4,18 +4,23 @@
 // Each case becomes one sparse vector made of blocks, each block L2-normalised then weighted:
 // - text: TF-IDF (text-similarity.ts, with the lexicon of themes.ts) over the title,
 //   complaint, details, the Five Whys answers and the root-cause statement;
+// - concepts: the comp-concept lexicon (theme-concepts.ts) over the same text, so "clawback"
+//   and "charged back" meet; unfamiliar wording still lands on the mechanism it names;
 // - diagnosed cause (strong: the team concluded it), suspected cause (weak: wrong about a
-//   quarter of the time), behaviour (weak: many causes share a behaviour).
+//   quarter of the time), behaviour (weight 0 by default: many causes share a behaviour, and
+//   on both tuning sets it pulled different problems together).
 // Cases are clustered by cosine to cluster centroids: a leader pass (oldest first), then
 // reassignment passes (k-means with a threshold) until nothing moves. Clusters smaller than
-// two are not themes. Time is not a similarity signal (a cause persists for months); it
-// orders the pass, so the same cases always give the same themes, and it ranks themes.
+// two are not themes, nor are pairs whose two cases are barely alike (two one-offs that share
+// common words would otherwise make a "theme" and hide that each is an anecdote). Time is
+// not a similarity signal (a cause persists for months); it orders the pass, so the same cases always give the same themes, and it ranks themes.
 //
 // Cost: O(n·k·t) per pass with an inverted index from term to clusters (k clusters, t terms a
 // case has); memory O(n·t). Measured at 100,000 cases in bench (see the README).
 
 import { clusterByCentroid } from "./centroid-clustering";
 import { effectiveCause } from "./effective-cause";
+import { conceptCounts } from "./theme-concepts";
 import { buildIndex, type TfIdfIndex } from "./text-similarity";
 import { THEME_PREFIX } from "./themes";
 import type { PatternCase } from "./types";
@@ -38,10 +43,14 @@ export type ThemeWeights = {
   merge: number;
   /** Weight of the cause the team's own diagnoses suggest for a case's text (see learnedCauses). */
   learned: number;
+  /** Weight of the comp-concept block (theme-concepts.ts): synonyms and paraphrases meet. */
+  concepts: number;
+  /** Minimum cosine between the two cases of a two-case theme: a pair joined by common words is two one-offs. */
+  pair: number;
 };
 
-/** Tuned on eval/themes/tuning.json (see `npm run eval:themes`). */
-export const DEFAULT_THEME_WEIGHTS: ThemeWeights = { text: 1, diagnosed: 0.6, suspected: 0.3, behaviour: 0.3, threshold: 0.2, merge: 0.5, learned: 0 };
+/** Tuned on eval/themes/tuning.json and tuning-2.json together (see `npm run eval:themes` and decision 016). */
+export const DEFAULT_THEME_WEIGHTS: ThemeWeights = { text: 1, concepts: 0.5, diagnosed: 0.6, suspected: 0.3, behaviour: 0, threshold: 0.2, merge: 0.5, pair: 0.3, learned: 0 };
 
 const PASSES = 8;
 const MIN_THEME_SIZE = 2;
@@ -78,6 +87,7 @@ export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAU
   const idx = index ?? buildIndex(cases.map((c) => ({ id: c.id, text: themeText(c) })));
   const out = new Map<number, Vec>();
   const learned = w.learned > 0 ? learnedCauses(cases, idx) : new Map<number, string>();
+  const conceptBlock = conceptVectors(cases);
   for (const c of cases) {
     const v: Vec = new Map();
     const text = idx.vector(c.id);
@@ -85,6 +95,8 @@ export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAU
     if (c.rootCause) v.set(`c:${c.rootCause}`, w.diagnosed);
     if (c.suspectedCause && c.suspectedCause !== "other") v.set(`c:${c.suspectedCause}`, (v.get(`c:${c.suspectedCause}`) ?? 0) + w.suspected);
     if (c.behaviour && c.behaviour !== "other") v.set(`b:${c.behaviour}`, w.behaviour);
+    const concepts = conceptBlock.get(c.id);
+    if (concepts && w.concepts > 0) for (const [k, x] of concepts) v.set(`k:${k}`, x * w.concepts);
     const guess = learned.get(c.id);
     if (guess && w.learned > 0) v.set(`c:${guess}`, (v.get(`c:${guess}`) ?? 0) + w.learned);
     const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
@@ -92,6 +104,25 @@ export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAU
     out.set(c.id, v);
   }
   return out;
+}
+
+function tfIdfBlocks(cases: readonly ThemeCase[], counts: Map<string, number>[]): Map<number, Vec> {
+  const df = new Map<string, number>();
+  for (const m of counts) for (const k of m.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const out = new Map<number, Vec>();
+  cases.forEach((c, i) => {
+    const v: Vec = new Map();
+    for (const [k, n] of counts[i]) v.set(k, (1 + Math.log(n)) * (Math.log((1 + cases.length) / (1 + df.get(k)!)) + 1));
+    const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
+    if (norm > 0) for (const [k, x] of v) v.set(k, x / norm);
+    out.set(c.id, v);
+  });
+  return out;
+}
+
+/** Per case, its concept counts as a unit vector: sublinear tf × smoothed idf over these cases. */
+export function conceptVectors(cases: readonly ThemeCase[]): Map<number, Vec> {
+  return tfIdfBlocks(cases, cases.map((c) => conceptCounts(themeText(c))));
 }
 
 /**
@@ -139,7 +170,7 @@ export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeigh
   const index = buildIndex(ordered.map((c) => ({ id: c.id, text: themeText(c) })));
   const vectors = caseVectors(ordered, weights, index);
   const docs = ordered.map((c) => vectors.get(c.id)!);
-  const assignment = cluster(docs, weights.threshold, weights.merge);
+  const assignment = cluster(docs, weights.threshold, weights.merge, weights.pair);
 
   const groups = new Map<number, number[]>();
   assignment.forEach((k, i) => {
@@ -153,7 +184,7 @@ export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeigh
 }
 
 /** Centroid clustering (centroid-clustering.ts), then a merge of alike clusters; a cluster per doc, or −1 for none. */
-function cluster(docs: readonly Vec[], threshold: number, merge: number): number[] {
+function cluster(docs: readonly Vec[], threshold: number, merge: number, pair: number): number[] {
   const { clusters, assignment: clustered } = clusterByCentroid(docs, threshold, PASSES);
   let assignment = clustered;
   // Merge clusters whose centres are alike (greedy, most alike first): the leader pass can
@@ -181,10 +212,15 @@ function cluster(docs: readonly Vec[], threshold: number, merge: number): number
     merged.add(root(a));
   }
   assignment = assignment.map((k) => root(k));
-  const size = new Map<number, number>();
-  for (const k of assignment) size.set(k, (size.get(k) ?? 0) + 1);
-  // A cluster of one is no theme.
-  return assignment.map((k) => ((size.get(k) ?? 0) >= MIN_THEME_SIZE ? k : -1));
+  const members = new Map<number, number[]>();
+  assignment.forEach((k, i) => members.set(k, [...(members.get(k) ?? []), i]));
+  const keep = (k: number) => {
+    const m = members.get(k) ?? [];
+    // A cluster of one is no theme; nor is a pair that is barely alike.
+    if (m.length < MIN_THEME_SIZE) return false;
+    return m.length > 2 || dotVec(docs[m[0]], docs[m[1]]) >= pair;
+  };
+  return assignment.map((k) => (keep(k) ? k : -1));
 }
 
 function dotVec(a: Vec, b: Vec): number {
