@@ -191,6 +191,7 @@ async function main() {
     }
   }
   memory.peakRssMb = Math.max(...Object.values(memory.bySize).map((m) => m.hwmMb));
+  await (await import("./loop.mjs")).loopFigures({ root, dbFile: dbs["100k"].file, registry: servers, say, tmp }); // issues 15/16 views and sweeps, bench/loop-results.json
 
   // ---- Results.
   const first = routesFor(dbs["100k"].facts);

@@ -4,8 +4,9 @@ import { attainmentChange } from "~/domain/actions/attainment-change";
 import { beforeAfterWindows, compareRates } from "~/domain/actions/effectiveness";
 import { patternLife } from "~/domain/actions/pattern-life";
 import { checkDate, checkReached, isOverdue } from "~/domain/actions/timing";
-import { effectiveCause } from "~/domain/patterns/effective-cause";
-import { dominantCause } from "~/domain/patterns/recurrence";
+import { fitsDefinition, patternDefinition } from "~/domain/actions/matching";
+import type { FollowUp, FollowUpItem } from "~/domain/briefs/follow-up";
+import { reporterRoleLabel, segmentLabel } from "~/domain/cases/taxonomy";
 import { DAY_MS, now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { done, refused, type Done, type Refused } from "~/utils/outcome";
@@ -135,8 +136,18 @@ export async function createAction({ input, actorId }: { input: CreateActionData
       },
       select: { id: true },
     });
+    await briefsHaveNews(tx, { briefId: input.briefId ?? null, patternId });
     return done({ id: action.id });
   }, (r) => (r.ok ? { cases: [] } : null));
+}
+
+/**
+ * A change to an action is news for the published briefs on it or its pattern: their next
+ * version would say something new ("what we did and whether it worked"), so it can be published.
+ */
+async function briefsHaveNews(tx: Prisma.TransactionClient, on: { briefId: number | null; patternId: number | null }) {
+  const or: Prisma.BriefWhereInput[] = [...(on.briefId ? [{ id: on.briefId }] : []), ...(on.patternId ? [{ patternId: on.patternId }] : [])];
+  if (or.length) await tx.brief.updateMany({ where: { OR: or, publishedCount: { gt: 0 } }, data: { hasUnpublishedChanges: true } });
 }
 
 export type ActionChange =
@@ -155,7 +166,7 @@ export type UpdateResult = Done | Refused<"not-found" | "conflict" | "not-yours"
 export async function updateAction({ id, version, change, actor }: { id: number; version: number; change: ActionChange; actor: { id: string; compTeam: boolean } }): Promise<UpdateResult> {
   const actorId = actor.id;
   return writeCases(async (tx): Promise<UpdateResult> => {
-    const current = await tx.action.findUnique({ where: { id }, select: { ownerId: true, status: true, notes: true, checkDays: true, doneAt: true, checkDueOn: true, verdict: true, verdictNote: true, patternId: true, rejectReason: true } });
+    const current = await tx.action.findUnique({ where: { id }, select: { ownerId: true, status: true, notes: true, checkDays: true, doneAt: true, checkDueOn: true, verdict: true, verdictNote: true, patternId: true, briefId: true, rejectReason: true } });
     if (!current) return refused("not-found");
     const who = { compTeam: actor.compTeam, owner: current.ownerId === actor.id };
     if (!who.compTeam && !who.owner) return refused("not-yours");
@@ -189,6 +200,7 @@ export async function updateAction({ id, version, change, actor }: { id: number;
         .filter(([field, value]) => text(before[field]) !== text(value))
         .map(([field, value]) => ({ actionId: id, actorId, at, field, fromValue: text(before[field]), toValue: text(value) })),
     });
+    await briefsHaveNews(tx, { briefId: current.briefId, patternId: current.patternId });
     if (current.patternId) {
       if (change.intent === "move" && change.status === "done") {
         await tx.pattern.updateMany({ where: { id: current.patternId, status: { in: ["open", "briefed"] } }, data: { status: "monitoring", version: { increment: 1 } } });
@@ -205,47 +217,97 @@ export async function updateAction({ id, version, change, actor }: { id: number;
 /**
  * The effectiveness check's figures, from the day the action was done to `now()`: complaints
  * matching the pattern per month in equal windows either side, the noise test, recurrence
- * flags raised since, and the affected segment's attainment before and after. Frozen at the
- * verdict once there is one.
- * Matching: the pattern's (or the action's) own cases, cases flagged as recurring, and any
- * case with the same upstream cause.
+ * flags raised since, and attainment before and after for each segment and role the pattern's
+ * cases come from. Frozen at the verdict once there is one.
+ * Matching (domain/actions/matching.ts): the pattern's (or the action's) own cases, cases
+ * flagged as recurring on it, and cases that fit its cause, behaviour and themes.
  */
 export async function effectivenessFigures(action: { id: number; status: string; doneAt: Date | null; checkDueOn: Date | null; verdictAt: Date | null; patternId: number | null }) {
   if (!action.doneAt || !checkReached(action, now())) return null;
   // Once the owner has judged, the figures stay those they judged on.
   const at = action.verdictAt ?? now();
+  const doneAt = action.doneAt;
   const own = action.patternId
     ? (await db.patternCase.findMany({ where: { patternId: action.patternId }, select: { case: { select: patternCaseSelect } } })).map((r) => r.case)
     : (await db.actionCase.findMany({ where: { actionId: action.id }, select: { case: { select: patternCaseSelect } } })).map((r) => r.case);
-  const cause = dominantCause(own);
-  const days = Math.max(1, Math.floor((at.getTime() - action.doneAt.getTime()) / DAY_MS));
-  const from = new Date(action.doneAt.getTime() - days * DAY_MS);
-  const sameCause = cause
+  const patternCause = action.patternId ? ((await db.pattern.findUnique({ where: { id: action.patternId }, select: { cause: true } }))?.cause ?? "") : "";
+  const themeOf = async (ids: number[]) => new Map((await db.themeCase.findMany({ where: { caseId: { in: ids } }, select: { caseId: true, themeId: true } })).map((t) => [t.caseId, t.themeId]));
+  const definition = patternDefinition(own, patternCause, (await themeOf(own.map((c) => c.id))).values());
+  const days = Math.max(1, Math.floor((at.getTime() - doneAt.getTime()) / DAY_MS));
+  const from = new Date(doneAt.getTime() - days * DAY_MS);
+  const alike = definition.cause && definition.behaviour
     ? await db.case.findMany({
-        where: { raisedOn: { gte: from, lte: at }, OR: [{ rootCause: cause }, { rootCause: "", suspectedCause: cause }] },
-        select: { id: true, raisedOn: true, rootCause: true, suspectedCause: true },
+        where: { raisedOn: { gte: from, lte: at }, behaviour: definition.behaviour, OR: [{ rootCause: definition.cause }, { rootCause: "", suspectedCause: definition.cause }] },
+        select: { id: true, raisedOn: true, behaviour: true, rootCause: true, suspectedCause: true },
       })
     : [];
+  const alikeThemes = await themeOf(alike.map((c) => c.id));
   const recurrences = action.patternId
     ? await db.patternRecurrence.findMany({ where: { patternId: action.patternId }, select: { caseId: true, case: { select: { raisedOn: true } } } })
     : [];
   const dates = new Map<number, Date>();
   for (const c of own) dates.set(c.id, c.raisedOn);
-  for (const c of sameCause) if (effectiveCause(c).cause === cause) dates.set(c.id, c.raisedOn);
+  for (const c of alike) if (fitsDefinition({ ...c, themeId: alikeThemes.get(c.id) ?? null }, definition)) dates.set(c.id, c.raisedOn);
   for (const r of recurrences) dates.set(r.caseId, r.case.raisedOn);
-  const windows = beforeAfterWindows([...dates.values()], action.doneAt, at);
+  const windows = beforeAfterWindows([...dates.values()], doneAt, at);
   const test = compareRates(windows.before.count, windows.after.count);
-  const segmentCounts = new Map<string, number>();
-  for (const c of own) segmentCounts.set(c.segment, (segmentCounts.get(c.segment) ?? 0) + 1);
-  const topSegment = [...segmentCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  const attainmentRows = topSegment ? await db.attainmentRow.findMany({ where: { segment: topSegment }, select: { period: true, segment: true, role: true, attainmentPct: true } }) : [];
+  // Each segment and each role of the pattern's cases, where both sides have five reps or more.
+  const segments = [...new Set(own.map((c) => c.segment).filter(Boolean))].sort();
+  const roles = [...new Set(own.map((c) => c.reporterRole).filter(Boolean))].sort();
+  const rows = await db.attainmentRow.findMany({ where: { OR: [{ segment: { in: segments } }, { role: { in: roles } }] }, select: { period: true, segment: true, role: true, attainmentPct: true } });
+  const groups = [
+    ...segments.map((v) => ({ kind: "segment" as const, value: v, change: attainmentChange(rows, doneAt, { segments: [v], roles: [] }) })),
+    ...roles.map((v) => ({ kind: "role" as const, value: v, change: attainmentChange(rows, doneAt, { segments: [], roles: [v] }) })),
+  ];
   return {
     windows,
     test,
-    recurrencesAfter: recurrences.filter((r) => r.case.raisedOn.getTime() >= action.doneAt!.getTime() && r.case.raisedOn.getTime() <= at.getTime()).length,
-    segment: topSegment ?? null,
-    attainment: topSegment ? attainmentChange(attainmentRows, action.doneAt, { segments: [topSegment], roles: [] }) : null,
+    recurrencesAfter: recurrences.filter((r) => r.case.raisedOn.getTime() >= doneAt.getTime() && r.case.raisedOn.getTime() <= at.getTime()).length,
+    attainment: groups.flatMap((g) => (g.change && !g.change.before.tooFew && !g.change.after.tooFew ? [{ kind: g.kind, value: g.value, label: g.kind === "segment" ? segmentLabel(g.value) : reporterRoleLabel(g.value), before: g.change.before, after: g.change.after }] : [])),
   };
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * "What we did and whether it worked" as it stands now, for a brief: the actions on it and on
+ * its pattern, each with its check's figures once due. Frozen into a version when it is
+ * published (brief.server publishBrief); the words are written in domain/briefs/follow-up.ts.
+ * Unscrubbed, like the rest of a stored version: readers' copies are scrubbed on the way out.
+ */
+export async function followUpNow(brief: { id: number; patternId: number | null }): Promise<FollowUp> {
+  const at = now();
+  const rows = await db.action.findMany({
+    where: { OR: [{ briefId: brief.id }, ...(brief.patternId ? [{ patternId: brief.patternId }] : [])] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { ...listSelect, verdictNote: true },
+  });
+  const items: FollowUpItem[] = [];
+  for (const a of rows) {
+    const f = await effectivenessFigures(a);
+    items.push({
+      title: a.title,
+      ownerFunction: a.ownerFunction,
+      ownerName: a.owner.name,
+      status: a.status,
+      dueOn: isoDay(a.dueOn),
+      doneOn: a.doneAt ? isoDay(a.doneAt) : null,
+      checkDueOn: a.checkDueOn ? isoDay(a.checkDueOn) : null,
+      overdue: isOverdue(a, at),
+      caseIds: a.cases.map((c) => c.caseId),
+      check: f
+        ? {
+            days: f.windows.days,
+            counts: { before: f.windows.before.count, after: f.windows.after.count, beforePerMonth: f.windows.before.perMonth, afterPerMonth: f.windows.after.perMonth, sentence: f.test.sentence, recurrencesAfter: f.recurrencesAfter },
+            outcome: f.test.verdict,
+            attainment: f.attainment.map((g) => ({ group: `${g.label} (${g.kind})`, before: g.before, after: g.after })),
+          }
+        : null,
+      verdict: a.verdict,
+      verdictNote: a.verdictNote,
+    });
+  }
+  return { asOf: isoDay(at), items };
 }
 
 /** A saved pattern's life (open → … → resolved, or recurring) from its briefs, actions and checks. */
@@ -320,6 +382,7 @@ export async function linkChoices() {
 let lastDueSweep = 0;
 const DUE_SWEEP_EVERY_MS = 5 * 60_000;
 const DUE_SOON_MS = 2 * DAY_MS;
+const SWEEP_BATCH = 100;
 
 /**
  * Tells each owner of unfinished work once when it is due within two days, and once more when it
@@ -333,12 +396,18 @@ export async function sweepActionsDue(force = false) {
   const open = await db.action.findMany({
     where: { status: { in: ["proposed", "approved", "in_progress"] }, dueOn: { lte: new Date(at.getTime() + DUE_SOON_MS) } },
     select: { id: true, ownerId: true, status: true, dueOn: true, checkDueOn: true, verdict: true },
-    take: 500,
+    // Latest due first: work that only just came due is told before an old backlog.
+    orderBy: [{ dueOn: "desc" }, { id: "desc" }],
+    take: 5_000,
   });
-  for (const a of open) {
+  const due = open.map((a) => {
     const overdue = isOverdue(a, at);
-    const key = `action-${overdue ? "overdue" : "due"}:${a.id}:${a.dueOn.toISOString().slice(0, 10)}`;
-    await notify([a.ownerId], "action_due", { actionId: a.id, overdue }, key);
-  }
-  return open.length;
+    return { ...a, overdue, key: `action-${overdue ? "overdue" : "due"}:${a.id}:${a.dueOn.toISOString().slice(0, 10)}` };
+  });
+  // One query for what was told already, so a sweep only works on what is new (a bounded batch:
+  // a backlog is told over the next sweeps instead of holding up the app for seconds).
+  const told = new Set((await db.notification.findMany({ where: { dedupeKey: { in: due.map((d) => d.key) } }, select: { userId: true, dedupeKey: true } })).map((n) => `${n.userId} ${n.dedupeKey}`));
+  const fresh = due.filter((d) => !told.has(`${d.ownerId} ${d.key}`)).slice(0, SWEEP_BATCH);
+  for (const a of fresh) await notify([a.ownerId], "action_due", { actionId: a.id, overdue: a.overdue }, a.key);
+  return fresh.length;
 }

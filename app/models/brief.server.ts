@@ -10,6 +10,7 @@ import { getBand, planHealthTable } from "./plan-health.server";
 import type { TargetBand } from "~/domain/plan-health/health";
 import { execHealthTable, type PeriodCell } from "~/domain/plan-health/table";
 import type { PlanHealthFigures } from "~/domain/briefs/types";
+import { followUpNow } from "./action.server";
 import { writeCases } from "./after-commit.server";
 import { shownTo } from "~/domain/privacy/case-view";
 import { forViewerEach, reporterNames, seesReporter, type Viewer } from "./case-privacy.server";
@@ -159,8 +160,15 @@ export async function saveDraft({ id, version, title, draft }: DraftSave) {
   return (await db.brief.count({ where: { id } })) ? refused("conflict") : refused("not-found");
 }
 
-/** Freezes the current draft as the next published version. */
+/**
+ * Freezes the current draft as the next published version, with "what we did and whether it
+ * worked" as the actions and checks stand at this moment (read before the write; a later
+ * change to an action shows in the next version, never in this one).
+ */
 export async function publishBrief({ id, version, actorId }: { id: number; version: number; actorId: string }) {
+  const source = await db.brief.findUnique({ where: { id }, select: { patternId: true } });
+  const followUp = source ? await followUpNow({ id, patternId: source.patternId }) : null;
+  const frozen = (draftJson: string) => (followUp?.items.length ? JSON.stringify({ ...(JSON.parse(draftJson) as Brief), followUp }) : draftJson);
   return writeCases(
     async (tx) => {
       const brief = await tx.brief.findUnique({ where: { id }, select: { title: true, draftJson: true, draftVersion: true, publishedCount: true } });
@@ -172,7 +180,7 @@ export async function publishBrief({ id, version, actorId }: { id: number; versi
       if (count === 0) return refused("conflict");
       const number = brief.publishedCount + 1;
       await tx.briefVersion.create({
-        data: { briefId: id, number, title: brief.title, contentJson: brief.draftJson, publishedById: actorId },
+        data: { briefId: id, number, title: brief.title, contentJson: frozen(brief.draftJson), publishedById: actorId },
       });
       if (brief.publishedCount === 0) {
         // A pattern that reaches leadership is "briefed".

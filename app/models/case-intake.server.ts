@@ -1,4 +1,5 @@
-import type { ApiCase } from "~/domain/intake/api-schema";
+import { scopedExternalId, type ApiCase } from "~/domain/intake/api-schema";
+import type { Integration } from "./integration-token.server";
 import { db } from "~/utils/db.server";
 import { importCases } from "./case-import.server";
 
@@ -8,8 +9,11 @@ import { importCases } from "./case-import.server";
 
 export type IntakeResult = { ok: true; outcome: "created" | "updated" | "unchanged"; caseId: number; status: string } | { ok: false; reason: "conflict"; message: string };
 
-export async function upsertApiCase(input: ApiCase, sent: ReadonlySet<string>, actorId: string): Promise<IntakeResult> {
-  const { externalId, ...data } = input;
+/** The same externalId from another integration is another case (see scopedExternalId). */
+export async function upsertApiCase(input: ApiCase, sent: ReadonlySet<string>, integration: Integration): Promise<IntakeResult> {
+  const { externalId: theirs, ...data } = input;
+  const externalId = scopedExternalId(integration.name, theirs);
+  const actorId = integration.actorId;
   const existed = await db.case.findUnique({ where: { externalId }, select: { id: true } });
   // A new case takes every field (with its defaults); a known one only the fields sent.
   const r = await importCases({ rows: [{ externalId, data: { ...data, ownerId: "", duplicateOfId: undefined } }], actorId, mappedFields: existed ? sent : undefined });
@@ -19,10 +23,11 @@ export async function upsertApiCase(input: ApiCase, sent: ReadonlySet<string>, a
   return { ok: true, outcome, caseId: row.id, status: row.status };
 }
 
-/** What an integration may learn of a case it sent: where it stands, not its content. */
-export async function caseStatusByExternalId(externalId: string) {
-  return db.case.findUnique({
-    where: { externalId },
-    select: { id: true, externalId: true, status: true, triageClass: true, createdAt: true, updatedAt: true },
+/** What an integration may learn of a case it sent (its own ids only): where it stands, not its content. */
+export async function caseStatusByExternalId(integration: Integration, externalId: string) {
+  const row = await db.case.findUnique({
+    where: { externalId: scopedExternalId(integration.name, externalId) },
+    select: { id: true, status: true, triageClass: true, createdAt: true, updatedAt: true },
   });
+  return row ? { ...row, externalId } : null;
 }

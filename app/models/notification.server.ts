@@ -1,8 +1,11 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { isRole, type Role } from "~/domain/auth/permissions";
 import {
   deliveryFor,
   digestEmail,
   DIGEST_KIND,
+  digestTitle,
+  digestWeek,
   eventEmail,
   kindValues,
   linkFor,
@@ -55,10 +58,8 @@ export async function notify(userIds: readonly string[], kind: NotificationKind,
     const raw = { title: notificationTitle(kind, audience, facts), link: linkFor(kind, facts) };
     const shown = facts.caseId ? await forViewer(user, [facts.caseId], raw) : raw;
     if (dedupeKey && (await db.notification.count({ where: { userId: user.id, dedupeKey } })) > 0) continue;
-    const row = await db.notification.create({
-      data: { userId: user.id, kind, title: shown.title, link: shown.link, caseId: facts.caseId ?? null, dedupeKey: dedupeKey ?? null, createdAt: now() },
-      select: { id: true, createdAt: true },
-    });
+    const row = await createOnce({ userId: user.id, kind, title: shown.title, link: shown.link, caseId: facts.caseId ?? null, dedupeKey: dedupeKey ?? null, createdAt: now() });
+    if (!row) continue; // a concurrent sweep wrote it first: that one tells them
     if (delivery !== "email") continue;
     if (await sendMail(user.email, eventEmail(appUrl(), { ...shown, at: row.createdAt }))) {
       await db.notification.update({ where: { id: row.id }, data: { emailedAt: now() } });
@@ -66,6 +67,19 @@ export async function notify(userIds: readonly string[], kind: NotificationKind,
     }
   }
   return emailed;
+}
+
+/**
+ * Writes a notification unless one with the same (user, dedupeKey) exists: the unique index
+ * decides, so two sweeps running at once cannot both notify. Null when it was there already.
+ */
+async function createOnce(data: Prisma.NotificationUncheckedCreateInput) {
+  try {
+    return await db.notification.create({ data, select: { id: true, createdAt: true } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return null;
+    throw error;
+  }
 }
 
 export function unreadCount(userId: string) {
@@ -86,29 +100,44 @@ export async function markRead(userId: string, id?: number) {
   await db.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: now() } });
 }
 
+let lastDigestSweep = 0;
+const DIGEST_SWEEP_EVERY_MS = 5 * 60_000;
+
 /**
- * The weekly digest: each person who chose it gets one email listing the week's notifications
- * (lines and links, as in the inbox). Returns who was sent one.
+ * The weekly digest, made by the sweep that runs as people use the app (no scheduler): from
+ * Monday (UTC, the app's clock) each person who chose the digest gets one inbox line for the
+ * week — and an email listing the lines and links when SMTP_URL is set — covering what they
+ * were told since their last digest (at most the week before that Monday). Nothing to tell, no
+ * digest. One per person per week: the digest row's (user, week) key is unique, so sweeps
+ * running at once cannot both make it. The lines were written for their recipient already
+ * (scrubbed, no case content outside the comp team); an executive's digest line has no count.
  */
-export async function sendWeeklyDigests(): Promise<{ sent: string[]; prepared: number; people: number }> {
-  const since = new Date(now().getTime() - 7 * DAY_MS);
+export async function sweepWeeklyDigests(force = false): Promise<{ sent: string[]; prepared: number; people: number }> {
+  const at = now();
+  if (!force && Math.abs(at.getTime() - lastDigestSweep) < DIGEST_SWEEP_EVERY_MS) return { sent: [], prepared: 0, people: 0 };
+  lastDigestSweep = at.getTime();
+  const week = digestWeek(at);
   const chose = await db.notificationPreference.findMany({ where: { kind: DIGEST_KIND, channel: "email" }, select: { userId: true } });
+  const made = new Set((await db.notification.findMany({ where: { dedupeKey: week.key, userId: { in: chose.map((c) => c.userId) } }, select: { userId: true } })).map((n) => n.userId));
   const sent: string[] = [];
   let prepared = 0;
-  for (const user of await recipients(chose.map((c) => c.userId))) {
+  for (const user of await recipients(chose.map((c) => c.userId).filter((id) => !made.has(id)))) {
+    const previous = await db.notification.findFirst({ where: { userId: user.id, kind: DIGEST_KIND }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+    const weekBefore = new Date(week.start.getTime() - 7 * DAY_MS);
+    const since = previous && previous.createdAt > weekBefore ? previous.createdAt : weekBefore;
     const items = await db.notification.findMany({
-      where: { userId: user.id, createdAt: { gte: since }, emailedAt: null },
+      where: { userId: user.id, kind: { not: DIGEST_KIND }, createdAt: { gte: since, lt: week.start } },
       orderBy: { createdAt: "asc" },
       select: { id: true, title: true, link: true, createdAt: true },
     });
     if (items.length === 0) continue;
+    const audience = user.role === "executive" ? "executive" : audienceOf(user.role) === "comp-team" ? "comp-team" : "outside";
+    const row = await createOnce({ userId: user.id, kind: DIGEST_KIND, title: digestTitle(audience, items.length), link: "/inbox", dedupeKey: week.key, createdAt: at });
+    if (!row) continue; // a concurrent sweep made this week's digest
     prepared += 1;
     if (await sendMail(user.email, digestEmail(appUrl(), user.name, items.map((i) => ({ title: i.title, link: i.link, at: i.createdAt }))))) {
-      await db.notification.updateMany({ where: { id: { in: items.map((i) => i.id) } }, data: { emailedAt: now() } });
+      await db.notification.updateMany({ where: { id: { in: [row.id, ...items.map((i) => i.id)] } }, data: { emailedAt: now() } });
       sent.push(user.email);
-    } else {
-      // No email on this server (or it refused): the digest waits in the inbox instead.
-      await db.notification.create({ data: { userId: user.id, kind: "weekly_digest", title: "Your weekly digest: this week's updates are in your inbox", link: "/inbox", createdAt: now() } });
     }
   }
   return { sent, prepared, people: chose.length };

@@ -10,7 +10,7 @@ import { checkDaysSchema, moveActionSchema, nextStatuses, notesSchema, verdictSc
 import { NOISE_WORDS } from "~/domain/actions/effectiveness";
 import { checkReached, isCheckDue, isOverdue } from "~/domain/actions/timing";
 import { isCompTeam } from "~/domain/auth/permissions";
-import { functionLabel, segmentLabel } from "~/domain/cases/taxonomy";
+import { functionLabel } from "~/domain/cases/taxonomy";
 import { effectivenessFigures, getAction, updateAction, type UpdateResult } from "~/models/action.server";
 import { requirePermission } from "~/utils/auth.server";
 import { now } from "~/utils/clock.server";
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     overdue: isOverdue(a, at),
     checkDue: isCheckDue(a, at),
     checkReached: checkReached(a, at),
-    figures: exec || !figures ? null : { ...figures, segmentLabel: figures.segment ? segmentLabel(figures.segment) : null },
+    figures: exec ? null : figures,
     outcomeWords: figures ? NOISE_WORDS[figures.test.verdict] : null,
     moves: exec ? [] : nextStatuses(a.status, who),
     canEdit: !exec && (who.compTeam || who.owner),

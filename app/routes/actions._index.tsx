@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     exec,
     noFunction: query.view === "function" && !ownerFunction,
+    myFunction: ownerFunction ?? null,
     canCreate: can(user.role, "case:write"),
     patterns: patterns.map((p) => ({ value: String(p.id), label: p.name })),
     actions: actions.map((a) => ({
@@ -66,6 +67,8 @@ export default function ActionsPage() {
         </Form>
       </Paper>
       {d.noFunction ? <Text size="sm">You do not own any actions yet, so there is no function to show.</Text> : null}
+      {/* Accounts carry no function: it is read from the person's own actions (decision 019). */}
+      {d.myFunction ? <Text size="sm" data-testid="my-function">Showing {functionLabel(d.myFunction)}: the function most of the actions you own name.</Text> : null}
       {d.actions.length === 0 ? (
         <Text>No actions match.</Text>
       ) : (

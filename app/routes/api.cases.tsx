@@ -15,7 +15,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const integration = await requireIntegration(request, String(context.clientAddress ?? "unknown"));
   const parsed = parseApiCase(await readJson(request));
   if (!parsed.ok) return apiError(400, "The case has errors.", { fieldErrors: parsed.fieldErrors, formErrors: parsed.formErrors });
-  const r = await upsertApiCase(parsed.value, parsed.sent, integration.actorId);
+  const r = await upsertApiCase(parsed.value, parsed.sent, integration);
   if (!r.ok) return apiError(409, "Someone changed this case at the same moment: send it again.");
   return Response.json(
     { externalId: parsed.value.externalId, id: r.caseId, status: r.status, outcome: r.outcome },

@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     changes,
     acked: published && !showDraft ? await hasAcked(id, published.number, user.id) : false,
     acks: canWrite ? await listAcks(id) : [],
-    // What became of the recommendation, live: read beside every version.
+    // What became of the recommendation, live, beside the version's frozen account of it.
     actions: (await actionsFor({ briefId: id, patternId: brief.pattern?.id }, user)).map((a) => ({ id: a.id, title: a.title, ownerFunction: a.ownerFunction, status: a.status, dueOn: a.dueOn, overdue: a.overdue, verdict: a.verdict, verdictNote: a.verdictNote })),
   };
 }
@@ -145,8 +145,8 @@ export default function BriefPage() {
             </Paper>
           ) : null}
           <BriefView brief={d.content} />
-          <div style={{ marginTop: "var(--mantine-spacing-lg)" }}>
-            <ActionsPanel actions={d.actions} newHref={d.canWrite ? `/actions/new?briefId=${d.brief.id}` : null} />
+          <div style={{ marginTop: "var(--mantine-spacing-lg)" }} className="no-print">
+            <ActionsPanel title="Actions today" actions={d.actions} newHref={d.canWrite ? `/actions/new?briefId=${d.brief.id}` : null} />
           </div>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: d.canWrite ? 5 : 3 }} className="no-print">

@@ -8,7 +8,7 @@ import { inputProps } from "~/components/form-props";
 import { DARK_LABEL, formatDateTime } from "~/components/labels";
 import { can } from "~/domain/auth/permissions";
 import { CHANNELS, NOTIFICATION_KINDS, preferencesSchema } from "~/domain/notifications/events";
-import { listInbox, markRead, preferencesOf, savePreferences, sendWeeklyDigests } from "~/models/notification.server";
+import { listInbox, markRead, preferencesOf, savePreferences, sweepWeeklyDigests } from "~/models/notification.server";
 import { requireUser } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
 import { emailEnabled } from "~/utils/mailer.server";
@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "send-digests") {
     if (!can(user.role, "users:manage")) throw forbidden();
-    const r = await sendWeeklyDigests();
+    const r = await sweepWeeklyDigests(true);
     const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
     const message = emailEnabled()
       ? `Digest generated for ${people(r.prepared)}, emailed to ${people(r.sent.length)}.`
@@ -122,7 +122,7 @@ export default function InboxPage() {
           {canSendDigests ? (
             <Paper withBorder p="lg" radius="lg" mt="md">
               <Title order={2} size="h4" mb="xs">Weekly digest</Title>
-              <Text size="sm" mb="sm">Sends each person who chose the digest the week&apos;s notifications not yet emailed. Run it weekly (or from here).</Text>
+              <Text size="sm" mb="sm">Digests are made on Monday, the first time anyone uses Upstream that week, for what came before. This makes this week&apos;s now for anyone who has none yet; nobody gets two.</Text>
               <Form method="post">
                 <input type="hidden" name="intent" value="send-digests" />
                 <Button type="submit" variant="default">Send the digest now</Button>

@@ -4,8 +4,8 @@ import { expectAccessible, session, signIn } from "./support";
 // Issue 15 end to end: a brief's recommendation becomes an action owned by a sales leader; the
 // leader marks it done; 90 days later (the server's clock moved) and with new cases imported,
 // the check shows the before/after figures and the owner records a verdict; the executive home
-// shows the brief, the action and the result; the pattern's life follows; a plan change is
-// logged and exported.
+// shows the brief, the action and the result; the brief's next version says what was done and
+// whether it worked; the pattern's life follows; a plan change is logged and exported.
 
 const HEADER = "External ID,Complaint,Behaviour of concern,Segment,Reporter function,Suspected cause,Date raised";
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -112,6 +112,22 @@ test("a brief's recommendation becomes an owned action, is done, checked after 9
     expect(await lifeOf(analyst, patternUrl)).toBe("Life: Recurring");
     await expect(analyst.locator(".mantine-Badge-label", { hasText: /^Open$/ })).toBeVisible();
 
+    // The next version of the brief says what was done and whether it worked, frozen with it.
+    await analyst.goto(briefUrl);
+    await analyst.getByRole("button", { name: "Publish version 2" }).click();
+    await expect(analyst).toHaveURL(/version=2$/);
+    const followUp = analyst.getByTestId("follow-up");
+    await expect(followUp.getByRole("heading", { name: "What we did and whether it worked" })).toBeVisible();
+    await expect(followUp).toContainText(title);
+    await expect(followUp).toContainText("Sales (Jordan Whitlock)");
+    await expect(followUp).toContainText(/Check, \d+ days either side of the change: \d+ matching complaints? before/);
+    await expect(followUp).toContainText("Owner's verdict: Not effective — Still hearing it from new hires.");
+    // Version 1 was published before any of it: it has no such section.
+    await analyst.goto(`${briefUrl}?version=1`);
+    await expect(analyst.getByTestId("follow-up")).toHaveCount(0);
+    const briefMd = await (await analyst.request.get(`${briefUrl}/markdown?version=2`)).text();
+    expect(briefMd).toContain("## What we did and whether it worked");
+
     // The executive's home: the brief to read, the action and its result, and no owner's name.
     const exec = await (await browser.newContext()).newPage();
     await signIn(exec, "exec");
@@ -122,6 +138,13 @@ test("a brief's recommendation becomes an owned action, is done, checked after 9
     await expect(results.getByRole("link", { name: title })).toBeVisible();
     await expect(results).toContainText("Not effective");
     await expectAccessible(exec);
+    // The brief's section as an executive reads it: the function and the outcome, no person or count.
+    await exec.goto(`${briefUrl}?version=2`);
+    const execFollowUp = exec.getByTestId("follow-up");
+    await expect(execFollowUp).toContainText("Owner: Sales.");
+    await expect(execFollowUp).toContainText("Owner's verdict: Not effective");
+    await expect(execFollowUp).not.toContainText("Jordan Whitlock");
+    await expect(execFollowUp).not.toContainText(/matching complaint|#\d/);
     await exec.goto(actionUrl);
     await expect(exec.getByText("Jordan Whitlock")).toHaveCount(0);
     await expect(exec.getByText("Did it work? The figures")).toHaveCount(0);

@@ -6,10 +6,11 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { whyStepSchema } from "~/domain/whys/whys-schema";
-import { sendWeeklyDigests } from "~/models/notification.server";
+import { sweepWeeklyDigests } from "~/models/notification.server";
 import { briefPublished, questionPut } from "~/models/notify-events.server";
 import { updateCase } from "~/models/case-commands.server";
 import { sweepSlaRisks } from "~/models/queue.server";
+import { businessDaysBetween } from "~/domain/queue/sla";
 import * as whys from "~/models/whys.server";
 import { action as inboxAction, loader as inboxLoader } from "~/routes/inbox";
 import { action as listAction } from "~/routes/cases._index";
@@ -124,14 +125,56 @@ describe("notifications by email", () => {
     expect(mailTo(analyst.email)).toHaveLength(0);
   });
 
-  it("tells the assignee once when a case nears or passes its SLA", async () => {
-    moveClock(40 * DAY_MS); // past the 20-business-day diagnosis target of an untriaged case
+  it("tells the assignee once when a case nears its SLA, and once more at each breach, even from concurrent sweeps", async () => {
+    const owner = await who("analyst", "Sla Owner");
+    const form = caseFormSchema.parse({ ...validCase, confidential: false });
+    const { id } = await newCase({ ...form, ownerId: owner.id }, analyst.id);
+    // Responded to at once: the diagnosis clock (20 business days for an untriaged case) runs.
+    const c = await db.case.findUniqueOrThrow({ where: { id }, select: { createdAt: true } });
+    await db.case.update({ where: { id }, data: { firstResponseAt: c.createdAt } });
+    const daysUntil = (businessDays: number) => {
+      let n = 0;
+      while (businessDaysBetween(c.createdAt, new Date(c.createdAt.getTime() + n * DAY_MS)) < businessDays) n += 1;
+      return n;
+    };
+    const sweepTwiceAtOnce = () => Promise.all([sweepSlaRisks(true), sweepSlaRisks(true), sweepSlaRisks(true)]);
+    const mine = () => db.notification.findMany({ where: { userId: owner.id, caseId: id, kind: "sla_at_risk" }, orderBy: { id: "asc" }, select: { title: true, dedupeKey: true } });
     try {
+      moveClock(daysUntil(19) * DAY_MS); // one business day left: at risk
+      await sweepTwiceAtOnce();
       await sweepSlaRisks(true);
+      expect((await mine()).map((n) => n.dedupeKey)).toEqual([`sla:${id}`]);
+      expect(mailTo(owner.email)).toHaveLength(1);
+      expect(body(mailTo(owner.email)[0].raw)).toMatch(/is close to its SLA/);
+
+      resetClock();
+      moveClock(daysUntil(20) * DAY_MS); // the diagnosis target reached: breached
+      await sweepTwiceAtOnce();
       await sweepSlaRisks(true);
-      const got = mailTo(analyst.email);
-      expect(got).toHaveLength(1);
-      expect(body(got[0].raw)).toMatch(/close to or past its SLA/);
+      expect((await mine()).map((n) => n.dedupeKey)).toEqual([`sla:${id}`, `sla-breach:diagnosis:${id}`]);
+      expect(mailTo(owner.email)).toHaveLength(2);
+      expect(body(mailTo(owner.email)[1].raw)).toMatch(/is past its diagnosis SLA/);
+
+      resetClock();
+      moveClock(daysUntil(40) * DAY_MS); // still breached weeks later: nothing new
+      await sweepSlaRisks(true);
+      expect(await mine()).toHaveLength(2);
+    } finally {
+      resetClock();
+    }
+  });
+
+  it("tells of a first-response breach apart from the diagnosis one", async () => {
+    const owner = await who("analyst", "Unanswered Owner");
+    const form = caseFormSchema.parse({ ...validCase, confidential: false });
+    const { id } = await newCase(form, analyst.id);
+    // Owned without a first response (as an import of an old assignment would leave it).
+    await db.case.update({ where: { id }, data: { ownerId: owner.id, firstResponseAt: null } });
+    try {
+      moveClock(10 * DAY_MS); // past the one-day first-response target of an untriaged case
+      await Promise.all([sweepSlaRisks(true), sweepSlaRisks(true)]);
+      const keys = (await db.notification.findMany({ where: { userId: owner.id, caseId: id }, select: { dedupeKey: true } })).map((n) => n.dedupeKey);
+      expect(keys).toEqual([`sla-breach:first_response:${id}`]);
     } finally {
       resetClock();
     }
@@ -154,17 +197,54 @@ describe("notifications by email", () => {
     await briefPublished(4243, 1);
     expect(mailTo(leader.email)).toHaveLength(0); // the digest instead
     expect(mailTo(exec.email)).toHaveLength(1);
+  });
+
+  it("makes each weekly digest once, from the sweep on Monday, in the app and by email, with no name and no count for an executive", async () => {
+    const save = (cookie: string, prefs: Record<string, string>) => run(inboxAction, postRequest("/inbox", { intent: "preferences", ...prefs }, cookie));
+    await save(exec.cookie, { weeklyDigest: "on" });
+    await askLeader();
+    await briefPublished(4244, 1);
     mails.length = 0;
-    const r = await sendWeeklyDigests();
-    expect(r.sent).toEqual([leader.email]);
-    const digest = mailTo(leader.email);
-    expect(digest).toHaveLength(1);
-    expect(body(digest[0].raw)).toMatch(/waiting for your answer/);
-    expect(body(digest[0].raw)).toMatch(/brief was published/);
-    expect(leaks(digest[0].raw)).toBe(false);
-    // Sent once: a second run has nothing new.
-    mails.length = 0;
-    expect((await sendWeeklyDigests()).sent).toEqual([]);
+    const digests = (userId: string) => db.notification.findMany({ where: { userId, kind: "weekly_digest" }, select: { title: true, dedupeKey: true, emailedAt: true } });
+    // Still this week: nothing to digest yet (the digest covers the week before its Monday).
+    expect((await sweepWeeklyDigests(true)).prepared).toBe(0);
+    expect(await digests(leader.id)).toHaveLength(0);
+
+    // The next Monday (business time, the app's clock), a few sweeps at once, as page loads run them.
+    const today = new Date();
+    const daysToMonday = ((8 - today.getUTCDay()) % 7) || 7;
+    moveClock((daysToMonday * 24 + 9) * 60 * 60 * 1000); // Monday 09:00-ish
+    try {
+      const runs = await Promise.all([sweepWeeklyDigests(true), sweepWeeklyDigests(true), sweepWeeklyDigests(true)]);
+      expect(runs.flatMap((r) => r.sent).sort()).toEqual([exec.email, leader.email].sort());
+      const [leaderDigest] = await digests(leader.id);
+      expect(leaderDigest.title).toMatch(/^Your weekly digest: \d+ updates from last week$/);
+      expect(leaderDigest.emailedAt).not.toBeNull();
+      const [execDigest] = await digests(exec.id);
+      expect(execDigest.title).toBe("Your weekly digest is ready");
+
+      const digest = mailTo(leader.email);
+      expect(digest).toHaveLength(1);
+      expect(body(digest[0].raw)).toMatch(/waiting for your answer/);
+      expect(body(digest[0].raw)).toMatch(/brief was published/);
+      expect(leaks(digest[0].raw)).toBe(false);
+      const execMail = mailTo(exec.email);
+      expect(execMail).toHaveLength(1);
+      expect(leaks(execMail[0].raw)).toBe(false);
+      expect(figuresIn(body(execMail[0].raw))).toEqual([]);
+
+      // Later that week (and from the admin's button): nothing new, nobody gets a second one.
+      mails.length = 0;
+      moveClock(2 * DAY_MS);
+      expect((await sweepWeeklyDigests(true)).sent).toEqual([]);
+      const button = await run(inboxAction, postRequest("/inbox", { intent: "send-digests" }, (await who("admin", "Ad Min")).cookie));
+      expect(JSON.stringify(button.data)).toContain("Digest generated for 0 people");
+      expect(mails).toHaveLength(0);
+      expect(await digests(leader.id)).toHaveLength(1);
+    } finally {
+      resetClock();
+      await save(exec.cookie, { weeklyDigest: "" });
+    }
   });
 
   it("refuses a bad preference with a message by the field", async () => {

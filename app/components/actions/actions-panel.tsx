@@ -7,11 +7,11 @@ import { ActionStatusBadge, OverdueBadge, VerdictBadgeSmall } from "./action-lab
 export type PanelAction = { id: number; title: string; ownerFunction: string; status: string; dueOn: string | Date; overdue: boolean; verdict: string; verdictNote: string };
 
 /** "What we did and whether it worked": a pattern's or brief's actions and their checks. */
-export function ActionsPanel({ actions, newHref }: { actions: PanelAction[]; newHref: string | null }) {
+export function ActionsPanel({ actions, newHref, title = "What we did and whether it worked" }: { actions: PanelAction[]; newHref: string | null; title?: string }) {
   return (
     <Paper withBorder radius="lg" p="md">
       <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4">What we did and whether it worked</Title>
+        <Title order={2} size="h4">{title}</Title>
         {newHref ? <Button component={Link} to={newHref} size="xs" variant="default">Turn into an action</Button> : null}
       </Group>
       {actions.length === 0 ? (

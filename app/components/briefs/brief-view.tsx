@@ -1,5 +1,6 @@
 import { Blockquote, Paper, Stack, Text, Title } from "@mantine/core";
 import { SECTION_TITLES, type Brief } from "~/domain/briefs/types";
+import { FOLLOW_UP_TITLE, followUpText } from "~/domain/briefs/follow-up";
 import { chainSentence } from "~/domain/briefs/chain-merge";
 import { coreChain } from "~/domain/briefs/sections";
 import { sectionBlocks } from "~/domain/briefs/markdown";
@@ -69,6 +70,12 @@ export function BriefView({ brief }: { brief: Brief }) {
               {q.text}
             </Blockquote>
           ))}
+        </section>
+      ) : null}
+      {brief.followUp?.items.length ? (
+        <section className="brief-section" data-testid="follow-up">
+          <Title order={2} size="h4" mb="xs">{FOLLOW_UP_TITLE}</Title>
+          <SectionText text={followUpText(brief.followUp)} />
         </section>
       ) : null}
     </Stack>

@@ -20,6 +20,7 @@
 
 import { FUNCTIONS, REPORTER_ROLES, SEGMENTS, BEHAVIOURS } from "../cases/taxonomy";
 import { TENURE_BANDS } from "../cases/tenure";
+import { followUpForExecutives } from "./follow-up";
 import { EXEC_MIN_CELL } from "../privacy/disclosure";
 import type { Brief, BriefBasis, BriefSections, MergedLink, Quote, SectionKey } from "./types";
 import { SECTION_KEYS } from "./types";
@@ -157,6 +158,7 @@ export function briefForExecutives(brief: Brief, { basis, segmentShown, healthSh
     chain,
     sections,
     quotes,
+    ...(brief.followUp ? { followUp: followUpForExecutives(brief.followUp, text) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // cannot inject a link, an image, HTML or a heading into the file.
 
 import { chainSentence, linkWords, supportLabel } from "./chain-merge";
+import { FOLLOW_UP_TITLE, followUpText } from "./follow-up";
 import { formatDate, upperFirst } from "./text";
 import { SECTION_KEYS, SECTION_TITLES, type Brief } from "./types";
 
@@ -107,6 +108,11 @@ export function briefToMarkdown(brief: Brief, { version, publishedAt }: Markdown
     if (!text.trim()) continue;
     out.push(`## ${SECTION_TITLES[key]}`);
     out.push(sectionToMarkdown(text));
+  }
+  const followUp = followUpText(brief.followUp);
+  if (followUp) {
+    out.push(`## ${FOLLOW_UP_TITLE}`);
+    out.push(sectionToMarkdown(followUp));
   }
   return `${out.join("\n\n")}\n`;
 }

@@ -1,3 +1,5 @@
+import type { FollowUp } from "./follow-up";
+
 // Plain data for the leadership brief (docs/product.md "Leadership brief"). The model layer passes
 // cases in this shape; everything the domain hands back is JSON-safe (no Dates), so a draft
 // or a published version can be stored as JSON as it is.
@@ -140,4 +142,9 @@ export type Brief = {
   quotes: Quote[];
   /** Absent from briefs written before it was kept. */
   basis?: BriefBasis;
+  /**
+   * "What we did and whether it worked": the actions and checks as they stood when this version
+   * was published (frozen with it). Absent from drafts and from versions published before.
+   */
+  followUp?: FollowUp;
 };

@@ -3,15 +3,17 @@
 
 import { diffWords } from "diff";
 import { chainSentenceWithSupport } from "./chain-merge";
+import { FOLLOW_UP_TITLE, followUpText } from "./follow-up";
 import { SECTION_KEYS, SECTION_TITLES, type Brief, type SectionKey } from "./types";
 
-export type DiffSection = "title" | "summary" | "chain" | SectionKey;
+export type DiffSection = "title" | "summary" | "chain" | SectionKey | "followUp";
 
 export const DIFF_SECTION_TITLES: Record<DiffSection, string> = {
   title: "Title",
   summary: "Summary",
   chain: "The chain",
   ...SECTION_TITLES,
+  followUp: FOLLOW_UP_TITLE,
 };
 
 export type DiffPart = { value: string; added?: true; removed?: true };
@@ -21,6 +23,7 @@ export type SectionDiff = { section: DiffSection; title: string; parts: DiffPart
 export type BriefVersionContent = Pick<Brief, "title" | "summary"> & {
   sections: Partial<Brief["sections"]>;
   chain?: Brief["chain"];
+  followUp?: Brief["followUp"];
 };
 
 function texts(b: BriefVersionContent): Record<DiffSection, string> {
@@ -30,6 +33,7 @@ function texts(b: BriefVersionContent): Record<DiffSection, string> {
     chain: b.chain ? chainSentenceWithSupport(b.chain) : "",
   } as Record<DiffSection, string>;
   for (const key of SECTION_KEYS) out[key] = b.sections?.[key] ?? "";
+  out.followUp = followUpText(b.followUp);
   return out;
 }
 
@@ -37,7 +41,7 @@ function texts(b: BriefVersionContent): Record<DiffSection, string> {
 export function diffBriefs(a: BriefVersionContent, b: BriefVersionContent): SectionDiff[] {
   const before = texts(a);
   const after = texts(b);
-  const order: DiffSection[] = ["title", "summary", "chain", ...SECTION_KEYS];
+  const order: DiffSection[] = ["title", "summary", "chain", ...SECTION_KEYS, "followUp"];
   return order
     .filter((section) => before[section] !== after[section])
     .map((section) => ({

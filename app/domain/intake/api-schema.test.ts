@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseApiCase } from "./api-schema";
+import { parseApiCase, scopedExternalId } from "./api-schema";
 
 const good = { externalId: "ZD-1042", complaint: "My territory was carved.", behaviour: "pipeline_generation" };
 
@@ -32,5 +32,13 @@ describe("parseApiCase", () => {
     expect(parseApiCase([good]).ok).toBe(false);
     expect(parseApiCase("x").ok).toBe(false);
     expect(parseApiCase(null).ok).toBe(false);
+  });
+});
+
+describe("external ids per integration", () => {
+  it("puts each integration's ids in a namespace of its folded name", () => {
+    expect(scopedExternalId("Zendesk", "ZD-1")).toBe("api:zendesk:ZD-1");
+    expect(scopedExternalId("  Zendesk  EU ", "ZD-1")).toBe(scopedExternalId("zendesk eu", "ZD-1"));
+    expect(scopedExternalId("Zendesk", "ZD-1")).not.toBe(scopedExternalId("HR portal", "ZD-1"));
   });
 });

@@ -54,3 +54,17 @@ function normalise(body: Record<string, unknown>) {
       .map(([k, v]) => [k, typeof v === "number" ? String(v) : v]),
   );
 }
+
+/**
+ * An integration's external ids live in its own namespace: the same "ZD-1" from two systems is
+ * two cases, and neither system can read or overwrite the other's (or a file import's) case.
+ * The namespace is the integration's name, folded (case and spacing), so a replacement token
+ * made under the same name carries on with the same cases.
+ */
+export function integrationScope(integrationName: string): string {
+  return `api:${integrationName.trim().toLowerCase().replace(/\s+/g, " ")}:`;
+}
+
+export function scopedExternalId(integrationName: string, externalId: string): string {
+  return `${integrationScope(integrationName)}${externalId}`;
+}

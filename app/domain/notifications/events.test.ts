@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deliveryFor, digestEmail, notificationTitle, preferencesFrom, preferencesSchema } from "./events";
+import { deliveryFor, digestEmail, digestTitle, digestWeek, notificationTitle, preferencesFrom, preferencesSchema } from "./events";
 
 describe("notifications", () => {
   it("defaults to the app and email, and honours each choice and the digest", () => {
@@ -19,6 +19,13 @@ describe("notifications", () => {
     expect(notificationTitle("case_assigned", "comp-team", facts)).toContain("Priya says");
   });
 
+  it("says which SLA clock was breached, apart from the warning", () => {
+    const facts = { caseId: 7, caseTitle: "Carve" };
+    expect(notificationTitle("sla_at_risk", "comp-team", facts)).toBe("Case #7 (Carve) is close to its SLA");
+    expect(notificationTitle("sla_at_risk", "comp-team", { ...facts, breached: "first_response" })).toBe("Case #7 (Carve) is past its first-response SLA");
+    expect(notificationTitle("sla_at_risk", "comp-team", { ...facts, breached: "diagnosis" })).toBe("Case #7 (Carve) is past its diagnosis SLA");
+  });
+
   it("reads the preference form", () => {
     const r = preferencesSchema.safeParse({ question_asked: "off", weeklyDigest: "on" });
     expect(r.success && r.data.question_asked).toBe("off");
@@ -30,5 +37,16 @@ describe("notifications", () => {
   it("writes a digest of lines and links", () => {
     const mail = digestEmail("https://u.test", "Jo", [{ title: "A thing", link: "/inbox", at: new Date() }]);
     expect(mail.text).toContain("- A thing: https://u.test/inbox");
+  });
+
+  it("dates the digest's week from Monday 00:00 UTC", () => {
+    expect(digestWeek(new Date("2026-11-26T08:00:00Z"))).toEqual({ start: new Date("2026-11-23T00:00:00Z"), key: "digest:2026-11-23" }); // a Thursday
+    expect(digestWeek(new Date("2026-11-23T00:00:00Z")).key).toBe("digest:2026-11-23"); // Monday, first instant
+    expect(digestWeek(new Date("2026-11-22T23:59:59Z")).key).toBe("digest:2026-11-16"); // Sunday night
+  });
+
+  it("gives executives a digest line without a count", () => {
+    expect(digestTitle("outside", 1)).toBe("Your weekly digest: 1 update from last week");
+    expect(digestTitle("executive", 2)).not.toMatch(/\d/);
   });
 });

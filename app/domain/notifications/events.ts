@@ -66,8 +66,11 @@ export function deliveryFor(prefs: Preferences, kind: NotificationKind): "none" 
   return prefs.weeklyDigest ? "inbox-digest" : "email";
 }
 
-type Audience = "comp-team" | "outside";
-export type EventFacts = { caseId?: number; caseTitle?: string; briefId?: number; actorName?: string; days?: number; actionId?: number; overdue?: boolean };
+type Audience = "comp-team" | "outside" | "executive";
+export type EventFacts = { caseId?: number; caseTitle?: string; briefId?: number; actorName?: string; days?: number; actionId?: number; overdue?: boolean; breached?: SlaClock };
+/** Which SLA clock a breach notice is about: each is told once, apart from the at-risk warning. */
+export type SlaClock = "first_response" | "diagnosis";
+const CLOCK_WORDS: Record<SlaClock, string> = { first_response: "first-response", diagnosis: "diagnosis" };
 
 /** The one line a notification says, for its recipient; outside the comp team no case content. */
 export function notificationTitle(kind: NotificationKind, audience: Audience, f: EventFacts): string {
@@ -81,7 +84,7 @@ export function notificationTitle(kind: NotificationKind, audience: Audience, f:
     case "case_assigned":
       return `${f.actorName ?? "Someone"} assigned ${named} to you`;
     case "sla_at_risk":
-      return `${named[0].toUpperCase()}${named.slice(1)} is close to or past its SLA`;
+      return `${named[0].toUpperCase()}${named.slice(1)} ${f.breached ? `is past its ${CLOCK_WORDS[f.breached]} SLA` : "is close to its SLA"}`;
     case "brief_published":
       return "A leadership brief was published for you to read";
     case "action_due":
@@ -115,4 +118,24 @@ export function digestEmail(baseUrl: string, name: string, items: readonly MailI
     subject: "Upstream: your week",
     text: `Hello ${name},\n\nWhat happened in Upstream for you this week:\n\n${lines.join("\n")}\n\nYour inbox: ${baseUrl}/inbox`,
   };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The digest's week: it starts Monday 00:00 UTC (business time, as the SLA clocks). The digest
+ * made in a week covers what came before its Monday, so it is made by the first sweep on or
+ * after that Monday; `key` makes it one per person per week.
+ */
+export function digestWeek(at: Date): { start: Date; key: string } {
+  const day = Math.floor(at.getTime() / DAY);
+  const monday = day - ((day + 3) % 7); // 1970-01-01 was a Thursday
+  const start = new Date(monday * DAY);
+  return { start, key: `digest:${start.toISOString().slice(0, 10)}` };
+}
+
+/** The digest's line in the inbox. Executives get no count (no figure that small reaches them). */
+export function digestTitle(audience: Audience, items: number): string {
+  if (audience === "executive") return "Your weekly digest is ready";
+  return `Your weekly digest: ${items} update${items === 1 ? "" : "s"} from last week`;
 }
