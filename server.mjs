@@ -182,6 +182,20 @@ const server = app.listen(port, host, () => {
   logger.info({ port: actualPort }, "listening");
 });
 
+// The benchmark's view of the event loop (decision 020): with LOOP_STATS_FILE set, SIGUSR2
+// writes how long the loop was held up since the last signal (max, p99, mean in ms) and starts over.
+if (process.env.LOOP_STATS_FILE) {
+  const { monitorEventLoopDelay } = await import("node:perf_hooks");
+  const { writeFileSync } = await import("node:fs");
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  process.on("SIGUSR2", () => {
+    const ms = (ns) => Math.round(ns / 1e4) / 100;
+    writeFileSync(process.env.LOOP_STATS_FILE, JSON.stringify({ at: Date.now(), maxMs: ms(loop.max), p99Ms: ms(loop.percentile(99)), meanMs: ms(loop.mean) }));
+    loop.reset();
+  });
+}
+
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }

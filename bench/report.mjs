@@ -34,6 +34,17 @@ export function judgeTargets(results) {
     add(`${r.name} at 100k: p99, 1 connection`, "< 100 ms", r["100k"].p99_1, r["100k"].p99_1 < 100);
   }
   add("Server peak resident memory (VmHWM, either size)", "< 300 MB", results.memory.peakRssMb, results.memory.peakRssMb < 300);
+  const mixed = results.mixed?.["100k"];
+  if (mixed) {
+    for (const [key, r] of Object.entries(mixed.routes)) {
+      if (key === "export") add("Mixed load at 100k (16 connections): export's first byte, p99", "< 200 ms", r.firstByte.p99Ms, r.firstByte.p99Ms != null && r.firstByte.p99Ms < 200);
+      else add(`Mixed load at 100k (16 connections): ${r.name}, p99`, "< 500 ms", r.p99Ms, r.p99Ms != null && r.p99Ms < 500);
+    }
+    add("Mixed load at 100k: errors", "0", Object.values(mixed.routes).reduce((n, r) => n + r.errors, 0), Object.values(mixed.routes).every((r) => r.errors === 0));
+    add("Mixed load at 100k: longest event-loop stall", "≤ ~50 ms", mixed.loopDelay?.maxMs, mixed.loopDelay != null && mixed.loopDelay.maxMs <= 60);
+  }
+  const afterWrite = results.patternsAfterWrite?.["100k"];
+  if (afterWrite) add("Pattern page at 100k: first request after a write (max of rounds)", "< 500 ms", afterWrite.maxMs, afterWrite.maxMs < 500);
   return targets;
 }
 
@@ -81,6 +92,15 @@ export function printTable(results, log = console.log) {
   log(line);
   const mem = results.memory;
   log(`Server peak resident memory: ${f(mem.peakRssMb, 0)} MB (1k server ${f(mem.bySize["1k"].hwmMb, 0)} MB, 100k server ${f(mem.bySize["100k"].hwmMb, 0)} MB; highest sampled RSS by phase at 100k: ${Object.entries(mem.bySize["100k"].byPhaseMb).map(([k, v]) => `${k} ${f(v, 0)}`).join(", ")})`);
+  log(line);
+  for (const [size, m] of Object.entries(results.mixed ?? {})) {
+    log(`Mixed load, ${size}, ${m.connections} connections for ${m.seconds} s (event loop max ${f(m.loopDelay?.maxMs)} ms, p99 ${f(m.loopDelay?.p99Ms)} ms; load ${m.loadAvg.join(" ")})`);
+    for (const r of Object.values(m.routes)) log(`  ${pad(r.name, 42)} p50 ${lpad(f(r.p50Ms), 8)}  p99 ${lpad(f(r.p99Ms), 8)}  first byte p99 ${lpad(f(r.firstByte.p99Ms), 8)}  ${r.count} requests, ${r.errors} errors`);
+  }
+  for (const [size, a] of Object.entries(results.patternsAfterWrite ?? {})) {
+    log(`Pattern page, first request after a write, ${size}: p50 ${f(a.p50Ms)} ms, max ${f(a.maxMs)} ms over ${a.rounds} rounds, ${a.markedUpdating} marked updating`);
+  }
+  log(`Load average (1/5/15 min): ${results.machine.loadAvg?.start?.join(" ")} at the start, ${results.machine.loadAvg?.end?.join(" ")} at the end`);
   log(line);
   log("Targets");
   for (const t of results.targets) {

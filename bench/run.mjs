@@ -4,7 +4,9 @@
 // bench/results.json. Everything it starts it stops, also on error and on Ctrl-C.
 //
 // Environment (all optional): BENCH_SECONDS_1 / BENCH_SECONDS_16 (load per route, default 3
-// and 4), BENCH_SKIP_BUILD=1 (reuse an existing build/), BENCH_TIMEOUT_MIN (hard stop, 15).
+// and 4), BENCH_SKIP_BUILD=1 (reuse an existing build/), BENCH_TIMEOUT_MIN (hard stop, 25),
+// BENCH_MIXED_SECONDS (the 16-connection mixed load, 20). The server's event-loop delay is
+// read per phase (server.loopDelay, SIGUSR2) and the machine's load average recorded.
 
 import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
@@ -16,13 +18,17 @@ import { listQueryFloor } from "./floors.mjs";
 import { createDatabase } from "./generate.mjs";
 import { appImport, importCsv, importRows, rawImport } from "./import.mjs";
 import { measureRoute, signIn, writesDuring } from "./load.mjs";
+import { mixedLoad, patternsAfterWrite } from "./mixed.mjs";
 import { judgeTargets, printTable, ratio } from "./report.mjs";
 import { cpuSnapshot, otherCpuPct, runCommand, startServer } from "./server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS_1 = Number(process.env.BENCH_SECONDS_1 || 3);
 const SECONDS_16 = Number(process.env.BENCH_SECONDS_16 || 4);
-const TIMEOUT_MIN = Number(process.env.BENCH_TIMEOUT_MIN || 15);
+const TIMEOUT_MIN = Number(process.env.BENCH_TIMEOUT_MIN || 25);
+const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS || 20);
+const MIXED_ROUTES = ["caseList", "caseFile", "patterns", "export", "brief"];
+const loadAvg = () => os.loadavg().map((v) => Math.round(v * 100) / 100);
 const IMPORT_ROWS = 100_000;
 const PASSWORD = "upstream-demo";
 const ANALYST = "analyst@upstream.test";
@@ -125,6 +131,9 @@ async function main() {
   for (const [label] of SIZES) fs.copyFileSync(dbs[label].file, path.join(tmp, `scratch-${label}.db`)); // untouched copies for the import floor
   const measured = {};
   const memory = { bySize: {} };
+  const mixed = {};
+  const afterWrite = {};
+  const loadAtStart = loadAvg();
   const run = {};
   try {
     for (const [label] of SIZES) {
@@ -152,7 +161,9 @@ async function main() {
         }
         server.setPhase(key);
         const before = cpuSnapshot(server.pid);
+        await server.loopDelay();
         const m = await measureRoute(server, route, cookie, { seconds1: SECONDS_1, seconds16: SECONDS_16 });
+        m.loopDelay = await server.loopDelay();
         m.otherCpuPct = otherCpuPct(before, cpuSnapshot(server.pid));
         m.loadAvg1 = Math.round(os.loadavg()[0] * 100) / 100;
         measured[label][key] = m;
@@ -161,17 +172,35 @@ async function main() {
     }
     for (const [label] of SIZES) {
       const { server, cookie } = run[label];
+      const routes = routesFor(dbs[label].facts).filter((r) => MIXED_ROUTES.includes(r.key));
+      server.setPhase("mixed");
+      await server.waitIdle();
+      await server.loopDelay();
+      const m = await mixedLoad(server, routes, cookie, { connections: 16, seconds: MIXED_SECONDS });
+      m.loopDelay = await server.loopDelay();
+      m.loadAvg = loadAvg();
+      mixed[label] = m;
+      say(`${label} mixed load, 16 connections for ${MIXED_SECONDS} s: ${Object.entries(m.routes).map(([k, r]) => `${k} p50 ${r.p50Ms} / p99 ${r.p99Ms} ms (${r.count}${r.errors ? `, ${r.errors} errors` : ""})`).join("; ")}; export first byte p99 ${m.routes.export?.firstByte.p99Ms} ms; event loop max ${m.loopDelay?.maxMs} ms; load ${m.loadAvg.join(" ")}`);
+      server.setPhase("patternsAfterWrite");
+      await server.waitIdle();
+      afterWrite[label] = await patternsAfterWrite(server, cookie);
+      say(`${label} pattern page, first request after a write: p50 ${afterWrite[label].p50Ms} ms, max ${afterWrite[label].maxMs} ms (${afterWrite[label].markedUpdating}/${afterWrite[label].rounds} marked updating).`);
+    }
+    for (const [label] of SIZES) {
+      const { server, cookie } = run[label];
       const rawMs = rawImport(path.join(tmp, `scratch-${label}.db`), rows);
       floors.import[label] = { rawMs };
       say(`${label} floor: raw insert of ${IMPORT_ROWS.toLocaleString("en-US")} rows in one transaction ${(rawMs / 1000).toFixed(2)} s; now through the app…`);
       server.setPhase("import");
       const before = cpuSnapshot(server.pid);
+      await server.loopDelay();
       let importing = true;
       const importDone = appImport(server.url, cookie, csv, IMPORT_ROWS).finally(() => (importing = false));
       // Meanwhile someone signs in and saves cases: they must not fail or wait long.
       const during = await writesDuring(server.url, ANALYST, PASSWORD, cookie, () => importing);
       const imp = await importDone;
       imp.writesDuring = during;
+      imp.loopDelay = await server.loopDelay();
       imp.otherCpuPct = otherCpuPct(before, cpuSnapshot(server.pid));
       say(`${label} during the import: ${during.signIn.count} sign-ins (p99 ${during.signIn.p99Ms} ms, max ${during.signIn.maxMs} ms), ${during.caseSave.count} case saves (p99 ${during.caseSave.p99Ms} ms), ${during.errors} errors${during.errors ? `: ${during.firstErrors.join("; ")}` : ""}.`);
       measured[label].import = imp;
@@ -225,11 +254,13 @@ async function main() {
 
   const cpus = os.cpus();
   const results = {
-    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model?.trim() ?? "unknown", memoryGb: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: { loadAvg: { start: loadAtStart, end: loadAvg(), note: "1, 5 and 15 minute load averages: the machine is shared" }, cpus: cpus.length, cpuModel: cpus[0]?.model?.trim() ?? "unknown", memoryGb: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` },
     date: new Date().toISOString(),
     load: { tool: "autocannon", seconds1: SECONDS_1, seconds16: SECONDS_16, rule: "1 connection: max(seconds1, time for 25 requests) up to 12 s; 16 connections: seconds16 if 64 requests fit, else 64 requests stopped at 30 s; the server is left to go idle between runs", acceptEncoding: "gzip, deflate", signedInAs: ANALYST },
     sizes: Object.fromEntries(SIZES.map(([label]) => [label, dbs[label].facts])),
     routes,
+    mixed,
+    patternsAfterWrite: afterWrite,
     floors,
     memory,
     targets: [],
@@ -239,6 +270,8 @@ async function main() {
   results.runSeconds = Math.round((Date.now() - started) / 100) / 10;
 
   const out = path.join(root, "bench", "results.json");
+  // npm run lighthouse keeps its scores in the same file: carried over.
+  if (fs.existsSync(out)) results.lighthouse = JSON.parse(fs.readFileSync(out, "utf8")).lighthouse;
   fs.writeFileSync(`${out}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
   fs.renameSync(`${out}.tmp`, out);
   printTable(results);

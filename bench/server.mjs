@@ -109,6 +109,23 @@ export async function waitIdle(pid, maxMs = 60_000) {
   return Date.now() - t0;
 }
 
+/** Asks the server (SIGUSR2) for its event-loop delay since the last ask; null if it does not answer. */
+async function loopDelay(proc, file) {
+  const before = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+  proc.kill("SIGUSR2");
+  for (let i = 0; i < 50; i++) {
+    await sleep(20);
+    if (fs.existsSync(file) && fs.statSync(file).mtimeMs !== before) {
+      try {
+        return JSON.parse(fs.readFileSync(file, "utf8"));
+      } catch {
+        // written as we read: try again
+      }
+    }
+  }
+  return null;
+}
+
 /**
  * Starts `node server.mjs` against `dbFile` on a free loopback port and waits until it answers.
  * `registry` is a Set the caller uses to stop every server on error or Ctrl-C.
@@ -125,7 +142,10 @@ export async function startServer({ root, dbFile, registry }) {
     QUIET_LOGS: "1",
     SESSION_SECRET: `bench-${Math.random().toString(36).slice(2)}`,
   };
-  const proc = spawn(process.execPath, ["server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const loopFile = `${dbFile}.loop.json`;
+  env.LOOP_STATS_FILE = loopFile;
+  // The same heap limit as `npm start`.
+  const proc = spawn(process.execPath, ["--max-old-space-size=256", "server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const keep = (chunk) => {
     log = (log + chunk.toString()).slice(-20_000);
@@ -171,6 +191,8 @@ export async function startServer({ root, dbFile, registry }) {
     },
     log: () => log,
     waitIdle: (maxMs) => waitIdle(proc.pid, maxMs),
+    /** How long the server's event loop was held up since the last call (max, p99, mean ms). */
+    loopDelay: () => loopDelay(proc, loopFile),
   };
   registry.add(server);
 

@@ -421,26 +421,37 @@ export async function countByStatus(query: CaseListQuery, viewer: Viewer, search
 
 export const EXPORT_LIMIT = 100_000;
 
-/**
- * Every case matching the list's filters (no paging, capped), with only the fields the viewer
- * may see. Cases without an external id get "case-<id>", which the import recognises, so an
- * exported file re-imports as an update, not as copies.
- */
-export async function exportCases(query: CaseListQuery, viewer: Viewer) {
-  const identity = seesReporter(viewer);
+/** The ids of every case matching the list's filters, in the list's order (capped): what an export writes. */
+export async function exportCaseIds(query: CaseListQuery, viewer: Viewer): Promise<number[]> {
   const where = await whereFor(query, viewer);
+  return rawIds(`SELECT c.id FROM "Case" c WHERE ${where.sql} ORDER BY ${listOrder(query.sort)} LIMIT ?`, [...where.params, EXPORT_LIMIT]);
+}
+
+/**
+ * These cases, in this order, with only the fields the viewer may see: an export reads its rows
+ * a page at a time (decision 020). Cases without an external id get "case-<id>", which the
+ * import recognises, so an exported file re-imports as an update, not as copies.
+ */
+export async function exportRows(ids: readonly number[], viewer: Viewer) {
+  const identity = seesReporter(viewer);
   const select = { id: true, externalId: true, ...RECORD_FIELDS, ownerId: false, duplicateOfId: false, reporterName: true, confidential: identity } as const;
-  // Filters, search, order and the rows in one statement (the adapter types the columns as
-  // Prisma would: dates, booleans). The columns are the select's, never user input.
+  // The adapter types the columns as Prisma would (dates, booleans). The columns are the
+  // select's, never user input; the ids are numbers.
   const columns = Object.entries(select).filter(([, on]) => on).map(([name]) => `c."${name}"`);
   const rows = await db.$queryRawUnsafe<Prisma.CaseGetPayload<{ select: typeof select }>[]>(
-    `SELECT ${columns.join(", ")} FROM "Case" c WHERE ${where.sql} ORDER BY ${listOrder(query.sort)} LIMIT ?`,
-    ...where.params,
-    EXPORT_LIMIT,
+    `SELECT ${columns.join(", ")} FROM "Case" c WHERE c.id IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(ids),
   );
-  return rows
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids
+    .flatMap((id) => byId.get(id) ?? [])
     .map((r) => withoutIdentity(r, identity))
     .map((r) => ({ ...r, externalId: r.externalId ?? `case-${r.id}`, tags: r.tags.split(",").filter(Boolean) }));
+}
+
+/** Every case matching the list's filters (no paging, capped), as an export writes them. */
+export async function exportCases(query: CaseListQuery, viewer: Viewer) {
+  return exportRows(await exportCaseIds(query, viewer), viewer);
 }
 
 export async function getCase(id: number, viewer: Viewer) {

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { PatternCase } from "~/domain/patterns/types";
 import { db } from "~/utils/db.server";
+import { reporterKeyOf } from "~/utils/reporter-key";
 import { causeSelect, reporterProfileSelect } from "./case-selects.server";
 
 // The case fields pattern logic reads (grouping, recurrence), and the watched patterns a new
@@ -25,8 +25,7 @@ export const reporterSelect = { reporterName: true, region: true } satisfies Pri
  * same person gives the same key), so it can count reports without carrying a name.
  */
 export function withReporterKey<T extends { reporterName: string; region: string }>({ reporterName, ...c }: T): Omit<T, "reporterName"> & Pick<PatternCase, "reporterKey"> {
-  const folded = reporterName.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
-  return { ...c, reporterKey: folded ? createHash("sha256").update(folded).digest("hex").slice(0, 16) : "" };
+  return { ...c, reporterKey: reporterKeyOf(reporterName) };
 }
 
 /** Patterns whose fix is in place: a new case like theirs means the problem came back. */

@@ -9,7 +9,9 @@ import { monthlySeries } from "~/domain/patterns/monthly";
 import { protectGroup } from "~/domain/patterns/suppress-groups";
 import { showCount } from "~/domain/privacy/disclosure";
 import { audienceOf } from "~/domain/privacy/case-view";
-import { cached } from "~/utils/data-version.server";
+import { cached, cachedStale, settleStale } from "~/utils/data-version.server";
+import { runWorker } from "~/utils/worker.server";
+import type { GroupingJob, GroupingResult } from "~/workers/grouping.worker";
 import { forViewer, type Viewer } from "./case-privacy.server";
 import {
   casesForGrouping,
@@ -27,15 +29,28 @@ import {
 export const GROUPING_CAP = 3_000;
 const SUGGESTIONS_SHOWN = 12;
 
-const suggestionCache = new Map<string, { version: number; at: number; value: { suggestions: Suggestion[]; grouped: number } }>();
+const suggestionCache = new Map<string, { version: number; at: number; value: { suggestions: Suggestion[]; grouped: number; generation: number } }>();
+let generation = 0;
+/** From this many cases the grouping runs on a worker thread. */
+export const GROUP_ON_WORKER_FROM = 300;
 
+// Stale-while-revalidate on a worker thread (decision 020): after a write the page shows the
+// last groups at once while they are worked out again off the server's thread.
 async function suggestionsFor(range: DateRange) {
   const key = `${range.from ?? ""}|${range.to ?? ""}`;
-  return cached(suggestionCache, key, 10 * 60_000, async () => {
+  return cachedStale(suggestionCache, key, 10 * 60_000, async () => {
     const cases = await casesForGrouping(range, GROUPING_CAP);
-    return { suggestions: suggestGroups(cases), grouped: cases.length };
+    // A worker costs more to start than grouping a few hundred cases takes (milliseconds).
+    const result: GroupingResult =
+      cases.length < GROUP_ON_WORKER_FROM ? { ok: true, suggestions: suggestGroups(cases), computeMs: 0 } : await runWorker<GroupingResult>("grouping", { cases } satisfies GroupingJob);
+    if (!result.ok) throw new Error(`Grouping failed in the worker: ${result.message}`);
+    generation += 1;
+    return { suggestions: result.suggestions, grouped: cases.length, generation };
   });
 }
+
+/** Waits for a grouping under way (tests, the benchmark). */
+export const settleSuggestions = () => settleStale(suggestionCache);
 
 /** A suggestion as it stands now (null when the data moved on and it no longer exists). */
 export async function suggestionByKey(range: DateRange, key: string) {
@@ -56,7 +71,9 @@ const insightsCache = new Map<string, { version: number; at: number; value: Awai
 export function patternInsights(range: DateRange, viewer: Viewer) {
   const suppress = viewer.role === "executive";
   const audience = audienceOf(viewer.role);
-  return cached(insightsCache, `${range.from ?? ""}|${range.to ?? ""}|${suppress}|${audience}`, 10 * 60_000, async () => {
+  // Keyed on the groups' generation too: the page picks up groups finished in the background.
+  const key = `${range.from ?? ""}|${range.to ?? ""}|${suppress}|${audience}|${generation}`;
+  return cached(insightsCache, key, 10 * 60_000, async () => {
     const insights = await computeInsights(range, suppress);
     if (audience === "comp-team") return insights;
     // A group's distinctive terms and typical complaint come from the raw text: outside the

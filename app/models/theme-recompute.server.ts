@@ -1,11 +1,10 @@
-import { matchThemes } from "~/domain/patterns/theme-identity";
-import { partitionThemes, type ThemeCase } from "~/domain/patterns/theme-partition";
+import type { ThemeJob, ThemeJobResult } from "~/workers/theme-recompute.worker";
 import { now } from "~/utils/clock.server";
 import { dataVersion } from "~/utils/data-version.server";
-import { db } from "~/utils/db.server";
-import { patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-case.server";
+import { getEnv } from "~/utils/env.server";
+import { runWorker } from "~/utils/worker.server";
 
-// Themes are recomputed off the request (decision 013): the after-commit step schedules a
+// Themes are recomputed off the request (decisions 013, 020): the after-commit step schedules a
 // deferred job once per burst of writes; pages keep serving the last stored themes, marked
 // "updating", until it is done. Apart from theme.server so the after-commit step can call it
 // without an import cycle. One server process: in-memory state is enough.
@@ -14,7 +13,7 @@ import { patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-ca
 export const THEME_CAP = 20_000;
 const DEBOUNCE_MS = 200;
 
-const state = { count: 0, computedVersion: -1, running: null as Promise<void> | null, timer: null as ReturnType<typeof setTimeout> | null, lastMs: 0 };
+const state = { count: 0, computedVersion: -1, running: null as Promise<void> | null, timer: null as ReturnType<typeof setTimeout> | null, lastMs: 0, last: null as ThemeJobResult | null };
 
 /** Called by the after-commit step: recompute soon, once for a burst of writes, never during the request. */
 export function scheduleThemeRecompute() {
@@ -51,50 +50,22 @@ export async function settleThemes() {
   if (state.computedVersion !== dataVersion()) await recomputeThemes();
 }
 
+/** Runs one recomputation on a worker thread (decision 020); the stored themes change in one short transaction. */
 export async function recomputeThemes() {
   const version = dataVersion();
   const started = performance.now();
-  const rows = await db.case.findMany({
-    orderBy: [{ raisedOn: "desc" }, { id: "desc" }],
-    take: THEME_CAP,
-    select: { ...patternCaseSelect, ...reporterSelect, behaviourDetail: true, causeDetail: true, rootCauseStatement: true, whySteps: { orderBy: { position: "asc" }, select: { answer: true } } },
-  });
-  const cases: ThemeCase[] = rows.map(({ whySteps, behaviourDetail, causeDetail, ...c }) => ({
-    ...withReporterKey(c),
-    details: [behaviourDetail, causeDetail].filter(Boolean).join("\n"),
-    whys: whySteps.map((s) => s.answer).filter(Boolean),
-  }));
-  const computed = partitionThemes(cases);
-  const previous = await db.theme.findMany({ select: { id: true, name: true, cases: { select: { caseId: true } } } });
-  const themes = matchThemes(previous.map((p) => ({ id: p.id, name: p.name, caseIds: p.cases.map((c) => c.caseId) })), computed);
-  const at = now();
-  await db.$transaction(async (tx) => {
-    await tx.themeCase.deleteMany({});
-    await tx.theme.deleteMany({ where: { id: { notIn: themes.map((t) => t.id) } } });
-    for (const t of themes) {
-      const data = {
-        name: t.name,
-        terms: JSON.stringify(t.terms),
-        typicalCaseId: t.typicalCaseId,
-        dominantCause: t.dominantCause,
-        dominantSource: t.dominantSource,
-        causes: JSON.stringify(t.causes),
-        firstRaisedOn: t.from,
-        lastRaisedOn: t.to,
-        computedAt: at,
-      };
-      await tx.theme.upsert({ where: { id: t.id }, create: { id: t.id, ...data }, update: data, select: { id: true } });
-    }
-    const links = themes.flatMap((t) => t.caseIds.map((caseId) => ({ themeId: t.id, caseId })));
-    for (let i = 0; i < links.length; i += 5_000) await tx.themeCase.createMany({ data: links.slice(i, i + 5_000) });
-  });
+  const job: ThemeJob = { file: getEnv().databaseUrl.replace(/^file:/, ""), cap: THEME_CAP, computedAt: now().toISOString().replace("Z", "+00:00") };
+  const result = await runWorker<ThemeJobResult>("theme-recompute", job);
+  if (!result.ok) throw new Error(`Recomputing themes failed in the worker: ${result.message}`);
   state.computedVersion = version;
   state.count += 1;
   state.lastMs = performance.now() - started;
+  state.last = result;
 }
 
-export function lastRecomputeMs() {
-  return state.lastMs;
+/** The last recomputation's wall time and, from the worker, its read, compute and write times (bench). */
+export function lastRecompute() {
+  return { ms: state.lastMs, worker: state.last };
 }
 
 

@@ -156,13 +156,20 @@ export default function PatternsPage() {
         {d.total} cases in range · {d.crossFunctional} cross-functional groups
       </Text>
 
-      <SimpleGrid cols={{ base: 1, xl: 2 }}>
-        {d.matrices.map((m) => (
-          <MatrixTable key={m.title} title={m.title} matrix={m.matrix} cellHref={cellHref} />
-        ))}
-      </SimpleGrid>
+      {/* A level-2 heading over the tables and the chart (their titles are level 3): headings
+          go down one level at a time for screen readers (Lighthouse: heading-order). */}
+      <section aria-labelledby="counts">
+        <Title order={2} size="h3" id="counts" mb="sm">Counts</Title>
+        <Stack gap="lg">
+          <SimpleGrid cols={{ base: 1, xl: 2 }}>
+            {d.matrices.map((m) => (
+              <MatrixTable key={m.title} title={m.title} matrix={m.matrix} cellHref={cellHref} />
+            ))}
+          </SimpleGrid>
 
-      <MonthlyChart data={d.monthly.data} series={d.monthly.series} />
+          <MonthlyChart data={d.monthly.data} series={d.monthly.series} />
+        </Stack>
+      </section>
 
       <ThemeSection d={d.themes as ThemeSectionData} canWrite={d.canWrite} options={d.themeOptions} error={themeError} />
 

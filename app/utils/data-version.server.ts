@@ -21,3 +21,39 @@ export function cached<T>(store: Map<string, { version: number; at: number; valu
     return value;
   });
 }
+
+type Entry<T> = { version: number; at: number; value: T };
+const refreshing = new WeakMap<Map<string, unknown>, Map<string, Promise<unknown>>>();
+
+/**
+ * Like `cached`, but stale-while-revalidate (decision 020): once a key has a value, a request
+ * after a write gets that value at once while one fresh computation runs in the background;
+ * only the very first request for a key waits. The value is stamped with the data version
+ * read when its computation started, so a write during it leaves it stale.
+ */
+export function cachedStale<T>(store: Map<string, Entry<T>>, key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
+  const hit = store.get(key);
+  if (hit && hit.version === version && Date.now() - hit.at < ttlMs) return Promise.resolve(hit.value);
+  const running = refreshing.get(store) ?? new Map<string, Promise<unknown>>();
+  refreshing.set(store, running);
+  let pending = running.get(key) as Promise<T> | undefined;
+  if (!pending) {
+    const startedAt = version;
+    pending = compute()
+      .then((value) => {
+        if (store.size > 50) store.clear();
+        store.set(key, { version: startedAt, at: Date.now(), value });
+        return value;
+      })
+      .finally(() => running.delete(key));
+    running.set(key, pending);
+  }
+  if (!hit) return pending;
+  pending.catch((error: unknown) => console.error("A background recomputation failed; the last result stays shown:", error));
+  return Promise.resolve(hit.value);
+}
+
+/** Waits for the background computations of this store (tests, the benchmark). */
+export async function settleStale(store: Map<string, unknown>) {
+  await Promise.allSettled([...(refreshing.get(store)?.values() ?? [])]);
+}

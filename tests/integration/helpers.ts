@@ -4,7 +4,10 @@ import type { Role } from "~/domain/auth/permissions";
 import type { CaseFormData } from "~/domain/cases/case-schema";
 import { createCase } from "~/models/case-commands.server";
 import { createUserSession, hashPassword } from "~/utils/auth.server";
+import { dataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
+import { complaintText, rng } from "../../bench/generate.mjs";
+import { BEHAVIOUR_PHRASES } from "../../bench/text.mjs";
 
 const BASE = "http://upstream.test";
 let counter = 0;
@@ -143,3 +146,34 @@ export async function newCase(input: CaseFormData, actorId: string) {
 }
 
 export { db };
+
+const PLANTED_CAUSES = ["territory_imbalance", "quota_setting", "data_systems", "plan_mechanics"];
+
+/**
+ * Many cases at once, in varied words (the benchmark's phrase banks, seeded), written in one
+ * statement: for tests that need volume (themes on a worker, streamed exports), not details.
+ */
+export async function plantCases(n: number, createdById: string) {
+  const r = rng(7);
+  const behaviours = Object.keys(BEHAVIOUR_PHRASES);
+  const rows = Array.from({ length: n }, (_, i) => {
+    const suspectedCause = PLANTED_CAUSES[i % PLANTED_CAUSES.length];
+    const behaviour = behaviours[i % behaviours.length];
+    const complaint = complaintText(r, suspectedCause, behaviour);
+    return {
+      title: complaint.slice(0, 60),
+      complaint,
+      raisedOn: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000),
+      channel: "email",
+      reporterRole: "ae",
+      reporterFunction: "sales",
+      segment: "enterprise",
+      behaviour,
+      suspectedCause,
+      reporterName: `Rep ${i % 300}`,
+      createdById,
+    };
+  });
+  await db.case.createMany({ data: rows });
+  dataChanged();
+}

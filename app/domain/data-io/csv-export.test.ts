@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { caseFormSchema, type CaseFormData } from "../cases/case-schema";
 import { suggestMapping, validateRows, parseJsonCases } from "./case-import";
 import { parseCsv } from "./csv";
-import { caseExportColumns, casesToCsv, casesToJson, cellText, neutraliseCell, toCsv, unneutraliseCell } from "./csv-export";
+import { caseExportColumns, casesToCsv, casesToJson, cellText, csvHead, csvLines, jsonHead, jsonLines, jsonTail, neutraliseCell, toCsv, unneutraliseCell } from "./csv-export";
 import { isReadError, type ReadResult } from "./import-common";
 
 function table(result: ReadResult) {
@@ -162,5 +162,28 @@ describe("round trip", () => {
     const result = validateRows(t.rows, suggestMapping(t.headers));
     expect(result.errors).toEqual([]);
     expect(result.valid[1].data).toMatchObject({ complaint: stored[1].complaint, reporterName: "", confidential: false });
+  });
+});
+
+describe("an export written a page at a time (streamed)", () => {
+  const columns = [
+    { key: "a", header: "A" },
+    { key: "b", header: "B, with comma" },
+  ];
+  const rows = Array.from({ length: 7 }, (_, i) => ({ a: `=row ${i}`, b: i % 2 ? `line\nbreak "${i}"` : new Date(Date.UTC(2026, 0, i + 1)) }));
+  const pages = (size: number) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+
+  it.each([1, 3, 7, 10])("CSV in pages of %i is the same file as written at once", (size) => {
+    expect(csvHead(columns, { bom: true }) + pages(size).map((p) => csvLines(p, columns)).join("")).toBe(toCsv(rows, columns, { bom: true }));
+  });
+
+  it.each([1, 3, 7, 10])("JSON in pages of %i is the same file as written at once", (size) => {
+    const body = jsonHead + pages(size).map((p, i) => jsonLines(p, columns, i === 0)).join("") + jsonTail(true);
+    expect(body).toBe(casesToJson(rows, columns));
+  });
+
+  it("an empty export is a header alone (CSV) and an empty list (JSON)", () => {
+    expect(csvHead(columns) + csvLines([], columns)).toBe(toCsv([], columns));
+    expect(jsonHead + jsonTail(false)).toBe(casesToJson([], columns));
   });
 });

@@ -70,6 +70,17 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
   return options.bom ? `\uFEFF${ended}` : ended;
 }
 
+/** A CSV file's first line (and the BOM), for a file written a page at a time (see toCsv). */
+export function csvHead(columns: readonly ExportColumn[], options: { bom?: boolean } = {}): string {
+  return toCsv([], columns, options);
+}
+
+/** A page of CSV rows, each ending in CRLF: csvHead + csvLines(page 1) + … equals toCsv of all rows. */
+export function csvLines(rows: readonly Record<string, unknown>[], columns: readonly ExportColumn[]): string {
+  if (rows.length === 0) return "";
+  return `${Papa.unparse(rows.map((row) => columns.map((c) => neutraliseCell(cellText(row[c.key])))), { newline: "\r\n" })}\r\n`;
+}
+
 /** Cases as CSV. The same writer serves patterns (any rows and columns). */
 export const casesToCsv = toCsv;
 
@@ -101,3 +112,18 @@ export function casesToJson(rows: readonly Record<string, unknown>[], columns: r
   const cases = rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, jsonValue(row[c.key])])));
   return JSON.stringify({ cases }, null, 2);
 }
+
+/**
+ * casesToJson a page at a time: jsonHead, then jsonLines for each page (`first`: no row written
+ * yet), then jsonTail; the pieces join into exactly what casesToJson writes.
+ */
+export const jsonHead = '{\n  "cases": [';
+export function jsonLines(rows: readonly Record<string, unknown>[], columns: readonly ExportColumn[], first: boolean): string {
+  return rows
+    .map((row, i) => {
+      const value = JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, jsonValue(row[c.key])])), null, 2);
+      return `${first && i === 0 ? "" : ","}\n    ${value.replace(/\n/g, "\n    ")}`;
+    })
+    .join("");
+}
+export const jsonTail = (anyRows: boolean) => (anyRows ? "\n  ]\n}" : "]\n}");

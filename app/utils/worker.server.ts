@@ -1,0 +1,44 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// Heavy work runs on worker threads (decision 020). A worker needs a file of its own: the
+// production build bundles each app/workers/<name>.worker.ts into build/workers/<name>.mjs
+// (scripts/build-workers.mjs), beside build/server/index.js, where this module is bundled;
+// in dev and tests the TypeScript source runs through tsx.
+const here = dirname(fileURLToPath(import.meta.url));
+
+// Node 20 does not pass `--import tsx` on to a worker's loader: the source is loaded by tsx's API.
+// require.resolve finds tsx's CommonJS build; its ES module build is beside it.
+const tsxApi = () => pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+const viaTsx = (source: string) => `
+import(${JSON.stringify(tsxApi())})
+  .then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(source).href)}, ${JSON.stringify(import.meta.url)}));`;
+
+function workerEntry(name: string): { code: string | URL; eval: boolean } {
+  const built = join(here, "..", "workers", `${name}.mjs`);
+  if (existsSync(built)) return { code: pathToFileURL(built), eval: false };
+  return { code: viaTsx(join(here, "..", "workers", `${name}.worker.ts`)), eval: true };
+}
+
+/** Runs app/workers/<name>.worker.ts once with `data`, resolving with the one message it posts. */
+export function runWorker<T>(name: string, data: unknown): Promise<T> {
+  const entry = workerEntry(name);
+  return new Promise<T>((resolve, reject) => {
+    const worker = new Worker(entry.code, { workerData: data, eval: entry.eval });
+    let settled = false;
+    worker.once("message", (message: T) => {
+      settled = true;
+      resolve(message);
+    });
+    worker.once("error", (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once("exit", (code) => {
+      if (!settled) reject(new Error(`Worker ${name} stopped without an answer (exit code ${code})`));
+    });
+  });
+}

@@ -1,0 +1,48 @@
+// Exports stream (decision 020): the header leaves before any row is read, rows follow a page
+// at a time, and the file is the same as one written at once, with the viewer's columns only.
+import { describe, expect, it } from "vitest";
+import { parseCaseListQuery } from "~/domain/cases/list-query";
+import { caseExportColumns, toCsv } from "~/domain/data-io/csv-export";
+import { EXPORT_PAGE } from "~/models/case-export.server";
+import { exportCases } from "~/models/case-queries.server";
+import { loader } from "~/routes/cases.export";
+import { cookieFor, getRequest, makeUser, plantCases, signedIn } from "./helpers";
+
+async function chunksOf(response: Response) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const chunks: string[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    chunks.push(decoder.decode(value, { stream: true }));
+  }
+}
+
+describe("streamed case export", () => {
+  it("sends the header first, then the rows page by page: the same file as written at once", async () => {
+    const analyst = await makeUser("analyst");
+    const count = EXPORT_PAGE * 2 + 300;
+    await plantCases(count, analyst.id);
+    const response = (await loader({ request: getRequest("/cases/export?format=csv", await cookieFor(analyst.id)), params: {}, context: { clientAddress: "127.0.0.1" } })) as Response;
+    const chunks = await chunksOf(response);
+    const columns = caseExportColumns({ seesReporter: true });
+    // The first chunk is the header alone: it was sent before the rows were read.
+    expect(chunks[0]).toBe(toCsv([], columns, { bom: true }).replace(/^\uFEFF/, ""));
+    expect(chunks.length).toBe(1 + Math.ceil(count / EXPORT_PAGE));
+    const all = await exportCases(parseCaseListQuery(new URLSearchParams()), { id: analyst.id, role: "analyst" });
+    expect(all).toHaveLength(count);
+    expect("\uFEFF" + chunks.join("")).toBe(toCsv(all, columns, { bom: true }));
+  }, 60_000);
+
+  it("gives a sales leader neither the reporter's name nor the confidential flag, in JSON too", async () => {
+    const leader = await signedIn("sales_leader");
+    const response = (await loader({ request: getRequest("/cases/export?format=json", leader.cookie), params: {}, context: { clientAddress: "127.0.0.1" } })) as Response;
+    const body = (await chunksOf(response)).join("");
+    const parsed = JSON.parse(body) as { cases: Record<string, unknown>[] };
+    expect(parsed.cases.length).toBeGreaterThan(EXPORT_PAGE);
+    expect(body).not.toMatch(/Rep \d+/);
+    expect(Object.keys(parsed.cases[0])).not.toContain("reporterName");
+    expect(Object.keys(parsed.cases[0])).not.toContain("confidential");
+  }, 60_000);
+});

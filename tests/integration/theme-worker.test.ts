@@ -1,0 +1,47 @@
+// Themes and suggested groups are computed on worker threads (decision 020): the server's thread keeps answering
+// while a recomputation runs, the worker's result is what the page then serves, and a failing
+// worker leaves the last themes in place.
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { describe, expect, it } from "vitest";
+import { GROUP_ON_WORKER_FROM, GROUPING_CAP, patternInsights, settleSuggestions } from "~/models/pattern-insights.server";
+import { lastRecompute, settleThemes } from "~/models/theme-recompute.server";
+import { allThemes } from "~/models/theme.server";
+import { db, makeUser, plantCases } from "./helpers";
+
+describe("suggested groups: stale while revalidating, on a worker thread", () => {
+  it("after a write serves the last groups at once and the new ones once the worker is done", async () => {
+    const analyst = await makeUser("analyst");
+    const viewer = { id: analyst.id, role: "analyst" as const };
+    const before = (await patternInsights({}, viewer)).grouped;
+    // Enough cases that the new grouping runs on the worker thread.
+    const added = GROUP_ON_WORKER_FROM + 20;
+    expect(before + added).toBeLessThanOrEqual(GROUPING_CAP);
+    await plantCases(added, analyst.id);
+    // The first request after the write does not wait for the grouping: it gets the last one.
+    expect((await patternInsights({}, viewer)).grouped).toBe(before);
+    await settleSuggestions();
+    expect((await patternInsights({}, viewer)).grouped).toBe(before + added);
+  }, 120_000);
+});
+
+describe("themes on a worker thread", () => {
+  it("recomputes off the server's thread: the event loop keeps turning while the worker partitions", async () => {
+    await plantCases(5_000, (await makeUser("analyst")).id);
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    await settleThemes();
+    delay.disable();
+    const { worker } = lastRecompute();
+    expect(worker).toMatchObject({ ok: true, cases: await db.case.count() });
+    if (!worker?.ok) return;
+    // It ran on another thread than the server's (thread 0)…
+    expect(worker.threadId).toBeGreaterThan(0);
+    // …so the server's loop never stalled for the partition's length (on the server's thread
+    // it would have, all of it at once), even on a loaded machine.
+    expect(worker.computeMs).toBeGreaterThan(300);
+    expect(delay.max / 1e6).toBeLessThan(worker.computeMs * 0.6);
+    const stored = await allThemes();
+    expect(stored.themes.length).toBe(worker.themes);
+    expect(new Set(stored.themes.flatMap((t) => t.caseIds)).size).toBeLessThanOrEqual(await db.case.count());
+  }, 120_000);
+});
