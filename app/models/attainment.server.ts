@@ -72,6 +72,12 @@ export const ATTAINMENT_SELECT = {
   tenureMonths: true,
 } as const;
 
+/** The periods attainment has been imported for (not sensitive: no figure, no person). */
+export async function attainmentPeriods(): Promise<string[]> {
+  const rows = await db.attainmentRow.findMany({ distinct: ["period"], select: { period: true } });
+  return rows.map((r) => r.period);
+}
+
 export function listAttainment() {
   return db.attainmentRow.findMany({ select: ATTAINMENT_SELECT });
 }

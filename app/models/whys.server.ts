@@ -262,10 +262,30 @@ export async function listQuestionsFor(leader: Viewer) {
       position: true,
       question: true,
       createdAt: true,
-      case: { select: { id: true, title: true, behaviour: true } },
+      case: {
+        select: {
+          id: true,
+          title: true,
+          behaviour: true,
+          // The chain so far, so the leader answers in context (issue 14); scrubbed below like the rest.
+          whySteps: { orderBy: { position: "asc" }, select: { id: true, position: true, question: true, answer: true } },
+        },
+      },
     },
   });
-  return forViewerEach(leader, questions, (q) => [q.case.id]);
+  const withContext = questions.map(({ case: { whySteps, ...c }, ...q }) => ({ ...q, case: c, before: whySteps.filter((s) => s.position < q.position) }));
+  return forViewerEach(leader, withContext, (q) => [q.case.id]);
+}
+
+/** A step this leader answered, and who on the comp team hears of it (the case's owner, else whoever logged it). */
+export async function answeredStep(stepId: number, leader: Viewer) {
+  const step = await db.whyStep.findFirst({
+    where: { id: stepId, answeredById: leader.id },
+    select: { id: true, position: true, case: { select: { id: true, owner: { select: { name: true } }, createdBy: { select: { name: true } } } } },
+  });
+  if (!step) return null;
+  const sentTo = step.case.owner?.name ?? step.case.createdBy.name;
+  return forViewer(leader, [step.case.id], { caseId: step.case.id, position: step.position, sentTo });
 }
 
 export function countQuestionsFor(leaderId: string) {
@@ -295,6 +315,6 @@ export async function answerAsLeader({ stepId, leaderId, answer, evidence }: { s
 }
 
 export async function listStepSummaries(caseId: number, viewer: Viewer) {
-  const steps = await db.whyStep.findMany({ where: { caseId }, orderBy: { position: "asc" }, select: { id: true, position: true, question: true } });
+  const steps = await db.whyStep.findMany({ where: { caseId }, orderBy: { position: "asc" }, select: { id: true, position: true, question: true, answer: true } });
   return forViewer(viewer, [caseId], steps);
 }

@@ -46,6 +46,7 @@ import { causeCheckForCase } from "~/models/theme.server";
 import { CaseCauseCheck } from "~/components/patterns/case-cause-check";
 import { addNote, editNote, listNotes, linkNoteToStep } from "~/models/note.server";
 import { listStepSummaries } from "~/models/whys.server";
+import { ChainSummary } from "~/components/whys/chain-summary";
 import { recordAccess } from "~/models/access-log.server";
 import { requirePermission, type CurrentUser } from "~/utils/auth.server";
 import { answer, handleIntent, intentsFor, REFERENCE_ANSWERS } from "~/utils/intents.server";
@@ -254,10 +255,19 @@ export default function CaseFilePage() {
                     </Text>
                   ) : null}
                 </div>
-                <Button component={Link} to={`/cases/${c.id}/whys`} variant={canEdit ? "filled" : "outline"}>
-                  {steps.length ? `Five Whys (${steps.length})` : canEdit ? "Start the Five Whys" : "Five Whys"}
-                </Button>
+                {canEdit ? (
+                  <Button component={Link} to={`/cases/${c.id}/whys`} variant="filled">
+                    {steps.length ? `Five Whys (${steps.length})` : "Start the Five Whys"}
+                  </Button>
+                ) : null}
               </Group>
+              {canEdit ? null : (
+                <>
+                  <Title order={3} size="h5" mt="lg" mb="xs">Five Whys</Title>
+                  <ChainSummary steps={steps} />
+                  {steps.length ? <Anchor component={Link} to={`/cases/${c.id}/whys`} size="sm" mt="xs" display="inline-block">Evidence and notes for each step</Anchor> : null}
+                </>
+              )}
             </Paper>
 
             <CaseLinks caseId={c.id} duplicateOf={c.duplicateOf} duplicates={c.duplicates} similar={similar} canEdit={canEdit} />

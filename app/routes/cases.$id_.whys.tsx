@@ -52,7 +52,7 @@ function refusal(r: whys.ChainResult & { ok: false }, id: number) {
     case "not-a-leader":
       return answer.invalid("Choose an active sales leader.", "askLeaderId");
     case "incomplete":
-      return answer.invalid("", undefined, r.problems.map((p) => p.message));
+      return answer.invalid("The diagnosis cannot be confirmed yet: finish what is listed first.", undefined, r.problems.map((p) => p.message));
     case "conflict":
     case "already-answered":
       return answer.conflict(CONFLICT);
@@ -127,6 +127,10 @@ export default function WhysPage() {
   // Each form reads the action's reply only when the reply is for it.
   const resultFor = (intent: string) => replyFor(actionData, intent);
   const topError = errorOf(actionData, ["move-step", "remove-step"]);
+  // What still stands between the chain and a confirmed diagnosis: the server's list after a
+  // refused confirm, else the page's own check.
+  const missing = actionData?.intent === "confirm" && actionData.problems.length ? actionData.problems : check.ok ? [] : check.problems.map((p) => p.message);
+  const confirmError = actionData?.intent === "confirm" && actionData.problems.length ? errorOf(actionData, "confirm") : undefined;
 
   return (
     <Stack gap="lg">
@@ -195,7 +199,7 @@ export default function WhysPage() {
                   lastResult={resultFor("add-step")}
                   leaders={leaders}
                   submitLabel="Add this why"
-                  defaultValue={{ question: defaultQuestion(last ? { answer: last.answer || last.question } : null, behaviour), confidence: "likely" }}
+                  defaultValue={{ question: defaultQuestion(last ? { answer: last.answer } : null, behaviour), confidence: "likely" }}
                 />
               </Paper>
             ) : null}
@@ -255,10 +259,11 @@ export default function WhysPage() {
                 </>
               ) : canEdit ? (
                 <>
-                  {(actionData?.problems?.length ? actionData.problems : check.ok ? [] : check.problems.map((p) => p.message)).length ? (
-                    <Alert color="orange" variant="light" mt="md" title="Before this case can be marked diagnosed">
+                  {missing.length ? (
+                    <Alert id="confirm-missing" color="orange" variant="light" mt="md" title="Before this case can be marked diagnosed" styles={{ title: { color: "var(--mantine-color-dark-8)" } }}>
+                      {confirmError ? <Text size="sm" c="dark.8" role="alert" mb={4}>{confirmError}</Text> : null}
                       <List size="sm">
-                        {(actionData?.problems?.length ? actionData.problems : check.problems.map((p) => p.message)).map((m) => (
+                        {missing.map((m) => (
                           <List.Item key={m}><Text size="sm" c="dark.8">{m}</Text></List.Item>
                         ))}
                       </List>
@@ -268,8 +273,9 @@ export default function WhysPage() {
                     <input type="hidden" name="intent" value="confirm" />
                     <input type="hidden" name="version" value={chain.whysVersion} />
                     <Stack gap="xs" mt="md">
-                      <Checkbox name="confirmed" label="I read the chain back and it holds" error={errorOf(actionData, "confirm", "confirmed")} />
-                      <Button type="submit" variant="filled" loading={navigation.formData?.get("intent") === "confirm"}>
+                      <Checkbox name="confirmed" label="I read the chain back and it holds" error={errorOf(actionData, "confirm", "confirmed")} disabled={missing.length > 0} />
+                      {/* Disabled while its list of what is missing is on screen; the server refuses too. */}
+                      <Button type="submit" variant="filled" disabled={missing.length > 0} aria-describedby={missing.length ? "confirm-missing" : undefined} loading={navigation.formData?.get("intent") === "confirm"}>
                         Confirm diagnosis
                       </Button>
                     </Stack>

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, List, Paper, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
@@ -8,7 +8,7 @@ import { formatDate } from "~/components/labels";
 import { behaviourLabel } from "~/domain/cases/taxonomy";
 import { leaderAnswerSchema } from "~/domain/whys/leader-answer-schema";
 import { questionAnswered } from "~/models/notify-events.server";
-import { answerAsLeader, listQuestionsFor } from "~/models/whys.server";
+import { answeredStep, answerAsLeader, listQuestionsFor } from "~/models/whys.server";
 import { requireUser } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
@@ -26,7 +26,10 @@ async function requireLeader(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireLeader(request);
-  return { questions: await listQuestionsFor(user) };
+  // After "Send answer" the page says where the answer went, with or without JavaScript.
+  const answered = Number(new URL(request.url).searchParams.get("answered"));
+  const [questions, sent] = await Promise.all([listQuestionsFor(user), Number.isSafeInteger(answered) && answered > 0 ? answeredStep(answered, user) : null]);
+  return { questions, sent };
 }
 
 const answerStep = intentsFor<{ leaderId: string; leaderName: string }>()({
@@ -39,7 +42,7 @@ const answerStep = intentsFor<{ leaderId: string; leaderName: string }>()({
   },
   refuse: (r) =>
     r.reason === "already-answered" ? answer.conflict("This question was already answered.") : answer.notFound("That question is not one put to you."),
-  done: () => redirectWithToast("/questions?answered=1", "Answer sent. The comp team has been told."),
+  done: (_r, { stepId }) => redirectWithToast(`/questions?answered=${stepId}`, "Answer sent. The comp team has been told."),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -72,7 +75,7 @@ function AnswerForm({ stepId, lastResult }: { stepId: number; lastResult: Submis
 }
 
 export default function QuestionsPage() {
-  const { questions } = useLoaderData<typeof loader>();
+  const { questions, sent: delivered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // The reply belongs to the form whose step was sent (every form, if the step was unreadable).
   const sent = replyFor(actionData, "answer");
@@ -85,6 +88,14 @@ export default function QuestionsPage() {
         The comp team is tracing complaints back to their cause and asked for your view on these steps. Your answer
         goes into the chain, marked as yours.
       </Text>
+      {delivered ? (
+        <Alert color="teal" variant="light" role="status" data-testid="answer-sent">
+          <Text c="dark.8">
+            Answer sent to {delivered.sentTo}. It is why {delivered.position} of{" "}
+            <Anchor component={Link} to={`/cases/${delivered.caseId}/whys`}>case #{delivered.caseId}’s Five Whys</Anchor>, marked as yours.
+          </Text>
+        </Alert>
+      ) : null}
       {questions.length === 0 ? (
         <Alert color="teal" variant="light">
           <Text c="dark.8">Nothing waiting for you. <Anchor component={Link} to="/cases">Browse the cases</Anchor>.</Text>
@@ -99,6 +110,20 @@ export default function QuestionsPage() {
             {q.case.title}
           </Anchor>
           <Text size="sm" c="dark.5" mb="sm">Behaviour of concern: {behaviourLabel(q.case.behaviour)}</Text>
+          {q.before.length > 0 ? (
+            <div>
+              <Text size="sm" fw={600} c="dark.6">The chain so far</Text>
+              <List type="ordered" size="sm" mb="sm" spacing={4}>
+                {q.before.map((s) => (
+                  <List.Item key={s.id}>
+                    <Text size="sm" c="dark.8" span>{s.question}</Text>{" "}
+                    <Text size="sm" c="dark.6" span>{s.answer ? `— ${s.answer}` : "— not answered yet"}</Text>
+                  </List.Item>
+                ))}
+              </List>
+            </div>
+          ) : null}
+          <Text size="sm" fw={600} c="dark.6">Why {q.position}, for you</Text>
           <Text fw={650} mb="sm">{q.question}</Text>
           <AnswerForm stepId={q.id} lastResult={resultFor(q.id)} />
         </Paper>

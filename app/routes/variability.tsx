@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, NativeSelect, Stack, Text, Title }
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DARK_LABEL } from "~/components/labels";
-import { AttainmentTable } from "~/components/variability/attainment-table";
+import { AttainmentLegend, AttainmentTable } from "~/components/variability/attainment-table";
 import { BandForm } from "~/components/variability/band-form";
 import { HealthTable } from "~/components/variability/health-table";
 import { can } from "~/domain/auth/permissions";
@@ -10,7 +10,8 @@ import { bandSchema } from "~/domain/plan-health/band-schema";
 import { displayRows, execDisplayRows, execHealthTable } from "~/domain/plan-health/table";
 import { WITHHELD_NOTE } from "~/domain/privacy/disclosure";
 import { GROUPINGS, HEALTH_GROUPINGS } from "~/domain/variability/group";
-import { attainmentGroups, executiveAttainment } from "~/models/attainment.server";
+import { attainmentGroups, attainmentPeriods, executiveAttainment } from "~/models/attainment.server";
+import { periodSpan } from "~/domain/variability/period";
 import { getBand, planHealthTable, saveBand } from "~/models/plan-health.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
@@ -31,7 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const healthOptions = Object.entries(HEALTH_GROUPINGS).filter(([, g]) => !exec || g.exec);
   const health = pick(Object.fromEntries(healthOptions), params.get("health"), "segment");
   const band = await getBand();
-  const [{ rows, groups }, table] = await Promise.all([attainmentGroups(grouping, GROUPINGS[grouping].by), planHealthTable(HEALTH_GROUPINGS[health].by, band)]);
+  const [{ rows, groups }, table, periods] = await Promise.all([
+    attainmentGroups(grouping, GROUPINGS[grouping].by),
+    planHealthTable(HEALTH_GROUPINGS[health].by, band),
+    attainmentPeriods(),
+  ]);
   // Executives: disclosure control across every grouping (domain/variability/group.ts
   // protectAttainment) — no group of fewer than five reps, none that a parent and its other
   // children would give away, no one rep's min or max; complaint counts protected too.
@@ -39,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     grouping,
     health,
+    span: periodSpan(periods),
     healthOptions: healthOptions.map(([value, g]) => ({ value, label: g.label })),
     band,
     exec,
@@ -79,6 +85,12 @@ export default function VariabilityPage() {
           Modelling pay on the average rep hides fragility. The mean shows the broad direction, the median what a typical
           rep experiences, the spread how concentrated the risk is.
         </Text>
+        {d.span ? (
+          <Text maw={760} mt="xs" data-testid="figures-cover">
+            <strong>Figures cover {d.span}.</strong> “Reps” counts people. Percentages and histograms count rep-periods:
+            one rep’s result in one period, so a rep measured in four periods counts four times.
+          </Text>
+        ) : null}
       </div>
 
       {d.groups.length === 0 ? (
@@ -127,6 +139,7 @@ export default function VariabilityPage() {
             </Form>
           </Group>
           <AttainmentTable groups={d.groups} exec={d.exec} />
+          <AttainmentLegend />
         </>
       )}
       {d.exec && d.groups.length > 0 ? (

@@ -77,3 +77,14 @@ export function dataUrl(url: string) {
   const [path, query] = url.split("?");
   return `${path === "/" ? "/_root" : path}.data${query ? `?${query}` : ""}`;
 }
+
+/** Logs a case as the signed-in comp-team member (behaviour and complaint only) and returns its id. */
+export async function logCase(page: Page, complaint: string, behaviour = "Discounting") {
+  await page.goto("/cases/new");
+  await page.getByLabel("Behaviour or outcome").selectOption({ label: behaviour });
+  await page.getByLabel("The complaint, in the reporter's own words").fill(complaint);
+  await chooseRoleAndSegment(page);
+  await page.getByRole("button", { name: "Open case file" }).click();
+  await expect(page).toHaveURL(/\/cases\/\d+$/);
+  return page.url().split("/").pop()!;
+}

@@ -318,6 +318,7 @@ describe("bad input", () => {
     const noConclusion = await postWhys(bare, { intent: "confirm", confirmed: "on", version: String(await whysVersion(bare)) });
     expect(noConclusion.status).toBe(400);
     expect((noConclusion.data as WhysReply).problems).toEqual([expect.stringMatching(/Write the conclusion/)]);
+    expect((noConclusion.data as WhysReply).result.error?.[""]?.[0]).toBe("The diagnosis cannot be confirmed yet: finish what is listed first.");
     expect(await snapshot(bare)).toBe(before);
 
     // A conclusion, but a step still waiting for a sales leader.
@@ -470,6 +471,18 @@ describe("reordering", () => {
 });
 
 describe("questions for sales leaders", () => {
+  it("shows the steps before a question, through the privacy layer", async () => {
+    const asked = await signedIn("sales_leader", "Leader Context");
+    const id = await newCase({ reporterName: "Zebulon Quistgaard", confidential: true });
+    await addStep(id, { question: "Why is pipeline thin?", answer: "Zebulon Quistgaard said the carve cost the rep almost nothing." });
+    await addStep(id, { question: "Why was the carve done that way?", answer: "", askLeaderId: asked.id });
+    const list = await run(questionsLoader, getRequest("/questions", asked.cookie));
+    const [q] = (list.data as { questions: { position: number; before: { position: number; question: string; answer: string }[] }[] }).questions;
+    expect(q.position).toBe(2);
+    expect(q.before).toEqual([expect.objectContaining({ position: 1, question: "Why is pipeline thin?", answer: "[name] said the carve cost the rep almost nothing." })]);
+    expect(JSON.stringify(list.data)).not.toMatch(/zebulon|quistgaard/i);
+  });
+
   it("puts a step to a leader, who answers it once, and only they can", async () => {
     // A leader of their own, so questions put to other leaders elsewhere in this file do not count.
     const leader = await signedIn("sales_leader", "Leader Asked");
@@ -512,7 +525,13 @@ describe("questions for sales leaders", () => {
       postRequest("/questions", { stepId: String(step.id), answer: "Leadership wanted new hires ramped fast.", evidence: "Kick-off deck" }, leader.cookie),
     );
     expect(answered.status).toBe(302);
-    expect(answered.location).toBe("/questions?answered=1");
+    expect(answered.location).toBe(`/questions?answered=${step.id}`);
+    // The page after "Send answer" says where the answer went (the case's creator: no owner here);
+    // another leader given the same address is told nothing.
+    const confirmation = await run(questionsLoader, getRequest(answered.location!, leader.cookie));
+    expect((confirmation.data as { sent: unknown }).sent).toEqual({ caseId: id, position: 1, sentTo: analyst.name });
+    const snooped = await run(questionsLoader, getRequest(answered.location!, otherLeader.cookie));
+    expect((snooped.data as { sent: unknown }).sent).toBeNull();
     const after = await db.whyStep.findUniqueOrThrow({ where: { id: step.id } });
     expect(after).toMatchObject({ answer: "Leadership wanted new hires ramped fast.", evidence: "Kick-off deck", answeredById: leader.id });
     const row = await db.case.findUniqueOrThrow({ where: { id } });

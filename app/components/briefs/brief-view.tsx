@@ -3,26 +3,25 @@ import { SECTION_TITLES, type Brief } from "~/domain/briefs/types";
 import { FOLLOW_UP_TITLE, followUpText } from "~/domain/briefs/follow-up";
 import { chainSentence } from "~/domain/briefs/chain-merge";
 import { coreChain } from "~/domain/briefs/sections";
+import { sectionBlocks } from "~/domain/briefs/markdown";
 import { functionLabel, reporterRoleLabel, segmentLabel } from "~/domain/cases/taxonomy";
 import { ChainDiagram } from "./chain-diagram";
 
 const ORDER = ["whatWeSee", "whyItHappens", "whatItCosts", "payChange", "recommendedFix"] as const;
 
-/** Plain-text section: paragraphs split by blank lines, "- " lines as a list. */
+/** Plain-text section: paragraphs, and "- " lines as a real list (sectionBlocks). */
 function SectionText({ text }: { text: string }) {
   return (
     <Stack gap="xs">
-      {text.split(/\n\s*\n/).map((para, i) => {
-        const lines = para.split("\n");
-        if (lines.every((l) => l.startsWith("- "))) {
-          return (
-            <ul key={i} style={{ margin: 0, paddingLeft: 20 }}>
-              {lines.map((l, j) => <li key={j}><Text span>{l.slice(2)}</Text></li>)}
-            </ul>
-          );
-        }
-        return <Text key={i} style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{para}</Text>;
-      })}
+      {sectionBlocks(text).map((block, i) =>
+        block.kind === "list" ? (
+          <ul key={i} style={{ margin: 0, paddingLeft: 20 }}>
+            {block.items.map((item, j) => <li key={j}><Text span>{item}</Text></li>)}
+          </ul>
+        ) : (
+          <Text key={i} style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{block.text}</Text>
+        ),
+      )}
     </Stack>
   );
 }

@@ -41,7 +41,7 @@ export function HealthTable({ rows, band }: { rows: DisplayRow[]; band: { low: n
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Group and what to look at</Table.Th>
-            <Table.Th scope="col" ta="right">Reps</Table.Th>
+            <Table.Th scope="col" ta="right">Reps (people)</Table.Th>
             <Table.Th scope="col" ta="right">At or above quota (band {band.low}–{band.high}%)</Table.Th>
             <Table.Th scope="col" ta="right">Within ±20% of quota</Table.Th>
             <Table.Th scope="col" ta="right">Concentration</Table.Th>

@@ -33,14 +33,18 @@ export function ConclusionForm({ version, lastResult, defaultValue }: Props) {
       <Stack gap="sm">
         <NativeSelect {...inputProps(getSelectProps(fields.rootCause))} label="Root cause" data={choose(CAUSES)} error={fields.rootCause.errors?.[0]} />
         <Textarea {...inputProps(getTextareaProps(fields.statement))} label="The root cause in one sentence" autosize minRows={2} error={fields.statement.errors?.[0]} />
-        <Textarea
-          {...inputProps(getTextareaProps(fields.justification))}
-          label="Why the plan itself (plan mechanics only)"
-          description="Required when the root cause is plan mechanics: why is it not a constraint the plan sits on?"
-          autosize
-          minRows={2}
-          error={fields.justification.errors?.[0]}
-        />
+        {/* Only plan mechanics needs the case for the plan itself; the box follows the chosen
+            root cause (without JavaScript it appears once a plan-mechanics choice comes back). */}
+        {fields.rootCause.value === "plan_mechanics" ? (
+          <Textarea
+            {...inputProps(getTextareaProps(fields.justification))}
+            label="Why the plan itself"
+            description="Plan mechanics is the root cause: say why it is not a constraint the plan sits on."
+            autosize
+            minRows={2}
+            error={fields.justification.errors?.[0]}
+          />
+        ) : null}
         <Textarea {...inputProps(getTextareaProps(fields.upstreamFix))} label="The upstream fix" autosize minRows={2} error={fields.upstreamFix.errors?.[0]} />
         <NativeSelect {...inputProps(getSelectProps(fields.fixOwner))} label="Function that owns the fix" data={choose(FUNCTIONS)} error={fields.fixOwner.errors?.[0]} />
         <NativeSelect

@@ -57,7 +57,7 @@ export function StepForm({ id, intent, version, stepId, lastResult, defaultValue
           <TextInput {...inputProps(getInputProps(fields.evidenceUrl, { type: "url" }))} label="Evidence link" placeholder="https://…" error={fields.evidenceUrl.errors?.[0]} />
           <NativeSelect
             {...inputProps(getSelectProps(fields.ownerFunction))}
-            label="Function that owns this link"
+            label="Function that owns this step"
             data={[{ value: "", label: "Choose…" }, ...FUNCTIONS.map((f) => ({ value: f.value, label: f.label }))]}
             error={fields.ownerFunction.errors?.[0]}
           />

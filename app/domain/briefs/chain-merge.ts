@@ -60,17 +60,45 @@ function cutWords(text: string, max: number): string {
   return `${cut}…`;
 }
 
+/** An answer's first sentence, lead-in ("because", "due to") and leading determiner dropped. */
+function firstPhrase(text: string): string {
+  const t = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^(it'?s |this is |that'?s )?(because of|because|due to|since)\b[\s,:]*/i, "");
+  return cleanLink(t.split(/(?<=[.!?;])\s+/)[0] ?? "").replace(LEADING_DETERMINER, "");
+}
+
+/**
+ * The same phrase as shortLink, never cut: what the brief's sentences say when the short
+ * link had to be cut (issue 14: only the diagram abbreviates).
+ */
+export function fullLink(text: string): string {
+  return lowerFirst(firstPhrase(text).replace(/[()[\]"“”]/g, "").trim());
+}
+
+/** A link's words for a sentence: the whole phrase, not the diagram's cut one. */
+export function linkWords(link: Pick<ChainLink, "text" | "full">): string {
+  return link.full || link.text;
+}
+
+/**
+ * Answers that are not findings: a step still waiting for a sales leader, or a placeholder
+ * ("Open: waiting for Sales leadership …", "TBD", "Unknown"). A brief never quotes them.
+ */
+export function isPendingAnswer(answer: string | null | undefined): boolean {
+  const t = (answer ?? "").trim();
+  if (!t) return true;
+  return /^(?:open|pending|tbd|tbc|to be (?:confirmed|decided|checked)|unknown|not (?:yet )?known|unanswered|n\/a|\?+)(?:\s*[:.\-–—,]|\s*$)|^(?:still\s+)?(?:waiting|awaiting)\b/i.test(t);
+}
+
 /**
  * A short lower-case phrase from an answer: its first sentence, then, if still long, its
  * first clause, cut before a joining word, and at most MAX_LINK_WORDS words. "Because" and
  * "due to" at the start and leading determiners are dropped; acronyms keep their capitals.
  */
 export function shortLink(text: string): string {
-  let t = text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^(it'?s |this is |that'?s )?(because of|because|due to|since)\b[\s,:]*/i, "");
-  t = cleanLink(t.split(/(?<=[.!?;])\s+/)[0] ?? "").replace(LEADING_DETERMINER, "");
+  let t = firstPhrase(text);
   if (wordCount(t) > MAX_LINK_WORDS) {
     // First clause with some substance: short lead-ins ("In Q3,") stay with what follows.
     const clauses = t.split(/\s*(?:[,;:(]|\s[–—-]\s)\s*/).filter(Boolean);
@@ -143,6 +171,12 @@ function rootLink(c: BriefCase): string {
   return shortLink(c.rootCauseStatement ?? "");
 }
 
+/** The root cause's whole phrase when the link is the (possibly cut) statement. */
+function rootFull(c: BriefCase): string | undefined {
+  const { cause } = effectiveCause(c);
+  return cause !== UNKNOWN_CAUSE && cause !== "other" ? undefined : fullLink(c.rootCauseStatement ?? "");
+}
+
 /**
  * One case's chain, root cause first: the root cause, the Five Whys answers from the deepest
  * to the nearest the symptom, the behaviour of concern, then the business outcome. Blank
@@ -150,12 +184,14 @@ function rootLink(c: BriefCase): string {
  */
 export function buildCaseChain(c: BriefCase): CaseChain {
   const links: ChainLink[] = [];
-  const push = (text: string, kind: LinkKind) => {
+  const push = (text: string, kind: LinkKind, full?: string) => {
     const last = links[links.length - 1];
-    if (text && !(last && normalise(last.text) === normalise(text))) links.push({ text, kind });
+    if (text && !(last && normalise(last.text) === normalise(text))) links.push(full && text.endsWith("…") ? { text, kind, full } : { text, kind });
   };
-  push(rootLink(c), "root");
-  for (const step of [...c.steps].sort((a, b) => b.position - a.position)) push(shortLink(step.answer ?? ""), "step");
+  push(rootLink(c), "root", rootFull(c));
+  for (const step of [...c.steps].sort((a, b) => b.position - a.position)) {
+    if (!isPendingAnswer(step.answer)) push(shortLink(step.answer), "step", fullLink(step.answer));
+  }
   push(behaviourLink(c.behaviour), "behaviour");
   for (const outcome of OUTCOME_TAILS[c.behaviour] ?? OUTCOME_TAILS.other) push(outcome, "outcome");
   return { caseId: c.id, links };
@@ -275,7 +311,7 @@ export function linksAlike(a: string, b: string, { negation = true }: { negation
 // A chain of one link has no order of its own: place the link where its kind belongs.
 const LONE_POSITION: Record<LinkKind, number> = { root: 0, step: 0.5, behaviour: 0.5, outcome: 1 };
 
-type Member = { text: string; kind: LinkKind; caseId: number; position: number; terms: Set<string> };
+type Member = { text: string; full?: string; kind: LinkKind; caseId: number; position: number; terms: Set<string> };
 
 // A group's kind decides where it goes: root first, the business outcome last.
 const KIND_ORDER: Record<LinkKind, number> = { root: 0, step: 1, behaviour: 2, outcome: 3 };
@@ -344,8 +380,11 @@ export function mergeChains(chains: readonly CaseChain[]): MergedLink[] {
       const kind = groupKind(members);
       const caseIds = [...new Set(members.map((m) => m.caseId))].sort((a, b) => a - b);
       const position = members.reduce((s, m) => s + m.position, 0) / members.length;
+      const text = groupText(members, kind);
+      const full = members.find((m) => m.text === text && m.full)?.full;
       const link: MergedLink = {
-        text: groupText(members, kind),
+        text,
+        ...(full ? { full } : {}),
         kind,
         support: caseIds.length,
         caseIds,
@@ -370,9 +409,9 @@ export function mergeChains(chains: readonly CaseChain[]): MergedLink[] {
 // ---------------------------------------------------------------------------------------
 
 /** "Territory imbalance → missed targets → … → missed revenue." */
-export function chainSentence(links: readonly Pick<MergedLink, "text">[]): string {
+export function chainSentence(links: readonly Pick<MergedLink, "text" | "full">[]): string {
   if (links.length === 0) return "";
-  return `${upperFirst(links.map((l) => l.text).join(" → "))}.`;
+  return `${upperFirst(links.map(linkWords).join(" → "))}.`;
 }
 
 /** "6 cases", or "1 case only" for a link one case supports. */
@@ -382,7 +421,7 @@ export function supportLabel(link: Pick<MergedLink, "support" | "supportText">):
 }
 
 /** "Territory imbalance (6 cases) → … → lower earnings (1 case only) → … ." */
-export function chainSentenceWithSupport(links: readonly Pick<MergedLink, "text" | "support" | "supportText">[]): string {
+export function chainSentenceWithSupport(links: readonly Pick<MergedLink, "text" | "full" | "support" | "supportText">[]): string {
   if (links.length === 0) return "";
-  return `${upperFirst(links.map((l) => `${l.text} (${supportLabel(l)})`).join(" → "))}.`;
+  return `${upperFirst(links.map((l) => `${linkWords(l)} (${supportLabel(l)})`).join(" → "))}.`;
 }

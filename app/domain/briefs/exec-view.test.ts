@@ -102,6 +102,7 @@ describe("counts and ids in text the comp team typed", () => {
     ["As seen in #12 and #15, reps wait.", "As seen in a case, reps wait."],
     ["Two cases point to quota setting instead.", "Fewer than three cases point to quota setting instead."],
     ["All 2 cases trace back to pricing.", "All the cases trace back to pricing."],
+    ["Both cases trace back to pricing. In both cases, the team judged so.", "All the cases trace back to pricing. In all the cases, the team judged so."],
     ["In 1 of 4 cases, the team judged so.", "In fewer than three of 4 cases, the team judged so."],
     ["Seen in 1 case only.", "Seen in fewer than three cases."],
     ["We have 12 cases and 21 cases.", "We have 12 cases and 21 cases."],

@@ -5,7 +5,7 @@
 // treatment, and a change to the rules reaches old versions too:
 //
 // - no case ids: "#123" is gone from the text, and each chain link's list of cases is empty;
-// - no figure of one or two cases: "1 case", "two cases", "2 of 5 cases" read "fewer than
+// - no figure of one or two cases: "1 case", "two cases", "both cases", "2 of 5 cases" read "fewer than
 //   three"; a chain link backed by fewer than three cases says so instead of its count (and is
 //   drawn as a lead);
 // - a brief on fewer than three cases names no profile: the "what we see" section is replaced,
@@ -58,6 +58,7 @@ export function withoutSmallCounts(text: string): string {
     .replace(/\s*\((?:cases?\s+)?#\d+(?:\s*(?:,|and)\s*#\d+)*\)/gi, "")
     .replace(/(?:\bcases?\s+)?#\d+(?:\s*(?:,|and)\s*#\d+)*/gi, (m) => keepCase(m, "a case"))
     .replace(/\b(all)\s+(?:1|2|one|two)\s+cases\b/gi, (_m, all: string) => `${all} the cases`)
+    .replace(/\bboth(?:\s+the)?\s+cases\b/gi, (m) => keepCase(m, "all the cases"))
     .replace(/\bthis case\b/gi, (m) => keepCase(m, "the cases"))
     .replace(/\b(?:1|2|one|two)(\s+of\s+(?:[\d,]+|all))?\s+cases?\b(\s+only)?/gi, (m, of: string | undefined) =>
       keepCase(m, `fewer than three${of ?? ""} cases`),
@@ -127,9 +128,10 @@ export function briefForExecutives(brief: Brief, { basis, segmentShown, healthSh
   };
 
   const chain: MergedLink[] = brief.chain
-    .filter((l) => !small || (l.kind !== "behaviour" && !names(l.text)))
+    .filter((l) => !small || (l.kind !== "behaviour" && !names(l.text) && !names(l.full ?? "")))
     .map((l) => ({
       text: l.text,
+      ...(l.full ? { full: l.full } : {}),
       kind: l.kind,
       support: l.support >= EXEC_MIN_CELL ? l.support : 0,
       caseIds: [],

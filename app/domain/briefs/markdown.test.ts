@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ATTAINMENT, TERRITORY_CASES } from "./fixtures/cases";
-import { briefToMarkdown, escapeMarkdown, sectionToMarkdown } from "./markdown";
+import { briefToMarkdown, escapeMarkdown, sectionBlocks, sectionToMarkdown } from "./markdown";
 import { writeBrief } from "./sections";
 import { SECTION_TITLES, type Brief } from "./types";
 
@@ -87,5 +87,16 @@ describe("briefToMarkdown", () => {
     expect(md).not.toContain("http://");
     expect(md.startsWith("# \\# \\<script\\>")).toBe(true);
     expect(md).toContain("- “Click \\[here\\]");
+  });
+});
+
+describe("sectionBlocks", () => {
+  it("splits a list out of the paragraph it was typed under", () => {
+    expect(sectionBlocks("Other fixes the team named:\n- Reset quotas.\n- Publish the method.\n\nThen check.")).toEqual([
+      { kind: "paragraph", text: "Other fixes the team named:" },
+      { kind: "list", items: ["Reset quotas.", "Publish the method."] },
+      { kind: "paragraph", text: "Then check." },
+    ]);
+    expect(sectionToMarkdown("Fixes:\n- One\n- Two")).toBe("Fixes:\n\n- One\n- Two");
   });
 });

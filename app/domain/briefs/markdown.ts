@@ -2,7 +2,7 @@
 // quotes). Every piece of text people typed or edited is escaped, so a complaint or an edit
 // cannot inject a link, an image, HTML or a heading into the file.
 
-import { chainSentence, supportLabel } from "./chain-merge";
+import { chainSentence, linkWords, supportLabel } from "./chain-merge";
 import { FOLLOW_UP_TITLE, followUpText } from "./follow-up";
 import { formatDate, upperFirst } from "./text";
 import { SECTION_KEYS, SECTION_TITLES, type Brief } from "./types";
@@ -32,20 +32,52 @@ export function escapeMarkdown(text: string): string {
     .join("\n");
 }
 
+export type SectionBlock = { kind: "paragraph"; text: string } | { kind: "list"; items: string[] };
+
+const LIST_ITEM = /^\s*[-*•]\s+(.*)$/;
+
 /**
- * A section's text as Markdown. Section text is plain: paragraphs, and list items on lines
- * starting with "- " (or "* ", "• "). Those list markers are kept; everything else is
- * escaped. Runs of blank lines collapse to one.
+ * A section's plain text as blocks: paragraphs (split by blank lines) and lists (runs of lines
+ * starting with "- ", "* " or "• "), even where an edit put a list right under a line of text.
+ * The page and the Markdown download both read it, so both show real lists.
+ */
+export function sectionBlocks(text: string): SectionBlock[] {
+  const blocks: SectionBlock[] = [];
+  for (const para of text.split(/\r?\n\s*\r?\n/)) {
+    let lines: string[] = [];
+    let items: string[] = [];
+    const flushLines = () => {
+      if (lines.length) blocks.push({ kind: "paragraph", text: lines.join("\n") });
+      lines = [];
+    };
+    const flushItems = () => {
+      if (items.length) blocks.push({ kind: "list", items });
+      items = [];
+    };
+    for (const line of para.split(/\r?\n/)) {
+      const item = LIST_ITEM.exec(line);
+      if (item) {
+        flushLines();
+        items.push(item[1]);
+      } else if (line.trim()) {
+        flushItems();
+        lines.push(line);
+      }
+    }
+    flushLines();
+    flushItems();
+  }
+  return blocks;
+}
+
+/**
+ * A section's text as Markdown: paragraphs escaped, lists as Markdown lists set off by a
+ * blank line. Everything people typed is escaped; only the list markers are kept.
  */
 export function sectionToMarkdown(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => {
-      const item = /^\s*[-*•]\s+(.*)$/.exec(line);
-      return item ? `- ${escapeMarkdown(item[1])}` : escapeMarkdown(line);
-    })
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
+  return sectionBlocks(text)
+    .map((b) => (b.kind === "list" ? b.items.map((i) => `- ${escapeMarkdown(i)}`).join("\n") : escapeMarkdown(b.text)))
+    .join("\n\n")
     .trim();
 }
 
@@ -66,7 +98,7 @@ export function briefToMarkdown(brief: Brief, { version, publishedAt }: Markdown
     out.push(escapeMarkdown(chainSentence(brief.chain)));
     out.push(
       brief.chain
-        .map((link, i) => `${i + 1}. ${escapeMarkdown(upperFirst(link.text))} (${supportLabel(link)})`)
+        .map((link, i) => `${i + 1}. ${escapeMarkdown(upperFirst(linkWords(link)))} (${supportLabel(link)})`)
         .join("\n"),
     );
   }

@@ -9,7 +9,7 @@ import { TENURE_BANDS, tenureBand, type TenureBand } from "../cases/tenure";
 import { effectiveCause, UNKNOWN_CAUSE } from "../patterns/effective-cause";
 import { EXEC_MIN_CELL } from "../privacy/disclosure";
 import { cleanLink, lowerFirst } from "../whys/chain";
-import { buildCaseChain, chainSentence, linksAlike, mergeChains, OUTCOME_TAILS, shortLink } from "./chain-merge";
+import { buildCaseChain, chainSentence, fullLink, linksAlike, linkWords, mergeChains, OUTCOME_TAILS } from "./chain-merge";
 import { splitSentences, words } from "./readability";
 import {
   formatMoney,
@@ -17,6 +17,7 @@ import {
   joinList,
   mentionsNameOrEmail,
   percentOfShare,
+  everyOne,
   plural,
   scrub,
   upperFirst,
@@ -71,7 +72,7 @@ export function dominantCause(cases: readonly BriefCase[]): { cause: string; cou
 function causeWords(cause: string, cases: readonly BriefCase[]): string {
   if (cause !== "other") return lowerFirst(causeLabel(cause));
   const statement = cases.find((c) => effectiveCause(c).cause === "other" && c.rootCauseStatement.trim());
-  return statement ? shortLink(statement.rootCauseStatement) : "a limit outside the plan";
+  return statement ? fullLink(statement.rootCauseStatement) : "a limit outside the plan";
 }
 
 // ---------------------------------------------------------------------------------------
@@ -189,7 +190,7 @@ function whyItHappens(cases: readonly BriefCase[], chain: readonly MergedLink[])
     );
     lines.push(
       top.count === cases.length
-        ? `All ${cases.length} cases trace back to ${causeWords(top.cause, cases)}.`
+        ? `${upperFirst(everyOne(cases.length))} trace back to ${causeWords(top.cause, cases)}.`
         : `${top.count} of ${cases.length} cases trace back to ${causeWords(top.cause, cases)}.`,
     );
     for (const other of others)
@@ -209,7 +210,7 @@ function whyItHappens(cases: readonly BriefCase[], chain: readonly MergedLink[])
     const named = [...weakInCore, ...singles].slice(0, MAX_NAMED_SINGLES);
     const more = weakInCore.length + singles.length - named.length;
     if (named.length > 0) {
-      const list = named.map((l) => `“${l.text}”`);
+      const list = named.map((l) => `“${linkWords(l)}”`);
       const moreText = more > 0 ? `, and ${more} more` : "";
       paragraphs.push(
         `Some links were seen in one case only: ${more > 0 ? list.join(", ") : joinList(list)}${moreText}. Treat them as leads to check, not as facts.`,
@@ -379,9 +380,11 @@ function payChange(cases: readonly BriefCase[]): string {
   const tally = payTally(ofTop);
   const judged = (n: number, what: string) => {
     if (tally.answered === 0 || n === 0) return "";
-    const where =
-      n === tally.answered ? (n === 1 ? "" : `In all ${n} cases, `) : `In ${n} of ${plural(tally.answered, "case")}, `;
-    return `${where}${where ? "the" : "The"} team judged that a pay change ${what}.`;
+    if (n < tally.answered) return `In ${n} of ${plural(tally.answered, "case")}, the team judged that a pay change ${what}.`;
+    // Every judged case agrees; when not every case was judged, say the count is of those judged.
+    const allJudged = tally.answered === ofTop.length;
+    if (n === 1) return allJudged ? `The team judged that a pay change ${what}.` : `In the one case the team judged, a pay change ${what}.`;
+    return allJudged ? `In ${everyOne(n)}, the team judged that a pay change ${what}.` : `In ${everyOne(n)} the team judged, a pay change ${what}.`;
   };
   const paragraphs: string[] = [];
 
@@ -479,24 +482,34 @@ export function fixGroups(cases: readonly BriefCase[], names: readonly string[] 
     .sort((a, b) => b.count - a.count);
 }
 
+/** A fix only one case names, while the brief rests on several: a lead to check, not the headline. */
+export function isLoneFix(fix: Pick<FixGroup, "count">, caseCount: number): boolean {
+  return fix.count === 1 && caseCount > 1;
+}
+
 function recommendedFix(cases: readonly BriefCase[], names: readonly string[]): string {
   const groups = fixGroups(cases, names);
   if (groups.length === 0) return "No fix has been named yet. Finish the Five Whys on these cases to find one.";
   const [best, ...others] = groups;
   const paragraphs: string[] = [];
-  const lines = [`We recommend this fix: ${lowerFirst(asSentence(best.fix))}`];
-  lines.push(best.owner ? `${best.owner} should own it.` : "No owner has been named yet.");
-  lines.push("It goes to the cause, not the symptom.");
-  if (cases.length > 1)
-    lines.push(best.count === cases.length ? `All ${cases.length} cases point to it.` : `${best.count} of ${plural(cases.length, "case")} point to it.`);
-  paragraphs.push(lines.join(" "));
-  if (others.length > 0) {
+  const owner = best.owner ? `${best.owner} should own it.` : "No owner has been named yet.";
+  if (isLoneFix(best, cases.length)) {
+    // One case of several is a lead, not a recommendation: the headline says so (issue 14).
     paragraphs.push(
       [
-        "Other fixes the team named:",
-        ...others.slice(0, 3).map((g) => `- ${asSentence(g.fix)}${g.owner ? ` Owner: ${g.owner}.` : ""}`),
-      ].join("\n"),
+        `No fix is backed by more than one case yet, so we do not recommend one. The fix to check first, named in ${plural(best.count, "case")} of ${cases.length}: ${lowerFirst(asSentence(best.fix))}`,
+        owner,
+      ].join(" "),
     );
+  } else {
+    const lines = [`We recommend this fix: ${lowerFirst(asSentence(best.fix))}`, owner, "It goes to the cause, not the symptom."];
+    if (cases.length > 1) lines.push(best.count === cases.length ? `${upperFirst(everyOne(cases.length))} point to it.` : `${best.count} of ${plural(cases.length, "case")} point to it.`);
+    paragraphs.push(lines.join(" "));
+  }
+  if (others.length > 0) {
+    // The list is its own paragraph, so the page and the Markdown show a real list.
+    paragraphs.push("Other fixes the team named:");
+    paragraphs.push(others.slice(0, 3).map((g) => `- ${asSentence(g.fix)}${g.owner ? ` Owner: ${g.owner}.` : ""}`).join("\n"));
   }
   return paragraphs.join("\n\n");
 }
@@ -562,8 +575,8 @@ function quotesSection(quotes: readonly Quote[]): string {
   if (quotes.length === 0) return "There are no quotes to show. We never quote people who asked to stay confidential.";
   return [
     "What people told us, in their own words:",
-    ...quotes.map((q) => `- “${q.text}”${quoteSource(q) ? ` (${quoteSource(q)})` : ""}`),
-  ].join("\n");
+    quotes.map((q) => `- “${q.text}”${quoteSource(q) ? ` (${quoteSource(q)})` : ""}`).join("\n"),
+  ].join("\n\n");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -574,8 +587,8 @@ function summary(cases: readonly BriefCase[]): string {
   const top = dominantCause(cases);
   const functions = distinct(cases.map((c) => c.reporterFunction)).length;
   const risk = cases.reduce((s, c) => s + (c.revenueAtRisk != null && c.revenueAtRisk > 0 ? c.revenueAtRisk : 0), 0);
-  const share = !top || top.count === cases.length ? "all " : `${top.count} of `;
-  const who = cases.length === 1 ? "one case" : `${share}${plural(cases.length, "case")} from ${plural(functions, "function")}`;
+  const share = !top || top.count === cases.length ? everyOne(cases.length) : `${top.count} of ${plural(cases.length, "case")}`;
+  const who = cases.length === 1 ? "one case" : `${share} from ${plural(functions, "function")}`;
   const atRisk = risk > 0 ? `, with ${formatMoney(risk)} of revenue at risk` : "";
   if (!top) return `${upperFirst(who)} point to the same problem${atRisk}, but the cause is not known yet.`;
   if (top.cause === "plan_mechanics")
@@ -595,7 +608,7 @@ export function writeBrief({ title, cases, attainment, scope }: WriteBriefInput)
   // Names are scrubbed from the chains before merging, so no box of the diagram can show one.
   const chains = cases.map(buildCaseChain).map((chain) => ({
     ...chain,
-    links: chain.links.map((l) => ({ ...l, text: scrub(l.text, names) })),
+    links: chain.links.map((l) => ({ ...l, text: scrub(l.text, names), ...(l.full ? { full: scrub(l.full, names) } : {}) })),
   }));
   const chain = mergeChains(chains);
   const quotes = pickQuotes(cases, names).map(({ text, role, function: fn, segment }) => ({ text, role, function: fn, segment }));

@@ -22,6 +22,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
+/** "both cases" for two, "all 3 cases" for more: never "all 2 cases". */
+export function everyOne(n: number, one = "case", many = `${one}s`): string {
+  return n === 2 ? `both ${many}` : `all ${n.toLocaleString("en-US")} ${many}`;
+}
+
 /** $950, $85K, $1.2M, $3.4B: one decimal at most, trailing ".0" dropped. */
 export function formatMoney(amount: number): string {
   const sign = amount < 0 ? "-" : "";

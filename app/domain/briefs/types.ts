@@ -67,13 +67,20 @@ export type PlanHealthFigures = {
 export type LinkKind = "root" | "step" | "behaviour" | "outcome";
 
 /** One link of one case's chain. `text` is a short lower-case phrase (acronyms kept). */
-export type ChainLink = { text: string; kind: LinkKind };
+export type ChainLink = {
+  text: string;
+  /** The whole phrase when `text` was cut short ("…"): sentences read this, only the diagram abbreviates. */
+  full?: string;
+  kind: LinkKind;
+};
 
 export type CaseChain = { caseId: number; links: ChainLink[] };
 
 /** A link of the merged chain: how many distinct cases support it, and which. */
 export type MergedLink = {
   text: string;
+  /** As in ChainLink: the uncut phrase, when `text` is cut. */
+  full?: string;
   kind: LinkKind;
   support: number;
   caseIds: number[];

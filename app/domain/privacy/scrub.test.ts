@@ -124,6 +124,9 @@ hits("name parts that are English words, written as a name", [
   { text: "thanks @will", names: ["Will Price"], gone: ["will"], expected: "thanks @[name]" },
   { text: "the Test Rep account", names: ["Newcomer Test Rep"], gone: ["test", "rep"], expected: "the [name] account" },
   { text: "ask Newcomer", names: ["Newcomer Test Rep"], gone: ["newcomer"], expected: "ask [name]" },
+  { text: "Newcomer Test Rep said the plan is unfair", names: ["Newcomer Test Rep"], gone: ["newcomer", "test rep"], expected: "[name] said the plan is unfair" },
+  { text: "newcomer test rep said so", names: ["Newcomer Test Rep"], gone: ["newcomer", "test rep"], expected: "[name] said so" },
+  { text: "ask newcomer  test-rep about it", names: ["Newcomer Test Rep"], gone: ["newcomer"], expected: "ask [name] about it" },
   { text: "then Mark said", names: ["Mark Ng"], gone: ["mark"], expected: "then [name] said" },
   { text: "Mark said so", names: ["Mark Ng"], gone: ["mark"], expected: "[name] said so" },
   { text: "Grace Ho raised it", names: ["Grace Ho"], gone: ["grace", "ho "], expected: "[name] raised it" },
@@ -140,6 +143,8 @@ hits("hyphens and apostrophes inside a name", [
 
 untouched("English stays English", [
   { text: "Cutting it costs the rep almost nothing.", names: ["Newcomer Test Rep"] },
+  { text: "A newcomer test of the rep plan costs the rep almost nothing.", names: ["Newcomer Test Rep"] },
+  { text: "Every newcomer: test, rep, repeat.", names: ["Newcomer Test Rep"] },
   { text: "We ran a test with every new rep.", names: ["Newcomer Test Rep"] },
   { text: "Rep attainment fell in Q3.", names: ["Newcomer Test Rep"] },
   { text: "we will review the price book", names: ["Will Price"] },

@@ -35,6 +35,9 @@
 //         "willprice", "@will");
 //       – or it follows a title (Mr, Ms, Dr …) in any case.
 //     So "costs the rep almost nothing" and "we will review the price book" stay as they are.
+//   • A name of three or more parts written out whole is scrubbed in any case, even when every
+//     part is an English word ("newcomer test rep said so"); two English words in lower case
+//     ("we will price it") are left as English, the trade-off below.
 //   • A month or day name next to a number ("Jan 2026", "12 May") is a date, not a name.
 // Anything more is a trade-off: a sentence that starts "Will is …" keeps "Will" even when
 // it is the reporter. Over-scrubbing is still the safe error everywhere else.
@@ -204,6 +207,8 @@ type Compiled = {
   inner: { key: string; nick: boolean }[];
   initials: Set<string>;
   prefilter: RegExp | null;
+  /** Names of three or more parts, written out whole in any case ("newcomer test rep"). */
+  wholeNames: RegExp[];
 };
 
 function escapeRegExp(s: string): string {
@@ -216,6 +221,7 @@ function compile(names: readonly string[]): Compiled {
   const initials = new Set<string>();
   const nicks = new Set<string>();
   const firstNames: string[][] = [];
+  const wholeNames: RegExp[] = [];
 
   for (const raw of names) {
     const name = raw.normalize("NFC").replace(/\s+/g, " ").trim();
@@ -224,6 +230,7 @@ function compile(names: readonly string[]): Compiled {
     const comma = name.indexOf(",");
     const ordered = comma >= 0 ? `${name.slice(comma + 1)} ${name.slice(0, comma)}` : name;
     let first: string[] | null = null;
+    const parts: string[] = [];
     for (const [index, part] of ordered.trim().split(/[\s,]+/).entries()) {
       for (const piece of part.split(/[-'’‘ʼ.]+/)) {
         const letters = piece.replace(/[^\p{L}\p{M}]/gu, "");
@@ -233,12 +240,18 @@ function compile(names: readonly string[]): Compiled {
         initials.add(folded[0]);
         if (folded.length < 2) continue;
         const variants = spellings(letters);
+        parts.push(variants[0]);
         for (const v of variants) members.set(v, { english: v.length <= 2 || commonSet.has(v) });
         // Nicknames come from the first name only, not from a surname after an initial.
         if (index === 0) first ??= variants;
       }
     }
     if (first) firstNames.push(first);
+    // A whole name of three or more parts is a name in any case, even when every part is an
+    // English word ("newcomer test rep"); two English words ("will price") can be English.
+    if (parts.length >= 3) {
+      wholeNames.push(new RegExp(`(?<![\\p{L}\\p{N}])${parts.map(escapeRegExp).join("[\\s._-]{1,2}")}(?![\\p{L}\\p{N}])`, "gu"));
+    }
   }
   for (const variants of firstNames) {
     for (const v of variants) {
@@ -260,7 +273,7 @@ function compile(names: readonly string[]): Compiled {
     .sort((a, b) => b.length - a.length)
     .map((k) => (k.length >= 3 ? escapeRegExp(k) : `(?<![a-z])${escapeRegExp(k)}(?![a-z])`));
   const prefilter = alternatives.length ? new RegExp(alternatives.join("|"), "g") : null;
-  return { members, inner, initials, prefilter };
+  return { members, inner, initials, prefilter, wholeNames };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,6 +421,7 @@ function findNames(c: Compiled, text: string): Span[] {
     spans.push({ start: src(s), end, text: NAME_PLACEHOLDER });
   };
   const done = new Set<number>();
+  for (const whole of c.wholeNames) for (const m of f.matchAll(whole)) push(m.index, m.index + m[0].length);
 
   // A word that could stand next to a name part as part of the same name.
   const member = (word: Word): { full: boolean; english: boolean } | null => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparePeriods, parsePeriod } from "./period";
+import { comparePeriods, parsePeriod, periodSpan } from "./period";
 
 describe("parsePeriod", () => {
   it("reads quarters, months and fiscal years, normalising case and spaces", () => {
@@ -24,5 +24,14 @@ describe("comparePeriods", () => {
 
   it("puts text that is not a period last", () => {
     expect(["zzz", "2026-Q1", "aaa"].sort(comparePeriods)).toEqual(["2026-Q1", "aaa", "zzz"]);
+  });
+});
+
+describe("periodSpan", () => {
+  it("names one, two or a run of periods, in order", () => {
+    expect(periodSpan([])).toBeNull();
+    expect(periodSpan(["2026-Q1", "2026-Q1"])).toBe("2026-Q1");
+    expect(periodSpan(["2026-Q2", "2026-Q1"])).toBe("2026-Q1 and 2026-Q2");
+    expect(periodSpan(["2026-Q3", "2025-Q4", "2026-Q1", "2026-Q2"])).toBe("2025-Q4 to 2026-Q3 (4 periods)");
   });
 });

@@ -42,3 +42,15 @@ export function comparePeriods(a: string, b: string): number {
   }
   return pa.year - pb.year || KIND_ORDER[pa.kind] - KIND_ORDER[pb.kind] || pa.index - pb.index;
 }
+
+/**
+ * The periods a table's figures cover, in words: "2026-Q1", "2026-Q1 and 2026-Q2",
+ * "2026-Q1 to 2026-Q4 (4 periods)"; null when there are none. Issue 14: the page said no period.
+ */
+export function periodSpan(periods: readonly string[]): string | null {
+  const sorted = [...new Set(periods)].sort(comparePeriods);
+  if (sorted.length === 0) return null;
+  if (sorted.length === 1) return sorted[0];
+  if (sorted.length === 2) return `${sorted[0]} and ${sorted[1]}`;
+  return `${sorted[0]} to ${sorted.at(-1)} (${sorted.length} periods)`;
+}

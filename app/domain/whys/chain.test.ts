@@ -271,23 +271,9 @@ describe("defaultQuestion", () => {
     );
   });
 
-  it("asks why the previous answer happens", () => {
-    expect(defaultQuestion({ answer: "Reps chase small deals." }, "Discounting")).toBe("Why does reps chase small deals happen?");
-    expect(defaultQuestion({ answer: "Because the quota went up" }, "Discounting")).toBe("Why does the quota went up happen?");
-    expect(defaultQuestion({ answer: "  " }, "Discounting")).toBe("Why does that happen?");
-  });
-
-  it("keeps an acronym at the start of the previous answer", () => {
-    expect(defaultQuestion({ answer: "SDR handoffs are late" }, "x")).toBe("Why does SDR handoffs are late happen?");
-  });
-
-  it("quotes only the first sentence and cuts long answers at a word", () => {
-    expect(defaultQuestion({ answer: "Quotas rose. Nobody said why." }, "x")).toBe("Why does quotas rose happen?");
-    const long = `Territories ${"were redrawn again ".repeat(20)}`;
-    const question = defaultQuestion({ answer: long }, "x");
-    expect(question.length).toBeLessThan(170);
-    // Cut after a whole word, marked with an ellipsis.
-    expect(question).toMatch(/^Why does territories were redrawn .*\b(again|were|redrawn)… happen\?$/);
+  it("asks about the previous answer (rules and table in next-question.test.ts)", () => {
+    expect(defaultQuestion({ answer: "Reps chase small deals." }, "Discounting")).toBe("Why is it that reps chase small deals?");
+    expect(defaultQuestion({ answer: "  " }, "Discounting")).toBe("Why is that?");
   });
 });
 
@@ -312,6 +298,12 @@ describe("upstreamPrompt", () => {
       expect(upstreamPrompt(2, answer)).toBe(`${PLAN_TERMS_NUDGE} ${UPSTREAM_PROMPTS[2]}`);
     }
     expect(upstreamPrompt(2, "Territories are thin")).toBe(UPSTREAM_PROMPTS[2]);
+  });
+
+  it("names the constraints once when the step's own prompt lists them too (the step-2 hint)", () => {
+    const hint = upstreamPrompt(1, "The plan pays commission on bookings");
+    expect(hint).toBe(PLAN_TERMS_NUDGE);
+    expect(hint.match(/segmentation/g)).toHaveLength(1);
   });
 
   it("does not mistake sales metrics for plan terms", () => {

@@ -2,6 +2,7 @@
 // shared by the route, the leadership brief and the tests. No Remix, Prisma or server code.
 
 import { BEHAVIOURS, type Cause } from "../cases/taxonomy";
+import { questionFromAnswer } from "./next-question";
 
 // ---------------------------------------------------------------------------------------
 // Options
@@ -114,14 +115,6 @@ function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Cuts at a word boundary and adds an ellipsis, so questions stay readable. */
-function truncateAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const lastSpace = cut.lastIndexOf(" ");
-  return `${cut.slice(0, lastSpace > max / 2 ? lastSpace : max).trimEnd()}…`;
-}
-
 function byPosition<T extends { position: number }>(steps: readonly T[]): T[] {
   return [...steps].sort((a, b) => a.position - b.position);
 }
@@ -152,20 +145,13 @@ const FIRST_QUESTIONS: Record<string, string> = {
   other: "Why is this happening?",
 };
 
-export const MAX_QUESTION_QUOTE = 140;
-
 /**
  * The pre-filled question of a step (the person can edit it). The first step asks about the
  * case's behaviour of concern (its label, a taxonomy value, or free text); later steps ask
- * why the previous answer happens.
+ * about the previous answer (next-question.ts).
  */
 export function defaultQuestion(previous: { answer: string } | null, behaviourLabel: string): string {
-  if (previous) {
-    // Only the first sentence of the previous answer, cut at a word, so the question stays short.
-    const firstSentence = cleanLink(previous.answer).split(/(?<=[.!?])\s/)[0] ?? "";
-    const quoted = truncateAtWord(cleanLink(firstSentence), MAX_QUESTION_QUOTE);
-    return quoted ? `Why does ${lowerFirst(quoted)} happen?` : "Why does that happen?";
-  }
+  if (previous) return questionFromAnswer(previous.answer);
   const label = cleanLink(behaviourLabel);
   const known = BEHAVIOURS.find(
     (b) => b.value === label || b.label.toLowerCase() === label.toLowerCase(),
@@ -175,10 +161,13 @@ export function defaultQuestion(previous: { answer: string } | null, behaviourLa
   return `Why is ${lowerFirst(label)} happening?`;
 }
 
+/** The constraints a plan sits on, named once for the prompts and the nudge. */
+const CONSTRAINTS = "territory, segmentation, product readiness, enablement, role definition";
+
 // Rotating prompts that push the person upstream, one per step.
 export const UPSTREAM_PROMPTS = [
   "Describe what people actually do, then ask what makes it the sensible thing for them to do.",
-  "Is this the plan's mechanics, or a constraint the plan sits on — territory, segmentation, product readiness, enablement, role definition?",
+  `Is this the plan's mechanics, or a constraint the plan sits on — ${CONSTRAINTS}?`,
   "Who owns this link? If the answer sits with another function, the fix probably does too.",
   "What evidence would convince a sceptical CFO? A number, a quote, a before-and-after.",
   "Would this still happen if everyone were paid more? If so, the cause is upstream of pay — keep going.",
@@ -186,8 +175,7 @@ export const UPSTREAM_PROMPTS = [
   "Is this a cause or another symptom? Ask what would have to change for it to stop.",
 ] as const;
 
-export const PLAN_TERMS_NUDGE =
-  "This answer talks about the plan. Before stopping at plan mechanics, check for a constraint upstream of the plan — territory, segmentation, product readiness, enablement, role definition.";
+export const PLAN_TERMS_NUDGE = `This answer talks about the plan. Before stopping at plan mechanics, check for a constraint upstream of the plan — ${CONSTRAINTS}.`;
 
 // "rate" counts, but not the sales metrics that end in "rate" (win rate, churn rate…).
 const PLAN_TERMS =
@@ -205,7 +193,9 @@ export function mentionsPlanTerms(text: string | null | undefined): boolean {
 export function upstreamPrompt(stepIndex: number, previousAnswer?: string | null): string {
   const n = UPSTREAM_PROMPTS.length;
   const prompt = UPSTREAM_PROMPTS[((Math.trunc(stepIndex) % n) + n) % n];
-  return mentionsPlanTerms(previousAnswer) ? `${PLAN_TERMS_NUDGE} ${prompt}` : prompt;
+  if (!mentionsPlanTerms(previousAnswer)) return prompt;
+  // The nudge already names the constraints: a prompt that lists them again is left out.
+  return prompt.includes(CONSTRAINTS) ? PLAN_TERMS_NUDGE : `${PLAN_TERMS_NUDGE} ${prompt}`;
 }
 
 // Words that name a constraint the plan sits on, in the taxonomy's terms. Order matters:

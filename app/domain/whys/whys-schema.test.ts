@@ -102,7 +102,7 @@ describe("whyStepSchema", () => {
   it("refuses unknown functions and confidence levels", () => {
     const result = whyStepSchema.safeParse({ ...validStep, ownerFunction: "legal", confidence: "certain" });
     expect(errors(result)).toEqual({
-      ownerFunction: ["Choose the function that owns this link"],
+      ownerFunction: ["Choose the function that owns this step"],
       confidence: ["Choose how confident you are: possible, likely or confirmed"],
     });
   });

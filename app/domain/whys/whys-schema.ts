@@ -73,7 +73,7 @@ export const whyStepSchema = z
       .refine((v) => v === "" || isHttpUrl(v), "Use a web link starting with http:// or https://")
       .optional()
       .transform((v) => v || undefined),
-    ownerFunction: z.enum(functionValues, { message: "Choose the function that owns this link" }),
+    ownerFunction: z.enum(functionValues, { message: "Choose the function that owns this step" }),
     confidence: z.enum(confidenceValues, { message: "Choose how confident you are: possible, likely or confirmed" }),
     askLeaderId: z
       .string()
