@@ -101,7 +101,7 @@ export function AppFrame({ user, unread = 0, toast = null, children }: { user: F
                   </nav>
                 </details>
                 <Form method="post" action="/logout">
-                  <Button type="submit" variant="default" size="xs">
+                  <Button type="submit" variant="default" size="xs" title={`Signed in as ${user.name} (${roleLabel(user.role)})`}>
                     Sign out
                   </Button>
                 </Form>

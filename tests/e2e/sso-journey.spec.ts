@@ -4,6 +4,10 @@ import fs from "node:fs";
 import { signInAtProvider, startTestProvider } from "../integration/oidc-test-provider";
 import { freePort, freshDatabase, startServer, type OwnServer } from "./own-server";
 
+// Wide enough for the header to name who is signed in (it does from 1408 px; narrower, the Sign out
+// button says so in its title).
+test.use({ viewport: { width: 1440, height: 900 } });
+
 // Single sign-on in a real browser: the production build of a server of its own, configured
 // for a real OpenID provider (oidc-provider, its development sign-in pages) on another loopback
 // port, with password sign-in switched off.

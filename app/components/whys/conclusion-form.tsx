@@ -35,7 +35,8 @@ export function ConclusionForm({ version, lastResult, defaultValue }: Props) {
         <Textarea {...inputProps(getTextareaProps(fields.statement))} label="The root cause in one sentence" autosize minRows={2} error={fields.statement.errors?.[0]} />
         {/* Only plan mechanics needs the case for the plan itself; the box follows the chosen
             root cause (without JavaScript it appears once a plan-mechanics choice comes back). */}
-        {fields.rootCause.value === "plan_mechanics" ? (
+        {/* A refused or already-written justification stays on screen with its message. */}
+        {fields.rootCause.value === "plan_mechanics" || fields.justification.errors?.length || fields.justification.value ? (
           <Textarea
             {...inputProps(getTextareaProps(fields.justification))}
             label="Why the plan itself"
