@@ -166,7 +166,7 @@ export async function writesDuring(url, email, password, cookie, busy) {
     try {
       const res = await fetch(`${url}/cases/new`, {
         method: "POST",
-        body: new URLSearchParams({ complaint: `Saved during the import, number ${n}: the quota moved again.`, behaviour: "attrition_morale" }),
+        body: new URLSearchParams({ complaint: `Saved during the import, number ${n}: the quota moved again.`, behaviour: "attrition_morale", reporterRole: "ae", segment: "enterprise" }),
         headers: { cookie },
         redirect: "manual",
         signal: AbortSignal.timeout(30_000),

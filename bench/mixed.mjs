@@ -76,7 +76,7 @@ export async function patternsAfterWrite(server, cookie, { rounds = 5, pauseMs =
   for (let n = 1; n <= rounds; n++) {
     const save = await fetch(`${server.url}/cases/new`, {
       method: "POST",
-      body: new URLSearchParams({ complaint: `Saved before the pattern page, number ${n}: the accelerator moved.`, behaviour: "attrition_morale" }),
+      body: new URLSearchParams({ complaint: `Saved before the pattern page, number ${n}: the accelerator moved.`, behaviour: "attrition_morale", reporterRole: "ae", segment: "enterprise" }),
       headers: { cookie },
       redirect: "manual",
       signal: AbortSignal.timeout(30_000),
