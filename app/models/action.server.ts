@@ -7,7 +7,7 @@ import { checkDate, checkReached, isOverdue } from "~/domain/actions/timing";
 import { fitsDefinition, patternDefinition } from "~/domain/actions/matching";
 import type { FollowUp, FollowUpItem } from "~/domain/briefs/follow-up";
 import { reporterRoleLabel, segmentLabel } from "~/domain/cases/taxonomy";
-import { DAY_MS, now } from "~/utils/clock.server";
+import { DAY_MS, now, onceEvery } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { done, refused, type Done, type Refused } from "~/utils/outcome";
 import { writeCases } from "./after-commit.server";
@@ -379,8 +379,7 @@ export async function linkChoices() {
   return { patterns, briefs };
 }
 
-let lastDueSweep = 0;
-const DUE_SWEEP_EVERY_MS = 5 * 60_000;
+const dueSweepDue = onceEvery(5 * 60_000);
 const DUE_SOON_MS = 2 * DAY_MS;
 const SWEEP_BATCH = 100;
 
@@ -391,8 +390,7 @@ const SWEEP_BATCH = 100;
  */
 export async function sweepActionsDue(force = false) {
   const at = now();
-  if (!force && Math.abs(at.getTime() - lastDueSweep) < DUE_SWEEP_EVERY_MS) return 0; // abs: a test may move the clock back
-  lastDueSweep = at.getTime();
+  if (!dueSweepDue(force)) return 0;
   const open = await db.action.findMany({
     where: { status: { in: ["proposed", "approved", "in_progress"] }, dueOn: { lte: new Date(at.getTime() + DUE_SOON_MS) } },
     select: { id: true, ownerId: true, status: true, dueOn: true, checkDueOn: true, verdict: true },

@@ -16,7 +16,7 @@ import {
   type Preferences,
 } from "~/domain/notifications/events";
 import { audienceOf } from "~/domain/privacy/case-view";
-import { DAY_MS, now } from "~/utils/clock.server";
+import { DAY_MS, now, onceEvery } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { appUrl, sendMail } from "~/utils/mailer.server";
 import { forViewer } from "./case-privacy.server";
@@ -100,8 +100,7 @@ export async function markRead(userId: string, id?: number) {
   await db.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: now() } });
 }
 
-let lastDigestSweep = 0;
-const DIGEST_SWEEP_EVERY_MS = 5 * 60_000;
+const digestSweepDue = onceEvery(5 * 60_000);
 
 /**
  * The weekly digest, made by the sweep that runs as people use the app (no scheduler): from
@@ -114,8 +113,7 @@ const DIGEST_SWEEP_EVERY_MS = 5 * 60_000;
  */
 export async function sweepWeeklyDigests(force = false): Promise<{ sent: string[]; prepared: number; people: number }> {
   const at = now();
-  if (!force && Math.abs(at.getTime() - lastDigestSweep) < DIGEST_SWEEP_EVERY_MS) return { sent: [], prepared: 0, people: 0 };
-  lastDigestSweep = at.getTime();
+  if (!digestSweepDue(force)) return { sent: [], prepared: 0, people: 0 };
   const week = digestWeek(at);
   const chose = await db.notificationPreference.findMany({ where: { kind: DIGEST_KIND, channel: "email" }, select: { userId: true } });
   const made = new Set((await db.notification.findMany({ where: { dedupeKey: week.key, userId: { in: chose.map((c) => c.userId) } }, select: { userId: true } })).map((n) => n.userId));

@@ -3,7 +3,7 @@ import { canMoveStatus } from "~/domain/cases/status";
 import type { CaseStatus } from "~/domain/cases/taxonomy";
 import { createdBeforeFor, DEFAULT_SLA, slaFor, UNTRIAGED_SLA, type SlaTargets } from "~/domain/queue/sla";
 import { statusAfterTriage, triageValues, type TriageClass, type TriageData } from "~/domain/queue/triage";
-import { now } from "~/utils/clock.server";
+import { now, onceEvery } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { done, refused } from "~/utils/outcome";
 import { writeCases } from "./after-commit.server";
@@ -122,8 +122,7 @@ export async function slaWhere(view: "at_risk" | "breached"): Promise<{ sql: str
 /** Cases with a question put to a sales leader that is not answered yet. */
 export const WAITING_ON_LEADER = `c.id IN (SELECT w."caseId" FROM "WhyStep" w WHERE w."askedLeaderId" IS NOT NULL AND w.answer = '')`;
 
-let lastSweep = 0;
-const SWEEP_EVERY_MS = 5 * 60_000;
+const slaSweepDue = onceEvery(5 * 60_000);
 
 /**
  * Tells each owner about a case of theirs close to its SLA (once per case) and once more when a
@@ -134,8 +133,7 @@ const SWEEP_EVERY_MS = 5 * 60_000;
  */
 export async function sweepSlaRisks(force = false) {
   const at = now();
-  if (!force && Math.abs(at.getTime() - lastSweep) < SWEEP_EVERY_MS) return 0; // abs: a test may move the clock back
-  lastSweep = at.getTime();
+  if (!slaSweepDue(force)) return 0;
   const [risk, breach] = await Promise.all([slaWhere("at_risk"), slaWhere("breached")]);
   // Only cases with something still to tell: not told of this clock's breach, and not told of
   // the risk unless now breached; at most 100 a sweep, so a backlog is told over the next sweeps

@@ -22,3 +22,18 @@ export function resetClock() {
 export const clockIsMovable = () => process.env.MOVABLE_CLOCK === "1";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A gate for work done as people use the app (the sweeps): open at most once every `everyMs` of
+ * the app's clock, or when forced. Compared with abs so a test that moves the clock back still
+ * sees the work run.
+ */
+export function onceEvery(everyMs: number) {
+  let last = 0;
+  return (force = false) => {
+    const at = now().getTime();
+    if (!force && Math.abs(at - last) < everyMs) return false;
+    last = at;
+    return true;
+  };
+}
