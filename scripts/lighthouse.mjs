@@ -13,7 +13,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 1);
+// Three runs per page and the median one kept: one run swings by ten points on a shared machine.
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 3);
+// LIGHTHOUSE_REPORTS=dir keeps every run's full report (JSON) there, to see what a page ships and runs.
+const REPORTS = process.env.LIGHTHOUSE_REPORTS;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const freePort = () =>
@@ -69,6 +72,10 @@ try {
     for (let i = 0; i < RUNS; i++) {
       // The default config is the mobile profile (Moto G Power, simulated slow 4G and 4× CPU).
       const { lhr } = await lighthouse(`${server.url}${page}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } });
+      if (REPORTS) {
+        fs.mkdirSync(REPORTS, { recursive: true });
+        fs.writeFileSync(path.join(REPORTS, `${page.replace(/\W+/g, "_")}-${i + 1}.json`), JSON.stringify(lhr));
+      }
       const audit = (k) => Math.round(lhr.audits[k]?.numericValue ?? NaN);
       runs.push({
         performance: Math.round(lhr.categories.performance.score * 100),
@@ -82,7 +89,7 @@ try {
     }
     // The median run by performance score.
     const median = [...runs].sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)];
-    results.push({ page: page.replace(/\d+/, ":id"), ...median, runs: runs.length });
+    results.push({ page: page.replace(/\d+/, ":id"), ...median, runs: runs.length, performanceOfEachRun: runs.map((r) => r.performance) });
     console.log(`${page}: performance ${median.performance}, accessibility ${median.accessibility} (LCP ${median.lcpMs} ms, TBT ${median.tbtMs} ms${median.failedA11y.length ? `; failing: ${median.failedA11y.join(", ")}` : ""})`);
   }
   const file = path.join(root, "bench", "results.json");

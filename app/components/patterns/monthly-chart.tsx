@@ -1,11 +1,5 @@
 import { Box, Paper, Table, Text, Title } from "@mantine/core";
-import { lazy, Suspense, useEffect, useState } from "react";
-
-// The chart library (recharts, ~550 kB before compression) is a chunk of its own, fetched after
-// the page has painted and hydrated: no other page, and not this page's first paint, waits for it
-// (issue 18). Not gated on scrolling into view: the chart then appeared under a reader's (or a
-// test's) pointer mid-scroll and moved what lay below it.
-const BarChart = lazy(() => import("@mantine/charts").then((m) => ({ default: m.BarChart })));
+import { StackedBarChart } from "../stacked-bar-chart";
 
 // One hue family per cause, each dark enough for 3:1 against white (WCAG non-text contrast):
 // the old palette had teal and cyan side by side, which read as one blue.
@@ -64,11 +58,9 @@ function MonthTable({ series, table, colour }: Pick<Props, "series" | "table"> &
   );
 }
 
-// Charts measure the page, so they draw after hydration; the table carries the same figures for
-// anyone without JavaScript.
+// The chart is SVG drawn on the server (no chart library in the browser, issue 18); the table
+// carries the same figures as text, and the "<3" an executive's chart leaves out.
 export function MonthlyChart({ data, series, table, suppress }: Props) {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
   const colour = (i: number) => COLOURS[i % COLOURS.length];
   return (
     <Paper withBorder radius="lg" p="md">
@@ -84,21 +76,12 @@ export function MonthlyChart({ data, series, table, suppress }: Props) {
         <Text c="dimmed" size="sm">No cases in this date range.</Text>
       ) : (
         <>
-          {mounted ? (
-            <Suspense fallback={<Text c="dimmed" size="sm" h={280}>Loading the chart…</Text>}>
-            <BarChart
-              h={280}
-              data={data}
-              dataKey="month"
-              type="stacked"
-              withLegend
-              legendProps={{ verticalAlign: "bottom" }}
-              series={series.map((s, i) => ({ name: s.name, label: s.label, color: colour(i) }))}
-            />
-            </Suspense>
-          ) : (
-            <Text c="dimmed" size="sm" h={280}>Loading the chart…</Text>
-          )}
+          <StackedBarChart
+            data={data}
+            dataKey="month"
+            series={series.map((s, i) => ({ name: s.name, label: s.label, color: colour(i) }))}
+            label="Cases per month, a bar per month stacked by cause; the same figures are in the table below."
+          />
           <details open={suppress} className="monthly-details">
             <summary>
               <Text span size="sm" fw={600}>The same figures month by month</Text>
