@@ -111,7 +111,8 @@ export function AppFrame({ user, unread = 0, toast = null, children }: { user: F
         </Container>
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="xl" id="main" component="main" py="md">
+        {/* Not a second <main>: AppShell.Main is the page's one main landmark (axe: landmark-no-duplicate-main). */}
+        <Container size="xl" id="main" py="md">
           <ToastBanner toast={toast} />
           {children}
         </Container>

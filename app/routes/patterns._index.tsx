@@ -1,7 +1,6 @@
 import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { HydrateApart } from "~/components/hydrate-apart";
 import { MatrixTable } from "~/components/patterns/matrix-table";
 import { MonthlyChart } from "~/components/patterns/monthly-chart";
 import { SavedPatterns } from "~/components/patterns/saved-patterns";
@@ -171,9 +170,7 @@ export default function PatternsPage() {
         ))}
       </nav>
 
-      <HydrateApart>
-        <SavedPatterns patterns={d.patterns} canWrite={d.canWrite} />
-      </HydrateApart>
+      <SavedPatterns patterns={d.patterns} canWrite={d.canWrite} />
 
 
       {/* A level-2 heading over the tables and the chart (their titles are level 3): headings
@@ -183,23 +180,17 @@ export default function PatternsPage() {
         <Stack gap="lg">
           <SimpleGrid cols={{ base: 1, xl: 2 }}>
             {d.matrices.map((m) => (
-              <HydrateApart key={m.title}>
-                <MatrixTable title={m.title} matrix={m.matrix} cellHref={cellHref} />
-              </HydrateApart>
+              <MatrixTable key={m.title} title={m.title} matrix={m.matrix} cellHref={cellHref} />
             ))}
           </SimpleGrid>
 
-          <HydrateApart>
-            <MonthlyChart data={d.monthly.data} series={d.monthly.series} table={d.monthly.table} suppress={d.suppress} />
-          </HydrateApart>
+          <MonthlyChart data={d.monthly.data} series={d.monthly.series} table={d.monthly.table} suppress={d.suppress} />
         </Stack>
       </section>
 
       <ThemeSection d={d.themes as ThemeSectionData} canWrite={d.canWrite} options={d.themeOptions} error={themeError} />
 
-      <HydrateApart>
-        <TriageCounts triage={d.triage} cellHref={cellHref} />
-      </HydrateApart>
+      <TriageCounts triage={d.triage} cellHref={cellHref} />
 
       <section aria-labelledby="suggested">
         <Title order={2} size="h3" id="suggested">Suggested groups</Title>
@@ -211,9 +202,7 @@ export default function PatternsPage() {
         {errors.length ? <Alert color="red" variant="light" mb="sm"><Text c="red.9">{errors.join(" ")}</Text></Alert> : null}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {d.suggestions.map((s) => (
-            <HydrateApart key={s.key}>
-              <SuggestionCard s={s as SuggestionView} canSave={d.canWrite} range={d.range} />
-            </HydrateApart>
+            <SuggestionCard key={s.key} s={s as SuggestionView} canSave={d.canWrite} range={d.range} />
           ))}
         </SimpleGrid>
         {d.suggestions.length === 0 ? <Text c="dimmed">No groups yet.</Text> : null}

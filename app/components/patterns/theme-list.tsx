@@ -4,7 +4,6 @@ import { causeLabel } from "~/domain/cases/taxonomy";
 import type { Verdict } from "~/domain/patterns/grouping";
 import type { ShownCount } from "~/domain/privacy/disclosure";
 import { DARK_LABEL, formatDate } from "../labels";
-import { HydrateApart } from "../hydrate-apart";
 import { VerdictBadge } from "./verdict-badge";
 
 // The themes section of /patterns (issue 13): every theme, ranked and paged; the comp team's
@@ -57,10 +56,7 @@ export function ThemeSection({ d, canWrite, options, error }: { d: ThemeSectionD
       {error ? <Text c="red.9" role="alert" mb="sm">{error}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {d.themes.map((t) => (
-          // Each card hydrates on its own: a page of cards with their edit forms is thousands of elements.
-          <HydrateApart key={t.id}>
-            <ThemeCard t={t} canWrite={canWrite} options={options} />
-          </HydrateApart>
+          <ThemeCard key={t.id} t={t} canWrite={canWrite} options={options} />
         ))}
       </SimpleGrid>
       {d.themes.length === 0 ? <Text c="dimmed">No themes yet.</Text> : null}
