@@ -7,13 +7,16 @@
 // - concepts: the comp-concept lexicon (theme-concepts.ts) over the same text, so "clawback"
 //   and "charged back" meet; unfamiliar wording still lands on the mechanism it names;
 // - diagnosed cause (strong: the team concluded it), suspected cause (weak: wrong about a
-//   quarter of the time), behaviour (weight 0 by default: many causes share a behaviour, and
-//   on both tuning sets it pulled different problems together).
+//   quarter of the time), both scaled by how rare the cause is among the cases (a cause half
+//   the cases share tells little apart), behaviour (weight 0 by default: many causes share a
+//   behaviour, and on both tuning sets it pulled different problems together).
 // Cases are clustered by cosine to cluster centroids: a leader pass (oldest first), then
 // reassignment passes (k-means with a threshold) until nothing moves. Clusters smaller than
 // two are not themes, nor are pairs whose two cases are barely alike (two one-offs that share
 // common words would otherwise make a "theme" and hide that each is an anecdote). Time is
 // not a similarity signal (a cause persists for months); it orders the pass, so the same cases always give the same themes, and it ranks themes.
+// Last, the core rule (decision 021): in a theme of four or more, a member not like the rest
+// of the theme is left out, so a one-off does not sit in a theme and lend it a verdict.
 //
 // Cost: O(n·k·t) per pass with an inverted index from term to clusters (k clusters, t terms a
 // case has); memory O(n·t). Measured at 100,000 cases in bench (see the README).
