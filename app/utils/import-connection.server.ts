@@ -69,6 +69,9 @@ try {
   }
   db.exec("COMMIT");
   parentPort.postMessage({ ok: true, values, waitedMs: locked - started, lockedMs: Date.now() - locked });
+  // The publish wrote a large WAL; copied back here, on this thread, the next commit on the
+  // server's thread does not run that checkpoint itself (seconds of a blocked event loop).
+  db.pragma("wal_checkpoint(PASSIVE)");
 } catch (error) {
   if (db.inTransaction) db.exec("ROLLBACK");
   parentPort.postMessage({ ok: false, message: String(error && error.message), refused: Boolean(error && error.refused) });
