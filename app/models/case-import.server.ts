@@ -13,8 +13,8 @@ export type ImportResult = { created: number; updated: number; skipped: number }
 type Conflict = Refused<"conflict", { message: string }>;
 
 // The import worker's own heap (decision 023): a 100,000-row file read, checked and staged
-// needs about 60 MB of heap (a 45 MB file, the largest taken, more); past the cap the worker stops and the import fails cleanly, nothing saved.
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 };
+// needs about 90 MB of heap at its peak (text, rows, checked rows); past the cap the worker stops and the import fails cleanly, nothing saved.
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
 /**
  * Imports cases all-or-nothing without holding the write lock for the whole run (decision 006):

@@ -57,8 +57,8 @@ type StageOptions = {
   today: Date;
   /** The case fields the file's columns map to: an update changes only these. */
   mappedFields?: ReadonlySet<string>;
-  /** After each committed chunk, with the rows done so far. */
-  onChunk?: (done: number) => void | Promise<void>;
+  /** After each committed chunk, with the rows done so far and how long it held the write lock. */
+  onChunk?: (done: number, lockedMs: number) => void | Promise<void>;
 };
 
 /**
@@ -95,7 +95,9 @@ export async function stageCaseRows(sqlite: Database.Database, rows: readonly Im
       if (changes.length === 0) return { kind: "skip" as const };
       return { kind: "update" as const, id: Number(current.id), version: Number(current.version), values: STAGED.map((c) => toSql(next[c])), changes };
     });
+    let locked = 0;
     await shortWrite(sqlite, () => {
+      locked = performance.now();
       planned.forEach((p, k) => {
         if (p.kind === "create") stage.run(batchId, i + k, null, null, p.externalId, ...p.values);
         else if (p.kind === "update") {
@@ -104,6 +106,7 @@ export async function stageCaseRows(sqlite: Database.Database, rows: readonly Im
         }
       });
     });
+    const lockedMs = performance.now() - locked;
     for (const p of planned) {
       if (p.kind === "create") out.created += 1;
       else if (p.kind === "skip") out.skipped += 1;
@@ -112,7 +115,7 @@ export async function stageCaseRows(sqlite: Database.Database, rows: readonly Im
         out.updatedIds.push(p.id);
       }
     }
-    await onChunk?.(Math.min(rows.length, i + STAGE_CHUNK));
+    await onChunk?.(Math.min(rows.length, i + STAGE_CHUNK), lockedMs);
   }
   return out;
 }

@@ -51,9 +51,11 @@ async function run() {
       batchId: job.batchId,
       today: new Date(job.today),
       mappedFields: new Set(Object.values(mapping).filter((v): v is NonNullable<typeof v> => Boolean(v))),
-      onChunk: async (done) => {
+      onChunk: async (done, lockedMs) => {
         post({ kind: "progress", done });
-        await sleep(1); // the lock is free between chunks for a waiting sign-in or save
+        // Free the lock as long as the chunk held it: a write waiting on the server's thread
+        // polls for it every few ms, and would keep missing a 1 ms gap (saves waited 9 s).
+        await sleep(Math.max(2, lockedMs));
       },
     });
     post({ kind: "staged", staged, heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) });
