@@ -7,6 +7,8 @@
 // and 4), BENCH_SKIP_BUILD=1 (reuse an existing build/), BENCH_TIMEOUT_MIN (hard stop, 25),
 // BENCH_MIXED_SECONDS (the 16-connection mixed load, 20). The server's event-loop delay is
 // read per phase (server.loopDelay, SIGUSR2) and the machine's load average recorded.
+// BENCH_ONLY=import,caseList (route keys, "mixed", "import") runs only those parts, on the sizes in
+// BENCH_SIZES (default 1k,100k), and writes bench/results-only.json instead of results.json.
 
 import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
@@ -34,10 +36,13 @@ const PASSWORD = "upstream-demo";
 const ANALYST = "analyst@upstream.test";
 const LIST_FILTER = { segment: "enterprise", q: "territory" };
 const EXPORT_FILTER = "segment=strategic"; // about 10,000 of the 100,000 cases
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
+const wants = (part) => !ONLY || ONLY.has(part);
 const SIZES = [
   ["1k", 1_000],
   ["100k", 100_000],
-];
+].filter(([label]) => (process.env.BENCH_SIZES ?? "1k,100k").split(",").includes(label));
+const BIG = SIZES.at(-1)[0];
 
 const started = Date.now();
 const servers = new Set();
@@ -150,7 +155,8 @@ async function main() {
       check.close();
       say(`${label}: scrubbed search text worked out for every case in ${((performance.now() - t0) / 1000).toFixed(1)} s after start.`);
     }
-    for (const { key } of routesFor(dbs["100k"].facts)) {
+    for (const { key } of routesFor(dbs[BIG].facts)) {
+      if (!wants(key)) continue;
       for (const [label] of SIZES) {
         const { server, cookie } = run[label];
         const route = routesFor(dbs[label].facts).find((r) => r.key === key);
@@ -170,7 +176,7 @@ async function main() {
         say(`${label} ${route.name}: first ${m.coldMs} ms, p50@1 ${m.p50_1} ms, p99@1 ${m.p99_1} ms (${m.requests1} in ${m.run1}), p50@16 ${m.p50_16} ms, p99@16 ${m.p99_16} ms, ${m.rps16} req/s@16 (${m.requests16} in ${m.run16})${m.failed ? `, ${m.failed} FAILED` : ""}; other processes used ${m.otherCpuPct ?? "?"}% of the CPU`);
       }
     }
-    for (const [label] of SIZES) {
+    for (const [label] of wants("mixed") ? SIZES : []) {
       const { server, cookie } = run[label];
       const routes = routesFor(dbs[label].facts).filter((r) => MIXED_ROUTES.includes(r.key));
       server.setPhase("mixed");
@@ -186,7 +192,7 @@ async function main() {
       afterWrite[label] = await patternsAfterWrite(server, cookie);
       say(`${label} pattern page, first request after a write: p50 ${afterWrite[label].p50Ms} ms, max ${afterWrite[label].maxMs} ms (${afterWrite[label].markedUpdating}/${afterWrite[label].rounds} marked updating).`);
     }
-    for (const [label] of SIZES) {
+    for (const [label] of wants("import") ? SIZES : []) {
       const { server, cookie } = run[label];
       const rawMs = rawImport(path.join(tmp, `scratch-${label}.db`), rows);
       floors.import[label] = { rawMs };
@@ -220,6 +226,11 @@ async function main() {
     }
   }
   memory.peakRssMb = Math.max(...Object.values(memory.bySize).map((m) => m.hwmMb));
+  if (ONLY) {
+    const only = { only: [...ONLY], date: new Date().toISOString(), loadAvg: { start: loadAtStart, end: loadAvg() }, measured, floors, memory, mixed, patternsAfterWrite: afterWrite };
+    fs.writeFileSync(path.join(root, "bench", "results-only.json"), `${JSON.stringify(only, null, 2)}\n`);
+    return say(`Wrote bench/results-only.json (BENCH_ONLY=${process.env.BENCH_ONLY}).`);
+  }
   await (await import("./loop.mjs")).loopFigures({ root, dbFile: dbs["100k"].file, registry: servers, say, tmp }); // issues 15/16 views and sweeps, bench/loop-results.json
 
   // ---- Results.
