@@ -9,6 +9,7 @@ import { matchThemes } from "../domain/patterns/theme-identity";
 import { partitionThemes, type ThemeCase } from "../domain/patterns/theme-partition";
 import type { PatternCase } from "../domain/patterns/types";
 import { reporterKeyOf } from "../utils/reporter-key";
+import { asDate } from "./case-rows";
 
 export type ThemeJob = { file: string; cap: number; computedAt: string };
 export type ThemeJobResult = { ok: true; threadId: number; cases: number; themes: number; readMs: number; computeMs: number; writeMs: number } | { ok: false; message: string };
@@ -25,8 +26,6 @@ type CaseRow = Omit<PatternCase, "raisedOn" | "reporterKey"> & {
 };
 
 const RECENT = `SELECT id FROM "Case" ORDER BY raisedOn DESC, id DESC LIMIT @cap`;
-// Prisma keeps DateTime as ISO text with an offset; an integer (epoch ms) is read too.
-const asDate = (v: string | number) => new Date(v);
 const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 function readCases(file: string, cap: number): ThemeCase[] {
