@@ -59,30 +59,51 @@ export async function suggestionByKey(range: DateRange, key: string) {
 }
 
 const CASE_IDS_SHOWN = 12;
-const insightsCache = new Map<string, { version: number; at: number; value: Awaited<ReturnType<typeof computeInsights>> }>();
+type Insights = Awaited<ReturnType<typeof computeInsights>>["insights"];
+const insightsCache = new Map<string, { version: number; at: number; value: { insights: Insights; cases: number }; stamp?: number }>();
+/**
+ * From this many cases in the range the figures are served stale-while-revalidate after a write
+ * (decision 022): a dozen GROUP BYs over 100,000 cases take ~0.5 s, which the first request
+ * after a write should not wait for. Below it they take milliseconds and are always fresh.
+ */
+export const INSIGHTS_STALE_FROM = 2_000;
 
 /**
  * Everything the patterns page shows. For executives (`suppress`) every figure goes through
  * disclosure control as one linked set (domain/patterns/exec-view.ts); the caller snaps their
  * date range to whole months first (domain/privacy/disclosure.ts snapExecRange). Cached until
  * case data changes: the matrices scan every case, and the page is read far more often than
- * cases are written.
+ * cases are written. A stale value served at scale was computed, protected and scrubbed for
+ * the same audience (the key), as a whole.
  */
-export function patternInsights(range: DateRange, viewer: Viewer) {
+export async function patternInsights(range: DateRange, viewer: Viewer): Promise<Insights> {
   const suppress = viewer.role === "executive";
   const audience = audienceOf(viewer.role);
-  // Keyed on the groups' generation too: the page picks up groups finished in the background.
-  const key = `${range.from ?? ""}|${range.to ?? ""}|${suppress}|${audience}|${generation}`;
-  return cached(insightsCache, key, 10 * 60_000, async () => {
-    const insights = await computeInsights(range, suppress);
-    if (audience === "comp-team") return insights;
-    // A group's distinctive terms and typical complaint come from the raw text: outside the
-    // comp team they are scrubbed of the reporter names of every case in the groups shown.
-    const { suggestions } = await suggestionsFor(range);
-    const members = suggestions.slice(0, SUGGESTIONS_SHOWN).flatMap((g) => g.caseIds);
-    return { ...insights, suggestions: await forViewer(viewer, members, insights.suggestions) };
-  });
+  const key = `${range.from ?? ""}|${range.to ?? ""}|${suppress}|${audience}`;
+  // Stamped with the groups' generation too: the page picks up groups finished in the background.
+  const { insights } = await cachedStale(
+    insightsCache,
+    key,
+    10 * 60_000,
+    async () => {
+      const computed = await computeInsights(range, suppress);
+      if (audience === "comp-team") return computed;
+      // A group's distinctive terms and typical complaint come from the raw text: outside the
+      // comp team they are scrubbed of the reporter names of every case in the groups shown.
+      const { suggestions } = await suggestionsFor(range);
+      const members = suggestions.slice(0, SUGGESTIONS_SHOWN).flatMap((g) => g.caseIds);
+      return { ...computed, insights: withSuggestions(computed.insights, await forViewer(viewer, members, computed.insights.suggestions)) };
+    },
+    { stamp: generation, staleOk: (v) => v.cases >= INSIGHTS_STALE_FROM },
+  );
+  return insights;
 }
+
+/** The same figures with their suggested groups replaced (by the scrubbed ones). */
+const withSuggestions = <I extends { suggestions: unknown }>(insights: I, suggestions: I["suggestions"]): I => ({ ...insights, suggestions });
+
+/** Waits for figures being worked out in the background (tests, the benchmark). */
+export const settleInsights = () => settleStale(insightsCache);
 
 async function computeInsights(range: DateRange, suppress: boolean) {
   const [matrices, sources, monthly, total, { suggestions, grouped }] = await Promise.all([
@@ -102,7 +123,7 @@ async function computeInsights(range: DateRange, suppress: boolean) {
       allTime ? overviewTallies() : undefined,
     ]);
     const view = executivePatternView({ matrices, causeRole, sources, sourcesByCause, monthly, total, overview }, top);
-    return {
+    const insights = {
       total: view.total,
       grouped,
       causeSources: view.causeSources,
@@ -112,8 +133,9 @@ async function computeInsights(range: DateRange, suppress: boolean) {
       crossFunctional,
       overview: view.overview,
     };
+    return { insights, cases: total };
   }
-  return {
+  const insights = {
     total: showCount(total, false),
     grouped,
     causeSources: { diagnosed: showCount(sources.diagnosed, false), suspected: showCount(sources.suspected, false) },
@@ -124,6 +146,7 @@ async function computeInsights(range: DateRange, suppress: boolean) {
     crossFunctional,
     overview: null,
   };
+  return { insights, cases: total };
 }
 
 /**

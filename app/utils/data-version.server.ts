@@ -22,18 +22,26 @@ export function cached<T>(store: Map<string, { version: number; at: number; valu
   });
 }
 
-type Entry<T> = { version: number; at: number; value: T };
+type Entry<T> = { version: number; at: number; value: T; stamp?: number };
 const refreshing = new WeakMap<Map<string, unknown>, Map<string, Promise<unknown>>>();
 
 /**
  * Like `cached`, but stale-while-revalidate (decision 020): once a key has a value, a request
  * after a write gets that value at once while one fresh computation runs in the background;
  * only the very first request for a key waits. The value is stamped with the data version
- * read when its computation started, so a write during it leaves it stale.
+ * read when its computation started, so a write during it leaves it stale. `stamp` is a
+ * second source of change (besides case data) the value must match to be fresh; `staleOk`
+ * says whether a value may be served stale at all (else the request waits for the fresh one).
  */
-export function cachedStale<T>(store: Map<string, Entry<T>>, key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
+export function cachedStale<T>(
+  store: Map<string, Entry<T>>,
+  key: string,
+  ttlMs: number,
+  compute: () => Promise<T>,
+  { stamp, staleOk = () => true }: { stamp?: number; staleOk?: (value: T) => boolean } = {},
+): Promise<T> {
   const hit = store.get(key);
-  if (hit && hit.version === version && Date.now() - hit.at < ttlMs) return Promise.resolve(hit.value);
+  if (hit && hit.version === version && hit.stamp === stamp && Date.now() - hit.at < ttlMs) return Promise.resolve(hit.value);
   const running = refreshing.get(store) ?? new Map<string, Promise<unknown>>();
   refreshing.set(store, running);
   let pending = running.get(key) as Promise<T> | undefined;
@@ -42,13 +50,13 @@ export function cachedStale<T>(store: Map<string, Entry<T>>, key: string, ttlMs:
     pending = compute()
       .then((value) => {
         if (store.size > 50) store.clear();
-        store.set(key, { version: startedAt, at: Date.now(), value });
+        store.set(key, { version: startedAt, at: Date.now(), value, stamp });
         return value;
       })
       .finally(() => running.delete(key));
     running.set(key, pending);
   }
-  if (!hit) return pending;
+  if (!hit || !staleOk(hit.value)) return pending;
   pending.catch((error: unknown) => console.error("A background recomputation failed; the last result stays shown:", error));
   return Promise.resolve(hit.value);
 }

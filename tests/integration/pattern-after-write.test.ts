@@ -3,6 +3,7 @@
 // answers with the last view marked "updating" instead of waiting for the new one.
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
+import { INSIGHTS_STALE_FROM, settleInsights } from "~/models/pattern-insights.server";
 import { settleThemes } from "~/models/theme-recompute.server";
 import { computeInProcess, recordThemeEdit, settleThemeViews, THEME_VIEWS_ON_WORKER_FROM } from "~/models/theme.server";
 import { getEnv } from "~/utils/env.server";
@@ -11,6 +12,7 @@ import type { ThemeViewJob, ThemeViewResult } from "~/workers/theme-view.worker"
 import { loader } from "~/routes/patterns._index";
 import { cookieFor, getRequest, makeUser, newCase, run, plantCases, validCase } from "./helpers";
 
+const totalOf = (data: unknown) => Number((data as { total: string }).total.replace(/,/g, ""));
 type ThemesShown = { updating: boolean; coverage: { total: number } | null; themes: { id: string; name: string; count: number }[] };
 const themesOf = (data: unknown) => (data as { themes: ThemesShown }).themes;
 
@@ -42,15 +44,19 @@ describe("the themes' view on a worker thread", () => {
 });
 
 describe("the pattern page after a write", () => {
-  it("answers with the last themes marked updating, then with the new ones", async () => {
+  it("answers with the last themes marked updating and the last figures, then with the new ones", async () => {
     const before = themesOf((await run(loader, getRequest("/patterns", cookie))).data);
     await settleThemeViews();
-    const settled = themesOf((await run(loader, getRequest("/patterns", cookie))).data);
+    const settledPage = (await run(loader, getRequest("/patterns", cookie))).data;
+    const settled = themesOf(settledPage);
     expect(settled.updating).toBe(false);
+    expect(totalOf(settledPage)).toBeGreaterThanOrEqual(INSIGHTS_STALE_FROM);
 
     await newCase(caseFormSchema.parse({ ...validCase, complaint: "Written just before the pattern page was read." }), analystId);
-    const right = themesOf((await run(loader, getRequest("/patterns", cookie))).data);
-    // The last view, not one that waited for the worker: it does not count the new case yet.
+    const rightPage = (await run(loader, getRequest("/patterns", cookie))).data;
+    const right = themesOf(rightPage);
+    // The last view and figures, not ones that waited: they do not count the new case yet.
+    expect(totalOf(rightPage)).toBe(totalOf(settledPage));
     expect(right.updating).toBe(true);
     expect(right.coverage?.total).toBe(settled.coverage?.total);
     expect(right.themes.map((t) => [t.id, t.count])).toEqual(settled.themes.map((t) => [t.id, t.count]));
@@ -58,7 +64,10 @@ describe("the pattern page after a write", () => {
 
     await settleThemes();
     await settleThemeViews();
-    const after = themesOf((await run(loader, getRequest("/patterns", cookie))).data);
+    await settleInsights();
+    const afterPage = (await run(loader, getRequest("/patterns", cookie))).data;
+    expect(totalOf(afterPage)).toBe(totalOf(settledPage) + 1);
+    const after = themesOf(afterPage);
     expect(after.updating).toBe(false);
     expect(after.coverage?.total).toBe((settled.coverage?.total ?? 0) + 1);
   }, 120_000);
