@@ -13,17 +13,10 @@ import { cached, cachedStale, settleStale } from "~/utils/data-version.server";
 import { runWorker } from "~/utils/worker.server";
 import type { GroupingJob, GroupingResult } from "~/workers/grouping.worker";
 import { forViewer, type Viewer } from "./case-privacy.server";
-import {
-  casesForGrouping,
-  causeSourcesByCause,
-  causeSourceTotals,
-  countCases,
-  monthlyByCause,
-  overviewTallies,
-  patternBreakdowns,
-  tallies,
-  type DateRange,
-} from "./pattern.server";
+import { casesForGrouping, patternBreakdowns, type DateRange } from "./pattern.server";
+import { patternCountQueries, readPatternCounts, type SqlRows } from "./pattern-counts";
+import type { ReadSqlJob, ReadSqlResult } from "~/workers/read-sql.worker";
+import { getEnv } from "~/utils/env.server";
 
 /** Text grouping is quadratic: it looks at the most recent cases in the range, this many. */
 export const GROUPING_CAP = 3_000;
@@ -105,23 +98,34 @@ const withSuggestions = <I extends { suggestions: unknown }>(insights: I, sugges
 /** Waits for figures being worked out in the background (tests, the benchmark). */
 export const settleInsights = () => settleStale(insightsCache);
 
+/**
+ * The page's counts, from one snapshot. From INSIGHTS_STALE_FROM cases they are counted on a
+ * worker thread (decision 022): each GROUP BY holds the thread that runs it for ~75 ms at
+ * 100,000 cases. The highest case id tells the size without a count.
+ */
+async function patternCounts(range: DateRange, suppress: boolean) {
+  const queries = patternCountQueries(range, suppress);
+  const [{ top }] = await db.$queryRawUnsafe<{ top: number | bigint | null }[]>(`SELECT MAX(id) AS top FROM "Case"`);
+  if (Number(top ?? 0) >= INSIGHTS_STALE_FROM) {
+    const result = await runWorker<ReadSqlResult>("read-sql", { file: getEnv().databaseUrl.replace(/^file:/, ""), queries } satisfies ReadSqlJob);
+    if (!result.ok) throw new Error(`Counting the pattern figures failed in the worker: ${result.message}`);
+    return readPatternCounts(result.rows);
+  }
+  const rows: Record<string, SqlRows> = {};
+  await Promise.all(Object.entries(queries).map(async ([name, q]) => (rows[name] = await db.$queryRawUnsafe<SqlRows>(q.sql, ...q.params))));
+  return readPatternCounts(rows);
+}
+
 async function computeInsights(range: DateRange, suppress: boolean) {
-  const [matrices, sources, monthly, total, { suggestions, grouped }] = await Promise.all([
-    Promise.all(MATRICES.map(async (m) => ({ title: m.title, matrix: matrixFromCounts(m.rows, m.cols, await tallies(m.rows, m.cols, range)) }))),
-    causeSourceTotals(range),
-    monthlyByCause(range),
-    countCases(range),
-    suggestionsFor(range),
-  ]);
+  const [counts, { suggestions, grouped }] = await Promise.all([patternCounts(range, suppress), suggestionsFor(range)]);
+  const matrices = MATRICES.map((m, i) => ({ title: m.title, matrix: matrixFromCounts(m.rows, m.cols, counts.matrices[i]) }));
+  const { sources, monthly, total } = counts;
   const top = suggestions.slice(0, SUGGESTIONS_SHOWN);
   const crossFunctional = suggestions.filter((s) => s.verdict === "cross-functional").length;
   if (suppress) {
-    const allTime = !range.from && !range.to;
-    const [causeRole, sourcesByCause, overview] = await Promise.all([
-      tallies("cause", "role", range).then((t) => matrixFromCounts("cause", "role", t)),
-      causeSourcesByCause(range),
-      allTime ? overviewTallies() : undefined,
-    ]);
+    const causeRole = matrixFromCounts("cause", "role", counts.causeRole ?? []);
+    const { sourcesByCause, overview } = counts;
+    if (!sourcesByCause) throw new Error("The executives' counts were not asked for");
     const view = executivePatternView({ matrices, causeRole, sources, sourcesByCause, monthly, total, overview }, top);
     const insights = {
       total: view.total,

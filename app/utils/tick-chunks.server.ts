@@ -40,6 +40,21 @@ export class TickChunks extends Transform {
     if (this.parts.length === 0) return;
     const joined = Buffer.concat(this.parts);
     this.parts = [];
-    this.push(joined.includes(0) ? joined.filter((b) => b !== 0) : joined);
+    this.push(withoutNul(joined));
   }
+}
+
+/** The bytes without NULs, copied in runs (a byte-by-byte filter of a 600 kB page costs ~10 ms). */
+function withoutNul(bytes: Buffer): Buffer {
+  let at = bytes.indexOf(0);
+  if (at < 0) return bytes;
+  const runs: Buffer[] = [];
+  let from = 0;
+  while (at >= 0) {
+    runs.push(bytes.subarray(from, at));
+    from = at + 1;
+    at = bytes.indexOf(0, from);
+  }
+  runs.push(bytes.subarray(from));
+  return Buffer.concat(runs);
 }

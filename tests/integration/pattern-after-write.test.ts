@@ -4,13 +4,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { INSIGHTS_STALE_FROM, settleInsights } from "~/models/pattern-insights.server";
+import { patternCountQueries, readPatternCounts, type SqlRows } from "~/models/pattern-counts";
+import type { ReadSqlJob, ReadSqlResult } from "~/workers/read-sql.worker";
 import { settleThemes } from "~/models/theme-recompute.server";
 import { computeInProcess, recordThemeEdit, settleThemeViews, THEME_VIEWS_ON_WORKER_FROM } from "~/models/theme.server";
 import { getEnv } from "~/utils/env.server";
 import { runWorker } from "~/utils/worker.server";
 import type { ThemeViewJob, ThemeViewResult } from "~/workers/theme-view.worker";
 import { loader } from "~/routes/patterns._index";
-import { cookieFor, getRequest, makeUser, newCase, run, plantCases, validCase } from "./helpers";
+import { cookieFor, db, getRequest, makeUser, newCase, run, plantCases, validCase } from "./helpers";
 
 const totalOf = (data: unknown) => Number((data as { total: string }).total.replace(/,/g, ""));
 type ThemesShown = { updating: boolean; coverage: { total: number } | null; themes: { id: string; name: string; count: number }[] };
@@ -41,6 +43,20 @@ describe("the themes' view on a worker thread", () => {
     expect(onWorker.themes).toEqual(inProcess.themes);
     expect({ coverage: onWorker.coverage, total: onWorker.total, members: onWorker.members }).toEqual({ coverage: inProcess.coverage, total: inProcess.total, members: inProcess.members });
   }, 120_000);
+});
+
+describe("the pattern figures on a worker thread", () => {
+  it("are the counts the server's connection gives, every query of an executive's page", async () => {
+    const queries = patternCountQueries({}, true);
+    const here: Record<string, SqlRows> = {};
+    for (const [name, q] of Object.entries(queries)) here[name] = await db.$queryRawUnsafe<SqlRows>(q.sql, ...q.params);
+    const there = await runWorker<ReadSqlResult>("read-sql", { file: getEnv().databaseUrl.replace(/^file:/, ""), queries } satisfies ReadSqlJob);
+    expect(there.ok).toBe(true);
+    if (!there.ok) return;
+    const counts = readPatternCounts(there.rows);
+    expect(counts.total).toBeGreaterThanOrEqual(INSIGHTS_STALE_FROM);
+    expect(counts).toEqual(readPatternCounts(here));
+  }, 60_000);
 });
 
 describe("the pattern page after a write", () => {
