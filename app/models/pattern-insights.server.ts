@@ -32,15 +32,30 @@ export const GROUP_ON_WORKER_FROM = 300;
 async function suggestionsFor(range: DateRange) {
   const key = `${range.from ?? ""}|${range.to ?? ""}`;
   return cachedStale(suggestionCache, key, 10 * 60_000, async () => {
-    const cases = await casesForGrouping(range, GROUPING_CAP);
-    // A worker costs more to start than grouping a few hundred cases takes (milliseconds).
-    const result: GroupingResult =
-      cases.length < GROUP_ON_WORKER_FROM ? { ok: true, suggestions: suggestGroups(cases), computeMs: 0 } : await runWorker<GroupingResult>("grouping", { cases } satisfies GroupingJob);
+    const result = await groupInRange(range);
     if (!result.ok) throw new Error(`Grouping failed in the worker: ${result.message}`);
     generation += 1;
-    return { suggestions: result.suggestions, grouped: cases.length, generation };
+    return { suggestions: result.suggestions, grouped: result.grouped, generation };
   });
 }
+
+/** At scale the worker reads the cases itself (decision 022); else the server reads them, and groups a few hundred itself. */
+async function groupInRange(range: DateRange): Promise<GroupingResult> {
+  if ((await highestCaseId()) >= INSIGHTS_STALE_FROM) {
+    return runWorker<GroupingResult>("grouping", { file: databaseFile(), range, cap: GROUPING_CAP } satisfies GroupingJob);
+  }
+  const cases = await casesForGrouping(range, GROUPING_CAP);
+  // A worker costs more to start than grouping a few hundred cases takes (milliseconds).
+  if (cases.length < GROUP_ON_WORKER_FROM) return { ok: true, suggestions: suggestGroups(cases), grouped: cases.length, computeMs: 0 };
+  return runWorker<GroupingResult>("grouping", { cases } satisfies GroupingJob);
+}
+
+/** How many cases there are, near enough to choose where work runs: the highest id, without a count. */
+async function highestCaseId() {
+  const [{ top }] = await db.$queryRawUnsafe<{ top: number | bigint | null }[]>(`SELECT MAX(id) AS top FROM "Case"`);
+  return Number(top ?? 0);
+}
+const databaseFile = () => getEnv().databaseUrl.replace(/^file:/, "");
 
 /** Waits for a grouping under way (tests, the benchmark). */
 export const settleSuggestions = () => settleStale(suggestionCache);
@@ -105,9 +120,8 @@ export const settleInsights = () => settleStale(insightsCache);
  */
 async function patternCounts(range: DateRange, suppress: boolean) {
   const queries = patternCountQueries(range, suppress);
-  const [{ top }] = await db.$queryRawUnsafe<{ top: number | bigint | null }[]>(`SELECT MAX(id) AS top FROM "Case"`);
-  if (Number(top ?? 0) >= INSIGHTS_STALE_FROM) {
-    const result = await runWorker<ReadSqlResult>("read-sql", { file: getEnv().databaseUrl.replace(/^file:/, ""), queries } satisfies ReadSqlJob);
+  if ((await highestCaseId()) >= INSIGHTS_STALE_FROM) {
+    const result = await runWorker<ReadSqlResult>("read-sql", { file: databaseFile(), queries } satisfies ReadSqlJob);
     if (!result.ok) throw new Error(`Counting the pattern figures failed in the worker: ${result.message}`);
     return readPatternCounts(result.rows);
   }

@@ -3,7 +3,9 @@
 // answers with the last view marked "updating" instead of waiting for the new one.
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
-import { INSIGHTS_STALE_FROM, settleInsights } from "~/models/pattern-insights.server";
+import { GROUPING_CAP, INSIGHTS_STALE_FROM, settleInsights } from "~/models/pattern-insights.server";
+import { casesForGrouping } from "~/models/pattern.server";
+import { readCasesForGrouping } from "~/workers/grouping.worker";
 import { patternCountQueries, readPatternCounts, type SqlRows } from "~/models/pattern-counts";
 import type { ReadSqlJob, ReadSqlResult } from "~/workers/read-sql.worker";
 import { settleThemes } from "~/models/theme-recompute.server";
@@ -56,6 +58,17 @@ describe("the pattern figures on a worker thread", () => {
     const counts = readPatternCounts(there.rows);
     expect(counts.total).toBeGreaterThanOrEqual(INSIGHTS_STALE_FROM);
     expect(counts).toEqual(readPatternCounts(here));
+  }, 60_000);
+});
+
+describe("the cases text grouping looks at, read by its worker", () => {
+  it("are the cases the server's query reads, newest first, for all time and for a range", async () => {
+    const file = getEnv().databaseUrl.replace(/^file:/, "");
+    for (const range of [{}, { from: "2026-01-20", to: "2026-02-10" }]) {
+      const there = readCasesForGrouping(file, range, GROUPING_CAP);
+      expect(there.length).toBeGreaterThan(100);
+      expect(there).toEqual(await casesForGrouping(range, GROUPING_CAP));
+    }
   }, 60_000);
 });
 
