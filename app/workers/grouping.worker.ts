@@ -4,7 +4,7 @@
 // worker reads them itself on a read-only connection (decision 022: 3,000 cases through Prisma
 // held the server's thread ~150 ms at 100k). Imports only pure code (bundled by scripts/build-workers.mjs).
 import Database from "better-sqlite3";
-import { parentPort, workerData } from "node:worker_threads";
+import { answerOnce } from "./answer";
 import { suggestGroups, type Suggestion } from "../domain/patterns/grouping";
 import type { PatternCase } from "../domain/patterns/types";
 import { rangeSql, type DateRange } from "../models/pattern-counts";
@@ -25,16 +25,8 @@ export function readCasesForGrouping(file: string, range: DateRange, cap: number
   }
 }
 
-if (parentPort && workerData) {
-  let result: GroupingResult;
-  try {
-    const job = workerData as GroupingJob;
-    const cases = "cases" in job ? job.cases : readCasesForGrouping(job.file, job.range, job.cap);
-    const started = performance.now();
-    const suggestions = suggestGroups(cases);
-    result = { ok: true, suggestions, grouped: cases.length, computeMs: performance.now() - started };
-  } catch (error) {
-    result = { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort.postMessage(result);
-}
+answerOnce((job: GroupingJob): GroupingResult => {
+  const cases = "cases" in job ? job.cases : readCasesForGrouping(job.file, job.range, job.cap);
+  const started = performance.now();
+  return { ok: true, suggestions: suggestGroups(cases), grouped: cases.length, computeMs: performance.now() - started };
+});

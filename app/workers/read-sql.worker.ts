@@ -2,7 +2,7 @@
 // snapshot (one read transaction) on a connection of the worker's own. better-sqlite3 answers
 // synchronously, so on the server's thread a slow GROUP BY holds every other request.
 import Database from "better-sqlite3";
-import { parentPort, workerData } from "node:worker_threads";
+import { answerOnce } from "./answer";
 import type { SqlQuery, SqlRows } from "../models/pattern-counts";
 
 export type ReadSqlJob = { file: string; queries: Record<string, SqlQuery> };
@@ -19,12 +19,4 @@ export function runReadSql({ file, queries }: ReadSqlJob): ReadSqlResult {
   }
 }
 
-if (parentPort && workerData) {
-  let result: ReadSqlResult;
-  try {
-    result = runReadSql(workerData as ReadSqlJob);
-  } catch (error) {
-    result = { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort.postMessage(result);
-}
+answerOnce(runReadSql);

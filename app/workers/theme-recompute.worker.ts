@@ -4,7 +4,8 @@
 // 100k) nor waits for a lock. Imports only the pure domain code and better-sqlite3: it is
 // bundled on its own by scripts/build-workers.mjs (production) or run through tsx (dev, tests).
 import Database from "better-sqlite3";
-import { parentPort, threadId, workerData } from "node:worker_threads";
+import { threadId } from "node:worker_threads";
+import { answerOnce } from "./answer";
 import { matchThemes } from "../domain/patterns/theme-identity";
 import { partitionThemes, type ThemeCase } from "../domain/patterns/theme-partition";
 import type { PatternCase } from "../domain/patterns/types";
@@ -107,12 +108,4 @@ export function runThemeJob({ file, cap, computedAt }: ThemeJob): ThemeJobResult
   }
 }
 
-if (parentPort && workerData) {
-  let result: ThemeJobResult;
-  try {
-    result = runThemeJob(workerData as ThemeJob);
-  } catch (error) {
-    result = { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort.postMessage(result);
-}
+answerOnce(runThemeJob);

@@ -3,7 +3,7 @@
 // the members are ~20,000 cases, about a second of reading and counting that the server's
 // thread must not spend after every write. Reads one snapshot on a read-only connection.
 import Database from "better-sqlite3";
-import { parentPort, workerData } from "node:worker_threads";
+import { answerOnce } from "./answer";
 import type { ThemeEdit, ThemeEditKind } from "../domain/patterns/theme-edits";
 import { themeViews, type ThemeView, type ViewCase } from "../domain/patterns/theme-view";
 import { PATTERN_CASE_COLUMNS, patternCaseOf, type PatternCaseRow } from "./case-rows";
@@ -38,12 +38,4 @@ export function runThemeViewJob({ file }: ThemeViewJob): ThemeViewResult {
   }
 }
 
-if (parentPort && workerData) {
-  let result: ThemeViewResult;
-  try {
-    result = runThemeViewJob(workerData as ThemeViewJob);
-  } catch (error) {
-    result = { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort.postMessage(result);
-}
+answerOnce(runThemeViewJob);
