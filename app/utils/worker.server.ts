@@ -47,7 +47,7 @@ export function runWorker<T>(name: string, data: unknown): Promise<T> {
  * A worker that stays up and answers jobs in turn, each answer matched to its job by id: for
  * work asked for many times a second (brief drafting), where starting a worker per job
  * (~50–100 ms) would cost more than the job. Started on first use with `data`, restarted after
- * a crash (the jobs waiting then fail), unref'd so it never keeps the process alive.
+ * a crash (the jobs waiting then fail); it keeps the process alive only while a job waits.
  */
 export function workerService<J, R>(name: string, data: () => unknown): (job: J) => Promise<R> {
   let worker: Worker | null = null;
@@ -63,10 +63,11 @@ export function workerService<J, R>(name: string, data: () => unknown): (job: J)
     if (worker) return worker;
     const entry = workerEntry(name);
     const w = new Worker(entry.code, { workerData: data(), eval: entry.eval });
-    w.unref();
     w.on("message", ({ id, result }: { id: number; result: R }) => {
       waiting.get(id)?.resolve(result);
       waiting.delete(id);
+      // Held only while a job waits: an idle worker never keeps the process alive (scripts, seeding).
+      if (waiting.size === 0) w.unref();
     });
     w.on("error", (error) => fail(w, error));
     w.on("exit", (code) => fail(w, new Error(`Worker ${name} stopped (exit code ${code})`)));
@@ -77,6 +78,8 @@ export function workerService<J, R>(name: string, data: () => unknown): (job: J)
     new Promise<R>((resolve, reject) => {
       const id = (next += 1);
       waiting.set(id, { resolve, reject });
-      started().postMessage({ id, job });
+      const w = started();
+      w.ref();
+      w.postMessage({ id, job });
     });
 }

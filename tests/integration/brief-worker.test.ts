@@ -1,6 +1,10 @@
 // Brief drafting on a worker thread (issue 18, decision 022): the draft a comp analyst gets from
 // "Write the brief" is the one the server's thread would have written — same chain, counts,
 // quotes and attainment figures — and still never quotes a confidential reporter.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { draftBrief, draftBriefHere } from "~/models/brief.server";
@@ -59,6 +63,13 @@ describe("a brief drafted on the worker thread", () => {
     expect(onWorker?.sections.whatItCosts).toMatch(/attain/i);
     expect(JSON.stringify(onWorker)).not.toMatch(/Philippa|Ostrowska/i);
     expect(await draftBrief("case", caseId)).toEqual(await draftBriefHere("case", caseId));
+  }, 60_000);
+
+  it("lets a script that drafts a brief end (the demo seed does): an idle worker holds nothing open", () => {
+    const script = path.join(mkdtempSync(path.join(os.tmpdir(), "brief-worker-")), "draft.mts");
+    writeFileSync(script, `const m = await import(${JSON.stringify(path.resolve("app/models/brief.server.ts"))});\nconsole.log(Boolean(await m.draftBrief("case", ${caseId})));\n`);
+    const out = execFileSync(path.resolve("node_modules/.bin/tsx"), [script], { env: process.env, timeout: 45_000 }).toString();
+    expect(out.trim()).toBe("true");
   }, 60_000);
 
   it("is what 'Write the brief' stores, and an unknown pattern is still refused", async () => {
