@@ -5,6 +5,7 @@
 // of cases in a theme) and verdict accuracy (share of true groups whose theme — the one holding
 // most of the group's cases, or none — gets the group's expected verdict).
 //   npx tsx scripts/eval-themes.ts [--only tuning] [--weights '{"threshold":0.2}']   (EVAL_VERBOSE=1 names wrong verdicts)
+//   npx tsx scripts/eval-themes.ts --only tuning --loso   (leave-one-set-out: weights chosen on the other tuning sets, scored on the one left out)
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -70,18 +71,18 @@ function fromFixture(name: string, rows: typeof LABELLED_COMPLAINTS): LabelledSe
   };
 }
 
-type Scores = { ari: number; purity: number; coverage: number; verdicts: string };
+type Scores = { ari: number; purity: number; coverage: number; verdicts: string; right: number; groups: number };
 
-function score(set: LabelledSet, clusters: number[][]): Scores {
+function score(set: LabelledSet, clusters: number[][], quiet = false): Scores {
   const label = new Map<number, string>();
   clusters.forEach((ids, k) => ids.forEach((id) => label.set(id, `k${k}`)));
   const predicted = set.cases.map((c) => label.get(c.id) ?? `alone${c.id}`);
   const truth = set.cases.map((c) => c.trueGroup);
   const covered = set.cases.filter((c) => label.has(c.id)).length;
   let verdicts = "n/a";
+  let right = 0;
   if (set.expected) {
     const byId = new Map(set.cases.map((c) => [c.id, c]));
-    let right = 0;
     for (const [group, want] of set.expected) {
       const ids = set.cases.filter((c) => c.trueGroup === group).map((c) => c.id);
       const counts = new Map<string, number>();
@@ -90,11 +91,11 @@ function score(set: LabelledSet, clusters: number[][]): Scores {
       // No theme holds any of its cases: the product shows them as no pattern, i.e. an anecdote.
       const got: Verdict = top ? verdict(clusters[Number(top[0].slice(1))].map((id) => byId.get(id)!)) : "anecdote";
       if (got === want) right += 1;
-      else if (process.env.EVAL_VERBOSE) console.log(`   ${set.name}: ${group} expected ${want}, got ${got}`);
+      else if (process.env.EVAL_VERBOSE && !quiet) console.log(`   ${set.name}: ${group} expected ${want}, got ${got}`);
     }
     verdicts = `${((100 * right) / set.expected.size).toFixed(0)}% (${right}/${set.expected.size})`;
   }
-  return { ari: adjustedRandIndex(predicted, truth), purity: purity(predicted, truth), coverage: covered / set.cases.length, verdicts };
+  return { ari: adjustedRandIndex(predicted, truth), purity: purity(predicted, truth), coverage: covered / set.cases.length, verdicts, right, groups: set.expected?.size ?? 0 };
 }
 
 /** The old page read top-down: each case in the first suggested group that holds it. */
@@ -125,12 +126,59 @@ const sets: LabelledSet[] = [
 ];
 
 const fmt = (s: Scores) => `ARI ${s.ari.toFixed(3)}  purity ${s.purity.toFixed(3)}  coverage ${(100 * s.coverage).toFixed(0)}%  verdicts ${s.verdicts}`;
-console.log(`weights ${JSON.stringify(weights)}`);
-for (const set of sets) {
-  const t0 = performance.now();
-  const themes = partitionThemes(set.cases, weights);
-  const ms = performance.now() - t0;
-  console.log(`${set.name} — ${set.cases.length} cases, ${new Set(set.cases.map((c) => c.trueGroup)).size} true groups`);
-  console.log(`  themes   ${fmt(score(set, themes.map((t) => t.caseIds)))}  (${themes.length} themes, ${ms.toFixed(0)} ms)`);
-  console.log(`  baseline ${fmt(score(set, baseline(set)))}  (old suggested groups, read top-down)`);
+
+if (args.includes("--loso")) {
+  // Only sets that may be tuned on take part: choosing weights is tuning.
+  const tuning = sets.filter((s) => s.expected && s.name.startsWith("tuning"));
+  if (!only?.startsWith("tuning") || tuning.length < 2) throw new Error("--loso needs --only tuning and at least two tuning sets");
+  leaveOneSetOut(tuning);
+} else {
+  console.log(`weights ${JSON.stringify(weights)}`);
+  for (const set of sets) {
+    const t0 = performance.now();
+    const themes = partitionThemes(set.cases, weights);
+    const ms = performance.now() - t0;
+    console.log(`${set.name} — ${set.cases.length} cases, ${new Set(set.cases.map((c) => c.trueGroup)).size} true groups`);
+    console.log(`  themes   ${fmt(score(set, themes.map((t) => t.caseIds)))}  (${themes.length} themes, ${ms.toFixed(0)} ms)`);
+    console.log(`  baseline ${fmt(score(set, baseline(set)))}  (old suggested groups, read top-down)`);
+  }
+}
+
+/**
+ * Does a way of choosing weights generalise? For each tuning set, the weights that score best
+ * on the others (mean of ARI + half the verdict share) are scored on it. Two grids: the knobs
+ * before decision 021 (cause rarity and the core rule off), and with them.
+ */
+function leaveOneSetOut(tuning: LabelledSet[]) {
+  const grid: Partial<ThemeWeights>[] = [];
+  for (const concepts of [0.25, 0.5, 0.75])
+    for (const diagnosed of [0.6, 1])
+      for (const suspected of [0.3, 0.4])
+        for (const threshold of [0.18, 0.2, 0.22])
+          for (const causeIdf of [0, 1]) for (const admit of [0, 0.25]) grid.push({ concepts, diagnosed, suspected, threshold, causeIdf, admit });
+  const results = grid.map((w) => ({ w, scores: tuning.map((set) => score(set, partitionThemes(set.cases, { ...DEFAULT_THEME_WEIGHTS, ...w }).map((t) => t.caseIds), true)) }));
+  const value = (s: Scores) => s.ari + 0.5 * (s.right / s.groups);
+  const show = (s: Scores) => `ARI ${s.ari.toFixed(3)} verdicts ${s.right}/${s.groups}`;
+  for (const [label, space] of [
+    ["before 021 (causeIdf 0, admit 0)", results.filter((r) => !r.w.causeIdf && !r.w.admit)],
+    ["with cause rarity and the core rule", results],
+  ] as const) {
+    console.log(`${label}: ${space.length} weight settings`);
+    const held: Scores[] = [];
+    tuning.forEach((out, i) => {
+      const train = tuning.map((_, j) => j).filter((j) => j !== i);
+      const best = space.reduce((a, b) => (mean(train.map((j) => value(b.scores[j]))) > mean(train.map((j) => value(a.scores[j]))) ? b : a));
+      held.push(best.scores[i]);
+      console.log(`  chosen on ${train.map((j) => tuning[j].name).join(" + ")} → ${out.name}: ${show(best.scores[i])}   ${JSON.stringify(best.w)}`);
+      train.forEach((j) => {
+        const one = space.reduce((a, b) => (value(b.scores[j]) > value(a.scores[j]) ? b : a));
+        console.log(`    chosen on ${tuning[j].name} alone → ${out.name}: ${show(one.scores[i])}`);
+      });
+    });
+    console.log(`  held-out mean ARI ${mean(held.map((s) => s.ari)).toFixed(3)}, verdicts ${held.reduce((n, s) => n + s.right, 0)}/${held.reduce((n, s) => n + s.groups, 0)}`);
+  }
+}
+
+function mean(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
 }

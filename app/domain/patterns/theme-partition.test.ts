@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeCase } from "./fixtures/make-case";
-import { dominant, partitionThemes } from "./theme-partition";
+import { DEFAULT_THEME_WEIGHTS, dominant, partitionThemes } from "./theme-partition";
 
 const territory = [
   "My patch is tiny compared with the other reps, the territory carve gave me nothing",
@@ -70,5 +70,45 @@ describe("partitionThemes on unfamiliar wording", () => {
       makeCase({ complaint: "My manager said the legal review takes six weeks this year" }),
     ];
     expect(partitionThemes(cases)).toEqual([]);
+  });
+});
+
+describe("partitionThemes with a cause many cases share", () => {
+  const splits = [
+    "The parent company signed so the HQ rep got all the credit for my subsidiary deal",
+    "Local reps get nothing when the parent account signs, HQ owner takes the credit",
+    "Subsidiary deal credited to the parent owner again, local rep paid zero",
+  ];
+  const cash = [
+    "Commission only paid when the customer invoice is collected, waiting months for cash",
+    "Cash collection triggers payout so late payers hold my commission for months",
+    "My commission waits until the invoice is paid, customers pay at 90 days",
+  ];
+  const cases = [...splits, ...cash].map((complaint) => makeCase({ complaint, rootCause: "plan_mechanics", suspectedCause: "plan_mechanics" }));
+
+  it("keeps two problems filed under the same common cause apart", () => {
+    const themes = partitionThemes(cases).map((t) => t.caseIds);
+    expect(themes).toEqual(expect.arrayContaining([cases.slice(0, 3).map((c) => c.id), cases.slice(3).map((c) => c.id)]));
+  });
+
+  it("would glue them into one theme if the cause counted whatever its share (why causeIdf exists)", () => {
+    expect(partitionThemes(cases, { ...DEFAULT_THEME_WEIGHTS, causeIdf: 0 }).map((t) => t.caseIds)).toEqual([cases.map((c) => c.id)]);
+  });
+});
+
+describe("partitionThemes' core rule", () => {
+  const core = [
+    "Territory carve left my patch with no accounts worth calling",
+    "My patch is tiny next to the other reps after the territory carve",
+    "The territory realignment gave me the leftover accounts in my patch",
+    "Territory carve is uneven, my patch has a third of the accounts",
+    "After the carve my territory patch has nothing left to sell",
+  ];
+  const cases = [...core, "My territory manager never answers my emails"].map((complaint) => makeCase({ complaint }));
+  const ids = (admit: number) => partitionThemes(cases, { ...DEFAULT_THEME_WEIGHTS, admit }).map((t) => t.caseIds);
+
+  it("leaves out a case that is like the theme's core less than the rule asks, and keeps the core", () => {
+    expect(ids(0)).toEqual([cases.map((c) => c.id)]);
+    expect(ids(0.5)).toEqual([cases.slice(0, 5).map((c) => c.id)]);
   });
 });
