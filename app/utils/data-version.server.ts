@@ -11,15 +11,33 @@ export function dataVersion() {
   return version;
 }
 
-/** Memoises `compute` per key until case data changes (or `ttlMs` passes). */
-export function cached<T>(store: Map<string, { version: number; at: number; value: T }>, key: string, ttlMs: number, compute: () => Promise<T>) {
+const inFlight = new WeakMap<Map<string, unknown>, Map<string, { version: number; value: Promise<unknown> }>>();
+
+/**
+ * Memoises `compute` per key until case data changes (or `ttlMs` passes). Requests that ask
+ * while it is being computed share that one computation: three brief POSTs arriving together
+ * after a write used to work out the plan-health table over every case three times at once
+ * (seconds of the server's thread at 100,000 cases).
+ */
+export function cached<T>(store: Map<string, { version: number; at: number; value: T }>, key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
   const hit = store.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < ttlMs) return Promise.resolve(hit.value);
-  return compute().then((value) => {
-    if (store.size > 50) store.clear(); // bounded: date ranges are few in practice
-    store.set(key, { version, at: Date.now(), value });
-    return value;
-  });
+  const running = inFlight.get(store) ?? new Map<string, { version: number; value: Promise<unknown> }>();
+  inFlight.set(store, running);
+  const shared = running.get(key);
+  if (shared && shared.version === version) return shared.value as Promise<T>;
+  const startedAt = version;
+  const value = compute()
+    .then((v) => {
+      if (store.size > 50) store.clear(); // bounded: date ranges are few in practice
+      store.set(key, { version: startedAt, at: Date.now(), value: v });
+      return v;
+    })
+    .finally(() => {
+      if (running.get(key)?.value === value) running.delete(key);
+    });
+  running.set(key, { version: startedAt, value });
+  return value;
 }
 
 type Entry<T> = { version: number; at: number; value: T; stamp?: number };
