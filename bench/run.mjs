@@ -5,11 +5,10 @@
 //
 // Environment (all optional): BENCH_SECONDS_1 / BENCH_SECONDS_16 (load per route, default 3
 // and 4), BENCH_SKIP_BUILD=1 (reuse an existing build/), BENCH_TIMEOUT_MIN (hard stop, 25),
-// BENCH_MIXED_SECONDS (the 16-connection mixed load, 20), BENCH_SIZES (e.g. `1k`: only those
-// databases) and BENCH_ONLY (e.g. `mixed,afterWrite`: only those phases of routes, mixed,
-// afterWrite, import, loop); a run cut down by either writes bench/results-partial.json, never
-// results.json. The server's event-loop delay is read per phase (server.loopDelay, SIGUSR2)
-// and the machine's load average recorded.
+// BENCH_MIXED_SECONDS (the 16-connection mixed load, 20). The server's event-loop delay is
+// read per phase (server.loopDelay, SIGUSR2) and the machine's load average recorded.
+// BENCH_ONLY=import,caseList (route keys, "mixed", "import") runs only those parts, on the sizes in
+// BENCH_SIZES (default 1k,100k), and writes bench/results-only.json instead of results.json.
 
 import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
@@ -37,17 +36,13 @@ const PASSWORD = "upstream-demo";
 const ANALYST = "analyst@upstream.test";
 const LIST_FILTER = { segment: "enterprise", q: "territory" };
 const EXPORT_FILTER = "segment=strategic"; // about 10,000 of the 100,000 cases
-const ALL_SIZES = [
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
+const wants = (part) => !ONLY || ONLY.has(part);
+const SIZES = [
   ["1k", 1_000],
   ["100k", 100_000],
-];
-const listEnv = (name) => (process.env[name] ? process.env[name].split(",").map((v) => v.trim()).filter(Boolean) : null);
-const SIZES = ALL_SIZES.filter(([label]) => !listEnv("BENCH_SIZES") || listEnv("BENCH_SIZES").includes(label));
-const PHASES = ["routes", "mixed", "afterWrite", "import", "loop"];
-const ONLY = listEnv("BENCH_ONLY");
-const runs = (phase) => !ONLY || ONLY.includes(phase);
-const PARTIAL = SIZES.length < ALL_SIZES.length || PHASES.some((p) => !runs(p));
-if (SIZES.length === 0 || ONLY?.some((p) => !PHASES.includes(p))) throw new Error(`BENCH_SIZES takes ${ALL_SIZES.map(([l]) => l)}; BENCH_ONLY takes ${PHASES}`);
+].filter(([label]) => (process.env.BENCH_SIZES ?? "1k,100k").split(",").includes(label));
+const BIG = SIZES.at(-1)[0];
 
 const started = Date.now();
 const servers = new Set();
@@ -129,9 +124,9 @@ async function main() {
     say(`Generated ${label}: ${facts.cases.toLocaleString("en-US")} cases, ${facts.chains.toLocaleString("en-US")} chains, ${facts.whySteps.toLocaleString("en-US")} why steps, ${facts.patterns} patterns (${facts.patternLinks.toLocaleString("en-US")} links), ${facts.attainmentRows.toLocaleString("en-US")} attainment rows in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
   }
 
-  const rows = runs("import") ? importRows(IMPORT_ROWS) : [];
-  const csv = runs("import") ? importCsv(rows) : "";
-  if (runs("import")) say(`Import file: ${IMPORT_ROWS.toLocaleString("en-US")} rows, ${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB.`);
+  const rows = importRows(IMPORT_ROWS);
+  const csv = importCsv(rows);
+  say(`Import file: ${IMPORT_ROWS.toLocaleString("en-US")} rows, ${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB.`);
 
   // Both servers run side by side and each route is measured on one right after the other,
   // so that a change in the machine's background load (it is shared) hits both sizes alike and
@@ -160,7 +155,8 @@ async function main() {
       check.close();
       say(`${label}: scrubbed search text worked out for every case in ${((performance.now() - t0) / 1000).toFixed(1)} s after start.`);
     }
-    for (const { key } of runs("routes") ? routesFor(dbs[SIZES[0][0]].facts) : []) {
+    for (const { key } of routesFor(dbs[BIG].facts)) {
+      if (!wants(key)) continue;
       for (const [label] of SIZES) {
         const { server, cookie } = run[label];
         const route = routesFor(dbs[label].facts).find((r) => r.key === key);
@@ -180,10 +176,9 @@ async function main() {
         say(`${label} ${route.name}: first ${m.coldMs} ms, p50@1 ${m.p50_1} ms, p99@1 ${m.p99_1} ms (${m.requests1} in ${m.run1}), p50@16 ${m.p50_16} ms, p99@16 ${m.p99_16} ms, ${m.rps16} req/s@16 (${m.requests16} in ${m.run16})${m.failed ? `, ${m.failed} FAILED` : ""}; other processes used ${m.otherCpuPct ?? "?"}% of the CPU`);
       }
     }
-    for (const [label] of SIZES) {
+    for (const [label] of wants("mixed") ? SIZES : []) {
       const { server, cookie } = run[label];
       const routes = routesFor(dbs[label].facts).filter((r) => MIXED_ROUTES.includes(r.key));
-      if (runs("mixed")) {
       server.setPhase("mixed");
       await server.waitIdle();
       await server.loopDelay();
@@ -192,14 +187,12 @@ async function main() {
       m.loadAvg = loadAvg();
       mixed[label] = m;
       say(`${label} mixed load, 16 connections for ${MIXED_SECONDS} s: ${Object.entries(m.routes).map(([k, r]) => `${k} p50 ${r.p50Ms} / p99 ${r.p99Ms} ms (${r.count}${r.errors ? `, ${r.errors} errors` : ""})`).join("; ")}; export first byte p99 ${m.routes.export?.firstByte.p99Ms} ms; event loop max ${m.loopDelay?.maxMs} ms; load ${m.loadAvg.join(" ")}`);
-      }
-      if (!runs("afterWrite")) continue;
       server.setPhase("patternsAfterWrite");
       await server.waitIdle();
       afterWrite[label] = await patternsAfterWrite(server, cookie);
       say(`${label} pattern page, first request after a write: p50 ${afterWrite[label].p50Ms} ms, max ${afterWrite[label].maxMs} ms (${afterWrite[label].markedUpdating}/${afterWrite[label].rounds} marked updating).`);
     }
-    for (const [label] of runs("import") ? SIZES : []) {
+    for (const [label] of wants("import") ? SIZES : []) {
       const { server, cookie } = run[label];
       const rawMs = rawImport(path.join(tmp, `scratch-${label}.db`), rows);
       floors.import[label] = { rawMs };
@@ -233,13 +226,10 @@ async function main() {
     }
   }
   memory.peakRssMb = Math.max(...Object.values(memory.bySize).map((m) => m.hwmMb));
-  if (PARTIAL) {
-    // A cut-down run: what it measured, beside (never over) the full run's results.json.
-    const partial = { date: new Date().toISOString(), sizes: SIZES.map(([l]) => l), phases: PHASES.filter(runs), machine: { loadAvg: { start: loadAtStart, end: loadAvg() }, cpus: os.cpus().length, node: process.version }, measured, mixed, patternsAfterWrite: afterWrite, memory };
-    const file = path.join(root, "bench", "results-partial.json");
-    fs.writeFileSync(file, `${JSON.stringify(partial, null, 2)}\n`);
-    say(`Partial run (BENCH_SIZES / BENCH_ONLY): wrote ${path.relative(root, file)}.`);
-    return;
+  if (ONLY) {
+    const only = { only: [...ONLY], date: new Date().toISOString(), loadAvg: { start: loadAtStart, end: loadAvg() }, measured, floors, memory, mixed, patternsAfterWrite: afterWrite };
+    fs.writeFileSync(path.join(root, "bench", "results-only.json"), `${JSON.stringify(only, null, 2)}\n`);
+    return say(`Wrote bench/results-only.json (BENCH_ONLY=${process.env.BENCH_ONLY}).`);
   }
   await (await import("./loop.mjs")).loopFigures({ root, dbFile: dbs["100k"].file, registry: servers, say, tmp }); // issues 15/16 views and sweeps, bench/loop-results.json
 

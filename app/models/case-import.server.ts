@@ -1,30 +1,20 @@
-import { diffCase, type FieldValues } from "~/domain/cases/case-history";
-import { publicSearchText } from "~/domain/privacy/case-view";
-import type { CaseFormData } from "~/domain/cases/case-schema";
-import { dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, shortWrite, type PublishStep } from "~/utils/import-connection.server";
+import type { CaseMapping } from "~/domain/data-io/case-import";
+import type { CaseCheck, ValueChoices } from "~/domain/data-io/case-file";
+import { databaseFile, dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, type PublishStep } from "~/utils/import-connection.server";
+import { quoted, sqlDate, STAGED, stageCaseRows, type ImportRow, type Staged } from "~/utils/import-stage";
 import { done, refused, type Done, type Refused } from "~/utils/outcome";
-import { afterCommit } from "./after-commit.server";
-import { RECORD_FIELDS, toRecord } from "~/domain/cases/case-record";
 import { now } from "~/utils/clock.server";
+import { runWorker } from "~/utils/worker.server";
+import type { CaseFileCheckJob, CaseFileImportJob, CaseFileMessage } from "~/workers/case-import.worker";
+import { afterCommit } from "./after-commit.server";
 
-export type ImportRow = { externalId?: string; data: CaseFormData };
+export type { ImportRow };
 export type ImportResult = { created: number; updated: number; skipped: number };
+type Conflict = Refused<"conflict", { message: string }>;
 
-const CHUNK = 500;
-const COLUMNS = Object.keys(RECORD_FIELDS) as (keyof typeof RECORD_FIELDS)[];
-// Owner and "duplicate of" point at records of this database: a file never sets them.
-const STAGED = [...COLUMNS.filter((c) => c !== "ownerId" && c !== "duplicateOfId"), "severityRank", "publicTitle", "publicComplaint"];
-const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
-
-// Prisma stores DateTime in SQLite as ISO text with "+00:00" and booleans as 0/1; rows written
-// here must read back through Prisma exactly like its own.
-const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
-const toSql = (v: unknown) => (v instanceof Date ? sqlDate(v) : typeof v === "boolean" ? (v ? 1 : 0) : (v ?? null));
-const fromSql = (column: string, v: unknown) => (column === "raisedOn" ? new Date(String(v)) : column === "confidential" ? Boolean(v) : v);
-
-function pickFields(record: Record<string, unknown>, fields: ReadonlySet<string>) {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => fields.has(k) || (k === "severityRank" && fields.has("severity"))));
-}
+// The import worker's own heap (decision 023): a 100,000-row file read, checked and staged
+// needs about 90 MB of heap at its peak (text, rows, checked rows); past the cap the worker stops and the import fails cleanly, nothing saved.
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
 /**
  * Imports cases all-or-nothing without holding the write lock for the whole run (decision 006):
@@ -32,6 +22,8 @@ function pickFields(record: Record<string, unknown>, fields: ReadonlySet<string>
  * transaction on a worker thread. A row whose external id is known (or "case-<id>", as exports
  * name cases without one) updates that case, only in the columns the file carries, provided
  * nobody changed the case meanwhile; every other row creates a case. Changes go to the history.
+ * Staged on the server's thread: for rows already in memory (the intake API's one case); a file
+ * is staged by its worker (startCaseFileImport).
  */
 type CaseImport = {
   rows: ImportRow[];
@@ -42,85 +34,114 @@ type CaseImport = {
 };
 
 /** Refused when a case the file updates was changed by someone during the import (nothing saved). */
-export async function importCases({ rows, actorId, onProgress, mappedFields }: CaseImport): Promise<Done<ImportResult> | Refused<"conflict", { message: string }>> {
+export async function importCases({ rows, actorId, onProgress, mappedFields }: CaseImport): Promise<Done<ImportResult> | Conflict> {
+  const batchId = await openCaseBatch(actorId);
+  return publishBatch(actorId, batchId, async () => {
+    const sqlite = openImportConnection();
+    try {
+      const onChunk = async (done: number) => {
+        onProgress?.(done);
+        await pauseForRequests(); // the server keeps answering between chunks
+      };
+      return await stageCaseRows(sqlite, rows, { batchId, today: now(), mappedFields, onChunk });
+    } finally {
+      sqlite.close();
+    }
+  });
+}
+
+async function openCaseBatch(actorId: string) {
   const batchId = newBatchId();
   const sqlite = openImportConnection();
-  const selectColumns = quoted(["id", "externalId", "version", ...COLUMNS]);
-  let created = 0;
-  let updated = 0;
-  let skipped = 0;
-  const updatedIds: number[] = [];
-  const today = now();
-  let firstNewId = 0;
   try {
     await openBatch(sqlite, batchId, "cases", actorId);
-    const stage = sqlite.prepare(
-      `INSERT INTO "CaseStage" (batchId, seq, targetId, targetVersion, externalId, ${quoted(STAGED)}) VALUES (?, ?, ?, ?, ?, ${STAGED.map(() => "?").join(", ")})`,
-    );
-    const stageEvent = sqlite.prepare(`INSERT INTO "CaseStageEvent" (batchId, caseId, field, fromValue, toValue) VALUES (?, ?, ?, ?, ?)`);
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      const known = findKnown(sqlite, chunk, selectColumns);
-      await shortWrite(sqlite, () => {
-        chunk.forEach((r, k) => {
-          const full: Record<string, unknown> = toRecord(r.data, today);
-          const current = r.externalId ? known.get(r.externalId) : undefined;
-          if (!current) {
-            stage.run(batchId, i + k, null, null, r.externalId || null, ...STAGED.map((c) => toSql(full[c])));
-            created += 1;
-            return;
-          }
-          const before = Object.fromEntries(COLUMNS.map((c) => [c, fromSql(c, current[c])]));
-          const next: Record<string, unknown> = {
-            ...before,
-            severityRank: current.severityRank,
-            ...(mappedFields ? pickFields(full, mappedFields) : full),
-            ownerId: before.ownerId,
-            duplicateOfId: before.duplicateOfId,
-          };
-          Object.assign(next, publicSearchText(next as { title: string; complaint: string; reporterName: string }));
-          const changes = diffCase(before as FieldValues, next as FieldValues);
-          if (changes.length === 0) {
-            skipped += 1;
-            return;
-          }
-          stage.run(batchId, i + k, current.id as number, current.version as number, null, ...STAGED.map((c) => toSql(next[c])));
-          for (const c of changes) stageEvent.run(batchId, current.id as number, c.field, c.from, c.to);
-          updatedIds.push(current.id as number);
-          updated += 1;
-        });
-      });
-      onProgress?.(Math.min(rows.length, i + CHUNK));
-      await pauseForRequests(); // the server keeps answering between chunks
-    }
+  } finally {
+    sqlite.close();
+  }
+  return batchId;
+}
+
+/** Waits for the batch to be staged, publishes it and runs the after-commit step; its staging rows are dropped whatever happens. */
+async function publishBatch(actorId: string, batchId: string, staging: () => Promise<Staged>): Promise<Done<ImportResult> | Conflict> {
+  let staged: Staged;
+  let firstNewId = 0;
+  try {
+    staged = await staging();
     const { values } = await publishInWorker(publishCaseSteps(), { batchId, actorId, now: sqlDate(new Date()) });
     firstNewId = Number(values.lastId) + 1;
   } catch (error) {
     if (error instanceof PublishRefused) return refused("conflict", { message: error.message });
     throw error;
   } finally {
-    sqlite.close();
     void dropBatch(batchId, ["CaseStage", "CaseStageEvent"]);
   }
+  const { created, updated, skipped, updatedIds } = staged;
   // One INSERT under the write lock: the new cases have consecutive ids from firstNewId.
   const createdIds = Array.from({ length: created }, (_, i) => firstNewId + i);
   await afterCommit({ cases: [...createdIds, ...updatedIds], recheck: true });
   return done({ created, updated, skipped });
 }
 
-/** The cases a chunk's external ids name (by external id, or "case-<id>" for cases without one). */
-function findKnown(sqlite: ReturnType<typeof openImportConnection>, chunk: ImportRow[], selectColumns: string) {
-  const ids = [...new Set(chunk.map((r) => r.externalId).filter((x): x is string => Boolean(x)))];
-  const known = new Map<string, Record<string, unknown>>();
-  if (!ids.length) return known;
-  const found = sqlite.prepare(`SELECT ${selectColumns}, severityRank FROM "Case" WHERE externalId IN (${ids.map(() => "?").join(",")})`).all(...ids) as Record<string, unknown>[];
-  for (const f of found) known.set(String(f.externalId), f);
-  const internal = ids.filter((x) => !known.has(x) && /^case-\d{1,9}$/.test(x)).map((x) => Number(x.slice(5)));
-  if (internal.length) {
-    const byId = sqlite.prepare(`SELECT ${selectColumns}, severityRank FROM "Case" WHERE externalId IS NULL AND id IN (${internal.map(() => "?").join(",")})`).all(...internal) as Record<string, unknown>[];
-    for (const f of byId) known.set(`case-${f.id}`, f);
+/** An uploaded case file: its bytes (kept off the JavaScript heap) and name. */
+export type CaseFile = { bytes: Uint8Array; name: string };
+
+const UNREADABLE = "The file could not be read (it may be too large). Nothing was saved.";
+
+/** Reads and checks an uploaded case file on the import worker: the preview, or why the file cannot be read. */
+export async function checkCaseFile(file: CaseFile, { mapping, lastMapping, choices }: { mapping: CaseMapping | null; lastMapping: CaseMapping | null; choices: ValueChoices }) {
+  const job: CaseFileCheckJob = { task: "check", ...file, mapping, lastMapping, choices };
+  const m = await runWorker<CaseFileMessage>("case-import", job, { resourceLimits: WORKER_LIMITS }).catch((error: unknown) => {
+    console.error("The case import worker stopped:", error);
+    return null;
+  });
+  if (m?.kind === "checked") return { ok: true as const, check: m.check };
+  return { ok: false as const, error: m?.kind === "unreadable" ? m.error : UNREADABLE };
+}
+
+type FileImport = { file: CaseFile; mapping: CaseMapping; choices: ValueChoices; validOnly: boolean; actorId: string };
+export type FileImportStarted =
+  | { ok: true; check: CaseCheck; run: (onProgress: (done: number) => void) => Promise<Done<ImportResult> | Conflict> }
+  | { ok: false; check: CaseCheck | null; error: string | null };
+
+/**
+ * Starts a file import on the import worker (decision 023): it reads and checks every row again
+ * (the remembered values may have moved since the preview) and says whether the file is imported
+ * before it stages anything. `run` follows the staging, then publishes on the server's side.
+ */
+export async function startCaseFileImport({ file, mapping, choices, validOnly, actorId }: FileImport): Promise<FileImportStarted> {
+  const batchId = await openCaseBatch(actorId); // the batch exists before the worker stages into it
+  let checked: (m: CaseFileMessage) => void = () => {};
+  const first = new Promise<CaseFileMessage>((resolve) => (checked = resolve));
+  let progress: (done: number) => void = () => {};
+  const job: CaseFileImportJob = { task: "import", ...file, mapping, choices, validOnly, file: databaseFile(), batchId, today: now().toISOString() };
+  const last = runWorker<CaseFileMessage>("case-import", job, {
+    resourceLimits: WORKER_LIMITS,
+    isLast: (m) => {
+      if (m.kind === "progress") progress(m.done);
+      else if (m.kind !== "staged") checked(m);
+      return m.kind !== "progress" && m.kind !== "checked";
+    },
+  });
+  // A worker that stops (out of memory, say) before it answers is a file that could not be read.
+  last.catch((error: unknown) => checked({ kind: "failed", message: error instanceof Error ? error.message : String(error) }));
+  const m = await first;
+  if (m.kind !== "checked") {
+    void dropBatch(batchId, ["CaseStage", "CaseStageEvent"]);
+    if (m.kind === "failed") console.error("The case import worker stopped:", m.message);
+    return m.kind === "refused" ? { ok: false, check: m.check, error: m.error } : { ok: false, check: null, error: m.kind === "unreadable" ? m.error : UNREADABLE };
   }
-  return known;
+  return {
+    ok: true,
+    check: m.check,
+    run: (onProgress) => {
+      progress = onProgress;
+      return publishBatch(actorId, batchId, async () => {
+        const end = await last;
+        if (end.kind !== "staged") throw new Error(`The case import worker failed: ${end.kind === "failed" ? end.message : end.kind}`);
+        return end.staged;
+      });
+    },
+  };
 }
 
 /** One transaction: refuse if a case to update changed since it was staged, then insert, update and record history. */

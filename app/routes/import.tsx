@@ -5,18 +5,18 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ImportPreview, type Preview } from "~/components/import/import-preview";
 import { JobProgress } from "~/components/import/job-progress";
 import { validateAttainmentRows } from "~/domain/data-io/attainment-import";
-import { mappingProblem, suggestMapping, unknownValues, validateRows, type CaseMapping, type ValueMapping } from "~/domain/data-io/case-import";
-import { isReadError, normaliseKey, type ParsedTable } from "~/domain/data-io/import-common";
+import type { CaseCheck, ValueChoices } from "~/domain/data-io/case-file";
+import type { CaseMapping, ValueMapping } from "~/domain/data-io/case-import";
+import { ERRORS_SHOWN } from "~/domain/data-io/case-file";
+import { isReadError, normaliseKey } from "~/domain/data-io/import-common";
 import { getMapping, importAttainment, saveMapping } from "~/models/attainment.server";
-import { importCases } from "~/models/case-import.server";
-import { readUpload } from "~/models/import.server";
+import { checkCaseFile, startCaseFileImport } from "~/models/case-import.server";
+import { readUpload, uploadedBytes } from "~/models/import.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getJob, startJob } from "~/utils/jobs.server";
 import { dropUpload, keepUpload, takeUpload } from "~/utils/upload-store.server";
 
 export const meta: MetaFunction<typeof loader> = () => [{ title: "Import · Upstream" }];
-
-const ERRORS_SHOWN = 200;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:write");
@@ -25,33 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { job: job ? { state: job.state, kind: job.kind, total: job.total, processed: job.processed, message: job.message, result: job.result } : null };
 }
 
-function preview(uploadId: string, name: string, table: ParsedTable, mapping: CaseMapping, { values, remembered }: Values): Preview {
-  const problem = mappingProblem(mapping);
-  const result = problem ? null : validateRows(table.rows, mapping, { firstRowNumber: table.firstRowNumber, values });
-  return {
-    uploadId,
-    fileName: name,
-    headers: table.headers,
-    mapping,
-    rowCount: table.rows.length,
-    validCount: result?.valid.length ?? 0,
-    errors: result?.errors.slice(0, ERRORS_SHOWN) ?? [],
-    errorCount: result?.errors.length ?? 0,
-    mappingProblem: problem,
-    // Asked about until remembered (at import): a choice made on this form stays on it, chosen.
-    unknownValues: problem
-      ? []
-      : unknownValues(table.rows, mapping, remembered).map((u) => ({
-          ...u,
-          values: u.values.map((v) => ({ ...v, likely: values[u.field]?.[normaliseKey(v.text)] ?? v.likely })),
-        })),
-  };
-}
-
-type Values = { values: ValueMapping; remembered: ValueMapping };
+const preview = (uploadId: string, fileName: string, check: CaseCheck): Preview => ({ uploadId, fileName, ...check });
 
 /** The list values remembered from earlier imports, with this form's choices on top. */
-async function valuesFrom(formData?: FormData): Promise<Values> {
+async function valuesFrom(formData?: FormData): Promise<ValueChoices> {
   const remembered = (await getMapping<ValueMapping>("case-values")) ?? {};
   const values = structuredClone(remembered);
   for (const [key, field] of formData ?? []) {
@@ -82,39 +59,35 @@ export async function action({ request }: ActionFunctionArgs) {
   const fail = (body: ActionData, status = 400) => data(body, { status });
 
   if (intent === "upload-cases") {
-    const read = await readUpload(formData.get("file"), true);
-    if (isReadError(read)) return fail({ intent, error: read.error });
-    const mapping = suggestMapping(read.headers, ((await getMapping("cases")) as CaseMapping | null) ?? undefined);
-    const uploadId = keepUpload(user.id, read.name ?? "the file", read);
-    return { intent, preview: preview(uploadId, read.name ?? "the file", read, mapping, await valuesFrom()) } satisfies ActionData;
+    const file = await uploadedBytes(formData.get("file"));
+    if ("error" in file) return fail({ intent, error: file.error });
+    // Read and checked on the import's worker: the server's thread keeps answering meanwhile.
+    const read = await checkCaseFile(file, { mapping: null, lastMapping: await getMapping<CaseMapping>("cases"), choices: await valuesFrom() });
+    if (!read.ok) return fail({ intent, error: read.error });
+    const uploadId = keepUpload(user.id, file.name || "the file", file.bytes);
+    return { intent, preview: preview(uploadId, file.name || "the file", read.check) } satisfies ActionData;
   }
 
   if (intent === "recheck" || intent === "import-cases") {
     const uploadId = String(formData.get("uploadId") ?? "");
     const upload = takeUpload(uploadId, user.id);
     if (!upload) return fail({ intent, error: "That upload has expired. Choose the file again." }, 410);
+    const file = { bytes: upload.bytes, name: upload.name };
     const mapping = mappingFrom(formData);
-    const values = await valuesFrom(formData);
-    const shown = preview(uploadId, upload.name, upload.table, mapping, values);
-    if (intent === "recheck" || shown.mappingProblem) return shown.mappingProblem ? fail({ intent, preview: shown }) : { intent, preview: shown };
-    const validOnly = formData.get("validOnly") === "on";
-    const result = validateRows(upload.table.rows, mapping, { firstRowNumber: upload.table.firstRowNumber, values: values.values });
-    if (result.errors.length > 0 && !validOnly) {
-      return fail({ intent, preview: shown, error: "Nothing was imported: fix the rows below, or choose to import only the rows without problems." });
+    const choices = await valuesFrom(formData);
+    if (intent === "recheck") {
+      const read = await checkCaseFile(file, { mapping, lastMapping: null, choices });
+      if (!read.ok) return fail({ intent, error: read.error });
+      const shown = preview(uploadId, upload.name, read.check);
+      return shown.mappingProblem ? fail({ intent, preview: shown }) : { intent, preview: shown };
     }
-    if (result.valid.length === 0) return fail({ intent, preview: shown, error: "No row is ready to import." });
+    const started = await startCaseFileImport({ file, mapping, choices, validOnly: formData.get("validOnly") === "on", actorId: user.id });
+    if (!started.ok) return fail({ intent, preview: started.check ? preview(uploadId, upload.name, started.check) : undefined, error: started.error ?? undefined });
     // "Do not import" choices are remembered too (as null), so an excluded column stays excluded.
     await saveMapping("cases", mapping as Record<string, string>);
-    await saveMapping("case-values", values.values); // remembered like the columns
+    await saveMapping("case-values", choices.values); // remembered like the columns
     dropUpload(uploadId);
-    const job = startJob(user.id, "cases", result.valid.length, (j) =>
-      importCases({
-        rows: result.valid,
-        actorId: user.id,
-        onProgress: (done) => (j.processed = done),
-        mappedFields: new Set(Object.values(mapping).filter((v): v is NonNullable<typeof v> => Boolean(v))),
-      }),
-    );
+    const job = startJob(user.id, "cases", started.check.validCount, (j) => started.run((done) => (j.processed = done)));
     return redirect(`/import?job=${job.id}`);
   }
 

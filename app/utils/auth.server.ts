@@ -31,17 +31,36 @@ export async function verifyLogin(email: string, password: string): Promise<Curr
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
 }
 
+const USER = { id: true, email: true, name: true, role: true, active: true } as const;
+
+// A sign-in answers without waiting for SQLite's write lock (issue 18, decision 023): while an
+// import publishes (one transaction of a few seconds at 100,000 rows) the new session waits
+// here and is written as soon as the lock frees; until then this process reads it from here.
+// Upstream runs as one process (decision 006), so every request sees it.
+type Unsaved = { userId: string; expiresAt: Date; write: Promise<unknown> };
+const unsaved = new Map<string, Unsaved>();
+const SIGN_IN_WAIT_MS = 200;
+
+async function saveSession({ id, userId, expiresAt }: { id: string; userId: string; expiresAt: Date }) {
+  const write = db.session.create({ data: { id, userId, expiresAt }, select: { id: true } }).finally(() => unsaved.delete(id));
+  unsaved.set(id, { userId, expiresAt, write });
+  const saved = await Promise.race([write.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), SIGN_IN_WAIT_MS))]);
+  // Written later: a failure then (not a busy database, which is waited out) ends that session.
+  if (!saved) write.catch((error: unknown) => console.error("A new session could not be saved:", error));
+}
+
+async function unsavedSession(id: string) {
+  const pending = unsaved.get(id);
+  if (!pending) return null;
+  const user = await db.user.findUnique({ where: { id: pending.userId }, select: USER });
+  return user ? { expiresAt: pending.expiresAt, user } : null;
+}
+
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   const session = await sessionStorage.getSession(request.headers.get("Cookie"));
   const sessionId = session.get("sessionId");
   if (!sessionId) return null;
-  const row = await db.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      expiresAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, active: true } },
-    },
-  });
+  const row = (await db.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, user: { select: USER } } })) ?? (await unsavedSession(sessionId));
   if (!row || row.expiresAt < new Date() || !row.user.active) return null;
   const { active: _active, ...user } = row.user;
   noteRequestUser(user.id);
@@ -68,9 +87,7 @@ export async function requirePermission(request: Request, permission: Permission
 /** Starts a fresh session (a new id every sign-in, so a planted cookie is worthless). */
 export async function createUserSession(userId: string, redirectTo: string, sso?: { idToken?: string; headers?: HeadersInit }) {
   const id = randomBytes(32).toString("base64url");
-  await db.session.create({
-    data: { id, userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) },
-  });
+  await saveSession({ id, userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) });
   const session = await sessionStorage.getSession();
   session.set("sessionId", id);
   if (sso?.idToken) session.set("idToken", sso.idToken);
@@ -83,7 +100,10 @@ export async function createUserSession(userId: string, redirectTo: string, sso?
 export async function logout(request: Request) {
   const session = await sessionStorage.getSession(request.headers.get("Cookie"));
   const sessionId = session.get("sessionId");
-  if (sessionId) await db.session.deleteMany({ where: { id: sessionId } });
+  if (sessionId) {
+    await unsaved.get(sessionId)?.write.catch(() => undefined); // written first, so the delete finds it
+    await db.session.deleteMany({ where: { id: sessionId } });
+  }
   const settings = getEnv().oidc;
   const idToken = session.get("idToken");
   const next = settings && idToken ? await providerSignOutUrl(settings, idToken) : null;

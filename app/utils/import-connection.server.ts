@@ -2,12 +2,15 @@ import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { getEnv } from "./env.server";
+import { shortWrite, sleep } from "./import-stage";
+
+export { shortWrite };
 
 // Imports stage rows in short transactions, then publish them in one short transaction on a
 // worker thread (decision 006). Nobody waits for an import's write lock for more than a chunk
 // or the publish, and the server's thread never waits for the lock synchronously.
 
-const databaseFile = () => getEnv().databaseUrl.replace(/^file:/, "");
+export const databaseFile = () => getEnv().databaseUrl.replace(/^file:/, "");
 
 /**
  * The import's own connection, with no busy timeout: better-sqlite3 would wait for a lock on
@@ -27,32 +30,8 @@ export async function openBatch(sqlite: Database.Database, id: string, kind: "ca
   await shortWrite(sqlite, () => sqlite.prepare(`INSERT INTO "ImportBatch" (id, kind, actorId, createdAt) VALUES (?, ?, ?, ?)`).run(id, kind, actorId, new Date().toISOString().replace("Z", "+00:00")));
 }
 
-const isBusy = (error: unknown) => error instanceof Error && /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ""} ${error.message}`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A short pause between chunks, not just setImmediate: a request needs several turns of the event loop. */
 export const pauseForRequests = () => sleep(2);
-
-/**
- * Runs `write` (synchronous statements) in its own BEGIN IMMEDIATE … COMMIT. When another
- * connection holds the write lock, it tries again after a short asynchronous pause, for up
- * to a minute, so the holder (a sign-in, a case save) finishes first.
- */
-export async function shortWrite(sqlite: Database.Database, write: () => void) {
-  const start = Date.now();
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      sqlite.exec("BEGIN IMMEDIATE");
-      write();
-      sqlite.exec("COMMIT");
-      return;
-    } catch (error) {
-      if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
-      if (!isBusy(error) || Date.now() - start > 60_000) throw error;
-      await sleep(Math.min(100, 5 * 2 ** attempt));
-    }
-  }
-}
 
 export type PublishStep = {
   sql: string;
@@ -90,6 +69,9 @@ try {
   }
   db.exec("COMMIT");
   parentPort.postMessage({ ok: true, values, waitedMs: locked - started, lockedMs: Date.now() - locked });
+  // The publish wrote a large WAL; copied back here, on this thread, the next commit on the
+  // server's thread does not run that checkpoint itself (seconds of a blocked event loop).
+  db.pragma("wal_checkpoint(PASSIVE)");
 } catch (error) {
   if (db.inTransaction) db.exec("ROLLBACK");
   parentPort.postMessage({ ok: false, message: String(error && error.message), refused: Boolean(error && error.refused) });

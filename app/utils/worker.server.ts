@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 
 // Heavy work runs on worker threads (decision 020). A worker needs a file of its own: the
 // production build bundles each app/workers/<name>.worker.ts into build/workers/<name>.mjs
@@ -23,13 +23,21 @@ function workerEntry(name: string): { code: string | URL; eval: boolean } {
   return { code: viaTsx(join(here, "..", "workers", `${name}.worker.ts`)), eval: true };
 }
 
-/** Runs app/workers/<name>.worker.ts once with `data`, resolving with the one message it posts. */
-export function runWorker<T>(name: string, data: unknown): Promise<T> {
+type WorkerOptions<T> = {
+  /** A worker has a heap of its own: cap it (memory, issue 18). */
+  resourceLimits?: ResourceLimits;
+  /** For a worker that reports as it goes: called with every message, true for the one that ends its work. */
+  isLast?: (message: T) => boolean;
+};
+
+/** Runs app/workers/<name>.worker.ts once with `data`, resolving with the one (or the last) message it posts. */
+export function runWorker<T>(name: string, data: unknown, { resourceLimits, isLast }: WorkerOptions<T> = {}): Promise<T> {
   const entry = workerEntry(name);
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(entry.code, { workerData: data, eval: entry.eval });
+    const worker = new Worker(entry.code, { workerData: data, eval: entry.eval, resourceLimits });
     let settled = false;
-    worker.once("message", (message: T) => {
+    worker.on("message", (message: T) => {
+      if (settled || (isLast && !isLast(message))) return;
       settled = true;
       resolve(message);
     });

@@ -7,7 +7,11 @@ import { createCase, updateCase } from "~/models/case-commands.server";
 import { importCases, type ImportRow } from "~/models/case-import.server";
 import { createUserSession } from "~/utils/auth.server";
 import { cleanUnpublishedImports } from "~/utils/db.server";
-import { db, makeUser, newCase, validCase } from "./helpers";
+import { waitForJob } from "~/utils/jobs.server";
+import { action as importAction, loader as importLoader } from "~/routes/import";
+import { action as loginAction } from "~/routes/login";
+import type { Preview } from "~/components/import/import-preview";
+import { cookieFor, db, getRequest, makeUser, newCase, postRequest, run, validCase } from "./helpers";
 
 let actorId: string;
 const form = caseFormSchema.parse({ ...validCase, confidential: false });
@@ -64,6 +68,66 @@ describe("writes during a large import", () => {
     other.exec("COMMIT");
     other.close();
     expect((await signIn).status).toBe(302);
+  });
+});
+
+describe("sign-ins during a file import (decision 023: the file is read, checked and staged on a worker thread)", () => {
+  it("every sign-in answers and its session works, and the 20,000 rows land all at once", async () => {
+    const person = await makeUser("analyst", { password: "correct horse battery" });
+    const cookie = await cookieFor(actorId);
+    const lines = ["External ID,Complaint,Behaviour of concern,Segment"];
+    for (let i = 0; i < 20_000; i++) lines.push(`file-${i},"Imported from the file, number ${i}: the quota moved again.",discounting,Enterprise`);
+    const fd = new FormData();
+    fd.append("intent", "upload-cases");
+    fd.append("file", new File([lines.join("\n")], "big.csv", { type: "text/csv" }));
+    const upload = await run(importAction, new Request("http://upstream.test/import", { method: "POST", body: fd, headers: { Cookie: cookie } }));
+    const preview = (upload.data as { preview: Preview }).preview;
+    expect(preview).toMatchObject({ rowCount: 20_000, validCount: 20_000, errorCount: 0 });
+    const fields: Record<string, string> = { intent: "import-cases", uploadId: preview.uploadId };
+    Object.entries(preview.mapping).forEach(([header, field], i) => Object.assign(fields, { [`header.${i}`]: header, [`field.${i}`]: field ?? "" }));
+    const started = await run(importAction, postRequest("/import", fields, cookie));
+    expect(started.location).toMatch(/^\/import\?job=/);
+    const job = waitForJob(new URL(started.location!, "http://upstream.test").searchParams.get("job")!, 120_000);
+    let importing = true;
+    void job.finally(() => (importing = false));
+
+    const failures: string[] = [];
+    const seen = new Set<number>();
+    let signIns = 0;
+    while (importing) {
+      const signIn = await run(loginAction, postRequest("/login", { email: person.email, password: "correct horse battery", redirectTo: "/import" }));
+      if (signIn.status !== 302) failures.push(`sign-in answered ${signIn.status}`);
+      else {
+        // The new session works at once, even while the import's publish holds the write lock.
+        const page = await run(importLoader, getRequest("/import", signIn.headers.get("Set-Cookie")!.split(";")[0]));
+        if (page.status !== 200) failures.push(`the new session's first page answered ${page.status}`);
+      }
+      signIns += 1;
+      seen.add(await db.case.count({ where: { externalId: { startsWith: "file-" } } }));
+    }
+    const done = await job;
+    expect(failures).toEqual([]);
+    expect(done).toMatchObject({ state: "done", result: { created: 20_000, updated: 0, skipped: 0 } });
+    expect(signIns).toBeGreaterThan(3);
+    // Never half an import: before it publishes none of its cases show, after it all of them.
+    expect([...seen].every((n) => n === 0 || n === 20_000)).toBe(true);
+    expect(await db.case.count({ where: { externalId: { startsWith: "file-" } } })).toBe(20_000);
+    await expect.poll(async () => db.caseStage.count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it("a sign-in while the write lock is held answers, and its session is saved once the lock frees", async () => {
+    const person = await makeUser("analyst", { password: "correct horse battery" });
+    const other = new Database(sqliteFile());
+    other.exec("BEGIN IMMEDIATE");
+    const before = await db.session.count({ where: { userId: person.id } });
+    const signIn = await run(loginAction, postRequest("/login", { email: person.email, password: "correct horse battery", redirectTo: "/import" }));
+    expect(signIn.status).toBe(302);
+    const session = signIn.headers.get("Set-Cookie")!.split(";")[0];
+    expect((await run(importLoader, getRequest("/import", session))).status).toBe(200);
+    other.exec("COMMIT");
+    other.close();
+    await expect.poll(async () => db.session.count({ where: { userId: person.id } }), { timeout: 10_000 }).toBe(before + 1);
+    expect((await run(importLoader, getRequest("/import", session))).status).toBe(200);
   });
 });
 

@@ -1,20 +1,10 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Form } from "@remix-run/react";
+import type { CaseCheck } from "~/domain/data-io/case-file";
 import { CASE_FIELDS, caseFieldLabel, listOptions, type UnknownValues } from "~/domain/data-io/case-import";
-import type { RowError } from "~/domain/data-io/import-common";
 
-export type Preview = {
-  uploadId: string;
-  fileName: string;
-  headers: string[];
-  mapping: Record<string, string | null>;
-  rowCount: number;
-  validCount: number;
-  errors: RowError[];
-  errorCount: number;
-  mappingProblem: string | null;
-  unknownValues: UnknownValues;
-};
+/** What the check of a case file found (domain/data-io/case-file.ts), for the upload it belongs to. */
+export type Preview = { uploadId: string; fileName: string } & CaseCheck;
 
 const FIELD_OPTIONS = [{ value: "", label: "Do not import" }, ...CASE_FIELDS.map((f) => ({ value: f.name, label: `${f.label}${f.required ? " (required)" : ""}` }))];
 

@@ -37,8 +37,12 @@ const startOfDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUT
 /** A form's values as the stored row; a case raised without a date was raised `today`. */
 export function toRecord(input: CaseFormData, today: Date) {
   const title = input.title || deriveTitle(input.complaint);
+  // Named, not spread: V8 builds `{ ...two, twenty-four more }` property by property on a copy,
+  // ~30 µs a record — 3 s of a 100,000-row import (issue 18).
+  const { publicTitle, publicComplaint } = publicSearchText({ title, complaint: input.complaint, reporterName: input.reporterName });
   return {
-    ...publicSearchText({ title, complaint: input.complaint, reporterName: input.reporterName }),
+    publicTitle,
+    publicComplaint,
     title,
     complaint: input.complaint,
     raisedOn: input.raisedOn ? new Date(`${input.raisedOn}T00:00:00.000Z`) : startOfDay(today),
