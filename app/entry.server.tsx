@@ -2,12 +2,12 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { Transform } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { schedulePruning } from "./models/access-log.server";
 import { fillPublicSearchText } from "./models/public-search.server";
 import { dbReady } from "./utils/db.server";
 import { NonceProvider } from "./utils/nonce";
+import { TickChunks } from "./utils/tick-chunks.server";
 
 // Once at start-up, in the background: the scrubbed search text of cases that have none yet.
 void dbReady
@@ -37,13 +37,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          // React 18's streaming renderer can emit a NUL byte where a multi-byte character meets
-          // a buffer boundary (facebook/react#24985, fixed in React 19): drop NULs on the way out.
-          const body = new Transform({
-            transform(chunk: Buffer, _encoding, callback) {
-              callback(null, chunk.includes(0) ? Buffer.from(chunk.filter((b) => b !== 0)) : chunk);
-            },
-          });
+          // One chunk per turn of the event loop, NUL bytes dropped (see TickChunks).
+          const body = new TickChunks();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

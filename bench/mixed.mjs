@@ -87,7 +87,7 @@ export async function patternsAfterWrite(server, cookie, { rounds = 5, pauseMs =
     const page = await fetch(`${server.url}/patterns`, { headers: { cookie, "accept-encoding": "gzip, deflate" }, signal: AbortSignal.timeout(60_000) });
     const html = await page.text();
     firsts.push(performance.now() - t0);
-    if (!page.ok) throw new Error(`The pattern page after a write answered HTTP ${page.status}`);
+    if (!page.ok) throw new Error(`The pattern page after a write answered HTTP ${page.status}; the server's last output:\n${server.log?.().slice(-3000) ?? ""}`);
     if (html.includes('data-testid="themes-updating"')) updating += 1;
     await new Promise((r) => setTimeout(r, pauseMs));
   }

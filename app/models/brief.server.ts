@@ -1,15 +1,15 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { briefForExecutives, fallbackBasis, titleForExecutives } from "~/domain/briefs/exec-view";
-import { writeBrief } from "~/domain/briefs/sections";
+import { draftFrom } from "~/domain/briefs/draft";
 import type { Brief } from "~/domain/briefs/types";
-import { groupAttainment } from "~/domain/variability/group";
 import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { workerService } from "~/utils/worker.server";
+import type { BriefDraftJob, BriefDraftResult, BriefDraftService } from "~/workers/brief-draft.worker";
 import { done, refused } from "~/utils/outcome";
 import { ATTAINMENT_SELECT, executiveAttainment } from "./attainment.server";
 import { getBand, planHealthTable } from "./plan-health.server";
-import type { TargetBand } from "~/domain/plan-health/health";
-import { execHealthTable, type PeriodCell } from "~/domain/plan-health/table";
-import type { PlanHealthFigures } from "~/domain/briefs/types";
+import { execHealthTable } from "~/domain/plan-health/table";
 import { followUpNow } from "./action.server";
 import { writeCases } from "./after-commit.server";
 import { shownTo } from "~/domain/privacy/case-view";
@@ -245,57 +245,44 @@ export async function executiveTitles(briefs: readonly { id: number; title: stri
   return out;
 }
 
-/** Attainment rows for the segments a brief's cases come from (variability figures). */
+/** Attainment rows for the segments a brief's cases come from (variability figures), in stored order. */
 export function attainmentForSegments(segments: string[]) {
   return db.attainmentRow.findMany({
     where: { segment: { in: segments } },
     select: ATTAINMENT_SELECT,
+    orderBy: { id: "asc" },
   });
 }
 
-/** The latest period's plan health of a segment, as a brief quotes it (issue 17). */
-function healthFigures(cell: PeriodCell | null, band: TargetBand): PlanHealthFigures | null {
-  if (!cell) return null;
-  const h = cell.health;
-  const { shareAtQuota, quotaAccuracy } = h;
-  if (shareAtQuota === null || quotaAccuracy === null || cell.per10 === null) return null;
-  return {
-    period: cell.period,
-    band: { low: band.low, high: band.high },
-    shareAtQuota,
-    quotaAccuracy,
-    peaks: h.peaks.words,
-    gini: h.gini === null ? null : Math.round(h.gini * 100) / 100,
-    spearman: h.pay && h.pay.spearman !== null && h.pay.reps === h.reps ? Math.round(h.pay.spearman * 10) / 10 : null,
-    complaints: cell.complaints,
-    per10: cell.per10,
-  };
-}
-
-/** The brief as code writes it from its source: the cases' chains, counts and attainment. */
-export async function draftBrief(source: "pattern" | "case", sourceId: number) {
+/** What the server reads for a draft: the source's cases, and its segments' latest plan health. */
+async function draftJob(source: "pattern" | "case", sourceId: number): Promise<BriefDraftJob | null> {
   const origin = source === "pattern" ? await briefSourceFromPattern(sourceId) : await briefSourceFromCase(sourceId);
   if (!origin || origin.cases.length === 0) return null;
   const segments = [...new Set(origin.cases.map((c) => c.segment))];
-  const rows = await attainmentForSegments(segments);
-  const band = await getBand();
-  const health = await planHealthTable(["segment"], band);
-  const attainment = groupAttainment(rows, ["segment"]).flatMap((g) =>
-    g.summary.mean == null
-      ? []
-      : [
-          {
-            segment: g.keys.segment ?? "",
-            reps: g.reps,
-            mean: g.summary.mean,
-            median: g.summary.median ?? 0,
-            sd: g.summary.sd ?? 0,
-            top10Share: g.summary.top10Share ?? 0,
-            top20Share: g.summary.top20Share ?? 0,
-            shareAtOrAbove100: g.summary.shareAtOrAbove100 ?? 0,
-            health: healthFigures(health.find((r) => r.keys.segment === g.keys.segment)?.latest ?? null, band),
-          },
-        ],
-  );
-  return writeBrief({ title: origin.title, cases: origin.cases, attainment, scope: source });
+  const { low, high } = await getBand();
+  const table = await planHealthTable(["segment"], { low, high });
+  const health = Object.fromEntries(segments.map((s) => [s, table.find((r) => r.keys.segment === s)?.latest ?? null]));
+  return { title: origin.title, cases: origin.cases, scope: source, segments, health, band: { low, high } };
+}
+
+const draftOnWorker = workerService<BriefDraftJob, BriefDraftResult>("brief-draft", () => ({ file: getEnv().databaseUrl.replace(/^file:/, "") }) satisfies BriefDraftService);
+
+/**
+ * The brief as code writes it from its source: the cases' chains, counts and attainment. The
+ * attainment rows are read and the brief written on a worker thread (decision 022).
+ */
+export async function draftBrief(source: "pattern" | "case", sourceId: number) {
+  const job = await draftJob(source, sourceId);
+  if (!job) return null;
+  const result = await draftOnWorker(job);
+  if (!result.ok) throw new Error(`Drafting the brief failed in the worker: ${result.message}`);
+  return result.brief;
+}
+
+/** The same draft written on the server's thread (what the worker's must equal; tests). */
+export async function draftBriefHere(source: "pattern" | "case", sourceId: number) {
+  const job = await draftJob(source, sourceId);
+  if (!job) return null;
+  const { segments, ...input } = job;
+  return draftFrom({ ...input, rows: await attainmentForSegments(segments) });
 }

@@ -13,17 +13,10 @@ import { cached, cachedStale, settleStale } from "~/utils/data-version.server";
 import { runWorker } from "~/utils/worker.server";
 import type { GroupingJob, GroupingResult } from "~/workers/grouping.worker";
 import { forViewer, type Viewer } from "./case-privacy.server";
-import {
-  casesForGrouping,
-  causeSourcesByCause,
-  causeSourceTotals,
-  countCases,
-  monthlyByCause,
-  overviewTallies,
-  patternBreakdowns,
-  tallies,
-  type DateRange,
-} from "./pattern.server";
+import { casesForGrouping, patternBreakdowns, type DateRange } from "./pattern.server";
+import { patternCountQueries, readPatternCounts, type SqlRows } from "./pattern-counts";
+import type { ReadSqlJob, ReadSqlResult } from "~/workers/read-sql.worker";
+import { getEnv } from "~/utils/env.server";
 
 /** Text grouping is quadratic: it looks at the most recent cases in the range, this many. */
 export const GROUPING_CAP = 3_000;
@@ -39,15 +32,30 @@ export const GROUP_ON_WORKER_FROM = 300;
 async function suggestionsFor(range: DateRange) {
   const key = `${range.from ?? ""}|${range.to ?? ""}`;
   return cachedStale(suggestionCache, key, 10 * 60_000, async () => {
-    const cases = await casesForGrouping(range, GROUPING_CAP);
-    // A worker costs more to start than grouping a few hundred cases takes (milliseconds).
-    const result: GroupingResult =
-      cases.length < GROUP_ON_WORKER_FROM ? { ok: true, suggestions: suggestGroups(cases), computeMs: 0 } : await runWorker<GroupingResult>("grouping", { cases } satisfies GroupingJob);
+    const result = await groupInRange(range);
     if (!result.ok) throw new Error(`Grouping failed in the worker: ${result.message}`);
     generation += 1;
-    return { suggestions: result.suggestions, grouped: cases.length, generation };
+    return { suggestions: result.suggestions, grouped: result.grouped, generation };
   });
 }
+
+/** At scale the worker reads the cases itself (decision 022); else the server reads them, and groups a few hundred itself. */
+async function groupInRange(range: DateRange): Promise<GroupingResult> {
+  if ((await highestCaseId()) >= INSIGHTS_STALE_FROM) {
+    return runWorker<GroupingResult>("grouping", { file: databaseFile(), range, cap: GROUPING_CAP } satisfies GroupingJob);
+  }
+  const cases = await casesForGrouping(range, GROUPING_CAP);
+  // A worker costs more to start than grouping a few hundred cases takes (milliseconds).
+  if (cases.length < GROUP_ON_WORKER_FROM) return { ok: true, suggestions: suggestGroups(cases), grouped: cases.length, computeMs: 0 };
+  return runWorker<GroupingResult>("grouping", { cases } satisfies GroupingJob);
+}
+
+/** How many cases there are, near enough to choose where work runs: the highest id, without a count. */
+async function highestCaseId() {
+  const [{ top }] = await db.$queryRawUnsafe<{ top: number | bigint | null }[]>(`SELECT MAX(id) AS top FROM "Case"`);
+  return Number(top ?? 0);
+}
+const databaseFile = () => getEnv().databaseUrl.replace(/^file:/, "");
 
 /** Waits for a grouping under way (tests, the benchmark). */
 export const settleSuggestions = () => settleStale(suggestionCache);
@@ -59,50 +67,81 @@ export async function suggestionByKey(range: DateRange, key: string) {
 }
 
 const CASE_IDS_SHOWN = 12;
-const insightsCache = new Map<string, { version: number; at: number; value: Awaited<ReturnType<typeof computeInsights>> }>();
+type Insights = Awaited<ReturnType<typeof computeInsights>>["insights"];
+const insightsCache = new Map<string, { version: number; at: number; value: { insights: Insights; cases: number }; stamp?: number }>();
+/**
+ * From this many cases in the range the figures are served stale-while-revalidate after a write
+ * (decision 022): a dozen GROUP BYs over 100,000 cases take ~0.5 s, which the first request
+ * after a write should not wait for. Below it they take milliseconds and are always fresh.
+ */
+export const INSIGHTS_STALE_FROM = 2_000;
 
 /**
  * Everything the patterns page shows. For executives (`suppress`) every figure goes through
  * disclosure control as one linked set (domain/patterns/exec-view.ts); the caller snaps their
  * date range to whole months first (domain/privacy/disclosure.ts snapExecRange). Cached until
  * case data changes: the matrices scan every case, and the page is read far more often than
- * cases are written.
+ * cases are written. A stale value served at scale was computed, protected and scrubbed for
+ * the same audience (the key), as a whole.
  */
-export function patternInsights(range: DateRange, viewer: Viewer) {
+export async function patternInsights(range: DateRange, viewer: Viewer): Promise<Insights> {
   const suppress = viewer.role === "executive";
   const audience = audienceOf(viewer.role);
-  // Keyed on the groups' generation too: the page picks up groups finished in the background.
-  const key = `${range.from ?? ""}|${range.to ?? ""}|${suppress}|${audience}|${generation}`;
-  return cached(insightsCache, key, 10 * 60_000, async () => {
-    const insights = await computeInsights(range, suppress);
-    if (audience === "comp-team") return insights;
-    // A group's distinctive terms and typical complaint come from the raw text: outside the
-    // comp team they are scrubbed of the reporter names of every case in the groups shown.
-    const { suggestions } = await suggestionsFor(range);
-    const members = suggestions.slice(0, SUGGESTIONS_SHOWN).flatMap((g) => g.caseIds);
-    return { ...insights, suggestions: await forViewer(viewer, members, insights.suggestions) };
-  });
+  const key = `${range.from ?? ""}|${range.to ?? ""}|${suppress}|${audience}`;
+  // Stamped with the groups' generation too: the page picks up groups finished in the background.
+  const { insights } = await cachedStale(
+    insightsCache,
+    key,
+    10 * 60_000,
+    async () => {
+      const computed = await computeInsights(range, suppress);
+      if (audience === "comp-team") return computed;
+      // A group's distinctive terms and typical complaint come from the raw text: outside the
+      // comp team they are scrubbed of the reporter names of every case in the groups shown.
+      const { suggestions } = await suggestionsFor(range);
+      const members = suggestions.slice(0, SUGGESTIONS_SHOWN).flatMap((g) => g.caseIds);
+      return { ...computed, insights: withSuggestions(computed.insights, await forViewer(viewer, members, computed.insights.suggestions)) };
+    },
+    { stamp: generation, staleOk: (v) => v.cases >= INSIGHTS_STALE_FROM },
+  );
+  return insights;
+}
+
+/** The same figures with their suggested groups replaced (by the scrubbed ones). */
+const withSuggestions = <I extends { suggestions: unknown }>(insights: I, suggestions: I["suggestions"]): I => ({ ...insights, suggestions });
+
+/** Waits for figures being worked out in the background (tests, the benchmark). */
+export const settleInsights = () => settleStale(insightsCache);
+
+/**
+ * The page's counts, from one snapshot. From INSIGHTS_STALE_FROM cases they are counted on a
+ * worker thread (decision 022): each GROUP BY holds the thread that runs it for ~75 ms at
+ * 100,000 cases. The highest case id tells the size without a count.
+ */
+async function patternCounts(range: DateRange, suppress: boolean) {
+  const queries = patternCountQueries(range, suppress);
+  if ((await highestCaseId()) >= INSIGHTS_STALE_FROM) {
+    const result = await runWorker<ReadSqlResult>("read-sql", { file: databaseFile(), queries } satisfies ReadSqlJob);
+    if (!result.ok) throw new Error(`Counting the pattern figures failed in the worker: ${result.message}`);
+    return readPatternCounts(result.rows);
+  }
+  const rows: Record<string, SqlRows> = {};
+  await Promise.all(Object.entries(queries).map(async ([name, q]) => (rows[name] = await db.$queryRawUnsafe<SqlRows>(q.sql, ...q.params))));
+  return readPatternCounts(rows);
 }
 
 async function computeInsights(range: DateRange, suppress: boolean) {
-  const [matrices, sources, monthly, total, { suggestions, grouped }] = await Promise.all([
-    Promise.all(MATRICES.map(async (m) => ({ title: m.title, matrix: matrixFromCounts(m.rows, m.cols, await tallies(m.rows, m.cols, range)) }))),
-    causeSourceTotals(range),
-    monthlyByCause(range),
-    countCases(range),
-    suggestionsFor(range),
-  ]);
+  const [counts, { suggestions, grouped }] = await Promise.all([patternCounts(range, suppress), suggestionsFor(range)]);
+  const matrices = MATRICES.map((m, i) => ({ title: m.title, matrix: matrixFromCounts(m.rows, m.cols, counts.matrices[i]) }));
+  const { sources, monthly, total } = counts;
   const top = suggestions.slice(0, SUGGESTIONS_SHOWN);
   const crossFunctional = suggestions.filter((s) => s.verdict === "cross-functional").length;
   if (suppress) {
-    const allTime = !range.from && !range.to;
-    const [causeRole, sourcesByCause, overview] = await Promise.all([
-      tallies("cause", "role", range).then((t) => matrixFromCounts("cause", "role", t)),
-      causeSourcesByCause(range),
-      allTime ? overviewTallies() : undefined,
-    ]);
+    const causeRole = matrixFromCounts("cause", "role", counts.causeRole ?? []);
+    const { sourcesByCause, overview } = counts;
+    if (!sourcesByCause) throw new Error("The executives' counts were not asked for");
     const view = executivePatternView({ matrices, causeRole, sources, sourcesByCause, monthly, total, overview }, top);
-    return {
+    const insights = {
       total: view.total,
       grouped,
       causeSources: view.causeSources,
@@ -112,8 +151,9 @@ async function computeInsights(range: DateRange, suppress: boolean) {
       crossFunctional,
       overview: view.overview,
     };
+    return { insights, cases: total };
   }
-  return {
+  const insights = {
     total: showCount(total, false),
     grouped,
     causeSources: { diagnosed: showCount(sources.diagnosed, false), suspected: showCount(sources.suspected, false) },
@@ -124,6 +164,7 @@ async function computeInsights(range: DateRange, suppress: boolean) {
     crossFunctional,
     overview: null,
   };
+  return { insights, cases: total };
 }
 
 /**

@@ -1,92 +1,19 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { audienceOf } from "~/domain/privacy/case-view";
 import { verdict, verdictSentence } from "~/domain/patterns/grouping";
-import type { Tally } from "~/domain/patterns/matrix";
 import type { PatternCase } from "~/domain/patterns/types";
 import { db } from "~/utils/db.server";
 import { done, refused } from "~/utils/outcome";
 import { afterCommit, writeCases } from "./after-commit.server";
 import { forViewer, forViewerEach, type Viewer } from "./case-privacy.server";
 import { membersOf, patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-case.server";
+import { AXIS_SQL, type DateRange } from "./pattern-counts";
 
-export type DateRange = { from?: string; to?: string };
+export type { DateRange };
 
-// SQL for the pattern axes: the same rules as app/domain/patterns/axes.ts, pushed into one
-// GROUP BY so 100,000 cases are counted without loading them.
-const AXIS_SQL = {
-  cause: `CASE WHEN rootCause <> '' THEN rootCause WHEN suspectedCause <> '' THEN suspectedCause ELSE 'unknown' END`,
-  function: `CASE WHEN reporterFunction <> '' THEN reporterFunction ELSE 'unknown' END`,
-  segment: `CASE WHEN segment <> '' THEN segment ELSE 'unknown' END`,
-  behaviour: `CASE WHEN behaviour <> '' THEN behaviour ELSE 'unknown' END`,
-  role: `CASE WHEN reporterRole <> '' THEN reporterRole ELSE 'unknown' END`,
-  tenure: `CASE WHEN tenureMonths IS NULL OR tenureMonths < 0 THEN 'unknown' WHEN tenureMonths <= 5 THEN 'lt6m' WHEN tenureMonths <= 12 THEN '6to12m' WHEN tenureMonths <= 24 THEN '1to2y' WHEN tenureMonths <= 48 THEN '2to4y' ELSE '4yplus' END`,
-} as const;
-export type AxisName = keyof typeof AXIS_SQL;
-
-// Only plan-design signals (and cases not triaged yet) count in the pattern figures: a data,
-// calculation, policy or exception case is sorted out at triage (issue 16). Same rule as
-// app/domain/queue/triage.ts inPatternScope.
-const IN_SCOPE_SQL = `triageClass IN ('', 'plan_design')`;
+// Pattern axes in SQL, the scope rule and the date range: app/models/pattern-counts.ts (a
+// worker thread counts with them too). The same scope as Prisma sees it:
 const inScope = { triageClass: { in: ["", "plan_design"] } } satisfies Prisma.CaseWhereInput;
-
-function rangeSql(range: DateRange) {
-  const parts: string[] = [IN_SCOPE_SQL];
-  const params: string[] = [];
-  // Prisma stores DateTime in SQLite as ISO text with +00:00; compare in the same form.
-  if (range.from) {
-    parts.push(`raisedOn >= ?`);
-    params.push(`${range.from}T00:00:00.000+00:00`);
-  }
-  if (range.to) {
-    parts.push(`raisedOn <= ?`);
-    params.push(`${range.to}T23:59:59.999+00:00`);
-  }
-  return { where: `WHERE ${parts.join(" AND ")}`, params };
-}
-
-export async function tallies(rowAxis: AxisName, colAxis: AxisName, range: DateRange): Promise<Tally[]> {
-  const { where, params } = rangeSql(range);
-  const rows = await db.$queryRawUnsafe<{ row: string; col: string; n: bigint | number }[]>(
-    `SELECT ${AXIS_SQL[rowAxis]} AS row, ${AXIS_SQL[colAxis]} AS col, COUNT(*) AS n FROM "Case" ${where} GROUP BY 1, 2`,
-    ...params,
-  );
-  return rows.map((r) => ({ row: r.row, col: r.col, count: Number(r.n) }));
-}
-
-export async function causeSourceTotals(range: DateRange) {
-  const { where, params } = rangeSql(range);
-  const [r] = await db.$queryRawUnsafe<{ diagnosed: number | bigint; suspected: number | bigint; unknown: number | bigint }[]>(
-    `SELECT SUM(rootCause <> '') AS diagnosed, SUM(rootCause = '' AND suspectedCause <> '') AS suspected,
-            SUM(rootCause = '' AND suspectedCause = '') AS unknown FROM "Case" ${where}`,
-    ...params,
-  );
-  return { diagnosed: Number(r?.diagnosed ?? 0), suspected: Number(r?.suspected ?? 0), unknown: Number(r?.unknown ?? 0) };
-}
-
-/** Diagnosed and suspected cases per effective cause (cause groups' split, for executives). */
-export async function causeSourcesByCause(range: DateRange) {
-  const { where, params } = rangeSql(range);
-  const rows = await db.$queryRawUnsafe<{ cause: string; diagnosed: number | bigint; suspected: number | bigint }[]>(
-    `SELECT ${AXIS_SQL.cause} AS cause, SUM(rootCause <> '') AS diagnosed, SUM(rootCause = '' AND suspectedCause <> '') AS suspected
-     FROM "Case" ${where} GROUP BY 1`,
-    ...params,
-  );
-  return rows.map((r) => ({ cause: r.cause, diagnosed: Number(r.diagnosed ?? 0), suspected: Number(r.suspected ?? 0) }));
-}
-
-/** All cases by suspected cause (and how many of those are diagnosed) and by status: the executive home page. */
-export async function overviewTallies() {
-  const [bySuspected, byStatus] = await Promise.all([
-    db.$queryRawUnsafe<{ cause: string; n: number | bigint; diagnosed: number | bigint }[]>(
-      `SELECT suspectedCause AS cause, COUNT(*) AS n, SUM(rootCause <> '') AS diagnosed FROM "Case" WHERE ${IN_SCOPE_SQL} GROUP BY 1`,
-    ),
-    db.$queryRawUnsafe<{ status: string; n: number | bigint }[]>(`SELECT status, COUNT(*) AS n FROM "Case" WHERE ${IN_SCOPE_SQL} GROUP BY 1`),
-  ]);
-  return {
-    bySuspected: bySuspected.map((r) => ({ cause: r.cause ?? "", count: Number(r.n), diagnosed: Number(r.diagnosed ?? 0) })),
-    byStatus: byStatus.map((r) => ({ status: r.status, count: Number(r.n) })),
-  };
-}
 
 /** Per saved pattern, its cases counted by function, role, segment and tenure band. */
 export async function patternBreakdowns(patternIds: number[]) {
@@ -107,15 +34,6 @@ export async function patternBreakdowns(patternIds: number[]) {
   return out;
 }
 
-export async function monthlyByCause(range: DateRange) {
-  const { where, params } = rangeSql(range);
-  const rows = await db.$queryRawUnsafe<{ month: string; cause: string; n: bigint | number }[]>(
-    `SELECT substr(raisedOn, 1, 7) AS month, ${AXIS_SQL.cause} AS cause, COUNT(*) AS n FROM "Case" ${where} GROUP BY 1, 2 ORDER BY 1`,
-    ...params,
-  );
-  return rows.map((r) => ({ month: r.month, cause: r.cause, count: Number(r.n) }));
-}
-
 /** The most recent cases in the range, capped: text grouping is quadratic in their number. */
 export async function casesForGrouping(range: DateRange, limit: number): Promise<PatternCase[]> {
   return db.case.findMany({
@@ -134,21 +52,6 @@ export async function casesForGrouping(range: DateRange, limit: number): Promise
     take: limit,
     select: { ...patternCaseSelect, ...reporterSelect },
   }).then((rows) => rows.map(withReporterKey));
-}
-
-export function countCases(range: DateRange) {
-  return db.case.count({
-    where:
-      range.from || range.to
-        ? {
-            ...inScope,
-            raisedOn: {
-              ...(range.from ? { gte: new Date(`${range.from}T00:00:00.000Z`) } : {}),
-              ...(range.to ? { lte: new Date(`${range.to}T23:59:59.999Z`) } : {}),
-            },
-          }
-        : inScope,
-  });
 }
 
 /** Saved patterns, newest first; outside the comp team each name is scrubbed of its cases' reporter names. */

@@ -9,6 +9,9 @@ import { writeCases } from "./after-commit.server";
 import { createPattern } from "./pattern.server";
 import { recomputeCount, scheduleThemeRecompute, themesUpdating } from "./theme-recompute.server";
 import { dataVersion } from "~/utils/data-version.server";
+import { getEnv } from "~/utils/env.server";
+import { runWorker } from "~/utils/worker.server";
+import type { ThemeViewJob, ThemeViewResult } from "~/workers/theme-view.worker";
 import { patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-case.server";
 
 // Themes (issue 13, decision 013): the partition is computed off the request, after case data
@@ -16,8 +19,6 @@ import { patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-ca
 // is due) with the comp team's edits replayed on top.
 
 async function storedThemes() {
-  // After a restart, or when a write was missed: serve what is stored and catch up behind it.
-  if (themesUpdating()) scheduleThemeRecompute();
   const [themes, edits] = await Promise.all([
     db.theme.findMany({ select: { id: true, name: true, terms: true, typicalCaseId: true, cases: { select: { caseId: true } } } }),
     db.themeEdit.findMany({ orderBy: { id: "asc" }, select: { kind: true, themeId: true, otherId: true, caseIds: true, name: true } }),
@@ -31,20 +32,74 @@ async function storedThemes() {
 // The view is recomputed only when cases, the stored themes or the edits changed: /patterns
 // reads it twice per request and far more often than any of them change.
 let editStamp = 0;
-let memo: { key: string; value: Promise<{ themes: ThemeView[]; coverage: number; total: number }> } | null = null;
+type Views = { themes: ThemeView[]; coverage: number; total: number; members: number };
+type ViewKey = { data: number; edits: number; recomputes: number };
+const keyNow = (): ViewKey => ({ data: dataVersion(), edits: editStamp, recomputes: recomputeCount() });
+const sameKey = (a: ViewKey, b: ViewKey) => a.data === b.data && a.edits === b.edits && a.recomputes === b.recomputes;
+let current: { key: ViewKey; seq: number; value: Views } | null = null;
+let running: { key: ViewKey; value: Promise<Views> } | null = null;
+let started = 0;
 
-/** Every theme with edits applied, ranked, and the share of cases in a theme. */
-export function allThemes(): Promise<{ themes: ThemeView[]; coverage: number; total: number }> {
-  const key = `${dataVersion()}|${editStamp}|${recomputeCount()}`;
-  if (memo?.key !== key) {
+/** From this many cases in themes the view is worked out on a worker thread, and stale-while-revalidate (decision 022). */
+export const THEME_VIEWS_ON_WORKER_FROM = 2_000;
+
+/**
+ * Every theme with edits applied, ranked, and the share of cases in a theme; `stale` when it
+ * is the last view, served while a fresh one is worked out. That happens only on a large
+ * partition (a second of work at 100,000 cases, on a worker) after cases changed or new themes
+ * were stored — never after the comp team's own edit, which they expect to see at once.
+ */
+export function themeViewsNow(): Promise<Views & { stale: boolean }> {
+  // After a restart, or when a write was missed: serve what is stored and catch up behind it.
+  if (themesUpdating()) scheduleThemeRecompute();
+  const key = keyNow();
+  if (current && sameKey(current.key, key)) return Promise.resolve({ ...current.value, stale: false });
+  if (!running || !sameKey(running.key, key)) {
     const value = computeAllThemes();
-    memo = { key, value };
-    value.catch(() => (memo = null));
+    const mine = { key, value };
+    const seq = (started += 1);
+    running = mine;
+    value
+      .then((v) => {
+        if (!current || current.seq < seq) current = { key, seq, value: v };
+      })
+      .catch((error: unknown) => console.error("Working out the themes' view failed; the last one stays shown:", error))
+      .finally(() => {
+        if (running === mine) running = null;
+      });
   }
-  return memo.value;
+  const last = current;
+  if (last && last.key.edits === key.edits && last.value.members >= THEME_VIEWS_ON_WORKER_FROM) return Promise.resolve({ ...last.value, stale: true });
+  return running.value.then((v) => ({ ...v, stale: false }));
 }
 
-async function computeAllThemes() {
+export function allThemes(): Promise<Views> {
+  return themeViewsNow();
+}
+
+/** Brings the view up to date with what is stored now, and waits for it (tests, the benchmark). */
+export async function settleThemeViews() {
+  for (;;) {
+    void themeViewsNow();
+    const under = running;
+    if (!under) return;
+    await under.value.catch(() => undefined);
+  }
+}
+
+async function computeAllThemes(): Promise<Views> {
+  // How many cases the view reads decides where it runs: a worker costs ~100 ms to start.
+  const [linked, edited] = await Promise.all([db.themeCase.count(), db.themeEdit.count()]);
+  if (linked + edited >= THEME_VIEWS_ON_WORKER_FROM) {
+    const result = await runWorker<ThemeViewResult>("theme-view", { file: getEnv().databaseUrl.replace(/^file:/, "") } satisfies ThemeViewJob);
+    if (!result.ok) throw new Error(`Working out the themes' view failed in the worker: ${result.message}`);
+    return { themes: result.themes, coverage: result.coverage, total: result.total, members: result.members };
+  }
+  return computeInProcess();
+}
+
+/** The view worked out on the server's thread (small partitions; and what the worker must equal). */
+export async function computeInProcess(): Promise<Views> {
   const { stored, edits } = await storedThemes();
   const ids = [...new Set([...stored.flatMap((t) => t.caseIds), ...edits.flatMap((e) => e.caseIds)])];
   const casesById = new Map<number, ViewCase>();
@@ -55,7 +110,7 @@ async function computeAllThemes() {
   const themes = themeViews(stored, edits, casesById);
   const total = await db.case.count();
   const inTheme = themes.filter((t) => !t.dismissed).reduce((s, t) => s + t.count, 0);
-  return { themes, coverage: total ? inTheme / total : 0, total };
+  return { themes, coverage: total ? inTheme / total : 0, total, members: ids.length };
 }
 
 export const THEMES_PER_PAGE = 20;
@@ -66,13 +121,13 @@ export const THEMES_PER_PAGE = 20;
  * summary (execThemeView), without dismissed themes or coverage.
  */
 export async function themePage(viewer: Viewer, page: number) {
-  const { themes, coverage, total } = await allThemes();
+  const { themes, coverage, total, stale } = await themeViewsNow();
   const exec = viewer.role === "executive";
   const list = exec ? themes.filter((t) => !t.dismissed) : themes;
   const pages = Math.max(1, Math.ceil(list.length / THEMES_PER_PAGE));
   const p = Math.min(Math.max(1, page), pages);
   const slice = list.slice((p - 1) * THEMES_PER_PAGE, p * THEMES_PER_PAGE);
-  const updating = themesUpdating();
+  const updating = themesUpdating() || stale;
   const scrubbed = audienceOf(viewer.role) === "comp-team" ? slice : await forViewerEach(viewer, slice, (t) => t.caseIds);
   if (exec) return { exec: true as const, themes: scrubbed.map(execThemeView), page: p, pages, updating, coverage: null, count: list.length };
   return { exec: false as const, themes: scrubbed, page: p, pages, updating, coverage: { share: coverage, total }, count: list.length };
@@ -107,6 +162,8 @@ export async function refileSuspectedCause({ caseId, cause, actorId }: { caseId:
     if (before.suspectedCause === cause) return done();
     await tx.case.update({ where: { id: caseId }, data: { suspectedCause: cause, version: { increment: 1 } }, select: { id: true } });
     await tx.caseEvent.create({ data: { caseId, actorId, kind: "field", field: "suspectedCause", fromValue: before.suspectedCause, toValue: cause } });
+    // The comp team's own step: the next page shows it, never a stale view (themeViewsNow).
+    editStamp += 1;
     return done();
   }, (r) => (r.ok ? { cases: [caseId], recheck: true } : null));
 }

@@ -50,3 +50,44 @@ export function runWorker<T>(name: string, data: unknown, { resourceLimits, isLa
     });
   });
 }
+
+/**
+ * A worker that stays up and answers jobs in turn, each answer matched to its job by id: for
+ * work asked for many times a second (brief drafting), where starting a worker per job
+ * (~50–100 ms) would cost more than the job. Started on first use with `data`, restarted after
+ * a crash (the jobs waiting then fail); it keeps the process alive only while a job waits.
+ */
+export function workerService<J, R>(name: string, data: () => unknown): (job: J) => Promise<R> {
+  let worker: Worker | null = null;
+  const waiting = new Map<number, { resolve: (result: R) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  const fail = (w: Worker, error: Error) => {
+    if (worker !== w) return;
+    worker = null;
+    for (const job of waiting.values()) job.reject(error);
+    waiting.clear();
+  };
+  const started = () => {
+    if (worker) return worker;
+    const entry = workerEntry(name);
+    const w = new Worker(entry.code, { workerData: data(), eval: entry.eval });
+    w.on("message", ({ id, result }: { id: number; result: R }) => {
+      waiting.get(id)?.resolve(result);
+      waiting.delete(id);
+      // Held only while a job waits: an idle worker never keeps the process alive (scripts, seeding).
+      if (waiting.size === 0) w.unref();
+    });
+    w.on("error", (error) => fail(w, error));
+    w.on("exit", (code) => fail(w, new Error(`Worker ${name} stopped (exit code ${code})`)));
+    worker = w;
+    return w;
+  };
+  return (job) =>
+    new Promise<R>((resolve, reject) => {
+      const id = (next += 1);
+      waiting.set(id, { resolve, reject });
+      const w = started();
+      w.ref();
+      w.postMessage({ id, job });
+    });
+}

@@ -4,11 +4,13 @@
 // 100k) nor waits for a lock. Imports only the pure domain code and better-sqlite3: it is
 // bundled on its own by scripts/build-workers.mjs (production) or run through tsx (dev, tests).
 import Database from "better-sqlite3";
-import { parentPort, threadId, workerData } from "node:worker_threads";
+import { threadId } from "node:worker_threads";
+import { answerOnce } from "./answer";
 import { matchThemes } from "../domain/patterns/theme-identity";
 import { partitionThemes, type ThemeCase } from "../domain/patterns/theme-partition";
 import type { PatternCase } from "../domain/patterns/types";
 import { reporterKeyOf } from "../utils/reporter-key";
+import { asDate } from "./case-rows";
 
 export type ThemeJob = { file: string; cap: number; computedAt: string };
 export type ThemeJobResult = { ok: true; threadId: number; cases: number; themes: number; readMs: number; computeMs: number; writeMs: number } | { ok: false; message: string };
@@ -25,8 +27,6 @@ type CaseRow = Omit<PatternCase, "raisedOn" | "reporterKey"> & {
 };
 
 const RECENT = `SELECT id FROM "Case" ORDER BY raisedOn DESC, id DESC LIMIT @cap`;
-// Prisma keeps DateTime as ISO text with an offset; an integer (epoch ms) is read too.
-const asDate = (v: string | number) => new Date(v);
 const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 function readCases(file: string, cap: number): ThemeCase[] {
@@ -108,12 +108,4 @@ export function runThemeJob({ file, cap, computedAt }: ThemeJob): ThemeJobResult
   }
 }
 
-if (parentPort && workerData) {
-  let result: ThemeJobResult;
-  try {
-    result = runThemeJob(workerData as ThemeJob);
-  } catch (error) {
-    result = { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort.postMessage(result);
-}
+answerOnce(runThemeJob);
