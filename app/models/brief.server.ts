@@ -3,7 +3,7 @@ import { briefForExecutives, fallbackBasis, titleForExecutives } from "~/domain/
 import { draftFrom } from "~/domain/briefs/draft";
 import type { Brief } from "~/domain/briefs/types";
 import { db } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
+import { databaseFile } from "~/utils/env.server";
 import { workerService } from "~/utils/worker.server";
 import type { BriefDraftJob, BriefDraftResult, BriefDraftService } from "~/workers/brief-draft.worker";
 import { done, refused } from "~/utils/outcome";
@@ -265,7 +265,7 @@ async function draftJob(source: "pattern" | "case", sourceId: number): Promise<B
   return { title: origin.title, cases: origin.cases, scope: source, segments, health, band: { low, high } };
 }
 
-const draftOnWorker = workerService<BriefDraftJob, BriefDraftResult>("brief-draft", () => ({ file: getEnv().databaseUrl.replace(/^file:/, "") }) satisfies BriefDraftService);
+const draftOnWorker = workerService<BriefDraftJob, BriefDraftResult>("brief-draft", () => ({ file: databaseFile() }) satisfies BriefDraftService);
 
 /**
  * The brief as code writes it from its source: the cases' chains, counts and attainment. The

@@ -1,6 +1,7 @@
+import { databaseFile } from "~/utils/env.server";
 import type { CaseMapping } from "~/domain/data-io/case-import";
 import type { CaseCheck, ValueChoices } from "~/domain/data-io/case-file";
-import { databaseFile, dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, type PublishStep } from "~/utils/import-connection.server";
+import { dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, PublishRefused, type PublishStep } from "~/utils/import-connection.server";
 import { quoted, sqlDate, STAGED, stageCaseRows, type ImportRow, type Staged } from "~/utils/import-stage";
 import { done, refused, type Done, type Refused } from "~/utils/outcome";
 import { now } from "~/utils/clock.server";

@@ -16,7 +16,7 @@ import { forViewer, type Viewer } from "./case-privacy.server";
 import { casesForGrouping, patternBreakdowns, type DateRange } from "./pattern.server";
 import { patternCountQueries, readPatternCounts, type SqlRows } from "./pattern-counts";
 import type { ReadSqlJob, ReadSqlResult } from "~/workers/read-sql.worker";
-import { getEnv } from "~/utils/env.server";
+import { databaseFile } from "~/utils/env.server";
 
 /** Text grouping is quadratic: it looks at the most recent cases in the range, this many. */
 export const GROUPING_CAP = 3_000;
@@ -55,7 +55,6 @@ async function highestCaseId() {
   const [{ top }] = await db.$queryRawUnsafe<{ top: number | bigint | null }[]>(`SELECT MAX(id) AS top FROM "Case"`);
   return Number(top ?? 0);
 }
-const databaseFile = () => getEnv().databaseUrl.replace(/^file:/, "");
 
 /** Waits for a grouping under way (tests, the benchmark). */
 export const settleSuggestions = () => settleStale(suggestionCache);

@@ -1,7 +1,7 @@
 import type { ThemeJob, ThemeJobResult } from "~/workers/theme-recompute.worker";
 import { now } from "~/utils/clock.server";
 import { dataVersion } from "~/utils/data-version.server";
-import { getEnv } from "~/utils/env.server";
+import { databaseFile } from "~/utils/env.server";
 import { runWorker } from "~/utils/worker.server";
 
 // Themes are recomputed off the request (decisions 013, 020): the after-commit step schedules a
@@ -54,7 +54,7 @@ export async function settleThemes() {
 export async function recomputeThemes() {
   const version = dataVersion();
   const started = performance.now();
-  const job: ThemeJob = { file: getEnv().databaseUrl.replace(/^file:/, ""), cap: THEME_CAP, computedAt: now().toISOString().replace("Z", "+00:00") };
+  const job: ThemeJob = { file: databaseFile(), cap: THEME_CAP, computedAt: now().toISOString().replace("Z", "+00:00") };
   const result = await runWorker<ThemeJobResult>("theme-recompute", job);
   if (!result.ok) throw new Error(`Recomputing themes failed in the worker: ${result.message}`);
   state.computedVersion = version;

@@ -9,7 +9,7 @@ import { writeCases } from "./after-commit.server";
 import { createPattern } from "./pattern.server";
 import { recomputeCount, scheduleThemeRecompute, themesUpdating } from "./theme-recompute.server";
 import { dataVersion } from "~/utils/data-version.server";
-import { getEnv } from "~/utils/env.server";
+import { databaseFile } from "~/utils/env.server";
 import { runWorker } from "~/utils/worker.server";
 import type { ThemeViewJob, ThemeViewResult } from "~/workers/theme-view.worker";
 import { patternCaseSelect, reporterSelect, withReporterKey } from "./pattern-case.server";
@@ -91,7 +91,7 @@ async function computeAllThemes(): Promise<Views> {
   // How many cases the view reads decides where it runs: a worker costs ~100 ms to start.
   const [linked, edited] = await Promise.all([db.themeCase.count(), db.themeEdit.count()]);
   if (linked + edited >= THEME_VIEWS_ON_WORKER_FROM) {
-    const result = await runWorker<ThemeViewResult>("theme-view", { file: getEnv().databaseUrl.replace(/^file:/, "") } satisfies ThemeViewJob);
+    const result = await runWorker<ThemeViewResult>("theme-view", { file: databaseFile() } satisfies ThemeViewJob);
     if (!result.ok) throw new Error(`Working out the themes' view failed in the worker: ${result.message}`);
     return { themes: result.themes, coverage: result.coverage, total: result.total, members: result.members };
   }

@@ -24,6 +24,9 @@ export function getEnv() {
   };
 }
 
+/** The SQLite file the `file:` URL names: for the connections workers and imports open themselves. */
+export const databaseFile = () => getEnv().databaseUrl.replace(/^file:/, "");
+
 export type OidcSettings = {
   issuer: URL;
   clientId: string;

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { Worker } from "node:worker_threads";
-import { getEnv } from "./env.server";
+import { databaseFile } from "./env.server";
 import { shortWrite, sleep } from "./import-stage";
 
 export { shortWrite };
@@ -10,7 +10,6 @@ export { shortWrite };
 // worker thread (decision 006). Nobody waits for an import's write lock for more than a chunk
 // or the publish, and the server's thread never waits for the lock synchronously.
 
-export const databaseFile = () => getEnv().databaseUrl.replace(/^file:/, "");
 
 /**
  * The import's own connection, with no busy timeout: better-sqlite3 would wait for a lock on
