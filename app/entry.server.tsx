@@ -7,6 +7,7 @@ import { schedulePruning } from "./models/access-log.server";
 import { fillPublicSearchText } from "./models/public-search.server";
 import { dbReady } from "./utils/db.server";
 import { NonceProvider } from "./utils/nonce";
+import { LowPriorityPreloads } from "./utils/low-priority-preloads.server";
 import { TickChunks } from "./utils/tick-chunks.server";
 
 // Once at start-up, in the background: the scrubbed search text of cases that have none yet.
@@ -39,6 +40,11 @@ export default function handleRequest(
           shellRendered = true;
           // One chunk per turn of the event loop, NUL bytes dropped (see TickChunks).
           const body = new TickChunks();
+          // The page's scripts load after its HTML and CSS (decision 027).
+          const page = new LowPriorityPreloads();
+          page.pipe(body);
+          // A reader gone (body cancelled) ends the render too: React aborts when page closes.
+          body.on("close", () => page.destroy());
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -46,7 +52,7 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           );
-          pipe(body);
+          pipe(page);
         },
         onShellError(error: unknown) {
           reject(error);
