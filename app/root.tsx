@@ -1,3 +1,4 @@
+import "./utils/zod-jitless";
 import "./styles/mantine.css";
 import "./styles/app.css";
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
@@ -15,7 +16,6 @@ import {
 import type { ReactNode } from "react";
 import { AppFrame } from "./components/app-frame";
 import { ErrorPanel } from "./components/error-panel";
-import { z } from "zod";
 import { cssVariablesResolver, theme } from "./theme";
 import { getCurrentUser } from "./utils/auth.server";
 import { isCompTeam } from "./domain/auth/permissions";
@@ -24,9 +24,6 @@ import { sweepActionsDue } from "./models/action.server";
 import { sweepSlaRisks } from "./models/queue.server";
 import { useNonce } from "./utils/nonce";
 import { takeToast } from "./utils/toast.server";
-
-// zod probes `new Function` for speed, which the Content-Security-Policy (rightly) refuses.
-z.config({ jitless: true });
 
 export const meta: MetaFunction = () => [{ title: "Upstream" }];
 
