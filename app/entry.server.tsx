@@ -40,11 +40,14 @@ export default function handleRequest(
           shellRendered = true;
           // One chunk per turn of the event loop, NUL bytes dropped (see TickChunks).
           const body = new TickChunks();
-          // The page's scripts load after its HTML and CSS (decision 027).
-          const page = new LowPriorityPreloads();
-          page.pipe(body);
-          // A reader gone (body cancelled) ends the render too: React aborts when page closes.
-          body.on("close", () => page.destroy());
+          // The page's scripts load after its HTML and CSS (decision 027). Not in development:
+          // React's development build warns about an attribute it did not render.
+          const page = process.env.NODE_ENV === "production" ? new LowPriorityPreloads() : body;
+          if (page !== body) {
+            page.pipe(body);
+            // A reader gone (body cancelled) ends the render too: React aborts when page closes.
+            body.on("close", () => page.destroy());
+          }
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
