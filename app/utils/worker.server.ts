@@ -23,18 +23,89 @@ function workerEntry(name: string): { code: string | URL; eval: boolean } {
   return { code: viaTsx(join(here, "..", "workers", `${name}.worker.ts`)), eval: true };
 }
 
+/**
+ * Each worker's heap cap (MB of V8 old and young generation), from its measured need at
+ * 100,000 cases (decision 026). Past its cap a worker stops with ERR_WORKER_OUT_OF_MEMORY: the
+ * job fails, its caller keeps the last result and logs why; the process carries on. Tests may
+ * lower a cap to see that happen.
+ */
+export const WORKER_HEAP_MB: Record<string, { old: number; young: number }> = {
+  // 20,000 cases partitioned: fails at 96, passes at 128 (synthetic data); real text has a
+  // larger vocabulary, hence the margin.
+  "theme-recompute": { old: 192, young: 16 },
+  // The view of ~20,000 members: fails at 32, slow at 48.
+  "theme-view": { old: 96, young: 8 },
+  // 3,000 cases grouped: fails at 16, fine at 32.
+  grouping: { old: 64, young: 8 },
+  "read-sql": { old: 48, young: 8 },
+  // A 100,000-row file read, checked and staged: ~90 MB at its peak (decision 023).
+  "case-import": { old: 128, young: 8 },
+  "brief-draft": { old: 64, young: 8 },
+};
+
+// Run from TypeScript source (dev, tests) a worker also holds tsx and its compiled modules.
+export const workerHeap = { fromSourceExtraMb: 64 };
+
+function limitsFor(name: string, fromSource: boolean): ResourceLimits | undefined {
+  const heap = WORKER_HEAP_MB[name];
+  if (!heap) return undefined;
+  return { maxOldGenerationSizeMb: heap.old + (fromSource ? workerHeap.fromSourceExtraMb : 0), maxYoungGenerationSizeMb: heap.young };
+}
+
+/**
+ * One-job workers run within a budget of heap caps (decision 026): each holds its cap while it
+ * runs, so heavy jobs take turns instead of adding their heaps up (after a write at 100,000
+ * cases the themes, their view and the suggested groups used to run at once, ~400 MB). A job
+ * larger than the budget runs alone. In arrival order: a big job is never overtaken for good.
+ */
+const BUDGET_MB = 208;
+const gate = { inUse: 0, queue: [] as { mb: number; go: () => void }[] };
+const weightOf = (name: string) => {
+  const heap = WORKER_HEAP_MB[name];
+  return heap ? heap.old + heap.young : 0;
+};
+function admit() {
+  while (gate.queue.length > 0) {
+    const next = gate.queue[0];
+    if (gate.inUse > 0 && gate.inUse + next.mb > BUDGET_MB) return;
+    gate.queue.shift();
+    gate.inUse += next.mb;
+    next.go();
+  }
+}
+function withinBudget<T>(mb: number, work: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    gate.queue.push({
+      mb,
+      go: () =>
+        work()
+          .then(resolve, reject)
+          .finally(() => {
+            gate.inUse -= mb;
+            admit();
+          }),
+    });
+    admit();
+  });
+}
+
 type WorkerOptions<T> = {
-  /** A worker has a heap of its own: cap it (memory, issue 18). */
-  resourceLimits?: ResourceLimits;
   /** For a worker that reports as it goes: called with every message, true for the one that ends its work. */
   isLast?: (message: T) => boolean;
 };
 
-/** Runs app/workers/<name>.worker.ts once with `data`, resolving with the one (or the last) message it posts. */
-export function runWorker<T>(name: string, data: unknown, { resourceLimits, isLast }: WorkerOptions<T> = {}): Promise<T> {
+/**
+ * Runs app/workers/<name>.worker.ts once with `data`, resolving with the one (or the last)
+ * message it posts; it starts when the heap budget allows.
+ */
+export function runWorker<T>(name: string, data: unknown, { isLast }: WorkerOptions<T> = {}): Promise<T> {
+  return withinBudget(weightOf(name), () => startWorker<T>(name, data, isLast));
+}
+
+function startWorker<T>(name: string, data: unknown, isLast: ((message: T) => boolean) | undefined): Promise<T> {
   const entry = workerEntry(name);
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(entry.code, { workerData: data, eval: entry.eval, resourceLimits });
+    const worker = new Worker(entry.code, { workerData: data, eval: entry.eval, resourceLimits: limitsFor(name, entry.eval) });
     let settled = false;
     worker.on("message", (message: T) => {
       if (settled || (isLast && !isLast(message))) return;
@@ -51,14 +122,19 @@ export function runWorker<T>(name: string, data: unknown, { resourceLimits, isLa
   });
 }
 
+/** An idle service worker stops after this long: its heap is the process's memory (decision 026). */
+export const SERVICE_IDLE_MS = 30_000;
+
 /**
- * A worker that stays up and answers jobs in turn, each answer matched to its job by id: for
- * work asked for many times a second (brief drafting), where starting a worker per job
- * (~50–100 ms) would cost more than the job. Started on first use with `data`, restarted after
- * a crash (the jobs waiting then fail); it keeps the process alive only while a job waits.
+ * A worker that stays up while it is used and answers jobs in turn, each answer matched to its
+ * job by id: for work asked for many times a second (brief drafting), where starting a worker
+ * per job (~50–100 ms) would cost more than the job. Started on first use with `data`, stopped
+ * after SERVICE_IDLE_MS without a job, restarted after a crash (the jobs waiting then fail);
+ * it keeps the process alive only while a job waits.
  */
 export function workerService<J, R>(name: string, data: () => unknown): (job: J) => Promise<R> {
   let worker: Worker | null = null;
+  let idle: ReturnType<typeof setTimeout> | null = null;
   const waiting = new Map<number, { resolve: (result: R) => void; reject: (error: Error) => void }>();
   let next = 0;
   const fail = (w: Worker, error: Error) => {
@@ -67,15 +143,27 @@ export function workerService<J, R>(name: string, data: () => unknown): (job: J)
     for (const job of waiting.values()) job.reject(error);
     waiting.clear();
   };
+  const stopWhenIdle = (w: Worker) => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => {
+      if (worker !== w || waiting.size > 0) return;
+      worker = null; // an exit now is not a crash
+      void w.terminate();
+    }, SERVICE_IDLE_MS);
+    idle.unref();
+  };
   const started = () => {
     if (worker) return worker;
     const entry = workerEntry(name);
-    const w = new Worker(entry.code, { workerData: data(), eval: entry.eval });
+    const w = new Worker(entry.code, { workerData: data(), eval: entry.eval, resourceLimits: limitsFor(name, entry.eval) });
     w.on("message", ({ id, result }: { id: number; result: R }) => {
       waiting.get(id)?.resolve(result);
       waiting.delete(id);
       // Held only while a job waits: an idle worker never keeps the process alive (scripts, seeding).
-      if (waiting.size === 0) w.unref();
+      if (waiting.size === 0) {
+        w.unref();
+        stopWhenIdle(w);
+      }
     });
     w.on("error", (error) => fail(w, error));
     w.on("exit", (code) => fail(w, new Error(`Worker ${name} stopped (exit code ${code})`)));

@@ -2,10 +2,11 @@
 // while a recomputation runs, the worker's result is what the page then serves, and a failing
 // worker leaves the last themes in place.
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GROUP_ON_WORKER_FROM, GROUPING_CAP, patternInsights, settleSuggestions } from "~/models/pattern-insights.server";
-import { lastRecompute, settleThemes } from "~/models/theme-recompute.server";
-import { allThemes } from "~/models/theme.server";
+import { lastRecompute, scheduleThemeRecompute, settleThemes, themesUpdating } from "~/models/theme-recompute.server";
+import { allThemes, settleThemeViews, themePage } from "~/models/theme.server";
+import { WORKER_HEAP_MB, workerHeap } from "~/utils/worker.server";
 import { db, makeUser, plantCases } from "./helpers";
 
 describe("suggested groups: stale while revalidating, on a worker thread", () => {
@@ -43,5 +44,46 @@ describe("themes on a worker thread", () => {
     const stored = await allThemes();
     expect(stored.themes.length).toBe(worker.themes);
     expect(new Set(stored.themes.flatMap((t) => t.caseIds)).size).toBeLessThanOrEqual(await db.case.count());
+  }, 120_000);
+});
+
+describe("a worker past its heap cap (decision 026)", () => {
+  it("stops on its own: the last themes stay shown, marked updating, the failure is logged, and the next recompute works", async () => {
+    const analyst = await makeUser("analyst");
+    const viewer = { id: analyst.id, role: "analyst" as const };
+    await plantCases(400, analyst.id);
+    await settleThemes();
+    await settleThemeViews();
+    const before = await themePage(viewer, 1);
+    const stored = await db.themeCase.count();
+    expect(stored).toBeGreaterThan(0);
+
+    const cap = WORKER_HEAP_MB["theme-recompute"];
+    const extra = workerHeap.fromSourceExtraMb;
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      // A cap far below what the worker needs: it runs out of heap.
+      WORKER_HEAP_MB["theme-recompute"] = { old: 4, young: 1 };
+      workerHeap.fromSourceExtraMb = 0;
+      await plantCases(100, analyst.id);
+      scheduleThemeRecompute();
+      await vi.waitFor(() => expect(logged.mock.calls.some(([m]) => /Recomputing themes failed; the last themes stay shown/.test(String(m)))).toBe(true), { timeout: 60_000, interval: 100 });
+      const failure = logged.mock.calls.find(([m]) => /Recomputing themes failed/.test(String(m)));
+      expect(String(failure?.[1])).toMatch(/memory limit|out of memory/i);
+      // The server's side carries on: the stored themes are the last ones, shown as updating.
+      expect(await db.themeCase.count()).toBe(stored);
+      expect(themesUpdating()).toBe(true);
+      const after = await themePage(viewer, 1);
+      expect(after.themes.map((t) => [t.id, t.count])).toEqual(before.themes.map((t) => [t.id, t.count]));
+      expect(after.updating).toBe(true);
+    } finally {
+      WORKER_HEAP_MB["theme-recompute"] = cap;
+      workerHeap.fromSourceExtraMb = extra;
+      logged.mockRestore();
+    }
+    // With its cap back the next recompute takes the new cases in.
+    await settleThemes();
+    expect(lastRecompute().worker).toMatchObject({ ok: true, cases: await db.case.count() });
+    expect(themesUpdating()).toBe(false);
   }, 120_000);
 });
