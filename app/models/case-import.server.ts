@@ -79,14 +79,14 @@ async function publishBatch(actorId: string, batchId: string, staging: () => Pro
   return done({ created, updated, skipped });
 }
 
-/** An uploaded case file: its bytes (kept off the JavaScript heap) and name. */
-export type CaseFile = { bytes: Uint8Array; name: string };
+/** An uploaded case file: where it waits on disk (the worker reads it there) and its name. */
+export type CaseFile = { path: string; name: string };
 
 const UNREADABLE = "The file could not be read (it may be too large). Nothing was saved.";
 
 /** Reads and checks an uploaded case file on the import worker: the preview, or why the file cannot be read. */
 export async function checkCaseFile(file: CaseFile, { mapping, lastMapping, choices }: { mapping: CaseMapping | null; lastMapping: CaseMapping | null; choices: ValueChoices }) {
-  const job: CaseFileCheckJob = { task: "check", ...file, mapping, lastMapping, choices };
+  const job: CaseFileCheckJob = { task: "check", upload: file.path, name: file.name, mapping, lastMapping, choices };
   const m = await runWorker<CaseFileMessage>("case-import", job).catch((error: unknown) => {
     console.error("The case import worker stopped:", error);
     return null;
@@ -110,7 +110,7 @@ export async function startCaseFileImport({ file, mapping, choices, validOnly, a
   let checked: (m: CaseFileMessage) => void = () => {};
   const first = new Promise<CaseFileMessage>((resolve) => (checked = resolve));
   let progress: (done: number) => void = () => {};
-  const job: CaseFileImportJob = { task: "import", ...file, mapping, choices, validOnly, file: databaseFile(), batchId, today: now().toISOString() };
+  const job: CaseFileImportJob = { task: "import", upload: file.path, name: file.name, mapping, choices, validOnly, file: databaseFile(), batchId, today: now().toISOString() };
   // Its heap is capped (WORKER_HEAP_MB, decision 023): past the cap the worker stops and the import fails cleanly, nothing saved.
   const last = runWorker<CaseFileMessage>("case-import", job, {
     isLast: (m) => {
