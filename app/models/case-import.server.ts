@@ -87,7 +87,7 @@ const UNREADABLE = "The file could not be read (it may be too large). Nothing wa
 /** Reads and checks an uploaded case file on the import worker: the preview, or why the file cannot be read. */
 export async function checkCaseFile(file: CaseFile, { mapping, lastMapping, choices }: { mapping: CaseMapping | null; lastMapping: CaseMapping | null; choices: ValueChoices }) {
   const job: CaseFileCheckJob = { task: "check", upload: file.path, name: file.name, mapping, lastMapping, choices };
-  const m = await runWorker<CaseFileMessage>("case-import", job).catch((error: unknown) => {
+  const m = await runWorker<CaseFileMessage>("case-import", job, { preempts: true }).catch((error: unknown) => {
     console.error("The case import worker stopped:", error);
     return null;
   });
@@ -113,6 +113,7 @@ export async function startCaseFileImport({ file, mapping, choices, validOnly, a
   const job: CaseFileImportJob = { task: "import", upload: file.path, name: file.name, mapping, choices, validOnly, file: databaseFile(), batchId, today: now().toISOString() };
   // Its heap is capped (WORKER_HEAP_MB, decision 023): past the cap the worker stops and the import fails cleanly, nothing saved.
   const last = runWorker<CaseFileMessage>("case-import", job, {
+    preempts: true,
     isLast: (m) => {
       if (m.kind === "progress") progress(m.done);
       else if (m.kind !== "staged") checked(m);

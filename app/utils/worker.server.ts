@@ -57,9 +57,17 @@ function limitsFor(name: string, fromSource: boolean): ResourceLimits | undefine
  * runs, so heavy jobs take turns instead of adding their heaps up (after a write at 100,000
  * cases the themes, their view and the suggested groups used to run at once, ~400 MB). A job
  * larger than the budget runs alone. In arrival order: a big job is never overtaken for good.
+ * A background job that can start over (`yields`: the themes recompute) gives its place up to
+ * a job a person waits for (`preempts`: an import's check and staging): it is stopped, and
+ * fails with WorkerYielded.
  */
 const BUDGET_MB = 208;
-const gate = { inUse: 0, queue: [] as { mb: number; go: () => void }[] };
+type Running = { mb: number; yields: boolean; stop: () => void };
+type Waiting = { mb: number; yields: boolean; preempts: boolean; go: (slot: Running) => void };
+const gate = { inUse: 0, queue: [] as Waiting[], running: new Set<Running>() };
+
+export class WorkerYielded extends Error {}
+
 const weightOf = (name: string) => {
   const heap = WORKER_HEAP_MB[name];
   return heap ? heap.old + heap.young : 0;
@@ -67,21 +75,29 @@ const weightOf = (name: string) => {
 function admit() {
   while (gate.queue.length > 0) {
     const next = gate.queue[0];
-    if (gate.inUse > 0 && gate.inUse + next.mb > BUDGET_MB) return;
+    if (gate.inUse > 0 && gate.inUse + next.mb > BUDGET_MB) {
+      if (next.preempts) for (const r of gate.running) if (r.yields) r.stop();
+      return;
+    }
     gate.queue.shift();
+    const slot: Running = { mb: next.mb, yields: next.yields, stop: () => undefined };
     gate.inUse += next.mb;
-    next.go();
+    gate.running.add(slot);
+    next.go(slot);
   }
 }
-function withinBudget<T>(mb: number, work: () => Promise<T>): Promise<T> {
+function withinBudget<T>({ mb, yields, preempts }: Omit<Waiting, "go">, work: (slot: Running) => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     gate.queue.push({
       mb,
-      go: () =>
-        work()
+      yields,
+      preempts,
+      go: (slot) =>
+        work(slot)
           .then(resolve, reject)
           .finally(() => {
             gate.inUse -= mb;
+            gate.running.delete(slot);
             admit();
           }),
     });
@@ -92,27 +108,38 @@ function withinBudget<T>(mb: number, work: () => Promise<T>): Promise<T> {
 type WorkerOptions<T> = {
   /** For a worker that reports as it goes: called with every message, true for the one that ends its work. */
   isLast?: (message: T) => boolean;
+  /** Background work that can start over: stopped (WorkerYielded) when a job someone waits for needs its place. */
+  yields?: boolean;
+  /** Someone waits for it: a yielding job in its way is stopped. */
+  preempts?: boolean;
 };
 
 /**
  * Runs app/workers/<name>.worker.ts once with `data`, resolving with the one (or the last)
  * message it posts; it starts when the heap budget allows.
  */
-export function runWorker<T>(name: string, data: unknown, { isLast }: WorkerOptions<T> = {}): Promise<T> {
-  return withinBudget(weightOf(name), () => startWorker<T>(name, data, isLast));
+export function runWorker<T>(name: string, data: unknown, { isLast, yields = false, preempts = false }: WorkerOptions<T> = {}): Promise<T> {
+  return withinBudget({ mb: weightOf(name), yields, preempts }, (slot) => startWorker<T>(name, data, isLast, slot));
 }
 
-function startWorker<T>(name: string, data: unknown, isLast: ((message: T) => boolean) | undefined): Promise<T> {
+function startWorker<T>(name: string, data: unknown, isLast: ((message: T) => boolean) | undefined, slot: Running): Promise<T> {
   const entry = workerEntry(name);
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(entry.code, { workerData: data, eval: entry.eval, resourceLimits: limitsFor(name, entry.eval) });
     let settled = false;
+    slot.stop = () => {
+      if (settled) return;
+      settled = true;
+      reject(new WorkerYielded(`Worker ${name} gave its place up to a job someone waits for`));
+      void worker.terminate();
+    };
     worker.on("message", (message: T) => {
       if (settled || (isLast && !isLast(message))) return;
       settled = true;
       resolve(message);
     });
     worker.once("error", (error) => {
+      if (settled) return;
       settled = true;
       reject(error);
     });

@@ -1,10 +1,14 @@
 // Themes and suggested groups are computed on worker threads (decision 020): the server's thread keeps answering
 // while a recomputation runs, the worker's result is what the page then serves, and a failing
 // worker leaves the last themes in place.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { describe, expect, it, vi } from "vitest";
 import { GROUP_ON_WORKER_FROM, GROUPING_CAP, patternInsights, settleSuggestions } from "~/models/pattern-insights.server";
-import { lastRecompute, scheduleThemeRecompute, settleThemes, themesUpdating } from "~/models/theme-recompute.server";
+import { checkCaseFile } from "~/models/case-import.server";
+import { lastRecompute, recomputeThemes, scheduleThemeRecompute, settleThemes, themesUpdating } from "~/models/theme-recompute.server";
 import { allThemes, settleThemeViews, themePage } from "~/models/theme.server";
 import { WORKER_HEAP_MB, workerHeap } from "~/utils/worker.server";
 import { db, makeUser, plantCases } from "./helpers";
@@ -85,5 +89,22 @@ describe("a worker past its heap cap (decision 026)", () => {
     await settleThemes();
     expect(lastRecompute().worker).toMatchObject({ ok: true, cases: await db.case.count() });
     expect(themesUpdating()).toBe(false);
+  }, 120_000);
+});
+
+describe("workers take turns within a heap budget (decision 026)", () => {
+  it("an import's check does not wait behind a themes recompute: the recompute gives way, then starts over and completes", async () => {
+    await plantCases(3_000, (await makeUser("analyst")).id);
+    const order: string[] = [];
+    const recompute = recomputeThemes().then(() => order.push("themes"));
+    await new Promise((r) => setTimeout(r, 200)); // the recompute's worker is running
+    const dir = mkdtempSync(join(tmpdir(), "upstream-check-"));
+    writeFileSync(join(dir, "cases.csv"), "Complaint,Behaviour of concern\r\nQuota doubled overnight,Discounting\r\n");
+    const read = await checkCaseFile({ path: join(dir, "cases.csv"), name: "cases.csv" }, { mapping: null, lastMapping: null, choices: { values: {}, remembered: {} } });
+    order.push("check");
+    expect(read).toMatchObject({ ok: true, check: { rowCount: 1 } });
+    await recompute;
+    expect(order).toEqual(["check", "themes"]);
+    expect(lastRecompute().worker).toMatchObject({ ok: true, cases: await db.case.count() });
   }, 120_000);
 });
