@@ -30,8 +30,8 @@ function workerEntry(name: string): { code: string | URL; eval: boolean } {
  * lower a cap to see that happen.
  */
 export const WORKER_HEAP_MB: Record<string, { old: number; young: number }> = {
-  // 20,000 cases partitioned: fails at 96, passes at 128 (synthetic data); real text has a
-  // larger vocabulary, hence the margin.
+  // 20,000 cases partitioned (its cap at any size): fails at 112, passes at 128 on synthetic
+  // data; real text has a larger vocabulary, hence the margin.
   "theme-recompute": { old: 192, young: 16 },
   // The view of ~20,000 members: fails at 32, slow at 48.
   "theme-view": { old: 96, young: 8 },
