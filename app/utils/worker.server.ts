@@ -105,6 +105,9 @@ function withinBudget<T>({ mb, yields, preempts }: Omit<Waiting, "go">, work: (s
   });
 }
 
+/** The budget as it stands: caps held by running one-job workers, and jobs waiting (tests). */
+export const workerBudget = () => ({ inUseMb: gate.inUse, budgetMb: BUDGET_MB, running: gate.running.size, waiting: gate.queue.length });
+
 type WorkerOptions<T> = {
   /** For a worker that reports as it goes: called with every message, true for the one that ends its work. */
   isLast?: (message: T) => boolean;

@@ -10,7 +10,9 @@ import { GROUP_ON_WORKER_FROM, GROUPING_CAP, patternInsights, settleSuggestions 
 import { checkCaseFile } from "~/models/case-import.server";
 import { lastRecompute, recomputeThemes, scheduleThemeRecompute, settleThemes, themesUpdating } from "~/models/theme-recompute.server";
 import { allThemes, settleThemeViews, themePage } from "~/models/theme.server";
-import { WORKER_HEAP_MB, workerHeap } from "~/utils/worker.server";
+import { runWorker, WORKER_HEAP_MB, workerBudget, workerHeap } from "~/utils/worker.server";
+import type { ThemeViewResult } from "~/workers/theme-view.worker";
+import { getEnv } from "~/utils/env.server";
 import { db, makeUser, plantCases } from "./helpers";
 
 describe("suggested groups: stale while revalidating, on a worker thread", () => {
@@ -93,6 +95,18 @@ describe("a worker past its heap cap (decision 026)", () => {
 });
 
 describe("workers take turns within a heap budget (decision 026)", () => {
+  it("the themes recompute and the themes' view never hold their heaps at once: the second waits for the first", async () => {
+    await plantCases(1_000, (await makeUser("analyst")).id);
+    await vi.waitFor(() => expect(workerBudget()).toMatchObject({ running: 0, waiting: 0 }), { timeout: 60_000 }); // earlier tests' background work
+    const recompute = recomputeThemes();
+    const view = runWorker<ThemeViewResult>("theme-view", { file: getEnv().databaseUrl.replace(/^file:/, "") });
+    expect(workerBudget()).toMatchObject({ running: 1, waiting: 1, inUseMb: WORKER_HEAP_MB["theme-recompute"].old + WORKER_HEAP_MB["theme-recompute"].young });
+    await recompute;
+    await vi.waitFor(() => expect(workerBudget()).toMatchObject({ waiting: 0 }));
+    expect((await view).ok).toBe(true);
+    await vi.waitFor(() => expect(workerBudget()).toMatchObject({ inUseMb: 0, running: 0 })); // released just after the answer
+  }, 120_000);
+
   it("an import's check does not wait behind a themes recompute: the recompute gives way, then starts over and completes", async () => {
     await plantCases(3_000, (await makeUser("analyst")).id);
     const order: string[] = [];
