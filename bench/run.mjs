@@ -20,7 +20,7 @@ import { listQueryFloor } from "./floors.mjs";
 import { createDatabase } from "./generate.mjs";
 import { appImport, importCsv, importRows, rawImport } from "./import.mjs";
 import { measureRoute, signIn, writesDuring } from "./load.mjs";
-import { mixedLoad, patternsAfterWrite } from "./mixed.mjs";
+import { cpuPerRequest, mixedLoad, patternsAfterWrite } from "./mixed.mjs";
 import { judgeTargets, printTable, ratio } from "./report.mjs";
 import { cpuSnapshot, otherCpuPct, runCommand, startServer } from "./server.mjs";
 
@@ -179,10 +179,14 @@ async function main() {
     for (const [label] of wants("mixed") ? SIZES : []) {
       const { server, cookie } = run[label];
       const routes = routesFor(dbs[label].facts).filter((r) => MIXED_ROUTES.includes(r.key));
+      server.setPhase("cpuPerRequest");
+      const cpu = await cpuPerRequest(server, routes, cookie);
+      say(`${label} server-thread busy time per request (one at a time): ${Object.entries(cpu).map(([k, c]) => `${k} ${c.busyMsPerRequest} ms (wall ${c.wallMsPerRequest}, ${Math.round(c.bytes / 1000)} kB, max stall ${c.maxStallMs})`).join("; ")}`);
       server.setPhase("mixed");
       await server.waitIdle();
       await server.loopDelay();
       const m = await mixedLoad(server, routes, cookie, { connections: 16, seconds: MIXED_SECONDS });
+      m.cpuPerRequest = cpu;
       m.loopDelay = await server.loopDelay();
       m.loadAvg = loadAvg();
       mixed[label] = m;

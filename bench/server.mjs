@@ -145,7 +145,9 @@ export async function startServer({ root, dbFile, registry }) {
   const loopFile = `${dbFile}.loop.json`;
   env.LOOP_STATS_FILE = loopFile;
   // The same heap limit as `npm start`.
-  const proc = spawn(process.execPath, ["--max-old-space-size=256", "server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // BENCH_NODE_ARGS: extra flags for the server's Node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const proc = spawn(process.execPath, ["--max-old-space-size=256", ...extra, "server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const keep = (chunk) => {
     log = (log + chunk.toString()).slice(-20_000);
