@@ -116,6 +116,8 @@ export async function computeInProcess(): Promise<Views> {
 export const THEMES_PER_PAGE = 10;
 /** Member ids a theme on /patterns carries (it shows twelve; its count says how many there are). */
 export const MEMBER_IDS_SENT = 100;
+/** Cases a cause check offers to re-file at once (its sentence counts them all). */
+export const REFILE_BUTTONS = 12;
 
 // A page of themes scrubbed for people outside the comp team: the reporter names of every
 // member (thousands at 100,000 cases) and a scrubber per theme cost ~0.5 s of the server's
@@ -152,7 +154,12 @@ export async function themePage(viewer: Viewer, page: number) {
   if (exec) return { exec: true as const, themes: scrubbed.map(execThemeView), page: p, pages, updating, coverage: null, count: list.length };
   // The card links twelve members and counts the rest: thousands of ids per theme at 100,000
   // cases were a third of the page, twice (markup and loader data), for nothing shown.
-  const sent = scrubbed.map((t) => (t.caseIds.length > MEMBER_IDS_SENT ? { ...t, caseIds: t.caseIds.slice(0, MEMBER_IDS_SENT) } : t));
+  // Likewise a cause check's cases: a re-file button each for the first twelve (hundreds at scale).
+  const sent = scrubbed.map((t) => ({
+    ...t,
+    caseIds: t.caseIds.slice(0, MEMBER_IDS_SENT),
+    causeChecks: t.causeChecks.map((m) => ({ ...m, caseIds: m.caseIds.slice(0, REFILE_BUTTONS) })),
+  }));
   return { exec: false as const, themes: sent, page: p, pages, updating, coverage: { share: coverage, total }, count: list.length };
 }
 
