@@ -113,7 +113,7 @@ export async function computeInProcess(): Promise<Views> {
   return { themes, coverage: total ? inTheme / total : 0, total, members: ids.length };
 }
 
-export const THEMES_PER_PAGE = 10;
+export const THEMES_PER_PAGE = 20;
 /** Member ids a theme on /patterns carries (it shows twelve; its count says how many there are). */
 export const MEMBER_IDS_SENT = 100;
 /** Cases a cause check offers to re-file at once (its sentence counts them all). */
