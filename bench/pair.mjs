@@ -2,7 +2,8 @@
 // shared machine's changing load hits both alike: `node bench/pair.mjs <before-root> <db-file>`.
 // The "after" build is this checkout. Per turn: the server thread's CPU per request per route
 // (one at a time), the mixed load of 16 connections, its longest event-loop stall, and the
-// pattern page's first request after a write. Prints one JSON line per turn.
+// pattern page's first request after a write. Prints one JSON line per turn. PAIR_TURNS (2) and
+// BENCH_MIXED_SECONDS (20) set the turns and the mixed load's length.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -5,7 +5,8 @@
 //
 // Environment (all optional): BENCH_SECONDS_1 / BENCH_SECONDS_16 (load per route, default 3
 // and 4), BENCH_SKIP_BUILD=1 (reuse an existing build/), BENCH_TIMEOUT_MIN (hard stop, 25),
-// BENCH_MIXED_SECONDS (the 16-connection mixed load, 20). The server's event-loop delay is
+// BENCH_MIXED_SECONDS (the 16-connection mixed load, 20), BENCH_NODE_ARGS (extra flags for the
+// server's Node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). The server's event-loop delay is
 // read per phase (server.loopDelay, SIGUSR2) and the machine's load average recorded.
 // BENCH_ONLY=import,caseList (route keys, "mixed", "import") runs only those parts, on the sizes in
 // BENCH_SIZES (default 1k,100k), and writes bench/results-only.json instead of results.json.
