@@ -13,7 +13,8 @@ import { HELD_OUT_COMPLAINTS } from "../app/domain/patterns/fixtures/held-out-co
 import { LABELLED_COMPLAINTS } from "../app/domain/patterns/fixtures/labelled-complaints";
 import { adjustedRandIndex, purity } from "../app/domain/patterns/cluster-metrics";
 import { suggestGroups, verdict, type Verdict } from "../app/domain/patterns/grouping";
-import { DEFAULT_THEME_WEIGHTS, partitionThemes, type ThemeCase, type ThemeWeights } from "../app/domain/patterns/theme-partition";
+import { DEFAULT_THEME_WEIGHTS, partitionThemes as partition, type ThemeCase, type ThemeWeights } from "../app/domain/patterns/theme-partition";
+import { wordVectorTable } from "../app/domain/patterns/word-vectors";
 
 type LabelledSet = {
   name: string;
@@ -114,6 +115,20 @@ const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 const weights: ThemeWeights = { ...DEFAULT_THEME_WEIGHTS, ...(args.includes("--weights") ? JSON.parse(args[args.indexOf("--weights") + 1]) : {}) };
 
+const vectorsArg = args.includes("--vectors") ? args[args.indexOf("--vectors") + 1] : null;
+const wordVectors = vectorsArg
+  ? (() => {
+      const words = readFileSync(`${vectorsArg}.words`, "utf8").split("\n");
+      const b = readFileSync(`${vectorsArg}.i8`);
+      return wordVectorTable(words, new Int8Array(b.buffer, b.byteOffset, b.length), 100);
+    })()
+  : undefined;
+const synArg = args.includes("--synonyms") ? args[args.indexOf("--synonyms") + 1] : null;
+const synTable = synArg ? new Map(Object.entries(JSON.parse(readFileSync(synArg, "utf8")) as Record<string, string[]>)) : null;
+const synonyms = synTable ? (w: string) => synTable.get(w) : undefined;
+const partitionThemes = (cases: readonly ThemeCase[], w: ThemeWeights) => partition(cases, w, { wordVectors, synonyms });
+const extraGrid: Partial<ThemeWeights>[] = process.env.EVAL_GRID ? JSON.parse(process.env.EVAL_GRID) : [{}];
+
 const dir = join(import.meta.dirname, "..", "eval", "themes");
 // `--only` filters by file name before a file is read, so tuning never opens the untouched set.
 const wanted = (name: string) => !only || name.startsWith(only);
@@ -127,7 +142,13 @@ const sets: LabelledSet[] = [
 
 const fmt = (s: Scores) => `ARI ${s.ari.toFixed(3)}  purity ${s.purity.toFixed(3)}  coverage ${(100 * s.coverage).toFixed(0)}%  verdicts ${s.verdicts}`;
 
-if (args.includes("--loso")) {
+if (args.includes("--knob")) {
+  // One new knob, the rest at the defaults: its value chosen on the other tuning sets, scored on the one left out.
+  const tuning = sets.filter((s) => s.expected && s.name.startsWith("tuning"));
+  if (!only?.startsWith("tuning") || tuning.length < 2) throw new Error("--knob needs --only tuning and at least two tuning sets");
+  const [knob, list] = args[args.indexOf("--knob") + 1].split("=");
+  leaveOneSetOutKnob(tuning, knob as keyof ThemeWeights, list.split(",").map(Number));
+} else if (args.includes("--loso")) {
   // Only sets that may be tuned on take part: choosing weights is tuning.
   const tuning = sets.filter((s) => s.expected && s.name.startsWith("tuning"));
   if (!only?.startsWith("tuning") || tuning.length < 2) throw new Error("--loso needs --only tuning and at least two tuning sets");
@@ -155,7 +176,7 @@ function leaveOneSetOut(tuning: LabelledSet[]) {
     for (const diagnosed of [0.6, 1])
       for (const suspected of [0.3, 0.4])
         for (const threshold of [0.18, 0.2, 0.22])
-          for (const causeIdf of [0, 1]) for (const admit of [0, 0.25]) grid.push({ concepts, diagnosed, suspected, threshold, causeIdf, admit });
+          for (const causeIdf of [0, 1]) for (const admit of [0, 0.25]) for (const extra of extraGrid) grid.push({ concepts, diagnosed, suspected, threshold, causeIdf, admit, ...extra });
   const results = grid.map((w) => ({ w, scores: tuning.map((set) => score(set, partitionThemes(set.cases, { ...DEFAULT_THEME_WEIGHTS, ...w }).map((t) => t.caseIds), true)) }));
   const value = (s: Scores) => s.ari + 0.5 * (s.right / s.groups);
   const show = (s: Scores) => `ARI ${s.ari.toFixed(3)} verdicts ${s.right}/${s.groups}`;
@@ -177,6 +198,20 @@ function leaveOneSetOut(tuning: LabelledSet[]) {
     });
     console.log(`  held-out mean ARI ${mean(held.map((s) => s.ari)).toFixed(3)}, verdicts ${held.reduce((n, s) => n + s.right, 0)}/${held.reduce((n, s) => n + s.groups, 0)}`);
   }
+}
+
+function leaveOneSetOutKnob(tuning: LabelledSet[], knob: keyof ThemeWeights, values: number[]) {
+  const value = (s: Scores) => s.ari + 0.5 * (s.right / s.groups);
+  const results = values.map((x) => ({ x, scores: tuning.map((set) => score(set, partitionThemes(set.cases, { ...weights, [knob]: x }).map((t) => t.caseIds), true)) }));
+  for (const r of results) console.log(`  ${knob} ${r.x}: ${r.scores.map((s, i) => `${tuning[i].name} ${s.ari.toFixed(3)} ${s.right}/${s.groups}`).join("  ")}`);
+  const held: Scores[] = [];
+  tuning.forEach((out, i) => {
+    const train = tuning.map((_, j) => j).filter((j) => j !== i);
+    const best = results.reduce((a, b) => (mean(train.map((j) => value(b.scores[j]))) > mean(train.map((j) => value(a.scores[j]))) ? b : a));
+    held.push(best.scores[i]);
+    console.log(`  chosen on the others → ${out.name}: ${knob} ${best.x}, ARI ${best.scores[i].ari.toFixed(3)} verdicts ${best.scores[i].right}/${best.scores[i].groups}`);
+  });
+  console.log(`  held-out mean ARI ${mean(held.map((s) => s.ari)).toFixed(3)}, verdicts ${held.reduce((n, s) => n + s.right, 0)}/${held.reduce((n, s) => n + s.groups, 0)}`);
 }
 
 function mean(xs: number[]): number {
