@@ -6,6 +6,7 @@
 // most of the group's cases, or none — gets the group's expected verdict).
 //   npx tsx scripts/eval-themes.ts [--only tuning] [--weights '{"threshold":0.2}']   (EVAL_VERBOSE=1 names wrong verdicts)
 //   npx tsx scripts/eval-themes.ts --only tuning --loso   (leave-one-set-out: weights chosen on the other tuning sets, scored on the one left out)
+//   npx tsx scripts/eval-themes.ts --only tuning --knob admit=0.2,0.25,0.3   (the same for one knob, the others at the defaults)
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,8 +14,7 @@ import { HELD_OUT_COMPLAINTS } from "../app/domain/patterns/fixtures/held-out-co
 import { LABELLED_COMPLAINTS } from "../app/domain/patterns/fixtures/labelled-complaints";
 import { adjustedRandIndex, purity } from "../app/domain/patterns/cluster-metrics";
 import { suggestGroups, verdict, type Verdict } from "../app/domain/patterns/grouping";
-import { DEFAULT_THEME_WEIGHTS, partitionThemes as partition, type ThemeCase, type ThemeWeights } from "../app/domain/patterns/theme-partition";
-import { wordVectorTable } from "../app/domain/patterns/word-vectors";
+import { DEFAULT_THEME_WEIGHTS, partitionThemes, type ThemeCase, type ThemeWeights } from "../app/domain/patterns/theme-partition";
 
 type LabelledSet = {
   name: string;
@@ -115,20 +115,6 @@ const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 const weights: ThemeWeights = { ...DEFAULT_THEME_WEIGHTS, ...(args.includes("--weights") ? JSON.parse(args[args.indexOf("--weights") + 1]) : {}) };
 
-const vectorsArg = args.includes("--vectors") ? args[args.indexOf("--vectors") + 1] : null;
-const wordVectors = vectorsArg
-  ? (() => {
-      const words = readFileSync(`${vectorsArg}.words`, "utf8").split("\n");
-      const b = readFileSync(`${vectorsArg}.i8`);
-      return wordVectorTable(words, new Int8Array(b.buffer, b.byteOffset, b.length), 100);
-    })()
-  : undefined;
-const synArg = args.includes("--synonyms") ? args[args.indexOf("--synonyms") + 1] : null;
-const synTable = synArg ? new Map(Object.entries(JSON.parse(readFileSync(synArg, "utf8")) as Record<string, string[]>)) : null;
-const synonyms = synTable ? (w: string) => synTable.get(w) : undefined;
-const partitionThemes = (cases: readonly ThemeCase[], w: ThemeWeights) => partition(cases, w, { wordVectors, synonyms });
-const extraGrid: Partial<ThemeWeights>[] = process.env.EVAL_GRID ? JSON.parse(process.env.EVAL_GRID) : [{}];
-
 const dir = join(import.meta.dirname, "..", "eval", "themes");
 // `--only` filters by file name before a file is read, so tuning never opens the untouched set.
 const wanted = (name: string) => !only || name.startsWith(only);
@@ -142,17 +128,20 @@ const sets: LabelledSet[] = [
 
 const fmt = (s: Scores) => `ARI ${s.ari.toFixed(3)}  purity ${s.purity.toFixed(3)}  coverage ${(100 * s.coverage).toFixed(0)}%  verdicts ${s.verdicts}`;
 
+/** Only sets that may be tuned on take part in a leave-one-set-out check: choosing weights is tuning. */
+function tuningSets(flag: string): LabelledSet[] {
+  const tuning = sets.filter((s) => s.expected && s.name.startsWith("tuning"));
+  if (!only?.startsWith("tuning") || tuning.length < 2) throw new Error(`${flag} needs --only tuning and at least two tuning sets`);
+  return tuning;
+}
+/** What choosing weights maximises: ARI plus half the share of right verdicts. */
+const objective = (s: Scores) => s.ari + 0.5 * (s.right / s.groups);
+
 if (args.includes("--knob")) {
-  // One new knob, the rest at the defaults: its value chosen on the other tuning sets, scored on the one left out.
-  const tuning = sets.filter((s) => s.expected && s.name.startsWith("tuning"));
-  if (!only?.startsWith("tuning") || tuning.length < 2) throw new Error("--knob needs --only tuning and at least two tuning sets");
   const [knob, list] = args[args.indexOf("--knob") + 1].split("=");
-  leaveOneSetOutKnob(tuning, knob as keyof ThemeWeights, list.split(",").map(Number));
+  leaveOneSetOutKnob(tuningSets("--knob"), knob as keyof ThemeWeights, list.split(",").map(Number));
 } else if (args.includes("--loso")) {
-  // Only sets that may be tuned on take part: choosing weights is tuning.
-  const tuning = sets.filter((s) => s.expected && s.name.startsWith("tuning"));
-  if (!only?.startsWith("tuning") || tuning.length < 2) throw new Error("--loso needs --only tuning and at least two tuning sets");
-  leaveOneSetOut(tuning);
+  leaveOneSetOut(tuningSets("--loso"));
 } else {
   console.log(`weights ${JSON.stringify(weights)}`);
   for (const set of sets) {
@@ -176,9 +165,9 @@ function leaveOneSetOut(tuning: LabelledSet[]) {
     for (const diagnosed of [0.6, 1])
       for (const suspected of [0.3, 0.4])
         for (const threshold of [0.18, 0.2, 0.22])
-          for (const causeIdf of [0, 1]) for (const admit of [0, 0.25]) for (const extra of extraGrid) grid.push({ concepts, diagnosed, suspected, threshold, causeIdf, admit, ...extra });
+          for (const causeIdf of [0, 1]) for (const admit of [0, 0.25]) grid.push({ concepts, diagnosed, suspected, threshold, causeIdf, admit });
   const results = grid.map((w) => ({ w, scores: tuning.map((set) => score(set, partitionThemes(set.cases, { ...DEFAULT_THEME_WEIGHTS, ...w }).map((t) => t.caseIds), true)) }));
-  const value = (s: Scores) => s.ari + 0.5 * (s.right / s.groups);
+  const value = objective;
   const show = (s: Scores) => `ARI ${s.ari.toFixed(3)} verdicts ${s.right}/${s.groups}`;
   for (const [label, space] of [
     ["before 021 (causeIdf 0, admit 0)", results.filter((r) => !r.w.causeIdf && !r.w.admit)],
@@ -200,8 +189,13 @@ function leaveOneSetOut(tuning: LabelledSet[]) {
   }
 }
 
+/**
+ * One knob, every other weight as given (the defaults unless --weights): its value is chosen on
+ * all tuning sets but one and scored on that one. A new knob is kept only when this beats the
+ * default's own figures, which the line for the default value shows (decision 025).
+ */
 function leaveOneSetOutKnob(tuning: LabelledSet[], knob: keyof ThemeWeights, values: number[]) {
-  const value = (s: Scores) => s.ari + 0.5 * (s.right / s.groups);
+  const value = objective;
   const results = values.map((x) => ({ x, scores: tuning.map((set) => score(set, partitionThemes(set.cases, { ...weights, [knob]: x }).map((t) => t.caseIds), true)) }));
   for (const r of results) console.log(`  ${knob} ${r.x}: ${r.scores.map((s, i) => `${tuning[i].name} ${s.ari.toFixed(3)} ${s.right}/${s.groups}`).join("  ")}`);
   const held: Scores[] = [];

@@ -113,11 +113,6 @@ const BY_PHRASE: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
-/** The concept a single stemmed word names, if any. */
-export function conceptOfStem(stem: string): string | undefined {
-  return BY_PHRASE.get(stem);
-}
-
 /**
  * How often a text mentions each concept. Longest match first, and the words of a matched
  * phrase are not matched again: "book of business" counts once, as territory.

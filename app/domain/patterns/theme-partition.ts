@@ -24,8 +24,7 @@
 import { clusterByCentroid } from "./centroid-clustering";
 import { effectiveCause } from "./effective-cause";
 import { conceptCounts } from "./theme-concepts";
-import { analyse, buildIndex, type TfIdfIndex } from "./text-similarity";
-import { conceptBackoff, conceptSynonyms, cosineDense, documentEmbeddings, type Synonyms, type WordVectors } from "./word-vectors";
+import { buildIndex, type TfIdfIndex } from "./text-similarity";
 import { THEME_PREFIX } from "./themes";
 import type { PatternCase } from "./types";
 
@@ -55,29 +54,7 @@ export type ThemeWeights = {
   causeIdf: number;
   /** Minimum cosine between a member and the centre of the rest of its theme to stay in it (the core rule); 0 keeps everyone. */
   admit: number;
-  /** Weight of the mean-word-vector block (word-vectors.ts); 0 leaves it out. Needs `wordVectors`. */
-  embed: number;
-  /** Minimum cosine between a word outside the concept lexicon and a concept's centre to count as that concept (word vectors); 0 is off. */
-  backoff: number;
-  /** 0–1: text terms in more than this share of the cases are left out (they tell no problem from another); 1 keeps all. */
-  common: number;
-  /** Count of a concept named through a synonym of an unknown word; 0 is off. Needs `synonyms`. */
-  synonyms: number;
-  /** 0–1: a member also leaves when its cosine to the rest is below this share of the theme's median member's (a theme's own spread sets the bar). */
-  relative: number;
-  /** Soft matching of text terms: a term also counts, times this, for the corpus terms whose word vectors are nearest (cosine ≥ `softMin`); 0 is off. */
-  soft: number;
-  softMin: number;
-  /** In a theme of four or more, a member whose mean word vector's cosine to the rest's is below this leaves; −1 is off. */
-  denseAdmit: number;
-  /** 0–1: when above 0, the join threshold is this quantile of the cases' nearest-neighbour cosines (the data's own spread), not `threshold`. */
-  autoQ: number;
-  autoScale: number;
-  /** Two themes whose members' mean word vectors are this alike (cosine of centres) merge too; 2 is off. */
-  denseMerge: number;
 };
-
-export type ThemeOptions = { wordVectors?: WordVectors; synonyms?: Synonyms };
 
 /**
  * Chosen on the three tuning sets together (eval/themes/tuning*.json; `npm run eval:themes --
@@ -96,17 +73,6 @@ export const DEFAULT_THEME_WEIGHTS: ThemeWeights = {
   learned: 0,
   causeIdf: 1,
   admit: 0.25,
-  embed: 0,
-  backoff: 0,
-  common: 1,
-  synonyms: 0,
-  relative: 0,
-  soft: 0,
-  softMin: 0.7,
-  denseAdmit: -1,
-  autoQ: 0,
-  autoScale: 1,
-  denseMerge: 2,
 };
 
 const PASSES = 8;
@@ -142,25 +108,16 @@ export function themeText(c: ThemeCase): string {
 type Vec = Map<string, number>;
 
 /** The combined evidence vector of each case, unit length. */
-export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAULT_THEME_WEIGHTS, index?: TfIdfIndex, { wordVectors, synonyms }: ThemeOptions = {}): Map<number, Vec> {
+export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAULT_THEME_WEIGHTS, index?: TfIdfIndex): Map<number, Vec> {
   const idx = index ?? buildIndex(cases.map((c) => ({ id: c.id, text: themeText(c) })));
   const out = new Map<number, Vec>();
   const learned = w.learned > 0 ? learnedCauses(cases, idx) : new Map<number, string>();
-  const conceptBlock =
-    synonyms && w.synonyms > 0
-      ? tfIdfBlocks(cases, cases.map((c) => conceptSynonyms(themeText(c), conceptCounts(themeText(c)), synonyms, w.synonyms)))
-      : conceptVectors(cases, wordVectors && w.backoff > 0 ? { wordVectors, min: w.backoff } : undefined);
-  const embedded = wordVectors && w.embed > 0 ? embeddings(cases, idx, wordVectors) : [];
-  const near = wordVectors && w.soft > 0 ? nearTerms(idx, wordVectors, w.softMin) : new Map<number, { term: number; sim: number }[]>();
+  const conceptBlock = conceptVectors(cases);
   const rarity = causeRarity(cases, w.causeIdf);
-  cases.forEach((c, i) => {
+  for (const c of cases) {
     const v: Vec = new Map();
     const text = idx.vector(c.id);
-    if (text) text.idx.forEach((t, j) => idx.df[t] <= w.common * cases.length && v.set(`t${t}`, text.val[j] * w.text));
-    if (text && near.size > 0)
-      text.idx.forEach((t, j) => {
-        for (const { term, sim } of near.get(t) ?? []) v.set(`t${term}`, (v.get(`t${term}`) ?? 0) + text.val[j] * w.text * w.soft * sim);
-      });
+    if (text) text.idx.forEach((t, j) => v.set(`t${t}`, text.val[j] * w.text));
     if (c.rootCause) v.set(`c:${c.rootCause}`, w.diagnosed * (rarity.get(c.rootCause) ?? 1));
     if (c.suspectedCause && c.suspectedCause !== "other") v.set(`c:${c.suspectedCause}`, (v.get(`c:${c.suspectedCause}`) ?? 0) + w.suspected * (rarity.get(c.suspectedCause) ?? 1));
     if (c.behaviour && c.behaviour !== "other") v.set(`b:${c.behaviour}`, w.behaviour);
@@ -168,44 +125,11 @@ export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAU
     if (concepts && w.concepts > 0) for (const [k, x] of concepts) v.set(`k:${k}`, x * w.concepts);
     const guess = learned.get(c.id);
     if (guess && w.learned > 0) v.set(`c:${guess}`, (v.get(`c:${guess}`) ?? 0) + w.learned);
-    const e = embedded[i];
-    if (e) e.forEach((x, d) => v.set(`e${d}`, x * w.embed));
     const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
     if (norm > 0) for (const [k, x] of v) v.set(k, x / norm);
     out.set(c.id, v);
-  });
-  return out;
-}
-
-/** Per term of the index, the other terms whose words' vectors are within `min` cosine (at most 3, nearest first). O(V²·d). */
-function nearTerms(idx: TfIdfIndex, vectors: WordVectors, min: number) {
-  const terms: { t: number; v: ArrayLike<number> }[] = [];
-  idx.words.forEach((word, t) => {
-    const v = idx.stems[t].startsWith(THEME_PREFIX) ? undefined : vectors.lookup(word);
-    if (v) terms.push({ t, v });
-  });
-  const out = new Map<number, { term: number; sim: number }[]>();
-  for (let a = 0; a < terms.length; a++) {
-    for (let b = a + 1; b < terms.length; b++) {
-      let s = 0;
-      const x = terms[a].v;
-      const y = terms[b].v;
-      for (let d = 0; d < vectors.dims; d++) s += x[d] * y[d];
-      if (s < min) continue;
-      out.set(terms[a].t, [...(out.get(terms[a].t) ?? []), { term: terms[b].t, sim: s }]);
-      out.set(terms[b].t, [...(out.get(terms[b].t) ?? []), { term: terms[a].t, sim: s }]);
-    }
   }
-  for (const [t, list] of out) out.set(t, list.sort((p, q) => q.sim - p.sim).slice(0, 3));
   return out;
-}
-
-/** Per case, its words weighted by their idf, as one centred mean word vector. */
-function embeddings(cases: readonly ThemeCase[], idx: TfIdfIndex, vectors: WordVectors) {
-  return documentEmbeddings(
-    cases.map((c) => analyse(themeText(c)).map(({ word, stem }) => ({ word, weight: idx.idf[idx.vocabulary.get(stem) ?? -1] ?? 0 }))),
-    vectors,
-  );
 }
 
 /**
@@ -241,8 +165,8 @@ function tfIdfBlocks(cases: readonly ThemeCase[], counts: Map<string, number>[])
 }
 
 /** Per case, its concept counts as a unit vector: sublinear tf × smoothed idf over these cases. */
-export function conceptVectors(cases: readonly ThemeCase[], backoff?: { wordVectors: WordVectors; min: number }): Map<number, Vec> {
-  return tfIdfBlocks(cases, cases.map((c) => (backoff ? conceptBackoff(themeText(c), conceptCounts(themeText(c)), backoff.wordVectors, backoff.min) : conceptCounts(themeText(c)))));
+export function conceptVectors(cases: readonly ThemeCase[]): Map<number, Vec> {
+  return tfIdfBlocks(cases, cases.map((c) => conceptCounts(themeText(c))));
 }
 
 /**
@@ -284,16 +208,13 @@ export function learnedCauses(cases: readonly ThemeCase[], idx: TfIdfIndex): Map
   return out;
 }
 
-export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeights = DEFAULT_THEME_WEIGHTS, options: ThemeOptions = {}): ComputedTheme[] {
+export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeights = DEFAULT_THEME_WEIGHTS): ComputedTheme[] {
   if (cases.length === 0) return [];
   const ordered = [...cases].sort((a, b) => a.raisedOn.getTime() - b.raisedOn.getTime() || a.id - b.id);
   const index = buildIndex(ordered.map((c) => ({ id: c.id, text: themeText(c) })));
-  const vectors = caseVectors(ordered, weights, index, options);
+  const vectors = caseVectors(ordered, weights, index);
   const docs = ordered.map((c) => vectors.get(c.id)!);
-  const threshold = weights.autoQ > 0 ? adaptiveThreshold(docs, weights.autoQ) * weights.autoScale : weights.threshold;
-  if (process.env.SHOW_T) console.log("threshold", threshold.toFixed(3));
-  let assignment = admitCore(docs, cluster(docs, threshold, weights.merge, weights.pair, options.wordVectors && weights.denseMerge < 2 ? { emb: embeddings(ordered, index, options.wordVectors), min: weights.denseMerge } : undefined), weights.admit, weights.pair, weights.relative);
-  if (options.wordVectors && weights.denseAdmit > -1) assignment = admitDense(embeddings(ordered, index, options.wordVectors), assignment, weights.denseAdmit);
+  const assignment = admitCore(docs, cluster(docs, weights.threshold, weights.merge, weights.pair), weights.admit, weights.pair);
 
   const groups = new Map<number, number[]>();
   assignment.forEach((k, i) => {
@@ -307,7 +228,7 @@ export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeigh
 }
 
 /** Centroid clustering (centroid-clustering.ts), then a merge of alike clusters; a cluster per doc, or −1 for none. */
-function cluster(docs: readonly Vec[], threshold: number, merge: number, pair: number, dense?: { emb: (Float32Array | undefined)[]; min: number }): number[] {
+function cluster(docs: readonly Vec[], threshold: number, merge: number, pair: number): number[] {
   const { clusters, assignment: clustered } = clusterByCentroid(docs, threshold, PASSES);
   let assignment = clustered;
   // Merge clusters whose centres are alike (greedy, most alike first): the leader pass can
@@ -322,14 +243,6 @@ function cluster(docs: readonly Vec[], threshold: number, merge: number, pair: n
     for (let j = i + 1; j < big.length; j++) {
       const s = dotVec(unit[big[i]], unit[big[j]]);
       if (s >= merge) pairs.push({ a: big[i], b: big[j], s });
-      else if (dense) {
-        const ca = new Float32Array(100);
-        const cb = new Float32Array(100);
-        for (const m of clusters[big[i]].members) dense.emb[m]?.forEach((x, d) => (ca[d] += x));
-        for (const m of clusters[big[j]].members) dense.emb[m]?.forEach((x, d) => (cb[d] += x));
-        if (process.env.SHOW_T) console.log("dense", cosineDense(ca, cb).toFixed(2));
-        if (cosineDense(ca, cb) >= dense.min) pairs.push({ a: big[i], b: big[j], s: merge });
-      }
     }
   }
   pairs.sort((x, y) => y.s - x.s);
@@ -362,46 +275,7 @@ function cluster(docs: readonly Vec[], threshold: number, merge: number, pair: n
  * its reporter and function to a verdict. A theme left with one case, or with a pair that is
  * barely alike, dissolves. O(n·t): one centre per theme.
  */
-function adaptiveThreshold(docs: readonly Vec[], q: number): number {
-  const step = Math.max(1, Math.floor(docs.length / 300));
-  const nn: number[] = [];
-  for (let i = 0; i < docs.length; i += step) {
-    let best = 0;
-    for (let j = 0; j < docs.length; j++) if (j !== i) best = Math.max(best, dotVec(docs[i], docs[j]));
-    nn.push(best);
-  }
-  nn.sort((a, b) => a - b);
-  return nn[Math.min(nn.length - 1, Math.floor(q * nn.length))];
-}
-
-function admitDense(emb: readonly (Float32Array | undefined)[], assignment: readonly number[], min: number): number[] {
-  const members = new Map<number, number[]>();
-  assignment.forEach((k, i) => k >= 0 && members.set(k, [...(members.get(k) ?? []), i]));
-  const out = [...assignment];
-  for (const m of members.values()) {
-    if (m.length < CORE_MIN) continue;
-    const dims = emb.find(Boolean)?.length ?? 0;
-    const sum = new Float32Array(dims);
-    for (const i of m) emb[i]?.forEach((x, d) => (sum[d] += x));
-    const leave = m.filter((i) => {
-      const e = emb[i];
-      if (!e) return false;
-      const rest = sum.map((x, d) => x - e[d]);
-      let s = 0;
-      let n2 = 0;
-      rest.forEach((x, d) => {
-        s += x * e[d];
-        n2 += x * x;
-      });
-      return n2 > 0 && s / Math.sqrt(n2) < min;
-    });
-    const left = m.length - leave.length;
-    for (const i of left >= 2 ? leave : m) out[i] = -1;
-  }
-  return out;
-}
-
-function admitCore(docs: readonly Vec[], assignment: readonly number[], admit: number, pair: number, relative = 0): number[] {
+function admitCore(docs: readonly Vec[], assignment: readonly number[], admit: number, pair: number): number[] {
   if (admit <= 0) return [...assignment];
   const members = new Map<number, number[]>();
   assignment.forEach((k, i) => {
@@ -417,15 +291,12 @@ function admitCore(docs: readonly Vec[], assignment: readonly number[], admit: n
     for (const i of m) for (const [t, x] of docs[i]) sum.set(t, (sum.get(t) ?? 0) + x);
     let norm2 = 0;
     for (const x of sum.values()) norm2 += x * x;
-    const toRest = m.map((i) => {
+    const kept = m.filter((i) => {
       // The rest of the theme is S − v, and |S − v|² = |S|² − 2·S·v + 1 for a unit v.
       const d = dotVec(docs[i], sum);
       const rest2 = norm2 - 2 * d + 1;
-      return rest2 > 1e-12 ? (d - 1) / Math.sqrt(rest2) : -1;
+      return rest2 > 1e-12 && (d - 1) / Math.sqrt(rest2) >= admit;
     });
-    const sorted = [...toRest].sort((a, b) => a - b);
-    const bar = Math.max(admit, relative * sorted[Math.floor(sorted.length / 2)]);
-    const kept = m.filter((_, j) => toRest[j] >= bar);
     const holds = kept.length > 2 || (kept.length === 2 && dotVec(docs[kept[0]], docs[kept[1]]) >= pair);
     const stay = new Set(holds ? kept : []);
     for (const i of m) if (!stay.has(i)) out[i] = -1;
