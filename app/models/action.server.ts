@@ -46,20 +46,27 @@ async function caseIdsOf(actions: readonly { patternId: number | null; cases: { 
   return (a: { patternId: number | null; cases: { caseId: number }[] }) => [...a.cases.map((c) => c.caseId), ...(a.patternId ? (members.get(a.patternId) ?? []) : [])];
 }
 
-export async function listActions(viewer: Viewer & { ownerFunction?: string }, query: ActionListQuery) {
-  const at = now();
+function listWhere(viewer: Viewer & { ownerFunction?: string }, query: ActionListQuery): Prisma.ActionWhereInput {
   const where: Prisma.ActionWhereInput[] = [];
   if (viewer.role === "executive") where.push(execVisible);
   if (query.view === "mine") where.push({ ownerId: viewer.id });
-  if (query.view === "overdue") where.push({ status: { in: ["proposed", "approved", "in_progress"] }, dueOn: { lt: startOfDay(at) } });
+  if (query.view === "overdue") where.push({ status: { in: ["proposed", "approved", "in_progress"] }, dueOn: { lt: startOfDay(now()) } });
   if (query.view === "function" && viewer.ownerFunction) where.push({ ownerFunction: viewer.ownerFunction });
   if (query.fn) where.push({ ownerFunction: query.fn });
   if (query.status) where.push({ status: query.status });
   if (query.pattern) where.push({ patternId: query.pattern });
-  const rows = await db.action.findMany({ where: { AND: where }, orderBy: [{ dueOn: "asc" }, { id: "asc" }], take: 500, select: listSelect });
+  return { AND: where };
+}
+
+/** One page of actions, soonest due first; reporters' names scrubbed for leaders and executives. */
+export async function listActions(viewer: Viewer & { ownerFunction?: string }, query: ActionListQuery, page: { skip: number; take: number } = { skip: 0, take: 500 }) {
+  const at = now();
+  const rows = await db.action.findMany({ where: listWhere(viewer, query), orderBy: [{ dueOn: "asc" }, { id: "asc" }], skip: page.skip, take: page.take, select: listSelect });
   const shown = seesReporter(viewer) ? rows : await forViewerEach(viewer, rows, await caseIdsOf(rows));
   return shown.map((a) => ({ ...a, overdue: isOverdue({ ...a, checkDueOn: a.checkDueOn }, at) }));
 }
+
+export const countActions = (viewer: Viewer & { ownerFunction?: string }, query: ActionListQuery) => db.action.count({ where: listWhere(viewer, query) });
 
 function startOfDay(d: Date) {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));

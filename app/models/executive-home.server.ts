@@ -19,7 +19,7 @@ export async function executiveHome(viewer: Viewer) {
   const [briefs, patterns, actions, planChanges] = await Promise.all([
     listBriefs(true, viewer),
     listPatterns(viewer, 5),
-    listActions(viewer, { view: "all" }),
+    listActions(viewer, { view: "all", page: 1 }),
     listPlanChanges(viewer, { since: quarterStart(at) }),
   ]);
   const acked = await db.briefAck.findMany({ where: { userId: viewer.id, briefId: { in: briefs.map((b) => b.id) } }, select: { briefId: true, versionNumber: true } });

@@ -3,10 +3,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActionStatusBadge, OverdueBadge, VerdictBadgeSmall } from "~/components/actions/action-labels";
 import { formatDate } from "~/components/labels";
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, actionListQuery } from "~/domain/actions/action-schema";
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, ACTIONS_PER_PAGE, actionListQuery } from "~/domain/actions/action-schema";
 import { can } from "~/domain/auth/permissions";
 import { FUNCTIONS, functionLabel } from "~/domain/cases/taxonomy";
-import { listActions, usualFunction } from "~/models/action.server";
+import { countActions, listActions, usualFunction } from "~/models/action.server";
 import { listPatterns } from "~/models/pattern.server";
 import { requirePermission } from "~/utils/auth.server";
 
@@ -22,9 +22,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = actionListQuery.parse(Object.fromEntries(url.searchParams));
   const exec = user.role === "executive";
   const ownerFunction = query.view === "function" ? await usualFunction(user.id) : undefined;
-  const [actions, patterns] = await Promise.all([listActions({ ...user, ownerFunction }, query), listPatterns(user)]);
+  const viewer = { ...user, ownerFunction };
+  const total = await countActions(viewer, query);
+  const pages = Math.max(1, Math.ceil(total / ACTIONS_PER_PAGE));
+  const page = Math.min(query.page, pages);
+  const [actions, patterns] = await Promise.all([listActions(viewer, query, { skip: (page - 1) * ACTIONS_PER_PAGE, take: ACTIONS_PER_PAGE }), listPatterns(user)]);
+  // Links to other pages keep the filters: the query string minus the page.
+  const params = new URLSearchParams(url.searchParams);
+  params.delete("page");
   return {
     query,
+    total,
+    page,
+    pages,
+    filterQuery: params.toString(),
     exec,
     noFunction: query.view === "function" && !ownerFunction,
     myFunction: ownerFunction ?? null,
@@ -43,6 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
+
+const pageHref = (filters: string, page: number) => `?${filters ? `${filters}&` : ""}page=${page}`;
 
 export default function ActionsPage() {
   const d = useLoaderData<typeof loader>();
@@ -97,6 +110,13 @@ export default function ActionsPage() {
           </Table>
         </Paper>
       )}
+      {d.pages > 1 ? (
+        <Group gap="sm" component="nav" aria-label="Action pages">
+          {d.page > 1 ? <Anchor component={Link} to={pageHref(d.filterQuery, d.page - 1)}>Previous page</Anchor> : null}
+          <Text size="sm" data-testid="action-page">Page {d.page} of {d.pages} ({d.total.toLocaleString("en-US")} actions)</Text>
+          {d.page < d.pages ? <Anchor component={Link} to={pageHref(d.filterQuery, d.page + 1)}>Next page</Anchor> : null}
+        </Group>
+      ) : null}
     </Stack>
   );
 }

@@ -170,7 +170,7 @@ export default function CasesPage() {
             ])}
             <TextInput name="from" type="date" label="Raised from" defaultValue={query.from ?? ""} />
             <TextInput name="to" type="date" label="Raised to" defaultValue={query.to ?? ""} />
-            {filterSelect("triage", "Triage class", [{ value: "", label: "Any class" }, { value: "none", label: "Not triaged" }, ...TRIAGE_CLASSES.map((t) => ({ value: t.value, label: t.label }))])}
+            {filterSelect("triage", "Triage class", [{ value: "", label: "Any class" }, { value: "none", label: "Unclassified" }, ...TRIAGE_CLASSES.map((t) => ({ value: t.value, label: t.label }))])}
             {filterSelect("sort", "Sort by", SORTS.map((s) => ({ value: s.value, label: s.label })))}
             <Group align="flex-end" gap="xs">
               <Button type="submit" variant="filled">

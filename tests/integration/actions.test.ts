@@ -155,3 +155,26 @@ describe("due and overdue reminders", () => {
     expect((await mine()).some((n) => n.title.includes("reminder test"))).toBe(false);
   });
 });
+
+describe("a long list of actions", () => {
+  it("comes in pages of fifty, soonest due first, each page keeping the filters", async () => {
+    const before = await db.action.count({ where: { status: "proposed" } });
+    for (let i = 0; i < 55 - Math.min(before, 55); i++) await newAction({ title: `Paged action ${i}` });
+    const total = await db.action.count({ where: { status: "proposed" } });
+    type Page = { actions: { id: number; dueOn: string }[]; page: number; pages: number; total: number; filterQuery: string };
+    const first = (await run(listLoader, getRequest("/actions?status=proposed", analyst.cookie))).data as Page;
+    expect(first.actions).toHaveLength(50);
+    expect(first.total).toBe(total);
+    expect(first.pages).toBe(Math.ceil(total / 50));
+    expect(first.filterQuery).toBe("status=proposed");
+    const second = (await run(listLoader, getRequest("/actions?status=proposed&page=2", analyst.cookie))).data as Page;
+    expect(second.page).toBe(2);
+    expect(second.actions).toHaveLength(total - 50);
+    // No action on two pages, none missing, and the order carries on across the page break.
+    const ids = [...first.actions, ...second.actions].map((a) => a.id);
+    expect(new Set(ids).size).toBe(total);
+    expect(new Date(first.actions[49].dueOn) <= new Date(second.actions[0].dueOn)).toBe(true);
+    // A page past the end shows the last page rather than an empty list.
+    expect(((await run(listLoader, getRequest("/actions?status=proposed&page=99", analyst.cookie))).data as Page).page).toBe(first.pages);
+  });
+});

@@ -154,5 +154,7 @@ export const actionListQuery = z.object({
   status: z.enum(ACTION_STATUSES).optional().catch(undefined),
   pattern: z.coerce.number().int().positive().max(ID_MAX).optional().catch(undefined),
   fn: z.enum(functionValues as [string, ...string[]]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
+export const ACTIONS_PER_PAGE = 50;
 export type ActionListQuery = z.output<typeof actionListQuery>;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { inPatternScope, statusAfterTriage, triageSchema } from "./triage";
+import { inPatternScope, statusAfterTriage, triageLabel, triageSchema } from "./triage";
 
 describe("triage", () => {
+  it("names a missing class so it cannot be read as the workflow status 'Triaged'", () => {
+    expect(triageLabel("")).toBe("Unclassified");
+    expect(triageLabel(null)).toBe("Unclassified");
+    expect(triageLabel("plan_design")).toBe("Plan-design signal");
+    expect(triageLabel("")).not.toMatch(/triaged/i);
+  });
+
   it("sends plan-design signals on to the Five Whys and closes the others", () => {
     expect(statusAfterTriage("new", { triageClass: "plan_design", toWhys: false })).toBe("triaged");
     expect(statusAfterTriage("new", { triageClass: "data_error", toWhys: false })).toBe("closed");

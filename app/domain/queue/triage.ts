@@ -17,8 +17,10 @@ export type TriageClass = (typeof TRIAGE_CLASSES)[number]["value"];
 export const triageValues = TRIAGE_CLASSES.map((t) => t.value) as [TriageClass, ...TriageClass[]];
 export const PLAN_DESIGN: TriageClass = "plan_design";
 
+// "Unclassified", not "Not triaged": a case whose status is Triaged can still lack a class
+// (status is the workflow, the class is what kind of case it is), and the two sit side by side.
 export function triageLabel(value: string | null | undefined) {
-  if (!value) return "Not triaged";
+  if (!value) return "Unclassified";
   return TRIAGE_CLASSES.find((t) => t.value === value)?.label ?? value;
 }
 
