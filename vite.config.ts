@@ -23,5 +23,5 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   // The generated Prisma client and better-sqlite3 are server-only and native.
-  ssr: { external: ["better-sqlite3", "@prisma/adapter-better-sqlite3"] },
+  ssr: { external: ["better-sqlite3", "@prisma/adapter-better-sqlite3"], noExternal: [/^@mantine\//] },
 });

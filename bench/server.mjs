@@ -144,8 +144,11 @@ export async function startServer({ root, dbFile, registry }) {
   };
   const loopFile = `${dbFile}.loop.json`;
   env.LOOP_STATS_FILE = loopFile;
-  // The same heap limit as `npm start`.
-  const proc = spawn(process.execPath, ["--max-old-space-size=256", "server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // The same heap limits and allocator setting as `npm start` (decision 026); BENCH_NODE_FLAGS
+  // and MALLOC_ARENA_MAX in the bench's environment override them, to compare.
+  env.MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX ?? "2";
+  const flags = (process.env.BENCH_NODE_FLAGS ?? "--max-old-space-size=256 --max-semi-space-size=8").split(" ").filter(Boolean);
+  const proc = spawn(process.execPath, [...flags, "server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const keep = (chunk) => {
     log = (log + chunk.toString()).slice(-20_000);

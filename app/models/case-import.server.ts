@@ -13,10 +13,6 @@ export type { ImportRow };
 export type ImportResult = { created: number; updated: number; skipped: number };
 type Conflict = Refused<"conflict", { message: string }>;
 
-// The import worker's own heap (decision 023): a 100,000-row file read, checked and staged
-// needs about 90 MB of heap at its peak (text, rows, checked rows); past the cap the worker stops and the import fails cleanly, nothing saved.
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
-
 /**
  * Imports cases all-or-nothing without holding the write lock for the whole run (decision 006):
  * rows are staged 500 at a time in short transactions, then published in one short final
@@ -83,15 +79,15 @@ async function publishBatch(actorId: string, batchId: string, staging: () => Pro
   return done({ created, updated, skipped });
 }
 
-/** An uploaded case file: its bytes (kept off the JavaScript heap) and name. */
-export type CaseFile = { bytes: Uint8Array; name: string };
+/** An uploaded case file: where it waits on disk (the worker reads it there) and its name. */
+export type CaseFile = { path: string; name: string };
 
 const UNREADABLE = "The file could not be read (it may be too large). Nothing was saved.";
 
 /** Reads and checks an uploaded case file on the import worker: the preview, or why the file cannot be read. */
 export async function checkCaseFile(file: CaseFile, { mapping, lastMapping, choices }: { mapping: CaseMapping | null; lastMapping: CaseMapping | null; choices: ValueChoices }) {
-  const job: CaseFileCheckJob = { task: "check", ...file, mapping, lastMapping, choices };
-  const m = await runWorker<CaseFileMessage>("case-import", job, { resourceLimits: WORKER_LIMITS }).catch((error: unknown) => {
+  const job: CaseFileCheckJob = { task: "check", upload: file.path, name: file.name, mapping, lastMapping, choices };
+  const m = await runWorker<CaseFileMessage>("case-import", job, { preempts: true }).catch((error: unknown) => {
     console.error("The case import worker stopped:", error);
     return null;
   });
@@ -114,9 +110,10 @@ export async function startCaseFileImport({ file, mapping, choices, validOnly, a
   let checked: (m: CaseFileMessage) => void = () => {};
   const first = new Promise<CaseFileMessage>((resolve) => (checked = resolve));
   let progress: (done: number) => void = () => {};
-  const job: CaseFileImportJob = { task: "import", ...file, mapping, choices, validOnly, file: databaseFile(), batchId, today: now().toISOString() };
+  const job: CaseFileImportJob = { task: "import", upload: file.path, name: file.name, mapping, choices, validOnly, file: databaseFile(), batchId, today: now().toISOString() };
+  // Its heap is capped (WORKER_HEAP_MB, decision 023): past the cap the worker stops and the import fails cleanly, nothing saved.
   const last = runWorker<CaseFileMessage>("case-import", job, {
-    resourceLimits: WORKER_LIMITS,
+    preempts: true,
     isLast: (m) => {
       if (m.kind === "progress") progress(m.done);
       else if (m.kind !== "staged") checked(m);

@@ -2,7 +2,7 @@ import type { ThemeJob, ThemeJobResult } from "~/workers/theme-recompute.worker"
 import { now } from "~/utils/clock.server";
 import { dataVersion } from "~/utils/data-version.server";
 import { databaseFile } from "~/utils/env.server";
-import { runWorker } from "~/utils/worker.server";
+import { runWorker, WorkerYielded } from "~/utils/worker.server";
 
 // Themes are recomputed off the request (decisions 013, 020): the after-commit step schedules a
 // deferred job once per burst of writes; pages keep serving the last stored themes, marked
@@ -55,7 +55,17 @@ export async function recomputeThemes() {
   const version = dataVersion();
   const started = performance.now();
   const job: ThemeJob = { file: databaseFile(), cap: THEME_CAP, computedAt: now().toISOString().replace("Z", "+00:00") };
-  const result = await runWorker<ThemeJobResult>("theme-recompute", job);
+  // It yields to an import's worker (decision 026) and starts over after it: the import's
+  // cases are then in it too.
+  let result: ThemeJobResult;
+  for (;;) {
+    try {
+      result = await runWorker<ThemeJobResult>("theme-recompute", job, { yields: true });
+      break;
+    } catch (error) {
+      if (!(error instanceof WorkerYielded)) throw error;
+    }
+  }
   if (!result.ok) throw new Error(`Recomputing themes failed in the worker: ${result.message}`);
   state.computedVersion = version;
   state.count += 1;

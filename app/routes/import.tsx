@@ -11,10 +11,11 @@ import { ERRORS_SHOWN } from "~/domain/data-io/case-file";
 import { isReadError, normaliseKey } from "~/domain/data-io/import-common";
 import { getMapping, importAttainment, saveMapping } from "~/models/attainment.server";
 import { checkCaseFile, startCaseFileImport } from "~/models/case-import.server";
-import { readUpload, uploadedBytes } from "~/models/import.server";
+import { readUpload, uploadProblem } from "~/models/import.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getJob, startJob } from "~/utils/jobs.server";
-import { dropUpload, keepUpload, takeUpload } from "~/utils/upload-store.server";
+import { MAX_IMPORT_BYTES } from "~/domain/data-io/import-common";
+import { discardUpload, dropUpload, keepUpload, readUploadForm, takeUpload, type UploadedFile } from "~/utils/upload-store.server";
 
 export const meta: MetaFunction<typeof loader> = () => [{ title: "Import · Upstream" }];
 
@@ -52,27 +53,50 @@ function mappingFrom(formData: FormData): CaseMapping {
 
 type ActionData = { intent: string; error?: string; preview?: Preview; attainmentErrors?: Preview["errors"]; attainmentErrorCount?: number };
 
+/** The form, with an uploaded file written to disk as it arrives (decision 026); null if it did not arrive whole. */
+async function readForm(request: Request) {
+  if (!/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) return { formData: await request.formData(), file: undefined };
+  const read = await readUploadForm(request, MAX_IMPORT_BYTES).catch((error: unknown) => {
+    console.error("An upload could not be read:", error instanceof Error ? error.name : "Error");
+    return null;
+  });
+  return read ? { formData: read.formData, file: read.files.get("file") } : null;
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "case:write");
-  const formData = await request.formData();
+  const form = await readForm(request);
+  if (!form) return data({ intent: "", error: "The file did not arrive whole. Choose it again." } satisfies ActionData, { status: 400 });
+  const kept = { file: false };
+  try {
+    return await act(user.id, form.formData, form.file, kept);
+  } finally {
+    // Kept for the preview's next steps, or removed now, whatever the outcome.
+    if (!kept.file) await discardUpload(form.file);
+  }
+}
+
+async function act(userId: string, formData: FormData, uploaded: UploadedFile | undefined, kept: { file: boolean }) {
   const intent = String(formData.get("intent") ?? "");
   const fail = (body: ActionData, status = 400) => data(body, { status });
 
   if (intent === "upload-cases") {
-    const file = await uploadedBytes(formData.get("file"));
-    if ("error" in file) return fail({ intent, error: file.error });
+    const problem = uploadProblem(uploaded);
+    if (problem || !uploaded) return fail({ intent, error: problem ?? "Choose a file to import." });
+    const file = { path: uploaded.path, name: uploaded.name || "the file" };
     // Read and checked on the import's worker: the server's thread keeps answering meanwhile.
     const read = await checkCaseFile(file, { mapping: null, lastMapping: await getMapping<CaseMapping>("cases"), choices: await valuesFrom() });
     if (!read.ok) return fail({ intent, error: read.error });
-    const uploadId = keepUpload(user.id, file.name || "the file", file.bytes);
-    return { intent, preview: preview(uploadId, file.name || "the file", read.check) } satisfies ActionData;
+    const uploadId = keepUpload(userId, { ...uploaded, name: file.name });
+    kept.file = true;
+    return { intent, preview: preview(uploadId, file.name, read.check) } satisfies ActionData;
   }
 
   if (intent === "recheck" || intent === "import-cases") {
     const uploadId = String(formData.get("uploadId") ?? "");
-    const upload = takeUpload(uploadId, user.id);
+    const upload = takeUpload(uploadId, userId);
     if (!upload) return fail({ intent, error: "That upload has expired. Choose the file again." }, 410);
-    const file = { bytes: upload.bytes, name: upload.name };
+    const file = { path: upload.path, name: upload.name };
     const mapping = mappingFrom(formData);
     const choices = await valuesFrom(formData);
     if (intent === "recheck") {
@@ -81,18 +105,18 @@ export async function action({ request }: ActionFunctionArgs) {
       const shown = preview(uploadId, upload.name, read.check);
       return shown.mappingProblem ? fail({ intent, preview: shown }) : { intent, preview: shown };
     }
-    const started = await startCaseFileImport({ file, mapping, choices, validOnly: formData.get("validOnly") === "on", actorId: user.id });
+    const started = await startCaseFileImport({ file, mapping, choices, validOnly: formData.get("validOnly") === "on", actorId: userId });
     if (!started.ok) return fail({ intent, preview: started.check ? preview(uploadId, upload.name, started.check) : undefined, error: started.error ?? undefined });
     // "Do not import" choices are remembered too (as null), so an excluded column stays excluded.
     await saveMapping("cases", mapping as Record<string, string>);
     await saveMapping("case-values", choices.values); // remembered like the columns
-    dropUpload(uploadId);
-    const job = startJob(user.id, "cases", started.check.validCount, (j) => started.run((done) => (j.processed = done)));
+    await dropUpload(uploadId);
+    const job = startJob(userId, "cases", started.check.validCount, (j) => started.run((done) => (j.processed = done)));
     return redirect(`/import?job=${job.id}`);
   }
 
   if (intent === "upload-attainment") {
-    const read = await readUpload(formData.get("file"), false);
+    const read = await readUpload(uploaded, false);
     if (isReadError(read)) return fail({ intent, error: read.error });
     const result = validateAttainmentRows(read.rows, { headers: read.headers, firstRowNumber: read.firstRowNumber });
     if ("error" in result) return fail({ intent, error: result.error });
@@ -100,7 +124,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return fail({ intent, error: "Nothing was imported: fix these rows and upload the file again.", attainmentErrors: result.errors.slice(0, ERRORS_SHOWN), attainmentErrorCount: result.errors.length });
     }
     const rows = result.valid.map((v) => ({ ...v.data, region: v.data.region ?? "" }));
-    const job = startJob(user.id, "attainment", rows.length, (j) => importAttainment(rows, j));
+    const job = startJob(userId, "attainment", rows.length, (j) => importAttainment(rows, j));
     return redirect(`/import?job=${job.id}`);
   }
 

@@ -4,16 +4,18 @@
 // live in this thread's capped heap, not the server's. Publishing stays on the server side
 // (decision 006). Imports only pure domain code, the staging module and better-sqlite3.
 import Database from "better-sqlite3";
+import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { checkCaseTable, importRefusal, readCaseTable, startingMapping, type CaseCheck, type ValueChoices } from "../domain/data-io/case-file";
 import type { CaseMapping } from "../domain/data-io/case-import";
 import { isReadError } from "../domain/data-io/import-common";
 import { sleep, stageCaseRows, type Staged } from "../utils/import-stage";
 
-export type CaseFileCheckJob = { task: "check"; bytes: Uint8Array; name: string; mapping: CaseMapping | null; lastMapping: CaseMapping | null; choices: ValueChoices };
+/** `upload`: the uploaded file's path (written to disk as it arrived, decision 026). */
+export type CaseFileCheckJob = { task: "check"; upload: string; name: string; mapping: CaseMapping | null; lastMapping: CaseMapping | null; choices: ValueChoices };
 export type CaseFileImportJob = {
   task: "import";
-  bytes: Uint8Array;
+  upload: string;
   name: string;
   mapping: CaseMapping;
   choices: ValueChoices;
@@ -34,7 +36,8 @@ const job = workerData as CaseFileCheckJob | CaseFileImportJob;
 const post = (m: CaseFileMessage) => parentPort!.postMessage(m);
 
 async function run() {
-  const table = readCaseTable(job.bytes, job.name);
+  // Read here, on this thread's capped heap: the server's thread never holds the file.
+  const table = readCaseTable(readFileSync(job.upload), job.name);
   if (isReadError(table)) return post({ kind: "unreadable", error: table.error });
   const mapping = job.task === "check" ? (job.mapping ?? startingMapping(table.headers, job.lastMapping)) : job.mapping;
   const { check, validation } = checkCaseTable(table, mapping, job.choices);

@@ -7,6 +7,8 @@ import { loader as exportLoader } from "~/routes/cases.export";
 import { action as newAction } from "~/routes/cases.new";
 import { loader as variabilityLoader } from "~/routes/variability";
 import { waitForJob } from "~/utils/jobs.server";
+import { uploadDirectory } from "~/utils/upload-store.server";
+import { existsSync, readdirSync } from "node:fs";
 import { db, getRequest, type Person, postRequest, run, signedIn, validCase } from "./helpers";
 
 const BASE = "http://upstream.test";
@@ -819,5 +821,47 @@ describe("re-importing a file that lacks some columns", () => {
     const again = await importFile(minimal, "minimal.csv", analyst);
     expect(again.result).toMatchObject({ created: 0, updated: 0, skipped: 1 });
     expect(await db.case.findUniqueOrThrow({ where: { id } })).toMatchObject({ severity: "critical", segment: "enterprise", reporterName: "Ottoline Varga-Nakamura" });
+  });
+});
+
+describe("an upload on disk (decision 026)", () => {
+  const waiting = () => (existsSync(uploadDirectory()) ? readdirSync(uploadDirectory()) : []);
+  const good = () => csv([["Complaint", "Behaviour of concern"], ["Quota too high for the territory we were given", "Discounting"]]);
+
+  it("waits on disk between the preview and the import, and is removed once imported", async () => {
+    const before = waiting().length;
+    const up = await uploadCases(good());
+    expect(up.status).toBe(200);
+    expect(waiting()).toHaveLength(before + 1);
+    const imp = await importCasesStep(up.reply.preview!);
+    expect(imp.status).toBe(302);
+    expect(waiting()).toHaveLength(before);
+    expect((await finishJob(imp.location)).state).toBe("done");
+  });
+
+  it("is removed at once when the file is refused, and never written past the size limit", async () => {
+    const before = waiting();
+    for (const [content, message] of [
+      ["", /Choose a file|empty/],
+      ["PK\u0003\u0004 a spreadsheet", /spreadsheet|xlsx|Excel|CSV/i],
+    ] as const) {
+      const up = await uploadCases(content);
+      expect(up.status).toBe(400);
+      expect(up.reply.error).toMatch(message);
+      expect(waiting()).toEqual(before);
+    }
+    const row = `"${"x".repeat(400)}",Discounting\r\n`;
+    const big = await uploadCases("Complaint,Behaviour of concern\r\n" + row.repeat(Math.ceil(46_000_000 / row.length)));
+    expect(big.reply.error).toMatch(/This file is 46 MB/);
+    expect(waiting()).toEqual(before);
+  });
+
+  it("is removed after an attainment file is read, imported or not", async () => {
+    const before = waiting();
+    const ok = await run(importAction, uploadRequest("upload-attainment", csv([["Period", "Rep pseudonym", "Role", "Segment", "Region", "Attainment %"], ["2026-Q2", "rep-z", "AE", "SMB", "EMEA", "90"]]), "a.csv", analyst.cookie));
+    expect(ok.status).toBe(302);
+    const bad = await run(importAction, uploadRequest("upload-attainment", "Period\n2026-Q1\n", "a.csv", analyst.cookie));
+    expect(bad.status).toBe(400);
+    expect(waiting()).toEqual(before);
   });
 });
