@@ -29,6 +29,29 @@ async function timed(req) {
 }
 
 /**
+ * The server's own thread's busy time per request, per route (workers' time left out): each
+ * route requested `rounds` times one after another on a warm server, the thread's busy time
+ * (event-loop utilisation, read with the loop stats) divided by the requests. On 2 cores under
+ * 16 connections this sum, not any one latency, decides how long the queue is.
+ */
+export async function cpuPerRequest(server, routes, cookie, { rounds = 12 } = {}) {
+  const out = {};
+  for (const route of routes) {
+    const req = requestOf(server.url, route, cookie);
+    await timed(req); // warm: caches filled, workers started
+    await server.waitIdle();
+    await server.loopDelay();
+    let bytes = 0;
+    const t0 = performance.now();
+    for (let i = 0; i < rounds; i++) bytes += (await timed(req)).bytes;
+    const wallMs = (performance.now() - t0) / rounds;
+    const after = await server.loopDelay();
+    out[route.key] = { busyMsPerRequest: after?.busyMs == null ? null : round(after.busyMs / rounds), wallMsPerRequest: round(wallMs), maxStallMs: after?.maxMs ?? null, bytes: Math.round(bytes / rounds) };
+  }
+  return out;
+}
+
+/**
  * `connections` loops for `seconds`, loop i always on route i % routes.length, one request
  * after another: every route is under load at the same time as the others.
  */

@@ -5,7 +5,8 @@
 //
 // Environment (all optional): BENCH_SECONDS_1 / BENCH_SECONDS_16 (load per route, default 3
 // and 4), BENCH_SKIP_BUILD=1 (reuse an existing build/), BENCH_TIMEOUT_MIN (hard stop, 25),
-// BENCH_MIXED_SECONDS (the 16-connection mixed load, 20). The server's event-loop delay is
+// BENCH_MIXED_SECONDS (the 16-connection mixed load, 20), BENCH_NODE_ARGS (extra flags for the
+// server's Node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). The server's event-loop delay is
 // read per phase (server.loopDelay, SIGUSR2) and the machine's load average recorded.
 // BENCH_ONLY=import,caseList (route keys, "mixed", "import") runs only those parts, on the sizes in
 // BENCH_SIZES (default 1k,100k), and writes bench/results-only.json instead of results.json.
@@ -20,7 +21,7 @@ import { listQueryFloor } from "./floors.mjs";
 import { createDatabase } from "./generate.mjs";
 import { appImport, importCsv, importRows, rawImport } from "./import.mjs";
 import { measureRoute, signIn, writesDuring } from "./load.mjs";
-import { mixedLoad, patternsAfterWrite } from "./mixed.mjs";
+import { cpuPerRequest, mixedLoad, patternsAfterWrite } from "./mixed.mjs";
 import { judgeTargets, printTable, ratio } from "./report.mjs";
 import { cpuSnapshot, otherCpuPct, runCommand, startServer } from "./server.mjs";
 
@@ -179,10 +180,14 @@ async function main() {
     for (const [label] of wants("mixed") ? SIZES : []) {
       const { server, cookie } = run[label];
       const routes = routesFor(dbs[label].facts).filter((r) => MIXED_ROUTES.includes(r.key));
+      server.setPhase("cpuPerRequest");
+      const cpu = await cpuPerRequest(server, routes, cookie);
+      say(`${label} server-thread busy time per request (one at a time): ${Object.entries(cpu).map(([k, c]) => `${k} ${c.busyMsPerRequest} ms (wall ${c.wallMsPerRequest}, ${Math.round(c.bytes / 1000)} kB, max stall ${c.maxStallMs})`).join("; ")}`);
       server.setPhase("mixed");
       await server.waitIdle();
       await server.loopDelay();
       const m = await mixedLoad(server, routes, cookie, { connections: 16, seconds: MIXED_SECONDS });
+      m.cpuPerRequest = cpu;
       m.loopDelay = await server.loopDelay();
       m.loadAvg = loadAvg();
       mixed[label] = m;

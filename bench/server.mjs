@@ -145,10 +145,12 @@ export async function startServer({ root, dbFile, registry }) {
   const loopFile = `${dbFile}.loop.json`;
   env.LOOP_STATS_FILE = loopFile;
   // The same heap limits and allocator setting as `npm start` (decision 026); BENCH_NODE_FLAGS
-  // and MALLOC_ARENA_MAX in the bench's environment override them, to compare.
+  // and MALLOC_ARENA_MAX in the bench's environment override them, to compare. BENCH_NODE_ARGS
+  // adds flags to those, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   env.MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX ?? "2";
   const flags = (process.env.BENCH_NODE_FLAGS ?? "--max-old-space-size=256 --max-semi-space-size=8").split(" ").filter(Boolean);
-  const proc = spawn(process.execPath, [...flags, "server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const proc = spawn(process.execPath, [...flags, ...extra, "server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const keep = (chunk) => {
     log = (log + chunk.toString()).slice(-20_000);

@@ -19,12 +19,17 @@ async function isConfidentialCase(caseId: number) {
   return row?.confidential ?? false;
 }
 
-/** Whether any of these cases is confidential (an export's rows), asked in chunks SQLite can bind. */
+/**
+ * Whether any of these cases is confidential (an export's rows), in one statement with the ids
+ * as one JSON value: Prisma refuses more than 999 bound values on SQLite (P2029), and an export
+ * of 1,000 cases or more went unrecorded (issue 18).
+ */
 async function anyConfidential(caseIds: readonly number[]) {
-  for (let i = 0; i < caseIds.length; i += 5_000) {
-    if (await db.case.count({ where: { id: { in: caseIds.slice(i, i + 5_000) }, confidential: true } })) return true;
-  }
-  return false;
+  const [row] = await db.$queryRawUnsafe<{ hit: number | bigint }[]>(
+    `SELECT EXISTS (SELECT 1 FROM "Case" WHERE confidential = 1 AND id IN (SELECT value FROM json_each(?))) AS hit`,
+    JSON.stringify(caseIds),
+  );
+  return Number(row?.hit ?? 0) === 1;
 }
 
 function write(user: Reader, entry: Entry, confidential: () => Promise<boolean>) {

@@ -24,8 +24,8 @@ export type AxisName = keyof typeof AXIS_SQL;
 // app/domain/queue/triage.ts inPatternScope.
 export const IN_SCOPE_SQL = `triageClass IN ('', 'plan_design')`;
 
-export function rangeSql(range: DateRange) {
-  const parts: string[] = [IN_SCOPE_SQL];
+export function rangeSql(range: DateRange, { allClasses = false } = {}) {
+  const parts: string[] = allClasses ? [] : [IN_SCOPE_SQL];
   const params: string[] = [];
   // Prisma stores DateTime in SQLite as ISO text with +00:00; compare in the same form.
   if (range.from) {
@@ -36,7 +36,7 @@ export function rangeSql(range: DateRange) {
     parts.push(`raisedOn <= ?`);
     params.push(`${range.to}T23:59:59.999+00:00`);
   }
-  return { where: `WHERE ${parts.join(" AND ")}`, params };
+  return { where: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
 }
 
 export type SqlQuery = { sql: string; params: string[] };
@@ -54,6 +54,8 @@ export function patternCountQueries(range: DateRange, suppress: boolean): Record
     },
     monthly: { sql: `SELECT substr(raisedOn, 1, 7) AS month, ${AXIS_SQL.cause} AS cause, COUNT(*) AS n FROM "Case" ${where} GROUP BY 1, 2 ORDER BY 1`, params },
     total: { sql: `SELECT COUNT(*) AS n FROM "Case" ${where}`, params },
+    // Every triage class, the sorted-out ones too (the page's "Cases by triage class").
+    triage: (({ where: all, params: p }) => ({ sql: `SELECT triageClass AS cls, COUNT(*) AS n FROM "Case" ${all} GROUP BY 1`, params: p }))(rangeSql(range, { allClasses: true })),
   };
   MATRICES.forEach((m, i) => (queries[`matrix${i}`] = tally(m.rows, m.cols)));
   if (suppress) {
@@ -82,6 +84,7 @@ export function readPatternCounts(rows: Record<string, SqlRows>) {
     sources: { diagnosed: num(s?.diagnosed), suspected: num(s?.suspected), unknown: num(s?.unknown) },
     monthly: (rows.monthly ?? []).map((r) => ({ month: str(r.month), cause: str(r.cause), count: num(r.n) })),
     total: num(rows.total?.[0]?.n),
+    triage: new Map((rows.triage ?? []).map((r) => [str(r.cls), num(r.n)])),
     causeRole: rows.causeRole ? talliesOf(rows.causeRole) : null,
     sourcesByCause: rows.sourcesByCause ? rows.sourcesByCause.map((r) => ({ cause: str(r.cause), diagnosed: num(r.diagnosed), suspected: num(r.suspected) })) : null,
     overview:

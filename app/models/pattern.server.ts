@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { audienceOf } from "~/domain/privacy/case-view";
 import { verdict, verdictSentence } from "~/domain/patterns/grouping";
 import type { PatternCase } from "~/domain/patterns/types";
+import { cached } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 import { done, refused } from "~/utils/outcome";
 import { afterCommit, writeCases } from "./after-commit.server";
@@ -54,9 +55,8 @@ export async function casesForGrouping(range: DateRange, limit: number): Promise
   }).then((rows) => rows.map(withReporterKey));
 }
 
-/** Saved patterns, newest first; outside the comp team each name is scrubbed of its cases' reporter names. */
-export async function listPatterns(viewer: Viewer, take = 200) {
-  const patterns = await db.pattern.findMany({
+function readPatternList(take: number) {
+  return db.pattern.findMany({
     orderBy: [{ updatedAt: "desc" }],
     take,
     select: {
@@ -68,9 +68,20 @@ export async function listPatterns(viewer: Viewer, take = 200) {
       _count: { select: { cases: true, recurrences: true } },
     },
   });
-  if (audienceOf(viewer.role) === "comp-team") return patterns;
-  const members = await membersOf(patterns.map((p) => p.id));
-  return forViewerEach(viewer, patterns, (p) => members.get(p.id) ?? []);
+}
+const scrubbedLists = new Map<string, { version: number; at: number; value: Awaited<ReturnType<typeof readPatternList>> }>();
+
+/** Saved patterns, newest first; outside the comp team each name is scrubbed of its cases' reporter names. */
+export async function listPatterns(viewer: Viewer, take = 200) {
+  const patterns = await readPatternList(take);
+  const audience = audienceOf(viewer.role);
+  if (audience === "comp-team") return patterns;
+  // Scrubbing reads every member's reporter name and builds a scrubber per pattern: kept while
+  // the rows (the key) and case data (the data version) stay the same.
+  return cached(scrubbedLists, `${audience}|${JSON.stringify(patterns)}`, 10 * 60_000, async () => {
+    const members = await membersOf(patterns.map((p) => p.id));
+    return forViewerEach(viewer, patterns, (p) => members.get(p.id) ?? []);
+  });
 }
 
 /** A saved pattern as the viewer may read it (outside the comp team: names scrubbed from its name, description and cases). */

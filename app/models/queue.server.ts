@@ -160,16 +160,6 @@ export async function sweepSlaRisks(force = false) {
   return rows.length;
 }
 
-/** Cases per triage class ("" = not triaged yet), for the patterns page. */
-export async function countByTriageClass(range: { from?: string; to?: string }) {
-  const rows = await db.case.groupBy({
-    by: ["triageClass"],
-    where: range.from || range.to ? { raisedOn: { ...(range.from ? { gte: new Date(`${range.from}T00:00:00.000Z`) } : {}), ...(range.to ? { lte: new Date(`${range.to}T23:59:59.999Z`) } : {}) } } : {},
-    _count: { _all: true },
-  });
-  return new Map(rows.map((r) => [r.triageClass, r._count._all]));
-}
-
 /** A case as the triage page shows it (comp team only: reporter identity is not needed here). */
 export async function caseForTriage(id: number) {
   const c = await db.case.findUnique({

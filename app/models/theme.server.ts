@@ -114,6 +114,27 @@ export async function computeInProcess(): Promise<Views> {
 }
 
 export const THEMES_PER_PAGE = 20;
+/** Member ids a theme on /patterns carries (it shows twelve; its count says how many there are). */
+export const MEMBER_IDS_SENT = 100;
+/** Cases a cause check offers to re-file at once (its sentence counts them all). */
+export const REFILE_BUTTONS = 12;
+
+// A page of themes scrubbed for people outside the comp team: the reporter names of every
+// member (thousands at 100,000 cases) and a scrubber per theme cost ~0.5 s of the server's
+// thread, per request (issue 18). Kept per view, audience and page until case data changes:
+// a name added to a case is scrubbed from the next page at once, even from a stale view.
+const scrubbedPages = new WeakMap<readonly ThemeView[], Map<string, { version: number; value: Promise<ThemeView[]> }>>();
+
+function scrubbedPage(view: readonly ThemeView[], key: string, scrub: () => Promise<ThemeView[]>) {
+  const pages = scrubbedPages.get(view) ?? new Map<string, { version: number; value: Promise<ThemeView[]> }>();
+  scrubbedPages.set(view, pages);
+  const hit = pages.get(key);
+  if (hit && hit.version === dataVersion()) return hit.value;
+  const value = scrub();
+  pages.set(key, { version: dataVersion(), value });
+  value.catch(() => pages.get(key)?.value === value && pages.delete(key));
+  return value;
+}
 
 /**
  * One page of themes as the viewer may read them: the comp team everything; sales leaders
@@ -128,9 +149,18 @@ export async function themePage(viewer: Viewer, page: number) {
   const p = Math.min(Math.max(1, page), pages);
   const slice = list.slice((p - 1) * THEMES_PER_PAGE, p * THEMES_PER_PAGE);
   const updating = themesUpdating() || stale;
-  const scrubbed = audienceOf(viewer.role) === "comp-team" ? slice : await forViewerEach(viewer, slice, (t) => t.caseIds);
+  const audience = audienceOf(viewer.role);
+  const scrubbed = audience === "comp-team" ? slice : await scrubbedPage(themes, `${audience}|${exec}|${p}`, () => forViewerEach(viewer, slice, (t) => t.caseIds));
   if (exec) return { exec: true as const, themes: scrubbed.map(execThemeView), page: p, pages, updating, coverage: null, count: list.length };
-  return { exec: false as const, themes: scrubbed, page: p, pages, updating, coverage: { share: coverage, total }, count: list.length };
+  // The card links twelve members and counts the rest: thousands of ids per theme at 100,000
+  // cases were a third of the page, twice (markup and loader data), for nothing shown.
+  // Likewise a cause check's cases: a re-file button each for the first twelve (hundreds at scale).
+  const sent = scrubbed.map((t) => ({
+    ...t,
+    caseIds: t.caseIds.slice(0, MEMBER_IDS_SENT),
+    causeChecks: t.causeChecks.map((m) => ({ ...m, caseIds: m.caseIds.slice(0, REFILE_BUTTONS) })),
+  }));
+  return { exec: false as const, themes: sent, page: p, pages, updating, coverage: { share: coverage, total }, count: list.length };
 }
 
 /** The theme a case sits in (after edits), for the case page's cause check. */

@@ -16,10 +16,11 @@ async function freshThemes(page: Page) {
 // Every member's id, from the card (its links show the first twelve).
 const caseIdsOf = async (card: ReturnType<Page["getByTestId"]>) => ((await card.getAttribute("data-case-ids")) ?? "").split(" ").filter(Boolean).map(Number);
 
-/** Opens a theme's edit forms (a <details>), unless they already are. */
+/** Opens a theme's edit forms (a link: only the theme being edited carries them), unless they already are. */
 async function openEdits(card: ReturnType<Page["getByTestId"]>) {
-  const details = card.locator("details");
-  if (!(await details.evaluate((e) => (e as HTMLDetailsElement).open))) await card.getByText("Edit this theme").click();
+  if (await card.locator("details[open]").count()) return;
+  await card.getByRole("link", { name: "Edit this theme" }).click();
+  await expect(card.getByRole("button", { name: "Save as a pattern" })).toBeVisible();
 }
 
 // Both tests edit the same stored themes: one after the other, so neither sees the other's edit half-done.

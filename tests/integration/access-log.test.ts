@@ -79,6 +79,16 @@ describe("access log", () => {
     expect((await entriesFor(leader.id)).at(-1)).toMatchObject({ subject: "export", confidential: true });
   });
 
+  it("records an export of more than a thousand cases (one statement, not one bound value per case)", async () => {
+    const raisedOn = new Date("2026-09-01T00:00:00Z");
+    await db.case.createMany({
+      data: Array.from({ length: 1_200 }, (_, i) => ({ title: `Bulk export ${i}`, complaint: "The plan moved.", raisedOn, channel: "one_on_one", reporterRole: "ae", reporterFunction: "sales", segment: "smb", behaviour: "attrition_morale", createdById: analyst.id })),
+    });
+    const total = await db.case.count();
+    await run(exportLoader, getRequest("/cases/export?format=csv", leader.cookie));
+    expect((await entriesFor(leader.id)).at(-1)).toMatchObject({ subject: "export", confidential: true, detail: `csv, ${total} cases` });
+  });
+
   it("records reads of a brief and of its Markdown", async () => {
     const made = await run(briefsAction, postRequest("/briefs?index", { source: "case", sourceId: String(openId) }, analyst.cookie));
     expect(made.status).toBe(302);

@@ -7,6 +7,7 @@ import { action as caseAction, loader as caseLoader } from "~/routes/cases.$id";
 import { action as editAction } from "~/routes/cases.$id_.edit";
 import { loader as exportLoader } from "~/routes/cases.export";
 import { action as newAction } from "~/routes/cases.new";
+import { forViewer, forViewerEach } from "~/models/case-privacy.server";
 import { cookieFor, db, getRequest, makeUser, postRequest, run, validCase } from "./helpers";
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/å/gi, "a").toLowerCase();
@@ -86,5 +87,24 @@ describe("a sales leader reading a confidential case", () => {
       recovered += prefix;
     }
     expect(recovered).toBe("");
+  });
+});
+
+describe("scrubbing a list whose cases number in the thousands", () => {
+  // /patterns at 100,000 cases scrubs suggested groups of tens of thousands of members: Prisma
+  // refuses more than 999 bound values in one SQLite query, and the page answered 500 (issue 18).
+  it("reads the reporter names of 2,500 cases and scrubs the one past the first thousand", async () => {
+    const first = await db.case.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    const base = (first?.id ?? 0) + 1;
+    const ids = Array.from({ length: 2_500 }, (_, i) => base + i);
+    const by = (await makeUser("analyst")).id;
+    const raisedOn = new Date("2026-10-01T00:00:00Z");
+    await db.case.createMany({
+      data: ids.map((id) => ({ id, title: `Bulk ${id}`, complaint: "The plan moved.", raisedOn, channel: "one_on_one", reporterRole: "ae", reporterFunction: "sales", segment: "enterprise", behaviour: "attrition_morale", createdById: by, reporterName: id === base + 2_200 ? "Ottoline Brackwater" : "" })),
+    });
+    const leaderUser = { id: "leader-bulk", role: "sales_leader" as const };
+    const [item] = await forViewerEach(leaderUser, [{ text: "Ottoline Brackwater raised it", ids }], (t) => t.ids);
+    expect(item.text).not.toContain("Ottoline");
+    expect(await forViewer(leaderUser, ids, "Brackwater again")).not.toContain("Brackwater");
   });
 });

@@ -1,6 +1,7 @@
-import { Anchor, Paper, Table, Text, Title } from "@mantine/core";
+import { Paper, Text, Title } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import type { ShownMatrix } from "~/domain/patterns/matrix";
+import css from "../plain-table.module.css";
 
 // Heat-map shades, palest to strongest; dark text stays above 4.5:1 on every one of them.
 const SHADES = ["transparent", "var(--mantine-color-teal-0)", "var(--mantine-color-teal-1)", "var(--mantine-color-teal-2)", "var(--mantine-color-teal-4)", "var(--mantine-color-teal-6)"];
@@ -12,6 +13,7 @@ type Props = {
   cellHref?: (filter: Record<string, string>) => string;
 };
 
+/** Plain table elements: four of these hold hundreds of cells (see plain-table.module.css). */
 export function MatrixTable({ title, matrix, cellHref }: Props) {
   return (
     <Paper withBorder radius="lg" p="md">
@@ -23,48 +25,38 @@ export function MatrixTable({ title, matrix, cellHref }: Props) {
       ) : (
         // A scroll region on a phone: focusable, so it scrolls from the keyboard too (axe).
         <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
-        <Table withColumnBorders fz="sm" miw={120 + matrix.cols.length * 90}>
+        <table className={css.table} style={{ minWidth: 120 + matrix.cols.length * 90 }}>
           <caption className="visually-hidden">{title}: number of cases in each combination</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" />
+          <thead>
+            <tr>
+              <th scope="col" />
               {matrix.cols.map((c) => (
-                <Table.Th key={c.value} scope="col" ta="center" style={{ fontWeight: 600 }}>
-                  {c.label}
-                </Table.Th>
+                <th key={c.value} scope="col" className={css.center}>{c.label}</th>
               ))}
-              <Table.Th scope="col" ta="center">Total</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
+              <th scope="col" className={css.center}>Total</th>
+            </tr>
+          </thead>
+          <tbody>
             {matrix.rows.map((r, ri) => (
-              <Table.Tr key={r.value}>
-                <Table.Th scope="row" style={{ fontWeight: 500, whiteSpace: "nowrap" }}>
-                  {r.label}
-                </Table.Th>
+              <tr key={r.value}>
+                <th scope="row">{r.label}</th>
                 {matrix.cells[ri].map((cell, ci) => {
                   const empty = cell.value === 0;
-                  const content =
-                    cellHref && !empty && cell.value != null ? (
-                      <Anchor component={Link} to={cellHref(cell.filter)} c="dark.9" fw={700} aria-label={`${cell.text} cases: ${r.label}, ${matrix.cols[ci].label}`}>
-                        {cell.text}
-                      </Anchor>
-                    ) : (
-                      <Text span fw={empty ? 400 : 700} c={empty ? "dark.3" : "dark.9"}>
-                        {empty ? "·" : cell.text}
-                      </Text>
-                    );
                   return (
-                    <Table.Td key={matrix.cols[ci].value} ta="center" style={{ background: SHADES[cell.level] }}>
-                      {content}
-                    </Table.Td>
+                    <td key={matrix.cols[ci].value} className={css.center} style={cell.level ? { background: SHADES[cell.level] } : undefined}>
+                      {cellHref && !empty && cell.value != null ? (
+                        <Link to={cellHref(cell.filter)} className={css.link} aria-label={`${cell.text} cases: ${r.label}, ${matrix.cols[ci].label}`}>{cell.text}</Link>
+                      ) : (
+                        <span className={empty ? css.muted : css.strong}>{empty ? "·" : cell.text}</span>
+                      )}
+                    </td>
                   );
                 })}
-                <Table.Td ta="center" fw={700}>{r.total.text}</Table.Td>
-              </Table.Tr>
+                <td className={`${css.center} ${css.strong}`}>{r.total.text}</td>
+              </tr>
             ))}
-          </Table.Tbody>
-        </Table>
+          </tbody>
+        </table>
         </div>
       )}
     </Paper>

@@ -1,4 +1,5 @@
-import { Box, Paper, Table, Text, Title } from "@mantine/core";
+import { Paper, Text, Title } from "@mantine/core";
+import css from "../plain-table.module.css";
 import { StackedBarChart } from "../stacked-bar-chart";
 
 // One hue family per cause, each dark enough for 3:1 against white (WCAG non-text contrast):
@@ -31,29 +32,29 @@ function MonthTable({ series, table, colour }: Pick<Props, "series" | "table"> &
   return (
     // A scroll region on a phone: focusable, so it scrolls from the keyboard too (axe).
     <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label="Cases per month by cause, as a table (scrolls sideways)">
-      <Table fz="xs" withTableBorder withColumnBorders data-testid="monthly-table" miw={Math.max(360, 160 + table.length * 64)}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Cause</Table.Th>
+      <table className={`${css.table} ${css.small} ${css.framed}`} data-testid="monthly-table" style={{ minWidth: Math.max(360, 160 + table.length * 64) }}>
+        <thead>
+          <tr>
+            <th scope="col">Cause</th>
             {table.map((t) => (
-              <Table.Th key={t.month} scope="col" ta="right">{t.month}</Table.Th>
+              <th key={t.month} scope="col" className={css.right}>{t.month}</th>
             ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+          </tr>
+        </thead>
+        <tbody>
           {series.map((s, i) => (
-            <Table.Tr key={s.name}>
-              <Table.Th scope="row" fw={500}>
-                <Box component="span" display="inline-block" w={10} h={10} mr={6} style={{ background: colour(i), borderRadius: 2 }} aria-hidden="true" />
+            <tr key={s.name}>
+              <th scope="row">
+                <span className={css.swatch} style={{ background: colour(i) }} aria-hidden="true" />
                 {s.label}
-              </Table.Th>
+              </th>
               {table.map((t) => (
-                <Table.Td key={t.month} ta="right" c={t.cells[i] === "0" ? "dark.3" : undefined}>{t.cells[i]}</Table.Td>
+                <td key={t.month} className={t.cells[i] === "0" ? `${css.right} ${css.muted}` : css.right}>{t.cells[i]}</td>
               ))}
-            </Table.Tr>
+            </tr>
           ))}
-        </Table.Tbody>
-      </Table>
+        </tbody>
+      </table>
     </div>
   );
 }

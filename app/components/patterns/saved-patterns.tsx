@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Paper, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Text, TextInput, Title } from "@mantine/core";
 import { Form, Link } from "@remix-run/react";
 import { axisLabel } from "~/domain/patterns/axes";
 import { PATTERN_STATUS_OPTIONS } from "~/domain/patterns/pattern-schema";
 import { DARK_LABEL, formatDate } from "../labels";
+import css from "../plain-table.module.css";
 
 export type SavedPatternRow = { id: number; name: string; status: string; cause: string | null; updatedAt: string | Date; caseCount: string; recurring: boolean };
 
@@ -25,35 +26,36 @@ export function SavedPatterns({ patterns, canWrite }: { patterns: SavedPatternRo
         {patterns.length === 0 ? (
           <Text c="dimmed" size="sm">No saved patterns yet.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Pattern</Table.Th>
-                <Table.Th scope="col">Cause</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Cases</Table.Th>
-                <Table.Th scope="col">Updated</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {patterns.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/patterns/${p.id}`} fw={600} c="dark.8">{p.name}</Anchor>
-                    {p.recurring ? (
-                      <Badge ml="xs" color="red" variant="light" styles={DARK_LABEL}>Recurring after the fix</Badge>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{p.cause ? axisLabel("cause", p.cause) : "—"}</Table.Td>
-                  <Table.Td>{PATTERN_STATUS_OPTIONS.find((o) => o.value === p.status)?.label ?? p.status}</Table.Td>
-                  <Table.Td>{p.caseCount}</Table.Td>
-                  <Table.Td>{formatDate(p.updatedAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          </Table.ScrollContainer>
+          // Plain table elements: fifty rows on every /patterns view (see plain-table.module.css).
+          <div style={{ overflowX: "auto" }}>
+            <table className={css.table} style={{ minWidth: 520 }}>
+              <thead>
+                <tr>
+                  <th scope="col">Pattern</th>
+                  <th scope="col">Cause</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Cases</th>
+                  <th scope="col">Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {patterns.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`/patterns/${p.id}`} className={css.name}>{p.name}</Link>
+                      {p.recurring ? (
+                        <Badge ml="xs" color="red" variant="light" styles={DARK_LABEL}>Recurring after the fix</Badge>
+                      ) : null}
+                    </td>
+                    <td>{p.cause ? axisLabel("cause", p.cause) : "—"}</td>
+                    <td>{PATTERN_STATUS_OPTIONS.find((o) => o.value === p.status)?.label ?? p.status}</td>
+                    <td>{p.caseCount}</td>
+                    <td>{formatDate(p.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Paper>
   );

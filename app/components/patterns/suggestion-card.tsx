@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
 import type { Verdict } from "~/domain/patterns/grouping";
 import { VerdictBadge } from "./verdict-badge";
 import { Form, Link } from "@remix-run/react";
 import type { ShownCount } from "~/domain/privacy/suppress";
 import { formatDate } from "../labels";
+import css from "../plain-table.module.css";
 
 type Entry = { value: string; label: string; count: number | ShownCount };
 export type SuggestionView = {
@@ -63,7 +64,7 @@ export function SuggestionCard({ s, canSave, range }: { s: SuggestionView; canSa
             {s.caseIds.slice(0, 12).map((id, i) => (
               <span key={id}>
                 {i > 0 ? ", " : ""}
-                <Anchor component={Link} to={`/cases/${id}`}>#{id}</Anchor>
+                <Link to={`/cases/${id}`} className={css.inline}>#{id}</Link>
               </span>
             ))}
             {typeof s.count === "number" && s.count > s.caseIds.length ? ` and ${s.count - s.caseIds.length} more` : ""}

@@ -4,10 +4,13 @@ import { causeLabel } from "~/domain/cases/taxonomy";
 import type { Verdict } from "~/domain/patterns/grouping";
 import type { ShownCount } from "~/domain/privacy/disclosure";
 import { DARK_LABEL, formatDate } from "../labels";
+import css from "../plain-table.module.css";
 import { VerdictBadge } from "./verdict-badge";
 
 // The themes section of /patterns (issue 13): every theme, ranked and paged; the comp team's
-// edit forms (each a plain POST, so they work without JavaScript).
+// edit forms (each a plain POST, so they work without JavaScript) for the one theme opened with
+// "Edit this theme" (?edit=<id>): twenty themes' forms were most of a 1.5 MB page at 100,000
+// cases (issue 18, decision 028).
 
 type Day = string | Date;
 export type ThemeCardData = {
@@ -40,8 +43,11 @@ export type ThemeSectionData = {
 const CASES_SHOWN = 12;
 const shown = (n: number | ShownCount) => (typeof n === "number" ? n.toLocaleString("en-US") : n.text);
 
-export function ThemeSection({ d, canWrite, options, error }: { d: ThemeSectionData; canWrite: boolean; options: { id: string; name: string }[]; error?: string }) {
+type SectionProps = { d: ThemeSectionData; canWrite: boolean; options: { id: string; name: string }[]; error?: string; editing?: string };
+
+export function ThemeSection({ d, canWrite, options, error, editing }: SectionProps) {
   const pageHref = (p: number) => `?tpage=${p}#themes`;
+  const editHref = (id: string) => `?${new URLSearchParams({ tpage: String(d.page), edit: id })}#theme-${id}`;
   return (
     <section aria-labelledby="themes">
       <Group justify="space-between" align="baseline">
@@ -56,7 +62,7 @@ export function ThemeSection({ d, canWrite, options, error }: { d: ThemeSectionD
       {error ? <Text c="red.9" role="alert" mb="sm">{error}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {d.themes.map((t) => (
-          <ThemeCard key={t.id} t={t} canWrite={canWrite} options={options} />
+          <ThemeCard key={t.id} t={t} canWrite={canWrite} options={options} editing={editing === t.id} editHref={editHref(t.id)} />
         ))}
       </SimpleGrid>
       {d.themes.length === 0 ? <Text c="dimmed">No themes yet.</Text> : null}
@@ -81,10 +87,13 @@ function Hidden({ fields }: { fields: Record<string, string | number> }) {
   );
 }
 
-function ThemeCard({ t, canWrite, options }: { t: ThemeCardData; canWrite: boolean; options: { id: string; name: string }[] }) {
+type CardProps = { t: ThemeCardData; canWrite: boolean; options: { id: string; name: string }[]; editing: boolean; editHref: string };
+
+function ThemeCard({ t, canWrite, options, editing, editHref }: CardProps) {
   const others = options.filter((o) => o.id !== t.id);
   return (
-    <Paper withBorder radius="lg" p="md" data-testid="theme" data-theme-id={t.id} data-case-ids={t.caseIds?.join(" ")}>
+    // data-case-ids: the members' ids as sent (all of them up to a hundred), for tests and tools.
+    <Paper withBorder radius="lg" p="md" id={`theme-${t.id}`} data-testid="theme" data-theme-id={t.id} data-case-ids={t.caseIds?.join(" ")}>
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Text fw={650} data-testid="theme-name">{t.name}</Text>
@@ -125,12 +134,15 @@ function ThemeCard({ t, canWrite, options }: { t: ThemeCardData; canWrite: boole
           <Text size="sm">
             <Text span fw={600}>Cases: </Text>
             {t.caseIds.slice(0, CASES_SHOWN).map((id, i) => (
-              <span key={id}>{i > 0 ? ", " : ""}<Anchor component={Link} to={`/cases/${id}`}>#{id}</Anchor></span>
+              <span key={id}>{i > 0 ? ", " : ""}<Link to={`/cases/${id}`} className={css.inline}>#{id}</Link></span>
             ))}
-            {t.caseIds.length > CASES_SHOWN ? ` and ${t.caseIds.length - CASES_SHOWN} more` : ""}
+            {typeof t.count === "number" && t.count > CASES_SHOWN ? ` and ${(t.count - CASES_SHOWN).toLocaleString("en-US")} more` : ""}
           </Text>
         ) : null}
-        {canWrite && t.caseIds ? <ThemeEdits t={t} others={others} /> : null}
+        {canWrite && t.caseIds && editing ? <ThemeEdits t={t} others={others} /> : null}
+        {canWrite && t.caseIds && !editing ? (
+          <Anchor component={Link} to={editHref} size="sm" fw={600} preventScrollReset>Edit this theme</Anchor>
+        ) : null}
       </Stack>
     </Paper>
   );
@@ -139,7 +151,7 @@ function ThemeCard({ t, canWrite, options }: { t: ThemeCardData; canWrite: boole
 function ThemeEdits({ t, others }: { t: ThemeCardData; others: { id: string; name: string }[] }) {
   const ids = t.caseIds ?? [];
   return (
-    <details>
+    <details open>
       <summary style={{ cursor: "pointer", fontSize: 14, fontWeight: 600 }}>Edit this theme</summary>
       <Stack gap="xs" mt="xs">
         <Form method="post">

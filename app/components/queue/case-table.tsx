@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Paper, Table, Text, VisuallyHidden, Alert, Anchor } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Paper, VisuallyHidden, Alert } from "@mantine/core";
 import { Form, Link } from "@remix-run/react";
 import { DARK_LABEL, formatDate, SeverityBadge, StatusBadge } from "~/components/labels";
 import { SlaBadge } from "~/components/queue/sla-badge";
@@ -6,6 +6,7 @@ import { behaviourLabel, causeLabel, functionLabel, reporterRoleLabel, segmentLa
 import { tenureBandLabel } from "~/domain/cases/tenure";
 import type { SlaView } from "~/domain/queue/sla";
 import { triageLabel } from "~/domain/queue/triage";
+import css from "./case-table.module.css";
 
 // The case list's table, with a checkbox per row for the bulk form (issue 16). The checkboxes
 // belong to the form by its id, so assigning or moving many cases works without JavaScript.
@@ -34,91 +35,84 @@ export function CaseTable({ rows, sla, selectable, dim }: { rows: Row[]; sla: Re
   return (
     <Paper withBorder radius="lg" style={{ overflowX: "auto", opacity: dim ? 0.6 : 1 }}>
       {/* Words stay whole here (the page's "anywhere" wrapping let columns shrink until titles ran
-          to nine lines and "Unknown" broke in two); the table scrolls inside its card instead. */}
-      <Table striped highlightOnHover verticalSpacing="sm" miw={980} style={{ overflowWrap: "break-word" }}>
-            <Table.Thead>
-              <Table.Tr>
-                {selectable ? <Table.Th scope="col" w={40}><VisuallyHidden>Select</VisuallyHidden></Table.Th> : null}
-                <Table.Th scope="col" miw={240}>Case</Table.Th>
-                <Table.Th scope="col">Raised</Table.Th>
-                <Table.Th scope="col">Who</Table.Th>
-                <Table.Th scope="col">Behaviour</Table.Th>
-                <Table.Th scope="col">Cause</Table.Th>
-                <Table.Th scope="col" w={100}>Severity</Table.Th>
-                <Table.Th scope="col" w={120}>Status</Table.Th>
-                <Table.Th scope="col">Owner</Table.Th>
-                {selectable ? <Table.Th scope="col">Triage · age</Table.Th> : null}
-                {showReporter ? <Table.Th scope="col">Reporter</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  {selectable ? (
-                    <Table.Td>
-                      <input type="checkbox" name="caseIds" value={r.id} form="bulk" aria-label={`Select case #${r.id}`} style={{ width: 18, height: 18 }} />
-                    </Table.Td>
+          to nine lines and "Unknown" broke in two); the table scrolls inside its card instead.
+          Plain elements: see case-table.module.css. */}
+      <table className={css.table}>
+        <thead>
+          <tr>
+            {selectable ? <th scope="col" style={{ width: 40 }}><VisuallyHidden>Select</VisuallyHidden></th> : null}
+            <th scope="col" style={{ minWidth: 240 }}>Case</th>
+            <th scope="col">Raised</th>
+            <th scope="col">Who</th>
+            <th scope="col">Behaviour</th>
+            <th scope="col">Cause</th>
+            <th scope="col" style={{ width: 100 }}>Severity</th>
+            <th scope="col" style={{ width: 120 }}>Status</th>
+            <th scope="col">Owner</th>
+            {selectable ? <th scope="col">Triage · age</th> : null}
+            {showReporter ? <th scope="col">Reporter</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              {selectable ? (
+                <td>
+                  <input type="checkbox" name="caseIds" value={r.id} form="bulk" aria-label={`Select case #${r.id}`} style={{ width: 18, height: 18 }} />
+                </td>
+              ) : null}
+              <td className={css.title}>
+                <Link to={`/cases/${r.id}`} className={css.link}>{r.title}</Link>
+                <span className={css.sub}>#{r.id}</span>
+              </td>
+              <td className={css.nowrap}>{formatDate(r.raisedOn)}</td>
+              <td>
+                {reporterRoleLabel(r.reporterRole)} · {functionLabel(r.reporterFunction)}
+                <span className={css.sub}>{segmentLabel(r.segment)} · {tenureBandLabel(r.tenureMonths)}</span>
+              </td>
+              <td>{behaviourLabel(r.behaviour)}</td>
+              <td>
+                {r.rootCause ? (
+                  <>
+                    {causeLabel(r.rootCause)}
+                    <span className={css.sub}>diagnosed</span>
+                  </>
+                ) : r.suspectedCause ? (
+                  <>
+                    {causeLabel(r.suspectedCause)}
+                    <span className={css.sub}>suspected</span>
+                  </>
+                ) : (
+                  <span className={css.muted}>Unknown</span>
+                )}
+              </td>
+              <td>
+                <SeverityBadge severity={r.severity} />
+              </td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td>{r.owner?.name ?? <span className={css.muted}>—</span>}</td>
+              {selectable ? (
+                <td>
+                  <span style={{ display: "block", fontSize: "var(--mantine-font-size-xs)" }}>{triageLabel(r.triageClass)}</span>
+                  {sla[r.id] ? <SlaBadge sla={sla[r.id]} /> : null}
+                </td>
+              ) : null}
+              {showReporter ? (
+                <td>
+                  {"reporterName" in r && r.reporterName ? String(r.reporterName) : <span className={css.muted}>Anonymous</span>}
+                  {"confidential" in r && r.confidential ? (
+                    <Badge ml={6} size="xs" color="orange" variant="light" styles={DARK_LABEL}>
+                      Confidential
+                    </Badge>
                   ) : null}
-                  <Table.Td miw={240} maw={340}>
-                    <Anchor component={Link} to={`/cases/${r.id}`} fw={600} c="dark.8">
-                      {r.title}
-                    </Anchor>
-                    <Text size="xs" c="dark.3">
-                      #{r.id}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(r.raisedOn)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {reporterRoleLabel(r.reporterRole)} · {functionLabel(r.reporterFunction)}
-                    </Text>
-                    <Text size="xs" c="dark.3">
-                      {segmentLabel(r.segment)} · {tenureBandLabel(r.tenureMonths)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{behaviourLabel(r.behaviour)}</Table.Td>
-                  <Table.Td>
-                    {r.rootCause ? (
-                      <>
-                        {causeLabel(r.rootCause)}
-                        <Text size="xs" c="dark.3">diagnosed</Text>
-                      </>
-                    ) : r.suspectedCause ? (
-                      <>
-                        {causeLabel(r.suspectedCause)}
-                        <Text size="xs" c="dark.3">suspected</Text>
-                      </>
-                    ) : (
-                      <Text span size="sm" c="dark.3">Unknown</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <SeverityBadge severity={r.severity} />
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={r.status} />
-                  </Table.Td>
-                  <Table.Td>{r.owner?.name ?? <Text span c="dark.3">—</Text>}</Table.Td>
-                  {selectable ? (
-                    <Table.Td>
-                      <Text size="xs">{triageLabel(r.triageClass)}</Text>
-                      {sla[r.id] ? <SlaBadge sla={sla[r.id]} /> : null}
-                    </Table.Td>
-                  ) : null}
-                  {showReporter ? (
-                    <Table.Td>
-                      {"reporterName" in r && r.reporterName ? String(r.reporterName) : <Text span size="sm" c="dark.3">Anonymous</Text>}
-                      {"confidential" in r && r.confidential ? (
-                        <Badge ml={6} size="xs" color="orange" variant="light" styles={DARK_LABEL}>
-                          Confidential
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Paper>
   );
 }
