@@ -8,13 +8,12 @@ import { validateAttainmentRows } from "~/domain/data-io/attainment-import";
 import type { CaseCheck, ValueChoices } from "~/domain/data-io/case-file";
 import type { CaseMapping, ValueMapping } from "~/domain/data-io/case-import";
 import { ERRORS_SHOWN } from "~/domain/data-io/case-file";
-import { isReadError, normaliseKey } from "~/domain/data-io/import-common";
+import { isReadError, MAX_IMPORT_BYTES, normaliseKey } from "~/domain/data-io/import-common";
 import { getMapping, importAttainment, saveMapping } from "~/models/attainment.server";
 import { checkCaseFile, startCaseFileImport } from "~/models/case-import.server";
 import { readUpload, uploadProblem } from "~/models/import.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getJob, startJob } from "~/utils/jobs.server";
-import { MAX_IMPORT_BYTES } from "~/domain/data-io/import-common";
 import { discardUpload, dropUpload, keepUpload, readUploadForm, takeUpload, type UploadedFile } from "~/utils/upload-store.server";
 
 export const meta: MetaFunction<typeof loader> = () => [{ title: "Import · Upstream" }];
