@@ -23,6 +23,7 @@
 
 import { clusterByCentroid } from "./centroid-clustering";
 import { effectiveCause } from "./effective-cause";
+import { reportOf } from "./grouping";
 import { conceptCounts } from "./theme-concepts";
 import { buildIndex, type TfIdfIndex } from "./text-similarity";
 import { THEME_PREFIX } from "./themes";
@@ -54,6 +55,8 @@ export type ThemeWeights = {
   causeIdf: number;
   /** Minimum cosine between a member and the centre of the rest of its theme to stay in it (the core rule); 0 keeps everyone. */
   admit: number;
+  /** Smallest block of one report (one reporter, or one team in one month) split from a theme when its cases are more alike to each other than to the rest; 0 never splits. */
+  block: number;
 };
 
 /**
@@ -73,6 +76,7 @@ export const DEFAULT_THEME_WEIGHTS: ThemeWeights = {
   learned: 0,
   causeIdf: 1,
   admit: 0.25,
+  block: 0,
 };
 
 const PASSES = 8;
@@ -214,7 +218,8 @@ export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeigh
   const index = buildIndex(ordered.map((c) => ({ id: c.id, text: themeText(c) })));
   const vectors = caseVectors(ordered, weights, index);
   const docs = ordered.map((c) => vectors.get(c.id)!);
-  const assignment = admitCore(docs, cluster(docs, weights.threshold, weights.merge, weights.pair), weights.admit, weights.pair);
+  const cored = admitCore(docs, cluster(docs, weights.threshold, weights.merge, weights.pair), weights.admit, weights.pair);
+  const assignment = weights.block > 0 ? splitReportBlocks(ordered, docs, cored, weights.block, weights.pair) : cored;
 
   const groups = new Map<number, number[]>();
   assignment.forEach((k, i) => {
@@ -302,6 +307,52 @@ function admitCore(docs: readonly Vec[], assignment: readonly number[], admit: n
     for (const i of m) if (!stay.has(i)) out[i] = -1;
   }
   return out;
+}
+
+/**
+ * One report is not a pattern's member twice over: in a theme, the cases of one independent
+ * report (one reporter, or one team in one month: grouping.ts) that are more alike to each
+ * other than to the rest of the theme are their own theme, which the verdict then calls an
+ * anecdote, instead of lending the rest of the theme their topic. A rest left with one case,
+ * or with a pair barely alike, dissolves.
+ */
+function splitReportBlocks(cases: readonly ThemeCase[], docs: readonly Vec[], assignment: readonly number[], minBlock: number, pair: number): number[] {
+  const out = [...assignment];
+  const members = new Map<number, number[]>();
+  assignment.forEach((k, i) => {
+    if (k >= 0) members.set(k, [...(members.get(k) ?? []), i]);
+  });
+  let next = Math.max(-1, ...assignment) + 1;
+  for (const m of members.values()) {
+    const report = reportOf(m.map((i) => cases[i]));
+    const blocks = new Map<number, number[]>();
+    m.forEach((i, j) => blocks.set(report[j], [...(blocks.get(report[j]) ?? []), i]));
+    let rest = [...m];
+    for (const b of blocks.values()) {
+      if (b.length < minBlock || b.length >= rest.length) continue;
+      const others = rest.filter((i) => !b.includes(i));
+      let inner = 0;
+      for (let x = 0; x < b.length; x++) for (let y = x + 1; y < b.length; y++) inner += dotVec(docs[b[x]], docs[b[y]]);
+      inner /= (b.length * (b.length - 1)) / 2;
+      const centre = unitCentre(others.map((i) => docs[i]));
+      const outer = b.reduce((s, i) => s + dotVec(docs[i], centre), 0) / b.length;
+      if (inner <= outer) continue;
+      const k = next++;
+      for (const i of b) out[i] = k;
+      rest = others;
+    }
+    const holds = rest.length > 2 || (rest.length === 2 && dotVec(docs[rest[0]], docs[rest[1]]) >= pair);
+    if (!holds) for (const i of rest) out[i] = -1;
+  }
+  return out;
+}
+
+function unitCentre(vs: readonly Vec[]): Vec {
+  const sum: Vec = new Map();
+  for (const v of vs) for (const [t, x] of v) sum.set(t, (sum.get(t) ?? 0) + x);
+  const n = Math.sqrt([...sum.values()].reduce((s, x) => s + x * x, 0)) || 1;
+  for (const [t, x] of sum) sum.set(t, x / n);
+  return sum;
 }
 
 function dotVec(a: Vec, b: Vec): number {
