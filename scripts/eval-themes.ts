@@ -169,7 +169,7 @@ function leaveOneSetOut(tuning: LabelledSet[]) {
       for (const suspected of [0.3, 0.4])
         for (const threshold of [0.18, 0.2, 0.22])
           for (const causeIdf of [0, 1]) for (const admit of [0, 0.25]) grid.push({ concepts, diagnosed, suspected, threshold, causeIdf, admit });
-  const results = grid.map((w) => ({ w, scores: tuning.map((set) => score(set, partitionThemes(set.cases, { ...DEFAULT_THEME_WEIGHTS, ...w }).map((t) => t.caseIds), true)) }));
+  const results = grid.map((w) => ({ w, scores: tuning.map((set) => score(set, partitionThemes(set.cases, { ...weights, ...w }).map((t) => t.caseIds), true)) }));
   const value = objective;
   const show = (s: Scores) => `ARI ${s.ari.toFixed(3)} verdicts ${s.right}/${s.groups}`;
   for (const [label, space] of [

@@ -76,7 +76,7 @@ export const DEFAULT_THEME_WEIGHTS: ThemeWeights = {
   learned: 0,
   causeIdf: 1,
   admit: 0.25,
-  block: 0,
+  block: 2,
 };
 
 const PASSES = 8;
