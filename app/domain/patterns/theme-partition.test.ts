@@ -126,20 +126,21 @@ describe("partitionThemes' report blocks", () => {
     "Favourites of my manager get the pool share again, the split ignores the engineer work",
   ];
   const rest = pool.map((complaint, i) => makeCase({ complaint, reporterKey: `se${i}`, region: ["EMEA", "APAC", "LATAM", "NA East"][i] }));
-  const ids = (cases: ReturnType<typeof makeCase>[], block: number) => partitionThemes(cases, { ...DEFAULT_THEME_WEIGHTS, block }).map((t) => t.caseIds.sort((a, b) => a - b));
+  const ids = (cases: ReturnType<typeof makeCase>[], block = DEFAULT_THEME_WEIGHTS.block) => partitionThemes(cases, { ...DEFAULT_THEME_WEIGHTS, block }).map((t) => t.caseIds.sort((a, b) => a - b));
 
   it("splits one reporter's cases from a theme when they are more alike to each other than to the rest", () => {
     const cases = [...rest, ...gary.map((complaint) => makeCase({ complaint, reporterKey: "gary", region: "NA West" }))];
     expect(ids(cases, 0)).toEqual([cases.map((c) => c.id)]);
-    expect(ids(cases, 2)).toEqual(expect.arrayContaining([rest.map((c) => c.id), cases.slice(4).map((c) => c.id)]));
+    expect(ids(cases)).toEqual(expect.arrayContaining([rest.map((c) => c.id), cases.slice(4).map((c) => c.id)]));
   });
 
   it("does the same for one team's cases in one month (one report, as the verdict counts it)", () => {
     const cases = [...rest, ...gary.map((complaint, i) => makeCase({ complaint, reporterKey: `team${i}`, region: "NA West" }))];
-    expect(ids(cases, 2)).toEqual(expect.arrayContaining([rest.map((c) => c.id), cases.slice(4).map((c) => c.id)]));
+    expect(ids(cases, 0)).toEqual([cases.map((c) => c.id)]);
+    expect(ids(cases)).toEqual(expect.arrayContaining([rest.map((c) => c.id), cases.slice(4).map((c) => c.id)]));
   });
 
-  it("leaves in the theme one reporter's cases that read like the rest of it", () => {
+  it("leaves in the theme one reporter's cases that read like the rest of it (a block of two, considered at block 2)", () => {
     const twice = [
       "The SE pool split is even, the engineer who carries the technical win gets the same share",
       "Presales bonus pool pays every engineer the same, the security review and POC work are not rewarded",

@@ -76,7 +76,7 @@ export const DEFAULT_THEME_WEIGHTS: ThemeWeights = {
   learned: 0,
   causeIdf: 1,
   admit: 0.25,
-  block: 2,
+  block: 3,
 };
 
 const PASSES = 8;
@@ -320,39 +320,49 @@ function splitReportBlocks(cases: readonly ThemeCase[], docs: readonly Vec[], as
   const out = [...assignment];
   const members = new Map<number, number[]>();
   assignment.forEach((k, i) => {
-    if (k >= 0) members.set(k, [...(members.get(k) ?? []), i]);
+    if (k < 0) return;
+    const m = members.get(k);
+    if (m) m.push(i);
+    else members.set(k, [i]);
   });
   let next = Math.max(-1, ...assignment) + 1;
   for (const m of members.values()) {
+    if (m.length <= minBlock) continue;
     const report = reportOf(m.map((i) => cases[i]));
     const blocks = new Map<number, number[]>();
-    m.forEach((i, j) => blocks.set(report[j], [...(blocks.get(report[j]) ?? []), i]));
-    let rest = [...m];
+    m.forEach((i, j) => {
+      const b = blocks.get(report[j]);
+      if (b) b.push(i);
+      else blocks.set(report[j], [i]);
+    });
+    // The rest of the theme as a running sum and its squared length, so a block costs
+    // O(|block|²·t) rather than O(n·t): |R − B|² = |R|² − 2·R·B + |B|².
+    const rest: Vec = new Map();
+    for (const i of m) for (const [t, x] of docs[i]) rest.set(t, (rest.get(t) ?? 0) + x);
+    let restNorm2 = dotVec(rest, rest);
+    let restSize = m.length;
     for (const b of blocks.values()) {
-      if (b.length < minBlock || b.length >= rest.length) continue;
-      const others = rest.filter((i) => !b.includes(i));
-      let inner = 0;
-      for (let x = 0; x < b.length; x++) for (let y = x + 1; y < b.length; y++) inner += dotVec(docs[b[x]], docs[b[y]]);
-      inner /= (b.length * (b.length - 1)) / 2;
-      const centre = unitCentre(others.map((i) => docs[i]));
-      const outer = b.reduce((s, i) => s + dotVec(docs[i], centre), 0) / b.length;
+      if (b.length < minBlock || b.length >= restSize) continue;
+      const sum: Vec = new Map();
+      for (const i of b) for (const [t, x] of docs[i]) sum.set(t, (sum.get(t) ?? 0) + x);
+      const sum2 = dotVec(sum, sum);
+      // Mean cosine of the block's pairs: |Σb|² = |b| + 2·Σ pairs, for unit vectors.
+      const inner = (sum2 - b.length) / (b.length * (b.length - 1));
+      const withRest = dotVec(sum, rest);
+      const othersNorm2 = restNorm2 - 2 * withRest + sum2;
+      const outer = othersNorm2 > 1e-12 ? (withRest - sum2) / Math.sqrt(othersNorm2) / b.length : 0;
       if (inner <= outer) continue;
       const k = next++;
       for (const i of b) out[i] = k;
-      rest = others;
+      for (const [t, x] of sum) rest.set(t, rest.get(t)! - x);
+      restNorm2 = othersNorm2;
+      restSize -= b.length;
     }
-    const holds = rest.length > 2 || (rest.length === 2 && dotVec(docs[rest[0]], docs[rest[1]]) >= pair);
-    if (!holds) for (const i of rest) out[i] = -1;
+    const left = m.filter((i) => out[i] === assignment[i]);
+    const holds = left.length > 2 || (left.length === 2 && dotVec(docs[left[0]], docs[left[1]]) >= pair);
+    if (!holds) for (const i of left) out[i] = -1;
   }
   return out;
-}
-
-function unitCentre(vs: readonly Vec[]): Vec {
-  const sum: Vec = new Map();
-  for (const v of vs) for (const [t, x] of v) sum.set(t, (sum.get(t) ?? 0) + x);
-  const n = Math.sqrt([...sum.values()].reduce((s, x) => s + x * x, 0)) || 1;
-  for (const [t, x] of sum) sum.set(t, x / n);
-  return sum;
 }
 
 function dotVec(a: Vec, b: Vec): number {
