@@ -256,6 +256,33 @@ function pairsExperiment(tuning: LabelledSet[]) {
     const kept = themes.map((m) => (m.length < 3 ? m : m.filter((i) => mean(m.filter((j) => j !== i).map((j) => p(i, j))) >= cut))).filter((m) => m.length >= 2);
     return score(d.set, kept.map((g) => g.map((i) => d.set.cases[i].id)), true);
   };
+  // The learned coefficients as the partition's block weights: cos of the combined vector is
+  // Σ w_b²·cos_b / Σ w_b², so w_b = √(coefficient_b / coefficient_text); the threshold is chosen on
+  // the training sets.
+  if (process.env.PAIR_WEIGHTS) {
+    const at = (w: number[], f: string) => Math.max(0, w[PAIR_FEATURES.indexOf(f as never)]);
+    const toWeights = (w: number[]): ThemeWeights => ({
+      ...weights,
+      concepts: Math.sqrt(at(w, "concepts") / at(w, "text")),
+      diagnosed: Math.sqrt(at(w, "diagnosedEqual") / at(w, "text")),
+      suspected: Math.sqrt(at(w, "suspectedEqual") / at(w, "text")),
+      behaviour: Math.sqrt(at(w, "behaviourEqual") / at(w, "text")),
+    });
+    const held: Scores[] = [];
+    data.forEach((out, i) => {
+      const train = data.filter((_, j) => j !== i);
+      const tw = toWeights(fitLogistic(train.flatMap((d) => d.xs), train.flatMap((d) => d.ys), l2, use));
+      const rows = [0.15, 0.18, 0.2, 0.22, 0.25].map((threshold) => {
+        const run = (d: (typeof data)[number]) => score(d.set, partitionThemes(d.set.cases, { ...tw, threshold }).map((t) => t.caseIds), true);
+        return { threshold, train: train.map(run), out: run(out) };
+      });
+      const best = rows.reduce((a, b) => (mean(b.train.map(objective)) > mean(a.train.map(objective)) ? b : a));
+      held.push(best.out);
+      console.log(`  fitted and chosen on the others → ${out.set.name}: ${JSON.stringify({ concepts: +tw.concepts.toFixed(2), diagnosed: +tw.diagnosed.toFixed(2), suspected: +tw.suspected.toFixed(2), behaviour: +tw.behaviour.toFixed(2), threshold: best.threshold })}, ARI ${best.out.ari.toFixed(3)} verdicts ${best.out.right}/${best.out.groups}`);
+    });
+    console.log(`  held-out mean ARI ${mean(held.map((s) => s.ari)).toFixed(3)}, verdicts ${held.reduce((n, s) => n + s.right, 0)}/${held.reduce((n, s) => n + s.groups, 0)}`);
+    return;
+  }
   if (process.env.PAIR_CORE) {
     const cuts = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
     const held: Scores[] = [];
