@@ -24,6 +24,7 @@
 import { clusterByCentroid } from "./centroid-clustering";
 import { effectiveCause } from "./effective-cause";
 import { reportOf } from "./grouping";
+import { lsaVectors } from "./theme-lsa";
 import { conceptCounts } from "./theme-concepts";
 import { buildIndex, type TfIdfIndex } from "./text-similarity";
 import { THEME_PREFIX } from "./themes";
@@ -57,6 +58,8 @@ export type ThemeWeights = {
   admit: number;
   /** Smallest block of one report (one reporter, or one team in one month) split from a theme when its cases are more alike to each other than to the rest; 0 never splits. */
   block: number;
+  lsa: number;
+  lsaRank: number;
 };
 
 /**
@@ -77,6 +80,8 @@ export const DEFAULT_THEME_WEIGHTS: ThemeWeights = {
   causeIdf: 1,
   admit: 0.25,
   block: 3,
+  lsa: 0,
+  lsaRank: 20,
 };
 
 const PASSES = 8;
@@ -118,8 +123,10 @@ export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAU
   const learned = w.learned > 0 ? learnedCauses(cases, idx) : new Map<number, string>();
   const conceptBlock = conceptVectors(cases);
   const rarity = causeRarity(cases, w.causeIdf);
+  const lsa = w.lsa > 0 ? lsaVectors(cases.map((c) => c.id), idx, w.lsaRank, Boolean(process.env.LSA_DROP)) : null;
   for (const c of cases) {
     const v: Vec = new Map();
+    lsa?.get(c.id)?.forEach((x, j) => v.set(`l${j}`, x * w.lsa));
     const text = idx.vector(c.id);
     if (text) text.idx.forEach((t, j) => v.set(`t${t}`, text.val[j] * w.text));
     if (c.rootCause) v.set(`c:${c.rootCause}`, w.diagnosed * (rarity.get(c.rootCause) ?? 1));
