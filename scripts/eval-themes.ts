@@ -14,7 +14,6 @@ import { HELD_OUT_COMPLAINTS } from "../app/domain/patterns/fixtures/held-out-co
 import { LABELLED_COMPLAINTS } from "../app/domain/patterns/fixtures/labelled-complaints";
 import { adjustedRandIndex, purity } from "../app/domain/patterns/cluster-metrics";
 import { suggestGroups, verdict, type Verdict } from "../app/domain/patterns/grouping";
-import { clusterByPairs, fitLogistic, pairFeaturer, PAIR_FEATURES, sigmoid } from "../app/domain/patterns/theme-pairs";
 import { DEFAULT_THEME_WEIGHTS, partitionThemes, type ThemeCase, type ThemeWeights } from "../app/domain/patterns/theme-partition";
 
 type LabelledSet = {
@@ -141,8 +140,6 @@ const objective = (s: Scores) => s.ari + 0.5 * (s.right / s.groups);
 if (args.includes("--knob")) {
   const [knob, list] = args[args.indexOf("--knob") + 1].split("=");
   leaveOneSetOutKnob(tuningSets("--knob"), knob as keyof ThemeWeights, list.split(",").map(Number));
-} else if (args.includes("--pairs")) {
-  pairsExperiment(tuningSets("--pairs"));
 } else if (args.includes("--loso")) {
   leaveOneSetOut(tuningSets("--loso"));
 } else {
@@ -160,7 +157,8 @@ if (args.includes("--knob")) {
 /**
  * Does a way of choosing weights generalise? For each tuning set, the weights that score best
  * on the others (mean of ARI + half the verdict share) are scored on it. Two grids: the knobs
- * before decision 021 (cause rarity and the core rule off), and with them.
+ * before decision 021 (cause rarity and the core rule off), and with them; the weights outside
+ * the grid are the defaults, or those given with --weights.
  */
 function leaveOneSetOut(tuning: LabelledSet[]) {
   const grid: Partial<ThemeWeights>[] = [];
@@ -213,103 +211,4 @@ function leaveOneSetOutKnob(tuning: LabelledSet[], knob: keyof ThemeWeights, val
 
 function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
-}
-
-/**
- * Experiment (decision 032): a logistic regression over pair features, fitted on the pairs of
- * all tuning sets but one, clusters the one left out; the cut and the clustering are chosen
- * on the training sets too.
- */
-function pairsExperiment(tuning: LabelledSet[]) {
-  const drop = (process.env.PAIR_DROP ?? "").split(",").filter(Boolean);
-  const use = PAIR_FEATURES.map((f) => !drop.includes(f));
-  const l2 = Number(process.env.PAIR_L2 ?? 1);
-  const data = tuning.map((set) => {
-    const f = pairFeaturer(set.cases);
-    const xs: number[][] = [];
-    const ys: number[] = [];
-    const n = set.cases.length;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      xs.push(f(i, j));
-      ys.push(set.cases[i].trueGroup === set.cases[j].trueGroup ? 1 : 0);
-    }
-    return { set, xs, ys, n };
-  });
-  const cluster = (d: (typeof data)[number], w: number[], cut: number, mode: "cc" | "avg") => {
-    const byPair = new Map<number, number>();
-    let k = 0;
-    for (let i = 0; i < d.n; i++) for (let j = i + 1; j < d.n; j++) byPair.set(i * d.n + j, d.xs[k++].reduce((s, x, m) => s + x * w[m], 0));
-    const off = Math.log(cut / (1 - cut));
-    const z = (i: number, j: number) => byPair.get(Math.min(i, j) * d.n + Math.max(i, j))!;
-    const groups = clusterByPairs(d.n, process.env.PAIR_LINEAR ? (i, j) => sigmoid(z(i, j)) - cut : (i, j) => z(i, j) - off, mode);
-    return score(d.set, groups.map((g) => g.map((i) => d.set.cases[i].id)), true);
-  };
-  // The learned score as a core rule only: the partition as it is, then a member of a theme of
-  // three or more whose mean probability with the rest is below the cut leaves it.
-  const core = (d: (typeof data)[number], w: number[], cut: number) => {
-    const byPair = new Map<number, number>();
-    let k = 0;
-    for (let i = 0; i < d.n; i++) for (let j = i + 1; j < d.n; j++) byPair.set(i * d.n + j, sigmoid(d.xs[k++].reduce((s, x, m) => s + x * w[m], 0)));
-    const p = (i: number, j: number) => byPair.get(Math.min(i, j) * d.n + Math.max(i, j))!;
-    const at = new Map(d.set.cases.map((c, i) => [c.id, i]));
-    const themes = partitionThemes(d.set.cases, weights).map((t) => t.caseIds.map((id) => at.get(id)!));
-    const kept = themes.map((m) => (m.length < 3 ? m : m.filter((i) => mean(m.filter((j) => j !== i).map((j) => p(i, j))) >= cut))).filter((m) => m.length >= 2);
-    return score(d.set, kept.map((g) => g.map((i) => d.set.cases[i].id)), true);
-  };
-  // The learned coefficients as the partition's block weights: cos of the combined vector is
-  // Σ w_b²·cos_b / Σ w_b², so w_b = √(coefficient_b / coefficient_text); the threshold is chosen on
-  // the training sets.
-  if (process.env.PAIR_WEIGHTS) {
-    const at = (w: number[], f: string) => Math.max(0, w[PAIR_FEATURES.indexOf(f as never)]);
-    const toWeights = (w: number[]): ThemeWeights => ({
-      ...weights,
-      concepts: Math.sqrt(at(w, "concepts") / at(w, "text")),
-      diagnosed: Math.sqrt(at(w, "diagnosedEqual") / at(w, "text")),
-      suspected: Math.sqrt(at(w, "suspectedEqual") / at(w, "text")),
-      behaviour: Math.sqrt(at(w, "behaviourEqual") / at(w, "text")),
-    });
-    const held: Scores[] = [];
-    data.forEach((out, i) => {
-      const train = data.filter((_, j) => j !== i);
-      const tw = toWeights(fitLogistic(train.flatMap((d) => d.xs), train.flatMap((d) => d.ys), l2, use));
-      const rows = [0.15, 0.18, 0.2, 0.22, 0.25].map((threshold) => {
-        const run = (d: (typeof data)[number]) => score(d.set, partitionThemes(d.set.cases, { ...tw, threshold }).map((t) => t.caseIds), true);
-        return { threshold, train: train.map(run), out: run(out) };
-      });
-      const best = rows.reduce((a, b) => (mean(b.train.map(objective)) > mean(a.train.map(objective)) ? b : a));
-      held.push(best.out);
-      console.log(`  fitted and chosen on the others → ${out.set.name}: ${JSON.stringify({ concepts: +tw.concepts.toFixed(2), diagnosed: +tw.diagnosed.toFixed(2), suspected: +tw.suspected.toFixed(2), behaviour: +tw.behaviour.toFixed(2), threshold: best.threshold })}, ARI ${best.out.ari.toFixed(3)} verdicts ${best.out.right}/${best.out.groups}`);
-    });
-    console.log(`  held-out mean ARI ${mean(held.map((s) => s.ari)).toFixed(3)}, verdicts ${held.reduce((n, s) => n + s.right, 0)}/${held.reduce((n, s) => n + s.groups, 0)}`);
-    return;
-  }
-  if (process.env.PAIR_CORE) {
-    const cuts = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
-    const held: Scores[] = [];
-    data.forEach((out, i) => {
-      const train = data.filter((_, j) => j !== i);
-      const w = fitLogistic(train.flatMap((d) => d.xs), train.flatMap((d) => d.ys), l2, use);
-      const rows = cuts.map((cut) => ({ cut, train: train.map((d) => core(d, w, cut)), out: core(out, w, cut) }));
-      for (const r of rows) console.log(`    ${out.set.name} core cut ${r.cut}: held-out ARI ${r.out.ari.toFixed(3)} ${r.out.right}/${r.out.groups}  (train ${r.train.map((s) => `${s.ari.toFixed(3)} ${s.right}/${s.groups}`).join(", ")})`);
-      const best = rows.reduce((a, b) => (mean(b.train.map(objective)) > mean(a.train.map(objective)) ? b : a));
-      held.push(best.out);
-      console.log(`  fitted and chosen on the others → ${out.set.name}: core cut ${best.cut}, ARI ${best.out.ari.toFixed(3)} verdicts ${best.out.right}/${best.out.groups}`);
-    });
-    console.log(`  held-out mean ARI ${mean(held.map((s) => s.ari)).toFixed(3)}, verdicts ${held.reduce((n, s) => n + s.right, 0)}/${held.reduce((n, s) => n + s.groups, 0)}`);
-    return;
-  }
-  const all = fitLogistic(data.flatMap((d) => d.xs), data.flatMap((d) => d.ys), l2, use);
-  console.log(`weights fitted on all three (l2 ${l2}): ${PAIR_FEATURES.map((f, k) => `${f} ${all[k].toFixed(2)}`).join(", ")}`);
-  const settings = (["cc", "avg"] as const).flatMap((mode) => (process.env.PAIR_CUTS ?? "0.05,0.1,0.15,0.2,0.3,0.5").split(",").map(Number).map((cut) => ({ mode, cut })));
-  const held: Scores[] = [];
-  data.forEach((out, i) => {
-    const train = data.filter((_, j) => j !== i);
-    const w = fitLogistic(train.flatMap((d) => d.xs), train.flatMap((d) => d.ys), l2, use);
-    const rows = settings.map((st) => ({ st, train: train.map((d) => cluster(d, w, st.cut, st.mode)), out: cluster(out, w, st.cut, st.mode) }));
-    for (const r of rows) console.log(`    ${out.set.name} ${r.st.mode} cut ${r.st.cut}: held-out ARI ${r.out.ari.toFixed(3)} ${r.out.right}/${r.out.groups}  (train ${r.train.map((s) => `${s.ari.toFixed(3)} ${s.right}/${s.groups}`).join(", ")})`);
-    const best = rows.reduce((a, b) => (mean(b.train.map(objective)) > mean(a.train.map(objective)) ? b : a));
-    held.push(best.out);
-    console.log(`  fitted and chosen on the others → ${out.set.name}: ${best.st.mode} cut ${best.st.cut}, ARI ${best.out.ari.toFixed(3)} verdicts ${best.out.right}/${best.out.groups}; weights ${w.map((x) => x.toFixed(2)).join(" ")}`);
-  });
-  console.log(`  held-out mean ARI ${mean(held.map((s) => s.ari)).toFixed(3)}, verdicts ${held.reduce((n, s) => n + s.right, 0)}/${held.reduce((n, s) => n + s.groups, 0)}`);
 }

@@ -15,8 +15,11 @@
 // two are not themes, nor are pairs whose two cases are barely alike (two one-offs that share
 // common words would otherwise make a "theme" and hide that each is an anecdote). Time is
 // not a similarity signal (a cause persists for months); it orders the pass, so the same cases always give the same themes, and it ranks themes.
-// Last, the core rule (decision 021): in a theme of four or more, a member not like the rest
-// of the theme is left out, so a one-off does not sit in a theme and lend it a verdict.
+// Then the core rule (decision 021): in a theme of four or more, a member not like the rest
+// of the theme is left out, so a one-off does not sit in a theme and lend it a verdict. Last,
+// report blocks (decision 032): three or more cases of one report (one reporter, or one team in
+// one month, as the verdict counts them) more alike to each other than to the rest of their
+// theme are a theme of their own — an anecdote — rather than part of a pattern's.
 //
 // Cost: O(n·k·t) per pass with an inverted index from term to clusters (k clusters, t terms a
 // case has); memory O(n·t). Measured at 100,000 cases in bench (see the README).
@@ -24,7 +27,6 @@
 import { clusterByCentroid } from "./centroid-clustering";
 import { effectiveCause } from "./effective-cause";
 import { reportOf } from "./grouping";
-import { lsaVectors } from "./theme-lsa";
 import { conceptCounts } from "./theme-concepts";
 import { buildIndex, type TfIdfIndex } from "./text-similarity";
 import { THEME_PREFIX } from "./themes";
@@ -58,8 +60,6 @@ export type ThemeWeights = {
   admit: number;
   /** Smallest block of one report (one reporter, or one team in one month) split from a theme when its cases are more alike to each other than to the rest; 0 never splits. */
   block: number;
-  lsa: number;
-  lsaRank: number;
 };
 
 /**
@@ -80,8 +80,6 @@ export const DEFAULT_THEME_WEIGHTS: ThemeWeights = {
   causeIdf: 1,
   admit: 0.25,
   block: 3,
-  lsa: 0,
-  lsaRank: 20,
 };
 
 const PASSES = 8;
@@ -123,10 +121,8 @@ export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAU
   const learned = w.learned > 0 ? learnedCauses(cases, idx) : new Map<number, string>();
   const conceptBlock = conceptVectors(cases);
   const rarity = causeRarity(cases, w.causeIdf);
-  const lsa = w.lsa > 0 ? lsaVectors(cases.map((c) => c.id), idx, w.lsaRank, Boolean(process.env.LSA_DROP)) : null;
   for (const c of cases) {
     const v: Vec = new Map();
-    lsa?.get(c.id)?.forEach((x, j) => v.set(`l${j}`, x * w.lsa));
     const text = idx.vector(c.id);
     if (text) text.idx.forEach((t, j) => v.set(`t${t}`, text.val[j] * w.text));
     if (c.rootCause) v.set(`c:${c.rootCause}`, w.diagnosed * (rarity.get(c.rootCause) ?? 1));
@@ -231,7 +227,9 @@ export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeigh
   const groups = new Map<number, number[]>();
   assignment.forEach((k, i) => {
     if (k < 0) return;
-    groups.set(k, [...(groups.get(k) ?? []), i]);
+    const m = groups.get(k);
+    if (m) m.push(i);
+    else groups.set(k, [i]);
   });
   const df = documentFrequency(docs);
   return [...groups.values()]
