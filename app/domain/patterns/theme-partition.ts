@@ -224,15 +224,8 @@ export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeigh
   const cored = admitCore(docs, cluster(docs, weights.threshold, weights.merge, weights.pair), weights.admit, weights.pair);
   const assignment = weights.block > 0 ? splitReportBlocks(ordered, docs, cored, weights.block, weights.pair) : cored;
 
-  const groups = new Map<number, number[]>();
-  assignment.forEach((k, i) => {
-    if (k < 0) return;
-    const m = groups.get(k);
-    if (m) m.push(i);
-    else groups.set(k, [i]);
-  });
   const df = documentFrequency(docs);
-  return [...groups.values()]
+  return [...membersOf(assignment).values()]
     .filter((m) => m.length >= MIN_THEME_SIZE)
     .map((m) => explain(m.map((i) => ordered[i]), m.map((i) => docs[i]), index, df, docs.length));
 }
@@ -266,15 +259,9 @@ function cluster(docs: readonly Vec[], threshold: number, merge: number, pair: n
     merged.add(root(a));
   }
   assignment = assignment.map((k) => root(k));
-  const members = new Map<number, number[]>();
-  assignment.forEach((k, i) => members.set(k, [...(members.get(k) ?? []), i]));
-  const keep = (k: number) => {
-    const m = members.get(k) ?? [];
-    // A cluster of one is no theme; nor is a pair that is barely alike.
-    if (m.length < MIN_THEME_SIZE) return false;
-    return m.length > 2 || dotVec(docs[m[0]], docs[m[1]]) >= pair;
-  };
-  return assignment.map((k) => (keep(k) ? k : -1));
+  const members = membersOf(assignment);
+  // A cluster of one is no theme; nor is a pair that is barely alike.
+  return assignment.map((k) => (holdsTogether(docs, members.get(k) ?? [], pair) ? k : -1));
 }
 
 /**
@@ -287,15 +274,8 @@ function cluster(docs: readonly Vec[], threshold: number, merge: number, pair: n
  */
 function admitCore(docs: readonly Vec[], assignment: readonly number[], admit: number, pair: number): number[] {
   if (admit <= 0) return [...assignment];
-  const members = new Map<number, number[]>();
-  assignment.forEach((k, i) => {
-    if (k < 0) return;
-    const m = members.get(k);
-    if (m) m.push(i);
-    else members.set(k, [i]);
-  });
   const out = [...assignment];
-  for (const m of members.values()) {
+  for (const m of membersOf(assignment).values()) {
     if (m.length < CORE_MIN) continue;
     const sum: Vec = new Map();
     for (const i of m) for (const [t, x] of docs[i]) sum.set(t, (sum.get(t) ?? 0) + x);
@@ -307,8 +287,7 @@ function admitCore(docs: readonly Vec[], assignment: readonly number[], admit: n
       const rest2 = norm2 - 2 * d + 1;
       return rest2 > 1e-12 && (d - 1) / Math.sqrt(rest2) >= admit;
     });
-    const holds = kept.length > 2 || (kept.length === 2 && dotVec(docs[kept[0]], docs[kept[1]]) >= pair);
-    const stay = new Set(holds ? kept : []);
+    const stay = new Set(holdsTogether(docs, kept, pair) ? kept : []);
     for (const i of m) if (!stay.has(i)) out[i] = -1;
   }
   return out;
@@ -323,15 +302,8 @@ function admitCore(docs: readonly Vec[], assignment: readonly number[], admit: n
  */
 function splitReportBlocks(cases: readonly ThemeCase[], docs: readonly Vec[], assignment: readonly number[], minBlock: number, pair: number): number[] {
   const out = [...assignment];
-  const members = new Map<number, number[]>();
-  assignment.forEach((k, i) => {
-    if (k < 0) return;
-    const m = members.get(k);
-    if (m) m.push(i);
-    else members.set(k, [i]);
-  });
-  let next = Math.max(-1, ...assignment) + 1;
-  for (const m of members.values()) {
+  let next = assignment.reduce((a, k) => Math.max(a, k), -1) + 1;
+  for (const m of membersOf(assignment).values()) {
     if (m.length <= minBlock) continue;
     const report = reportOf(m.map((i) => cases[i]));
     const blocks = new Map<number, number[]>();
@@ -364,10 +336,26 @@ function splitReportBlocks(cases: readonly ThemeCase[], docs: readonly Vec[], as
       restSize -= b.length;
     }
     const left = m.filter((i) => out[i] === assignment[i]);
-    const holds = left.length > 2 || (left.length === 2 && dotVec(docs[left[0]], docs[left[1]]) >= pair);
-    if (!holds) for (const i of left) out[i] = -1;
+    if (!holdsTogether(docs, left, pair)) for (const i of left) out[i] = -1;
   }
   return out;
+}
+
+/** Per cluster (−1, no theme, left out), its members' indices in order. */
+function membersOf(assignment: readonly number[]): Map<number, number[]> {
+  const members = new Map<number, number[]>();
+  assignment.forEach((k, i) => {
+    if (k < 0) return;
+    const m = members.get(k);
+    if (m) m.push(i);
+    else members.set(k, [i]);
+  });
+  return members;
+}
+
+/** Three or more cases hold together as a theme; two only when they are alike enough (the pair bar). */
+function holdsTogether(docs: readonly Vec[], m: readonly number[], pair: number): boolean {
+  return m.length > 2 || (m.length === 2 && dotVec(docs[m[0]], docs[m[1]]) >= pair);
 }
 
 function dotVec(a: Vec, b: Vec): number {
