@@ -17,20 +17,20 @@ function reference(docs: readonly Doc[], threshold: number, passes: number): num
   };
   const best = (v: Doc, clusters: C[], own: number | null) => {
     let out: { k: number; score: number } | null = null;
-    clusters.forEach((c, k) => {
-      if (!v.some(([t]) => c.centroid.has(t))) return;
+    for (const [k, c] of clusters.entries()) {
+      if (!v.some(([t]) => c.centroid.has(t))) continue;
       let d = 0;
       for (const [t, x] of v) d += (c.centroid.get(t) ?? 0) * x;
       let norm2 = c.norm2;
       if (k === own) {
-        if (c.members.length <= 1) return;
+        if (c.members.length <= 1) continue;
         norm2 = norm2 - 2 * d + 1;
         d -= 1;
       }
       const score = norm2 > 1e-12 ? d / Math.sqrt(norm2) : 0;
       if (!out || score > out.score || (score === out.score && k < out.k)) out = { k, score };
-    });
-    return out as { k: number; score: number } | null;
+    }
+    return out;
   };
   let clusters: C[] = [];
   let assignment = docs.map((v, i) => {
