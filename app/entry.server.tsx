@@ -1,11 +1,11 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { schedulePruning } from "./models/access-log.server";
 import { fillPublicSearchText } from "./models/public-search.server";
 import { dbReady } from "./utils/db.server";
+import { RenderTurns, RenderTurnsProvider } from "./components/render-turns";
 import { NonceProvider } from "./utils/nonce";
 import { LowPriorityPreloads } from "./utils/low-priority-preloads.server";
 import { TickChunks } from "./utils/tick-chunks.server";
@@ -27,16 +27,26 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // A render error inside a section rendered later (<LaterTurn>) goes to the route's error
+    // boundary, as one in the rest of the page does, instead of leaving a page with a gap.
+    let renderError: unknown = null;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RenderTurnsProvider value={new RenderTurns()}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RenderTurnsProvider>
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        // The whole page, for people and bots alike: sections rendered in later turns
+        // (<LaterTurn>, decision 030) are in place in the HTML, so it reads without JavaScript.
+        onAllReady() {
+          if (renderError !== null) {
+            reject(renderError);
+            return;
+          }
           shellRendered = true;
           // One chunk per turn of the event loop, NUL bytes dropped (see TickChunks).
           const body = new TickChunks();
@@ -61,6 +71,7 @@ export default function handleRequest(
           reject(error);
         },
         onError(error: unknown) {
+          if (!shellRendered) renderError ??= error;
           responseStatusCode = 500;
           if (shellRendered) console.error(error);
         },

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput, Title
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { MatrixTable } from "~/components/patterns/matrix-table";
+import { LaterTurn } from "~/components/render-turns";
 import { MonthlyChart } from "~/components/patterns/monthly-chart";
 import { SavedPatterns } from "~/components/patterns/saved-patterns";
 import { SuggestionCard, type SuggestionView } from "~/components/patterns/suggestion-card";
@@ -170,7 +171,9 @@ export default function PatternsPage() {
         ))}
       </nav>
 
-      <SavedPatterns patterns={d.patterns} canWrite={d.canWrite} />
+      <LaterTurn>
+        <SavedPatterns patterns={d.patterns} canWrite={d.canWrite} />
+      </LaterTurn>
 
 
       {/* A level-2 heading over the tables and the chart (their titles are level 3): headings
@@ -180,17 +183,26 @@ export default function PatternsPage() {
         <Stack gap="lg">
           <SimpleGrid cols={{ base: 1, xl: 2 }}>
             {d.matrices.map((m) => (
-              <MatrixTable key={m.title} title={m.title} matrix={m.matrix} cellHref={cellHref} />
+              <LaterTurn key={m.title}>
+                <MatrixTable title={m.title} matrix={m.matrix} cellHref={cellHref} />
+              </LaterTurn>
             ))}
           </SimpleGrid>
 
-          <MonthlyChart data={d.monthly.data} series={d.monthly.series} table={d.monthly.table} suppress={d.suppress} />
+          <LaterTurn>
+            <MonthlyChart data={d.monthly.data} series={d.monthly.series} table={d.monthly.table} suppress={d.suppress} />
+          </LaterTurn>
         </Stack>
       </section>
 
-      <ThemeSection d={d.themes as ThemeSectionData} canWrite={d.canWrite} options={d.themeOptions} error={themeError} editing={d.editing} />
+      {/* The page's largest sections, each rendered in a turn of its own (decision 030). */}
+      <LaterTurn>
+        <ThemeSection d={d.themes as ThemeSectionData} canWrite={d.canWrite} options={d.themeOptions} error={themeError} editing={d.editing} />
+      </LaterTurn>
 
-      <TriageCounts triage={d.triage} cellHref={cellHref} />
+      <LaterTurn>
+        <TriageCounts triage={d.triage} cellHref={cellHref} />
+      </LaterTurn>
 
       <section aria-labelledby="suggested">
         <Title order={2} size="h3" id="suggested">Suggested groups</Title>
@@ -200,11 +212,13 @@ export default function PatternsPage() {
           {d.groupedNote}
         </Text>
         {errors.length ? <Alert color="red" variant="light" mb="sm"><Text c="red.9">{errors.join(" ")}</Text></Alert> : null}
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          {d.suggestions.map((s) => (
-            <SuggestionCard key={s.key} s={s as SuggestionView} canSave={d.canWrite} range={d.range} />
-          ))}
-        </SimpleGrid>
+        <LaterTurn>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {d.suggestions.map((s) => (
+              <SuggestionCard key={s.key} s={s as SuggestionView} canSave={d.canWrite} range={d.range} />
+            ))}
+          </SimpleGrid>
+        </LaterTurn>
         {d.suggestions.length === 0 ? <Text c="dimmed">No groups yet.</Text> : null}
       </section>
 
