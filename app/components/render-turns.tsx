@@ -11,10 +11,13 @@ export class RenderTurns {
   private readonly passed = new Set<string>();
   private readonly waiting = new Map<string, Promise<void>>();
   private readonly queue: (() => void)[] = [];
-  private pumping = false;
+  private chain = false;
 
-  hasPassed(id: string) {
-    return this.passed.has(id);
+  /** Whether the section may render now; the first time it does, the next one is let go. */
+  pass(id: string) {
+    if (!this.passed.has(id)) return false;
+    if (this.waiting.delete(id)) this.releaseNext();
+    return true;
   }
 
   /** Resolves in a later turn, after the sections queued before it. */
@@ -28,27 +31,21 @@ export class RenderTurns {
         });
       });
       this.waiting.set(id, turn);
-      this.pump();
+      if (!this.chain) {
+        this.chain = true;
+        setImmediate(() => this.releaseNext());
+      }
     }
     return turn;
   }
 
-  // One section released per turn: React renders a released section in the next turn (its
-  // wake-up, a microtask after the release, schedules that render with setImmediate), so the
-  // next release waits two turns, behind that render.
-  private pump() {
-    if (this.pumping) return;
-    this.pumping = true;
-    const step = () => {
-      const release = this.queue.shift();
-      if (!release) {
-        this.pumping = false;
-        return;
-      }
-      release();
-      setImmediate(() => setImmediate(step));
-    };
-    setImmediate(step);
+  // Released while the section before it renders: React wakes the released section in a
+  // microtask after that render and renders it in the next turn (setImmediate), so each section
+  // costs the page one turn of the event loop, not two.
+  private releaseNext() {
+    const release = this.queue.shift();
+    this.chain = release !== undefined;
+    release?.();
   }
 }
 
@@ -61,7 +58,7 @@ function Gate({ children }: { children: ReactNode }) {
   const id = useId();
   // Suspending on a promise is how a server render waits (React 18); in the browser there is
   // no provider and the section renders at once.
-  if (turns && !turns.hasPassed(id)) throw turns.wait(id);
+  if (turns && !turns.pass(id)) throw turns.wait(id);
   return <>{children}</>;
 }
 
