@@ -171,28 +171,26 @@ export default function PatternsPage() {
         ))}
       </nav>
 
-      {/* The page's larger parts are rendered in turns of their own (decision 030): four of
-          10-15 ms instead of one of ~50 ms at 100,000 cases; few, as each turn is a wait under load. */}
-      <LaterTurn>
-        <SavedPatterns patterns={d.patterns} canWrite={d.canWrite} />
+      <SavedPatterns patterns={d.patterns} canWrite={d.canWrite} />
 
-        {/* A level-2 heading over the tables and the chart (their titles are level 3): headings
-            go down one level at a time for screen readers (Lighthouse: heading-order). */}
-        <section aria-labelledby="counts">
-          <Title order={2} size="h3" id="counts" mb="sm">Counts</Title>
-          <Stack gap="lg">
-            <SimpleGrid cols={{ base: 1, xl: 2 }}>
-              {d.matrices.map((m) => (
-                <MatrixTable key={m.title} title={m.title} matrix={m.matrix} cellHref={cellHref} />
-              ))}
-            </SimpleGrid>
+      {/* A level-2 heading over the tables and the chart (their titles are level 3): headings
+          go down one level at a time for screen readers (Lighthouse: heading-order). */}
+      <section aria-labelledby="counts">
+        <Title order={2} size="h3" id="counts" mb="sm">Counts</Title>
+        <Stack gap="lg">
+          <SimpleGrid cols={{ base: 1, xl: 2 }}>
+            {d.matrices.map((m) => (
+              <MatrixTable key={m.title} title={m.title} matrix={m.matrix} cellHref={cellHref} />
+            ))}
+          </SimpleGrid>
 
-            <LaterTurn>
-              <MonthlyChart data={d.monthly.data} series={d.monthly.series} table={d.monthly.table} suppress={d.suppress} />
-            </LaterTurn>
-          </Stack>
-        </section>
-      </LaterTurn>
+          {/* The page's larger parts render in turns of their own (decision 030): ~10-15 ms each at
+              100,000 cases instead of ~50 ms in one; few, as under load each turn is a wait. */}
+          <LaterTurn>
+            <MonthlyChart data={d.monthly.data} series={d.monthly.series} table={d.monthly.table} suppress={d.suppress} />
+          </LaterTurn>
+        </Stack>
+      </section>
 
       <LaterTurn>
         <ThemeSection d={d.themes as ThemeSectionData} canWrite={d.canWrite} options={d.themeOptions} error={themeError} editing={d.editing} />
