@@ -18,6 +18,10 @@ void dbReady
 void dbReady.then(schedulePruning);
 
 const ABORT_DELAY = 5_000;
+// The render itself is cut off much later: a part rendered in a later turn (<LaterTurn>) waits
+// behind every other request's work, and under a heavy load a page that is merely slow would
+// otherwise answer 500 at 5 s (decision 030). Deferred loader data still stops at ABORT_DELAY.
+const RENDER_ABORT_MS = 30_000;
 
 export default function handleRequest(
   request: Request,
@@ -77,6 +81,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    setTimeout(abort, RENDER_ABORT_MS);
   });
 }
