@@ -87,7 +87,7 @@ describe("the worker reads every piece of evidence (decision 031: it holds the c
         whys: c.whySteps.map((w) => w.answer),
       })),
     );
-    const shape = (t: { caseIds: number[]; terms: string[]; typicalCaseId: number; dominantCause: string }) => ({ ...t, caseIds: [...t.caseIds].sort((a, b) => a - b) });
+    const shape = (t: { caseIds: number[]; terms: string[]; typicalCaseId: number | null; dominantCause: string }) => ({ ...t, caseIds: [...t.caseIds].sort((a, b) => a - b) });
     const byFirst = (a: { caseIds: number[] }, b: { caseIds: number[] }) => a.caseIds[0] - b.caseIds[0];
     expect(expected.some((t) => t.caseIds.some((id) => some.includes(id)))).toBe(true);
     expect(stored.map((t) => shape({ caseIds: t.cases.map((c) => c.caseId), terms: JSON.parse(t.terms) as string[], typicalCaseId: t.typicalCaseId, dominantCause: t.dominantCause })).sort(byFirst)).toEqual(
