@@ -2,7 +2,8 @@
 // shared machine's changing load hits both alike: `node bench/pair.mjs <before-root> <db-file>`.
 // The "after" build is this checkout. Per turn: the server thread's CPU per request per route
 // (one at a time), the mixed load of 16 connections, its longest event-loop stall, and the
-// pattern page's first request after a write. Prints one JSON line per turn. PAIR_TURNS (2) and
+// pattern page's first request after a write, and the server's memory (largest VmRSS sampled in
+// each of those steps, and VmHWM so far; decision 031). Prints one JSON line per turn. PAIR_TURNS (2) and
 // BENCH_MIXED_SECONDS (20) set the turns and the mixed load's length.
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +19,7 @@ const [beforeRoot, dbFile] = process.argv.slice(2);
 const TURNS = Number(process.env.PAIR_TURNS || 2);
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS || 20);
 const registry = new Set();
+const mb = (kb) => (kb ? Math.round(kb / 1024) : null);
 const stopAll = () => Promise.allSettled([...registry].map((s) => s.stop()));
 process.on("SIGINT", () => stopAll().finally(() => process.exit(130)));
 
@@ -48,20 +50,25 @@ try {
     for (const label of ["before", "after"]) {
       const s = servers[label];
       await s.waitIdle();
+      s.setPhase(`${turn}:cpu`);
       const cpu = await cpuPerRequest(s, routes, s.cookie, { rounds: 8 });
       await s.waitIdle();
       await s.loopDelay();
       const load0 = os.loadavg()[0];
+      s.setPhase(`${turn}:mixed`);
       const m = await mixedLoad(s, routes, s.cookie, { connections: 16, seconds: SECONDS });
       const loop = await s.loopDelay();
       await s.waitIdle();
+      s.setPhase(`${turn}:afterWrite`);
       const after = await patternsAfterWrite(s, s.cookie, { rounds: 3, pauseMs: 3_000 }).catch((error) => ({ p50Ms: null, maxMs: null, error: String(error).slice(0, 600) }));
       console.log(JSON.stringify({
         turn, label, load: [load0, os.loadavg()[0]].map((v) => Math.round(v * 10) / 10),
         cpuMsPerRequest: Object.fromEntries(Object.entries(cpu).map(([k, c]) => [k, { busy: c.busyMsPerRequest, kB: Math.round(c.bytes / 1000) }])),
         mixed: Object.fromEntries(Object.entries(m.routes).map(([k, r]) => [k, { n: r.count, p50: r.p50Ms, p99: r.p99Ms, err: r.errors, ...(k === "export" ? { firstByteP99: r.firstByte.p99Ms } : {}) }])),
         loopMaxMs: loop?.maxMs, patternsAfterWrite: { p50: after.p50Ms, max: after.maxMs, error: after.error },
+        memoryMb: { ...Object.fromEntries(["start", "cpu", "mixed", "afterWrite"].map((k) => [k, mb(s.memory.byPhase[k === "start" ? "start" : `${turn}:${k}`])])), hwm: mb(s.memory.hwmKb) },
       }));
+      s.setPhase("between");
     }
   }
 } finally {

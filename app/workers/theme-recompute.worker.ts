@@ -28,29 +28,65 @@ type CaseRow = Omit<PatternCase, "raisedOn" | "reporterKey"> & {
 
 const RECENT = `SELECT id FROM "Case" ORDER BY raisedOn DESC, id DESC LIMIT @cap`;
 const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+const NO_WHYS: readonly string[] = [];
 
+/**
+ * One string per distinct value: SQLite hands over a fresh string for every row, and the
+ * taxonomy columns repeat a few dozen values 20,000 times (decision 031).
+ */
+function interner() {
+  const seen = new Map<string, string>();
+  return (s: string) => {
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit;
+    seen.set(s, s);
+    return s;
+  };
+}
+
+// Cases are built row by row as SQLite steps (no array of raw rows beside them), each as one
+// literal of fixed shape: objects made by a rest spread got shapes of their own (~8 MB of
+// descriptors at 20,000 cases).
 function readCases(file: string, cap: number): ThemeCase[] {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
     // One read transaction: the cases and their whys come from the same snapshot (WAL).
     return sqlite.transaction(() => {
-      const rows = sqlite
-        .prepare(
-          `SELECT id, title, complaint, raisedOn, reporterFunction, reporterRole, segment, tenureMonths, behaviour, suspectedCause,
-                  rootCause, reporterName, region, behaviourDetail, causeDetail, rootCauseStatement
-           FROM "Case" WHERE id IN (${RECENT})`,
-        )
-        .all({ cap }) as CaseRow[];
       const whys = new Map<number, string[]>();
-      const steps = sqlite.prepare(`SELECT caseId, answer FROM "WhyStep" WHERE caseId IN (${RECENT}) AND answer <> '' ORDER BY caseId, position`).all({ cap }) as { caseId: number; answer: string }[];
-      for (const s of steps) whys.set(s.caseId, [...(whys.get(s.caseId) ?? []), s.answer]);
-      return rows.map(({ reporterName, behaviourDetail, causeDetail, raisedOn, ...c }) => ({
-        ...c,
-        raisedOn: asDate(raisedOn),
-        reporterKey: reporterKeyOf(reporterName),
-        details: [behaviourDetail, causeDetail].filter(Boolean).join("\n"),
-        whys: whys.get(c.id) ?? [],
-      }));
+      const steps = sqlite.prepare(`SELECT caseId, answer FROM "WhyStep" WHERE caseId IN (${RECENT}) AND answer <> '' ORDER BY caseId, position`);
+      for (const s of steps.iterate({ cap }) as IterableIterator<{ caseId: number; answer: string }>) {
+        const list = whys.get(s.caseId);
+        if (list) list.push(s.answer);
+        else whys.set(s.caseId, [s.answer]);
+      }
+      const tag = interner();
+      const rows = sqlite.prepare(
+        `SELECT id, title, complaint, raisedOn, reporterFunction, reporterRole, segment, tenureMonths, behaviour, suspectedCause,
+                rootCause, reporterName, region, behaviourDetail, causeDetail, rootCauseStatement
+         FROM "Case" WHERE id IN (${RECENT})`,
+      );
+      const cases: ThemeCase[] = [];
+      for (const r of rows.iterate({ cap }) as IterableIterator<CaseRow>) {
+        cases.push({
+          id: r.id,
+          title: r.title,
+          complaint: r.complaint,
+          raisedOn: asDate(r.raisedOn),
+          reporterFunction: tag(r.reporterFunction),
+          reporterRole: tag(r.reporterRole),
+          segment: tag(r.segment),
+          tenureMonths: r.tenureMonths,
+          behaviour: tag(r.behaviour),
+          suspectedCause: tag(r.suspectedCause),
+          rootCause: tag(r.rootCause),
+          reporterKey: reporterKeyOf(r.reporterName),
+          region: tag(r.region),
+          details: [r.behaviourDetail, r.causeDetail].filter(Boolean).join("\n"),
+          whys: whys.get(r.id) ?? NO_WHYS,
+          rootCauseStatement: r.rootCauseStatement,
+        });
+      }
+      return cases;
     })();
   } finally {
     sqlite.close();

@@ -13,6 +13,8 @@ import { allThemes, settleThemeViews, themePage } from "~/models/theme.server";
 import { runWorker, WORKER_HEAP_MB, workerBudget, workerHeap } from "~/utils/worker.server";
 import type { ThemeViewResult } from "~/workers/theme-view.worker";
 import { getEnv } from "~/utils/env.server";
+import { partitionThemes } from "~/domain/patterns/theme-partition";
+import { reporterKeyOf } from "~/utils/reporter-key";
 import { db, makeUser, plantCases } from "./helpers";
 
 describe("suggested groups: stale while revalidating, on a worker thread", () => {
@@ -50,6 +52,47 @@ describe("themes on a worker thread", () => {
     const stored = await allThemes();
     expect(stored.themes.length).toBe(worker.themes);
     expect(new Set(stored.themes.flatMap((t) => t.caseIds)).size).toBeLessThanOrEqual(await db.case.count());
+  }, 120_000);
+});
+
+describe("the worker reads every piece of evidence (decision 031: it holds the cases compactly)", () => {
+  it("stores the partition the themes code makes of the same cases read in full: details, Five Whys answers, diagnosis", async () => {
+    const analyst = await makeUser("analyst");
+    await plantCases(300, analyst.id);
+    // Evidence beyond the complaint, on some cases: a theme only it can make.
+    const some = (await db.case.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 60 })).map((c) => c.id);
+    for (const [i, id] of some.entries()) {
+      await db.case.update({
+        where: { id },
+        data: {
+          behaviourDetail: i % 2 ? "Reps hold deals back to the next quarter" : "",
+          causeDetail: "The accelerator cliff resets every quarter",
+          rootCause: i % 3 ? "plan_mechanics" : "",
+          rootCauseStatement: i % 3 ? "Accelerator cliff at quarter end rewards sandbagging" : "",
+          region: "EMEA",
+          whySteps: { create: [{ position: 1, question: "Why?", answer: "The accelerator cliff resets each quarter" }, { position: 2, question: "Why?", answer: "" }] },
+        },
+      });
+    }
+    await settleThemes();
+    const stored = await db.theme.findMany({ select: { terms: true, typicalCaseId: true, dominantCause: true, cases: { select: { caseId: true } } } });
+    const rows = await db.case.findMany({
+      include: { whySteps: { select: { answer: true }, where: { answer: { not: "" } }, orderBy: { position: "asc" } } },
+    });
+    const expected = partitionThemes(
+      rows.map((c) => ({
+        ...c,
+        reporterKey: reporterKeyOf(c.reporterName),
+        details: [c.behaviourDetail, c.causeDetail].filter(Boolean).join("\n"),
+        whys: c.whySteps.map((w) => w.answer),
+      })),
+    );
+    const shape = (t: { caseIds: number[]; terms: string[]; typicalCaseId: number | null; dominantCause: string }) => ({ ...t, caseIds: [...t.caseIds].sort((a, b) => a - b) });
+    const byFirst = (a: { caseIds: number[] }, b: { caseIds: number[] }) => a.caseIds[0] - b.caseIds[0];
+    expect(expected.some((t) => t.caseIds.some((id) => some.includes(id)))).toBe(true);
+    expect(stored.map((t) => shape({ caseIds: t.cases.map((c) => c.caseId), terms: JSON.parse(t.terms) as string[], typicalCaseId: t.typicalCaseId, dominantCause: t.dominantCause })).sort(byFirst)).toEqual(
+      expected.map((t) => shape({ caseIds: t.caseIds, terms: t.terms, typicalCaseId: t.typicalCaseId, dominantCause: t.dominantCause })).sort(byFirst),
+    );
   }, 120_000);
 });
 
