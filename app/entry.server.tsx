@@ -1,11 +1,11 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { schedulePruning } from "./models/access-log.server";
 import { fillPublicSearchText } from "./models/public-search.server";
 import { dbReady } from "./utils/db.server";
+import { RenderTurns, RenderTurnsProvider } from "./components/render-turns";
 import { NonceProvider } from "./utils/nonce";
 import { ScriptsAfterPaint } from "./utils/scripts-after-paint.server";
 import { TickChunks } from "./utils/tick-chunks.server";
@@ -18,6 +18,10 @@ void dbReady
 void dbReady.then(schedulePruning);
 
 const ABORT_DELAY = 5_000;
+// The render itself is cut off much later: a part rendered in a later turn (<LaterTurn>) waits
+// behind every other request's work, and under a heavy load a page that is merely slow would
+// otherwise answer 500 at 5 s (decision 030). Deferred loader data still stops at ABORT_DELAY.
+const RENDER_ABORT_MS = 30_000;
 
 export default function handleRequest(
   request: Request,
@@ -27,16 +31,26 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // A render error inside a section rendered later (<LaterTurn>) goes to the route's error
+    // boundary, as one in the rest of the page does, instead of leaving a page with a gap.
+    let renderError: unknown = null;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RenderTurnsProvider value={new RenderTurns()}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RenderTurnsProvider>
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        // The whole page, for people and bots alike: sections rendered in later turns
+        // (<LaterTurn>, decision 030) are in place in the HTML, so it reads without JavaScript.
+        onAllReady() {
+          if (renderError !== null) {
+            reject(renderError);
+            return;
+          }
           shellRendered = true;
           // One chunk per turn of the event loop, NUL bytes dropped (see TickChunks).
           const body = new TickChunks();
@@ -61,11 +75,12 @@ export default function handleRequest(
           reject(error);
         },
         onError(error: unknown) {
+          if (!shellRendered) renderError ??= error;
           responseStatusCode = 500;
           if (shellRendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    setTimeout(abort, RENDER_ABORT_MS);
   });
 }

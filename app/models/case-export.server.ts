@@ -9,6 +9,12 @@ import { exportRows } from "./case-queries.server";
 /** Rows read and written per step (250 was tried for shorter steps: the export's CPU rose by ~40% and its streaming slowed, decision 028). */
 export const EXPORT_PAGE = 1_000;
 
+// Remix writes a body without waiting for the socket, and each page's read resolves in
+// microtasks (better-sqlite3 answers synchronously), so without a pause every page of an
+// export ran in one turn of the event loop: 200-250 ms at 10,000 rows that no other request
+// could interrupt (decision 030). One macrotask per page lets them in between.
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function exportStream(ids: readonly number[], viewer: Viewer, format: "csv" | "json", columns: readonly ExportColumn[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let next = 0;
@@ -17,6 +23,7 @@ export function exportStream(ids: readonly number[], viewer: Viewer, format: "cs
       controller.enqueue(encoder.encode(format === "json" ? jsonHead : csvHead(columns, { bom: true })));
     },
     async pull(controller) {
+      await nextTurn();
       if (next >= ids.length) {
         if (format === "json") controller.enqueue(encoder.encode(jsonTail(ids.length > 0)));
         controller.close();

@@ -37,7 +37,8 @@ import {
   STATUSES,
 } from "~/domain/cases/taxonomy";
 import { TENURE_BANDS } from "~/domain/cases/tenure";
-import { listCases, listOwners } from "~/models/case-queries.server";
+import { listCasesCached } from "~/models/case-list-cache.server";
+import { listOwners } from "~/models/case-queries.server";
 import { assignCases, bulkStatus, slaViews } from "~/models/queue.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:read");
   const query = parseCaseListQuery(new URL(request.url).searchParams);
   // The page and the status counts of its tabs (capped; they give the list its total too).
-  const [list, owners] = await Promise.all([listCases(query, user), listOwners()]);
+  const [list, owners] = await Promise.all([listCasesCached(query, user), listOwners()]);
   const canWrite = can(user.role, "case:write");
   // Ageing against the SLA, for the comp team who work the queue.
   const sla = canWrite ? Object.fromEntries(await slaViews(list.rows)) : {};

@@ -7,6 +7,7 @@ import { tenureRange } from "~/domain/cases/tenure";
 import { RECORD_FIELDS } from "~/domain/cases/case-record";
 import { caseSearch, countByStatus, exportCases, listCases } from "~/models/case-queries.server";
 import { loader as listLoader } from "~/routes/cases._index";
+import { dataChanged } from "~/utils/data-version.server";
 import { cookieFor, db, getRequest, makeUser, run } from "./helpers";
 
 type ListData = {
@@ -56,6 +57,7 @@ async function insertCases(count: number, columns: Record<string, string>) {
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})
      INSERT INTO "Case" (${names.map((n) => `"${n}"`).join(", ")}) SELECT ${names.map((n) => values[n]).join(", ")} FROM n`,
   );
+  dataChanged(); // as the app's write paths do (after-commit step): the list's cache is per data version
 }
 
 /** A day of January 2026 as Prisma stores it, from an SQL integer expression (1–28). */
@@ -182,6 +184,7 @@ describe("keyset pages", () => {
     const back = await list(`/cases?q=wombat&page=2&before=${third.prev}`);
     expect(back.rows).toEqual(second.rows);
     await db.case.deleteMany({ where: { title: "Wombat newest" } });
+    dataChanged();
   });
 
   it("are the same whatever the cap, whether or not the page lies in the first cap + 1 rows", async () => {

@@ -35,6 +35,25 @@ describe("streamed case export", () => {
     expect("\uFEFF" + chunks.join("")).toBe(toCsv(all, columns, { bom: true }));
   }, 60_000);
 
+  it("lets other requests in between its pages: one page per turn of the event loop", async () => {
+    const analyst = await signedIn("analyst");
+    const pages = Math.ceil((await exportCases(parseCaseListQuery(new URLSearchParams()), { id: analyst.id, role: "analyst" })).length / EXPORT_PAGE);
+    expect(pages).toBeGreaterThan(1);
+    const response = (await loader({ request: getRequest("/cases/export?format=csv", analyst.cookie), params: {}, context: { clientAddress: "127.0.0.1" } })) as Response;
+    // Another request's work, one step per turn, counted while the export is read to the end.
+    let turns = 0;
+    let reading = true;
+    const tick = () => {
+      if (!reading) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    await chunksOf(response);
+    reading = false;
+    expect(turns).toBeGreaterThanOrEqual(pages);
+  }, 60_000);
+
   it("gives a sales leader neither the reporter's name nor the confidential flag, in JSON too", async () => {
     const leader = await signedIn("sales_leader");
     const response = (await loader({ request: getRequest("/cases/export?format=json", leader.cookie), params: {}, context: { clientAddress: "127.0.0.1" } })) as Response;
