@@ -157,7 +157,8 @@ if (args.includes("--knob")) {
 /**
  * Does a way of choosing weights generalise? For each tuning set, the weights that score best
  * on the others (mean of ARI + half the verdict share) are scored on it. Two grids: the knobs
- * before decision 021 (cause rarity and the core rule off), and with them.
+ * before decision 021 (cause rarity and the core rule off), and with them; the weights outside
+ * the grid are the defaults, or those given with --weights.
  */
 function leaveOneSetOut(tuning: LabelledSet[]) {
   const grid: Partial<ThemeWeights>[] = [];
@@ -166,7 +167,7 @@ function leaveOneSetOut(tuning: LabelledSet[]) {
       for (const suspected of [0.3, 0.4])
         for (const threshold of [0.18, 0.2, 0.22])
           for (const causeIdf of [0, 1]) for (const admit of [0, 0.25]) grid.push({ concepts, diagnosed, suspected, threshold, causeIdf, admit });
-  const results = grid.map((w) => ({ w, scores: tuning.map((set) => score(set, partitionThemes(set.cases, { ...DEFAULT_THEME_WEIGHTS, ...w }).map((t) => t.caseIds), true)) }));
+  const results = grid.map((w) => ({ w, scores: tuning.map((set) => score(set, partitionThemes(set.cases, { ...weights, ...w }).map((t) => t.caseIds), true)) }));
   const value = objective;
   const show = (s: Scores) => `ARI ${s.ari.toFixed(3)} verdicts ${s.right}/${s.groups}`;
   for (const [label, space] of [

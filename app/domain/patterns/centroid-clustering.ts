@@ -7,14 +7,20 @@
 
 export type TermWeights<K> = Iterable<readonly [K, number]>;
 export type Cluster<K> = { members: number[]; centroid: Map<K, number>; norm2: number };
+/** Term → (cluster → the cluster's centroid weight for the term): scoring reads no centroid map. */
+type Postings<K> = Map<K, Map<number, number>>;
+/** Per-cluster dot products of one scoring, reused across calls (a Map per call was most of the time at 20,000 cases). */
+type Scratch = { dots: Float64Array; seen: Uint8Array; touched: Int32Array };
 
 /** The clusters and, per document, its cluster's index. */
 export function clusterByCentroid<K>(docs: readonly TermWeights<K>[], threshold: number, passes: number) {
   let clusters: Cluster<K>[] = [];
-  let postings = new Map<K, Set<number>>(); // term → clusters holding it
+  let postings: Postings<K> = new Map();
   let assignment: number[] = [];
+  // There are never more clusters than documents.
+  const scratch: Scratch = { dots: new Float64Array(docs.length), seen: new Uint8Array(docs.length), touched: new Int32Array(docs.length) };
   docs.forEach((v, i) => {
-    const best = bestCluster(v, clusters, postings, null);
+    const best = bestCluster(v, clusters, postings, null, scratch);
     let k = best && best.score >= threshold ? best.cluster : -1;
     if (k === -1) {
       k = clusters.length;
@@ -26,7 +32,7 @@ export function clusterByCentroid<K>(docs: readonly TermWeights<K>[], threshold:
 
   for (let pass = 0; pass < passes; pass++) {
     const next = docs.map((v, i) => {
-      const best = bestCluster(v, clusters, postings, assignment[i]);
+      const best = bestCluster(v, clusters, postings, assignment[i], scratch);
       return best && best.score >= threshold ? best.cluster : -1 - i; // negative: on its own
     });
     if (next.every((k, i) => k === assignment[i])) break;
@@ -47,16 +53,16 @@ export function clusterByCentroid<K>(docs: readonly TermWeights<K>[], threshold:
   return { clusters, assignment };
 }
 
-function addTo<K>(c: Cluster<K>, k: number, doc: number, v: TermWeights<K>, postings: Map<K, Set<number>>) {
+function addTo<K>(c: Cluster<K>, k: number, doc: number, v: TermWeights<K>, postings: Postings<K>) {
   c.members.push(doc);
   for (const [t, x] of v) {
     const old = c.centroid.get(t) ?? 0;
     const now = old + x;
     c.centroid.set(t, now);
     c.norm2 += now * now - old * old;
-    let set = postings.get(t);
-    if (!set) postings.set(t, (set = new Set()));
-    set.add(k);
+    let list = postings.get(t);
+    if (!list) postings.set(t, (list = new Map()));
+    list.set(k, now);
   }
 }
 
@@ -64,13 +70,26 @@ function addTo<K>(c: Cluster<K>, k: number, doc: number, v: TermWeights<K>, post
  * The cluster whose centroid is most like `v`. `own` is the cluster v is in: it is scored
  * without v, using |c − v|² = |c|² − 2·c·v + 1.
  */
-function bestCluster<K>(v: TermWeights<K>, clusters: Cluster<K>[], postings: Map<K, Set<number>>, own: number | null) {
-  const dots = new Map<number, number>();
+function bestCluster<K>(v: TermWeights<K>, clusters: Cluster<K>[], postings: Postings<K>, own: number | null, scratch: Scratch) {
+  const { dots, seen, touched } = scratch;
+  let n = 0;
   for (const [t, x] of v) {
-    for (const k of postings.get(t) ?? []) dots.set(k, (dots.get(k) ?? 0) + clusters[k].centroid.get(t)! * x);
+    const list = postings.get(t);
+    if (!list) continue;
+    for (const [k, w] of list) {
+      if (!seen[k]) {
+        seen[k] = 1;
+        touched[n++] = k;
+      }
+      dots[k] += w * x;
+    }
   }
   let best: { cluster: number; score: number } | null = null;
-  for (const [k, d] of dots) {
+  for (let j = 0; j < n; j++) {
+    const k = touched[j];
+    const d = dots[k];
+    dots[k] = 0;
+    seen[k] = 0;
     let dotK = d;
     let norm2 = clusters[k].norm2;
     if (k === own) {

@@ -13,6 +13,7 @@ import {
   verdict,
   verdictSentence,
   independentReports,
+  reportOf,
 } from "./grouping";
 import { buildIndex } from "./text-similarity";
 import { caseText, type PatternCase } from "./types";
@@ -150,6 +151,14 @@ describe("verdict", () => {
     expect(independentReports([rep("sales", "ae", team), rep("sales", "ae", team), rep("sales", "ae", { ...team, month: "2026-04" })])).toBe(2);
     // Without a region the team is not known: people count one by one.
     expect(independentReports([rep("sales", "ae", { month: "2026-03" }), rep("sales", "ae", { month: "2026-03" })])).toBe(2);
+  });
+
+  it("numbers each case by its report, joining a reporter's cases and a team's month through either", () => {
+    const team = { region: "EMEA North", month: "2026-03" };
+    const r = reportOf([rep("sales", "ae", { ...team, reporterKey: "dana" }), rep("sales", "ae", team), rep("finance", "other", { reporterKey: "dana" }), rep("sales", "ae", { ...team, month: "2026-05" })]);
+    expect(r[1]).toBe(r[0]);
+    expect(r[2]).toBe(r[0]);
+    expect(r[3]).not.toBe(r[0]);
   });
 
   it("does not count an unrecorded function as a second one", () => {

@@ -158,6 +158,11 @@ type ReportCase = Pick<PatternCase, "reporterFunction" | "reporterRole" | "segme
  * either, transitively.
  */
 export function independentReports(cases: readonly ReportCase[]): number {
+  return new Set(reportOf(cases)).size;
+}
+
+/** Per case, a number its independent report's cases share (see independentReports). */
+export function reportOf(cases: readonly ReportCase[]): number[] {
   const parent = cases.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const firstWith = new Map<string, number>();
@@ -173,7 +178,7 @@ export function independentReports(cases: readonly ReportCase[]): number {
       else parent[find(i)] = find(j);
     }
   });
-  return new Set(cases.map((_, i) => find(i))).size;
+  return cases.map((_, i) => find(i));
 }
 
 /**

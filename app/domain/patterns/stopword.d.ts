@@ -1,5 +1,5 @@
-// `stopword` ships no type declarations; this covers the two exports the patterns domain uses.
+// `stopword` ships no type declarations; this covers the export the patterns domain uses
+// (its word list; text-similarity.ts filters with a Set of its own).
 declare module "stopword" {
-  export function removeStopwords(tokens: string[], stopwords?: readonly string[]): string[];
   export const eng: string[];
 }

@@ -113,6 +113,16 @@ const BY_PHRASE: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
+/** First stem of a phrase → the longest phrase starting with it: most words start none, and are looked up once. */
+const LONGEST_FROM: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  for (const key of BY_PHRASE.keys()) {
+    const words = key.split(" ");
+    map.set(words[0], Math.max(map.get(words[0]) ?? 0, words.length));
+  }
+  return map;
+})();
+
 /**
  * How often a text mentions each concept. Longest match first, and the words of a matched
  * phrase are not matched again: "book of business" counts once, as territory.
@@ -123,7 +133,7 @@ export function conceptCounts(text: string): Map<string, number> {
   let i = 0;
   while (i < s.length) {
     let matched = 0;
-    for (let n = Math.min(LONGEST, s.length - i); n >= 1; n--) {
+    for (let n = Math.min(LONGEST, s.length - i, LONGEST_FROM.get(s[i]) ?? 0); n >= 1; n--) {
       const concept = BY_PHRASE.get(s.slice(i, i + n).join(" "));
       if (concept) {
         out.set(concept, (out.get(concept) ?? 0) + 1);

@@ -112,3 +112,41 @@ describe("partitionThemes' core rule", () => {
     expect(ids(0.5)).toEqual([cases.slice(0, 5).map((c) => c.id)]);
   });
 });
+
+describe("partitionThemes' report blocks", () => {
+  const pool = [
+    "The SE bonus pool is split evenly so the engineers who carry the technical win get nothing extra",
+    "Our presales pool pays every SE the same share no matter who ran the proof of concept",
+    "SE pool payout ignores which engineer did the security review, same share for all",
+    "The solutions engineer pool splits the bonus evenly, the POC work is invisible",
+  ];
+  const gary = [
+    "The bonus pool is split by my manager, his favourites get the share, the SE work counts for nothing",
+    "My manager split the pool to his favourites again, the same share for the SE as for nobody",
+    "Favourites of my manager get the pool share again, the split ignores the engineer work",
+  ];
+  const rest = pool.map((complaint, i) => makeCase({ complaint, reporterKey: `se${i}`, region: ["EMEA", "APAC", "LATAM", "NA East"][i] }));
+  const ids = (cases: ReturnType<typeof makeCase>[], block = DEFAULT_THEME_WEIGHTS.block) => partitionThemes(cases, { ...DEFAULT_THEME_WEIGHTS, block }).map((t) => t.caseIds.sort((a, b) => a - b));
+
+  it("splits one reporter's cases from a theme when they are more alike to each other than to the rest", () => {
+    const cases = [...rest, ...gary.map((complaint) => makeCase({ complaint, reporterKey: "gary", region: "NA West" }))];
+    expect(ids(cases, 0)).toEqual([cases.map((c) => c.id)]);
+    expect(ids(cases)).toEqual(expect.arrayContaining([rest.map((c) => c.id), cases.slice(4).map((c) => c.id)]));
+  });
+
+  it("does the same for one team's cases in one month (one report, as the verdict counts it)", () => {
+    const cases = [...rest, ...gary.map((complaint, i) => makeCase({ complaint, reporterKey: `team${i}`, region: "NA West" }))];
+    expect(ids(cases, 0)).toEqual([cases.map((c) => c.id)]);
+    expect(ids(cases)).toEqual(expect.arrayContaining([rest.map((c) => c.id), cases.slice(4).map((c) => c.id)]));
+  });
+
+  it("leaves in the theme one reporter's cases that read like the rest of it (a block of two, considered at block 2)", () => {
+    const twice = [
+      "The SE pool split is even, the engineer who carries the technical win gets the same share",
+      "Presales bonus pool pays every engineer the same, the security review and POC work are not rewarded",
+    ].map((complaint) => makeCase({ complaint, reporterKey: "same", region: "APAC" }));
+    const cases = [...rest, ...twice];
+    expect(ids(cases, 0)).toEqual([cases.map((c) => c.id)]);
+    expect(ids(cases, 2)).toEqual([cases.map((c) => c.id)]);
+  });
+});

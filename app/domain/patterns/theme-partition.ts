@@ -15,14 +15,18 @@
 // two are not themes, nor are pairs whose two cases are barely alike (two one-offs that share
 // common words would otherwise make a "theme" and hide that each is an anecdote). Time is
 // not a similarity signal (a cause persists for months); it orders the pass, so the same cases always give the same themes, and it ranks themes.
-// Last, the core rule (decision 021): in a theme of four or more, a member not like the rest
-// of the theme is left out, so a one-off does not sit in a theme and lend it a verdict.
+// Then the core rule (decision 021): in a theme of four or more, a member not like the rest
+// of the theme is left out, so a one-off does not sit in a theme and lend it a verdict. Last,
+// report blocks (decision 032): three or more cases of one report (one reporter, or one team in
+// one month, as the verdict counts them) more alike to each other than to the rest of their
+// theme are a theme of their own — an anecdote — rather than part of a pattern's.
 //
 // Cost: O(n·k·t) per pass with an inverted index from term to clusters (k clusters, t terms a
 // case has); memory O(n·t). Measured at 100,000 cases in bench (see the README).
 
 import { clusterByCentroid } from "./centroid-clustering";
 import { effectiveCause } from "./effective-cause";
+import { reportOf } from "./grouping";
 import { conceptCounts } from "./theme-concepts";
 import { buildIndex, type TfIdfIndex } from "./text-similarity";
 import { THEME_PREFIX } from "./themes";
@@ -54,6 +58,8 @@ export type ThemeWeights = {
   causeIdf: number;
   /** Minimum cosine between a member and the centre of the rest of its theme to stay in it (the core rule); 0 keeps everyone. */
   admit: number;
+  /** Smallest block of one report (one reporter, or one team in one month) split from a theme when its cases are more alike to each other than to the rest; 0 never splits. */
+  block: number;
 };
 
 /**
@@ -73,6 +79,7 @@ export const DEFAULT_THEME_WEIGHTS: ThemeWeights = {
   learned: 0,
   causeIdf: 1,
   admit: 0.25,
+  block: 3,
 };
 
 const PASSES = 8;
@@ -214,15 +221,11 @@ export function partitionThemes(cases: readonly ThemeCase[], weights: ThemeWeigh
   const index = buildIndex(ordered.map((c) => ({ id: c.id, text: themeText(c) })));
   const vectors = caseVectors(ordered, weights, index);
   const docs = ordered.map((c) => vectors.get(c.id)!);
-  const assignment = admitCore(docs, cluster(docs, weights.threshold, weights.merge, weights.pair), weights.admit, weights.pair);
+  const cored = admitCore(docs, cluster(docs, weights.threshold, weights.merge, weights.pair), weights.admit, weights.pair);
+  const assignment = weights.block > 0 ? splitReportBlocks(ordered, docs, cored, weights.block, weights.pair) : cored;
 
-  const groups = new Map<number, number[]>();
-  assignment.forEach((k, i) => {
-    if (k < 0) return;
-    groups.set(k, [...(groups.get(k) ?? []), i]);
-  });
   const df = documentFrequency(docs);
-  return [...groups.values()]
+  return [...membersOf(assignment).values()]
     .filter((m) => m.length >= MIN_THEME_SIZE)
     .map((m) => explain(m.map((i) => ordered[i]), m.map((i) => docs[i]), index, df, docs.length));
 }
@@ -256,15 +259,9 @@ function cluster(docs: readonly Vec[], threshold: number, merge: number, pair: n
     merged.add(root(a));
   }
   assignment = assignment.map((k) => root(k));
-  const members = new Map<number, number[]>();
-  assignment.forEach((k, i) => members.set(k, [...(members.get(k) ?? []), i]));
-  const keep = (k: number) => {
-    const m = members.get(k) ?? [];
-    // A cluster of one is no theme; nor is a pair that is barely alike.
-    if (m.length < MIN_THEME_SIZE) return false;
-    return m.length > 2 || dotVec(docs[m[0]], docs[m[1]]) >= pair;
-  };
-  return assignment.map((k) => (keep(k) ? k : -1));
+  const members = membersOf(assignment);
+  // A cluster of one is no theme; nor is a pair that is barely alike.
+  return assignment.map((k) => (holdsTogether(docs, members.get(k) ?? [], pair) ? k : -1));
 }
 
 /**
@@ -277,15 +274,8 @@ function cluster(docs: readonly Vec[], threshold: number, merge: number, pair: n
  */
 function admitCore(docs: readonly Vec[], assignment: readonly number[], admit: number, pair: number): number[] {
   if (admit <= 0) return [...assignment];
-  const members = new Map<number, number[]>();
-  assignment.forEach((k, i) => {
-    if (k < 0) return;
-    const m = members.get(k);
-    if (m) m.push(i);
-    else members.set(k, [i]);
-  });
   const out = [...assignment];
-  for (const m of members.values()) {
+  for (const m of membersOf(assignment).values()) {
     if (m.length < CORE_MIN) continue;
     const sum: Vec = new Map();
     for (const i of m) for (const [t, x] of docs[i]) sum.set(t, (sum.get(t) ?? 0) + x);
@@ -297,11 +287,75 @@ function admitCore(docs: readonly Vec[], assignment: readonly number[], admit: n
       const rest2 = norm2 - 2 * d + 1;
       return rest2 > 1e-12 && (d - 1) / Math.sqrt(rest2) >= admit;
     });
-    const holds = kept.length > 2 || (kept.length === 2 && dotVec(docs[kept[0]], docs[kept[1]]) >= pair);
-    const stay = new Set(holds ? kept : []);
+    const stay = new Set(holdsTogether(docs, kept, pair) ? kept : []);
     for (const i of m) if (!stay.has(i)) out[i] = -1;
   }
   return out;
+}
+
+/**
+ * One report is not a pattern's member twice over: in a theme, the cases of one independent
+ * report (one reporter, or one team in one month: grouping.ts) that are more alike to each
+ * other than to the rest of the theme are their own theme, which the verdict then calls an
+ * anecdote, instead of lending the rest of the theme their topic. A rest left with one case,
+ * or with a pair barely alike, dissolves.
+ */
+function splitReportBlocks(cases: readonly ThemeCase[], docs: readonly Vec[], assignment: readonly number[], minBlock: number, pair: number): number[] {
+  const out = [...assignment];
+  let next = assignment.reduce((a, k) => Math.max(a, k), -1) + 1;
+  for (const m of membersOf(assignment).values()) {
+    if (m.length <= minBlock) continue;
+    const report = reportOf(m.map((i) => cases[i]));
+    const blocks = new Map<number, number[]>();
+    m.forEach((i, j) => {
+      const b = blocks.get(report[j]);
+      if (b) b.push(i);
+      else blocks.set(report[j], [i]);
+    });
+    // The rest of the theme as a running sum and its squared length, so a block costs
+    // O(|block|²·t) rather than O(n·t): |R − B|² = |R|² − 2·R·B + |B|².
+    const rest: Vec = new Map();
+    for (const i of m) for (const [t, x] of docs[i]) rest.set(t, (rest.get(t) ?? 0) + x);
+    let restNorm2 = dotVec(rest, rest);
+    let restSize = m.length;
+    for (const b of blocks.values()) {
+      if (b.length < minBlock || b.length >= restSize) continue;
+      const sum: Vec = new Map();
+      for (const i of b) for (const [t, x] of docs[i]) sum.set(t, (sum.get(t) ?? 0) + x);
+      const sum2 = dotVec(sum, sum);
+      // Mean cosine of the block's pairs: |Σb|² = |b| + 2·Σ pairs, for unit vectors.
+      const inner = (sum2 - b.length) / (b.length * (b.length - 1));
+      const withRest = dotVec(sum, rest);
+      const othersNorm2 = restNorm2 - 2 * withRest + sum2;
+      const outer = othersNorm2 > 1e-12 ? (withRest - sum2) / Math.sqrt(othersNorm2) / b.length : 0;
+      if (inner <= outer) continue;
+      const k = next++;
+      for (const i of b) out[i] = k;
+      for (const [t, x] of sum) rest.set(t, rest.get(t)! - x);
+      restNorm2 = othersNorm2;
+      restSize -= b.length;
+    }
+    const left = m.filter((i) => out[i] === assignment[i]);
+    if (!holdsTogether(docs, left, pair)) for (const i of left) out[i] = -1;
+  }
+  return out;
+}
+
+/** Per cluster (−1, no theme, left out), its members' indices in order. */
+function membersOf(assignment: readonly number[]): Map<number, number[]> {
+  const members = new Map<number, number[]>();
+  assignment.forEach((k, i) => {
+    if (k < 0) return;
+    const m = members.get(k);
+    if (m) m.push(i);
+    else members.set(k, [i]);
+  });
+  return members;
+}
+
+/** Three or more cases hold together as a theme; two only when they are alike enough (the pair bar). */
+function holdsTogether(docs: readonly Vec[], m: readonly number[], pair: number): boolean {
+  return m.length > 2 || (m.length === 2 && dotVec(docs[m[0]], docs[m[1]]) >= pair);
 }
 
 function dotVec(a: Vec, b: Vec): number {
