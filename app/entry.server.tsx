@@ -7,7 +7,7 @@ import { fillPublicSearchText } from "./models/public-search.server";
 import { dbReady } from "./utils/db.server";
 import { RenderTurns, RenderTurnsProvider } from "./components/render-turns";
 import { NonceProvider } from "./utils/nonce";
-import { LowPriorityPreloads } from "./utils/low-priority-preloads.server";
+import { ScriptsAfterPaint } from "./utils/scripts-after-paint.server";
 import { TickChunks } from "./utils/tick-chunks.server";
 
 // Once at start-up, in the background: the scrubbed search text of cases that have none yet.
@@ -54,9 +54,9 @@ export default function handleRequest(
           shellRendered = true;
           // One chunk per turn of the event loop, NUL bytes dropped (see TickChunks).
           const body = new TickChunks();
-          // The page's scripts load after its HTML and CSS (decision 027). Not in development:
-          // React's development build warns about an attribute it did not render.
-          const page = process.env.NODE_ENV === "production" ? new LowPriorityPreloads() : body;
+          // The page's scripts wait for its first paint (decision 029). Not in development: Vite's
+          // client and React's development build expect the tags as they were rendered.
+          const page = process.env.NODE_ENV === "production" ? new ScriptsAfterPaint() : body;
           if (page !== body) {
             page.pipe(body);
             // A reader gone (body cancelled) ends the render too: React aborts when page closes.

@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { AppFrame } from "./components/app-frame";
 import { ErrorPanel } from "./components/error-panel";
+import { StartScriptsAfterPaint } from "./components/start-scripts-after-paint";
 import { cssVariablesResolver, theme } from "./theme";
 import { getCurrentUser } from "./utils/auth.server";
 import { isCompTeam } from "./domain/auth/permissions";
@@ -63,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </MantineProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <StartScriptsAfterPaint nonce={nonce} />
       </body>
     </html>
   );

@@ -17,6 +17,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 3);
 // LIGHTHOUSE_REPORTS=dir keeps every run's full report (JSON) there, to see what a page ships and runs.
 const REPORTS = process.env.LIGHTHOUSE_REPORTS;
+// LIGHTHOUSE_PAGES=cases,patterns scores only those of the four (while working on one); the
+// results file is then left as it was.
+const ONLY = process.env.LIGHTHOUSE_PAGES?.split(",").map((s) => s.trim());
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const freePort = () =>
@@ -67,7 +70,8 @@ let chrome;
 try {
   const cookie = await signIn(server.url);
   const id = await caseWithWhys(server.url, cookie);
-  const pages = ["/cases", `/cases/${id}`, `/cases/${id}/whys`, "/patterns"];
+  const named = { cases: "/cases", case: `/cases/${id}`, whys: `/cases/${id}/whys`, patterns: "/patterns" };
+  const pages = Object.entries(named).filter(([name]) => !ONLY || ONLY.includes(name)).map(([, page]) => page);
   chrome = await chromeLauncher.launch({ chromePath: process.env.LIGHTHOUSE_CHROME || "/usr/bin/chromium", chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
   const results = [];
   for (const page of pages) {
@@ -104,10 +108,15 @@ try {
     console.log(`${page}: performance ${median.performance}, accessibility ${median.accessibility} (LCP ${median.lcpMs} ms, TBT ${median.tbtMs} ms${median.failedA11y.length ? `; failing: ${median.failedA11y.join(", ")}` : ""})`);
   }
   const file = path.join(root, "bench", "results.json");
-  const all = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
-  all.lighthouse = { date: new Date().toISOString(), profile: "mobile (Lighthouse default)", signedInAs: "analyst@upstream.test", lighthouse: lhVersion(), loadAvgAtStart: loadAtStart, loadAvg: os.loadavg().map((v) => Math.round(v * 100) / 100), pages: results };
-  fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
-  console.log(`Wrote the scores into ${path.relative(root, file)} (load average ${loadAtStart.join(" ")} at the start, ${all.lighthouse.loadAvg.join(" ")} at the end).`);
+  const loadAtEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
+  if (ONLY) {
+    console.log(`Not written into ${path.relative(root, file)}: only some pages (load average ${loadAtStart.join(" ")} at the start, ${loadAtEnd.join(" ")} at the end).`);
+  } else {
+    const all = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+    all.lighthouse = { date: new Date().toISOString(), profile: "mobile (Lighthouse default)", signedInAs: "analyst@upstream.test", lighthouse: lhVersion(), loadAvgAtStart: loadAtStart, loadAvg: loadAtEnd, pages: results };
+    fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+    console.log(`Wrote the scores into ${path.relative(root, file)} (load average ${loadAtStart.join(" ")} at the start, ${loadAtEnd.join(" ")} at the end).`);
+  }
 } finally {
   await chrome?.kill();
   server.proc.kill("SIGTERM");

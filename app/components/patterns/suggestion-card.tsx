@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, TextInput } from "@mantine/core";
 import type { Verdict } from "~/domain/patterns/grouping";
 import { VerdictBadge } from "./verdict-badge";
 import { Form, Link } from "@remix-run/react";
 import type { ShownCount } from "~/domain/privacy/suppress";
 import { formatDate } from "../labels";
 import css from "../plain-table.module.css";
+import card from "./plain-card.module.css";
 
 type Entry = { value: string; label: string; count: number | ShownCount };
 export type SuggestionView = {
@@ -30,61 +31,55 @@ const when = (d: string | Date | null) => (d == null ? "" : typeof d === "string
 
 function Breakdown({ label, entries }: { label: string; entries: Entry[] }) {
   return (
-    <Text size="sm">
-      <Text span fw={600}>{label}: </Text>
+    <p className={card.line}>
+      <span className={card.label}>{label}: </span>
       {entries.map((e) => `${e.label} (${shown(e.count)})`).join(", ") || "—"}
-    </Text>
+    </p>
   );
 }
 
 /** A suggested group; `canSave` adds the form that saves it as a named pattern. */
 export function SuggestionCard({ s, canSave, range }: { s: SuggestionView; canSave: boolean; range?: { from?: string; to?: string } }) {
   return (
-    <Paper withBorder radius="lg" p="md" data-testid="suggestion">
-      <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Text fw={650}>{s.reason}</Text>
-          <VerdictBadge verdict={s.verdict} />
-        </Group>
-        {s.verdictNote ? (
-          <Text size="sm" c="dark.6">
-            {s.verdictNote}
-          </Text>
-        ) : null}
-        <Text size="sm" c="dark.5">
-          {shown(s.count)} cases{s.from ? ` · ${when(s.from)} – ${when(s.to)}` : ""}
-        </Text>
-        <Breakdown label="Functions" entries={s.functions} />
-        <Breakdown label="Roles" entries={s.roles} />
-        <Breakdown label="Segments" entries={s.segments} />
-        <Breakdown label="Tenure" entries={s.tenureBands} />
-        {s.caseIds ? (
-          <Text size="sm">
-            <Text span fw={600}>Cases: </Text>
-            {s.caseIds.slice(0, 12).map((id, i) => (
-              <span key={id}>
-                {i > 0 ? ", " : ""}
-                <Link to={`/cases/${id}`} className={css.inline}>#{id}</Link>
-              </span>
-            ))}
-            {typeof s.count === "number" && s.count > s.caseIds.length ? ` and ${s.count - s.caseIds.length} more` : ""}
-          </Text>
-        ) : null}
-        {canSave && s.caseIds ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="save-suggestion" />
-            <input type="hidden" name="source" value="suggestion" />
-            <input type="hidden" name="cause" value={s.cause ?? ""} />
-            <input type="hidden" name="suggestionKey" value={s.key} />
-            {range?.from ? <input type="hidden" name="from" value={range.from} /> : null}
-            {range?.to ? <input type="hidden" name="to" value={range.to} /> : null}
-            <Group gap="xs" align="flex-end">
-              <TextInput name="name" label="Save as a pattern named" defaultValue={s.reason.slice(0, 120)} size="xs" style={{ flex: 1 }} />
-              <Button type="submit" size="xs">Save pattern</Button>
-            </Group>
-          </Form>
-        ) : null}
-      </Stack>
-    </Paper>
+    <div className={card.card} data-testid="suggestion">
+      <div className={card.head}>
+        <p className={card.reason}>{s.reason}</p>
+        <VerdictBadge verdict={s.verdict} />
+      </div>
+      {s.verdictNote ? <p className={`${card.line} ${card.note}`}>{s.verdictNote}</p> : null}
+      <p className={`${card.line} ${card.size}`}>
+        {shown(s.count)} cases{s.from ? ` · ${when(s.from)} – ${when(s.to)}` : ""}
+      </p>
+      <Breakdown label="Functions" entries={s.functions} />
+      <Breakdown label="Roles" entries={s.roles} />
+      <Breakdown label="Segments" entries={s.segments} />
+      <Breakdown label="Tenure" entries={s.tenureBands} />
+      {s.caseIds ? (
+        <p className={card.line}>
+          <span className={card.label}>Cases: </span>
+          {s.caseIds.slice(0, 12).map((id, i) => (
+            <span key={id}>
+              {i > 0 ? ", " : ""}
+              <Link to={`/cases/${id}`} className={css.inline}>#{id}</Link>
+            </span>
+          ))}
+          {typeof s.count === "number" && s.count > s.caseIds.length ? ` and ${s.count - s.caseIds.length} more` : ""}
+        </p>
+      ) : null}
+      {canSave && s.caseIds ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="save-suggestion" />
+          <input type="hidden" name="source" value="suggestion" />
+          <input type="hidden" name="cause" value={s.cause ?? ""} />
+          <input type="hidden" name="suggestionKey" value={s.key} />
+          {range?.from ? <input type="hidden" name="from" value={range.from} /> : null}
+          {range?.to ? <input type="hidden" name="to" value={range.to} /> : null}
+          <Group gap="xs" align="flex-end">
+            <TextInput name="name" label="Save as a pattern named" defaultValue={s.reason.slice(0, 120)} size="xs" style={{ flex: 1 }} />
+            <Button type="submit" size="xs">Save pattern</Button>
+          </Group>
+        </Form>
+      ) : null}
+    </div>
   );
 }

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { Form, Link } from "@remix-run/react";
 import { causeLabel } from "~/domain/cases/taxonomy";
 import type { Verdict } from "~/domain/patterns/grouping";
 import type { ShownCount } from "~/domain/privacy/disclosure";
 import { DARK_LABEL, formatDate } from "../labels";
 import css from "../plain-table.module.css";
+import card from "./plain-card.module.css";
 import { VerdictBadge } from "./verdict-badge";
 
 // The themes section of /patterns (issue 13): every theme, ranked and paged; the comp team's
@@ -93,58 +94,56 @@ function ThemeCard({ t, canWrite, options, editing, editHref }: CardProps) {
   const others = options.filter((o) => o.id !== t.id);
   return (
     // data-case-ids: the members' ids as sent (all of them up to a hundred), for tests and tools.
-    <Paper withBorder radius="lg" p="md" id={`theme-${t.id}`} data-testid="theme" data-theme-id={t.id} data-case-ids={t.caseIds?.join(" ")}>
-      <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Text fw={650} data-testid="theme-name">{t.name}</Text>
-          <VerdictBadge verdict={t.verdict} />
-        </Group>
-        {t.dismissed ? <Text size="sm" c="dark.6">Dismissed: not a pattern.</Text> : null}
-        {t.verdictNote ? <Text size="sm" c="dark.6">{t.verdictNote}</Text> : null}
-        <Text size="sm" c="dark.5">
-          {shown(t.count)} cases · {formatDate(t.from)} – {formatDate(t.to)}
-          {t.dominantCause ? ` · cause: ${causeLabel(t.dominantCause)}` : ""}
-        </Text>
-        {t.terms?.length ? <Text size="sm"><Text span fw={600}>Distinctive terms: </Text>{t.terms.join(", ")}</Text> : null}
-        {t.causes?.length ? (
-          <Text size="sm"><Text span fw={600}>Causes: </Text>{t.causes.map((c) => `${causeLabel(c.cause)} (${c.cases}${c.diagnosed ? `, ${c.diagnosed} diagnosed` : ""})`).join(", ")}</Text>
-        ) : null}
-        {t.typical ? (
-          <Text size="sm" data-testid="theme-typical">
-            <Text span fw={600}>Most typical: </Text>
-            <Anchor component={Link} to={`/cases/${t.typical.id}`}>{t.typical.title || `Case #${t.typical.id}`}</Anchor> — “{t.typical.complaint.slice(0, 220)}”
-          </Text>
-        ) : null}
-        {t.causeChecks?.map((m) => (
-          <Paper key={m.cause} bg="yellow.0" p="xs" radius="md" data-testid="cause-check">
-            <Text size="sm" fw={600}>{m.sentence}</Text>
-            {canWrite ? (
-              <Group gap={4} mt={4}>
-                {m.caseIds.map((id) => (
-                  <Form method="post" key={id}>
-                    <Hidden fields={{ intent: "theme-refile", caseId: id, cause: t.dominantCause }} />
-                    <Button type="submit" size="compact-xs" variant="default">Re-file #{id} as {causeLabel(t.dominantCause).toLowerCase()}</Button>
-                  </Form>
-                ))}
-              </Group>
-            ) : null}
-          </Paper>
-        ))}
-        {t.caseIds ? (
-          <Text size="sm">
-            <Text span fw={600}>Cases: </Text>
-            {t.caseIds.slice(0, CASES_SHOWN).map((id, i) => (
-              <span key={id}>{i > 0 ? ", " : ""}<Link to={`/cases/${id}`} className={css.inline}>#{id}</Link></span>
-            ))}
-            {typeof t.count === "number" && t.count > CASES_SHOWN ? ` and ${(t.count - CASES_SHOWN).toLocaleString("en-US")} more` : ""}
-          </Text>
-        ) : null}
-        {canWrite && t.caseIds && editing ? <ThemeEdits t={t} others={others} /> : null}
-        {canWrite && t.caseIds && !editing ? (
-          <Anchor component={Link} to={editHref} size="sm" fw={600} preventScrollReset>Edit this theme</Anchor>
-        ) : null}
-      </Stack>
-    </Paper>
+    <div className={card.card} id={`theme-${t.id}`} data-testid="theme" data-theme-id={t.id} data-case-ids={t.caseIds?.join(" ")}>
+      <div className={card.head}>
+        <p className={card.reason} data-testid="theme-name">{t.name}</p>
+        <VerdictBadge verdict={t.verdict} />
+      </div>
+      {t.dismissed ? <p className={`${card.line} ${card.note}`}>Dismissed: not a pattern.</p> : null}
+      {t.verdictNote ? <p className={`${card.line} ${card.note}`}>{t.verdictNote}</p> : null}
+      <p className={`${card.line} ${card.size}`}>
+        {shown(t.count)} cases · {formatDate(t.from)} – {formatDate(t.to)}
+        {t.dominantCause ? ` · cause: ${causeLabel(t.dominantCause)}` : ""}
+      </p>
+      {t.terms?.length ? <p className={card.line}><span className={card.label}>Distinctive terms: </span>{t.terms.join(", ")}</p> : null}
+      {t.causes?.length ? (
+        <p className={card.line}><span className={card.label}>Causes: </span>{t.causes.map((c) => `${causeLabel(c.cause)} (${c.cases}${c.diagnosed ? `, ${c.diagnosed} diagnosed` : ""})`).join(", ")}</p>
+      ) : null}
+      {t.typical ? (
+        <p className={card.line} data-testid="theme-typical">
+          <span className={card.label}>Most typical: </span>
+          <Link to={`/cases/${t.typical.id}`} className={card.link}>{t.typical.title || `Case #${t.typical.id}`}</Link> — “{t.typical.complaint.slice(0, 220)}”
+        </p>
+      ) : null}
+      {t.causeChecks?.map((m) => (
+        <div key={m.cause} className={card.check} data-testid="cause-check">
+          <p className={`${card.line} ${card.strong}`}>{m.sentence}</p>
+          {canWrite ? (
+            <Group gap={4} mt={4}>
+              {m.caseIds.map((id) => (
+                <Form method="post" key={id}>
+                  <Hidden fields={{ intent: "theme-refile", caseId: id, cause: t.dominantCause }} />
+                  <Button type="submit" size="compact-xs" variant="default">Re-file #{id} as {causeLabel(t.dominantCause).toLowerCase()}</Button>
+                </Form>
+              ))}
+            </Group>
+          ) : null}
+        </div>
+      ))}
+      {t.caseIds ? (
+        <p className={card.line}>
+          <span className={card.label}>Cases: </span>
+          {t.caseIds.slice(0, CASES_SHOWN).map((id, i) => (
+            <span key={id}>{i > 0 ? ", " : ""}<Link to={`/cases/${id}`} className={css.inline}>#{id}</Link></span>
+          ))}
+          {typeof t.count === "number" && t.count > CASES_SHOWN ? ` and ${(t.count - CASES_SHOWN).toLocaleString("en-US")} more` : ""}
+        </p>
+      ) : null}
+      {canWrite && t.caseIds && editing ? <ThemeEdits t={t} others={others} /> : null}
+      {canWrite && t.caseIds && !editing ? (
+        <Link to={editHref} className={`${card.line} ${card.link} ${card.strong}`} preventScrollReset>Edit this theme</Link>
+      ) : null}
+    </div>
   );
 }
 

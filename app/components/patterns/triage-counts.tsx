@@ -1,6 +1,7 @@
-import { Anchor, Paper, Table, Text, Title } from "@mantine/core";
+import { Paper, Text, Title } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import type { triageSummary } from "~/domain/queue/triage-counts";
+import css from "../plain-table.module.css";
 
 /** Cases by triage class: the figures above count plan-design signals (and untriaged cases) only. */
 export function TriageCounts({ triage, cellHref }: { triage: ReturnType<typeof triageSummary>; cellHref?: (filter: Record<string, string>) => string }) {
@@ -11,26 +12,26 @@ export function TriageCounts({ triage, cellHref }: { triage: ReturnType<typeof t
         The figures above count plan-design signals and cases not triaged yet. {triage.sortedOut.text} cases were sorted out at
         triage as errors, policy questions or exception requests; many of one kind is itself a data or systems signal.
       </Text>
-      <Table.ScrollContainer minWidth={320}>
-        <Table data-testid="triage-counts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Triage class</Table.Th>
-              <Table.Th scope="col">Cases</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {triage.rows.map((r) => (
-              <Table.Tr key={r.value || "none"}>
-                <Table.Th scope="row" fw={500}>{r.label}</Table.Th>
-                <Table.Td>
-                  {cellHref && r.count.value ? <Anchor component={Link} to={cellHref({ triage: r.value || "none" })}>{r.count.text}</Anchor> : r.count.text}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {/* A plain table (decision 029): Mantine's Table.ScrollContainer brought its ScrollArea and
+          floating-ui (~35 kB compressed) to /patterns for two short columns that fit a phone. */}
+      <table className={`${css.table} ${css.rowsOnly}`} data-testid="triage-counts">
+        <thead>
+          <tr>
+            <th scope="col">Triage class</th>
+            <th scope="col">Cases</th>
+          </tr>
+        </thead>
+        <tbody>
+          {triage.rows.map((r) => (
+            <tr key={r.value || "none"}>
+              <th scope="row">{r.label}</th>
+              <td>
+                {cellHref && r.count.value ? <Link to={cellHref({ triage: r.value || "none" })} className={css.inline}>{r.count.text}</Link> : r.count.text}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Paper>
   );
 }
