@@ -109,8 +109,12 @@ export function publishInWorker(steps: PublishStep[], params: Record<string, unk
  * lock is never held for long. Best effort: what is left is cleaned at the next start.
  */
 export async function dropBatch(batchId: string, tables: readonly string[]) {
-  const sqlite = openImportConnection();
+  // Opened inside the try: callers do not wait for this (`void dropBatch`), so a failure to
+  // open (the database moved or gone, as a test's temporary directory after it ends) must be
+  // logged here, not left as an unhandled rejection.
+  let opened: Database.Database | null = null;
   try {
+    const sqlite = (opened = openImportConnection());
     for (const table of tables) {
       const remove = sqlite.prepare(`DELETE FROM "${table}" WHERE rowid IN (SELECT rowid FROM "${table}" WHERE batchId = ? LIMIT 2000)`);
       let removed = 1;
@@ -125,6 +129,6 @@ export async function dropBatch(batchId: string, tables: readonly string[]) {
   } catch (error) {
     console.error("Could not clean an import batch away (it is cleaned at the next start):", error);
   } finally {
-    sqlite.close();
+    opened?.close();
   }
 }
