@@ -1,6 +1,6 @@
 import { Anchor, Paper, Radio, Stack, Text } from "@mantine/core";
 import { Link, useFetcher } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 
 type Similar = { id: number; title: string; score: number };
 
@@ -12,12 +12,20 @@ type Similar = { id: number; title: string; score: number };
 export function SimilarCases({ text, error }: { text: string; error?: string }) {
   const fetcher = useFetcher<{ similar: Similar[] }>();
   const { load } = fetcher;
+  // Words typed before the page's scripts started (they start after the first paint, decision
+  // 029) are in the field but not in the form's state: read them once, when the page hydrates.
+  const [typedEarly, setTypedEarly] = useState("");
   useEffect(() => {
-    if (text.trim().length < 12) return;
-    const timer = setTimeout(() => load(`/cases/similar?${new URLSearchParams({ text })}`), 350);
+    const field = document.querySelector<HTMLTextAreaElement>('textarea[name="complaint"]');
+    if (field?.value) setTypedEarly(field.value);
+  }, []);
+  const query = text || typedEarly;
+  useEffect(() => {
+    if (query.trim().length < 12) return;
+    const timer = setTimeout(() => load(`/cases/similar?${new URLSearchParams({ text: query })}`), 350);
     return () => clearTimeout(timer);
-  }, [text, load]);
-  const similar = text.trim().length < 12 ? [] : (fetcher.data?.similar ?? []);
+  }, [query, load]);
+  const similar = query.trim().length < 12 ? [] : (fetcher.data?.similar ?? []);
   if (similar.length === 0 && !error) return null;
   return (
     <Paper withBorder radius="md" p="sm" mt="sm" bg="gray.0" aria-live="polite">
