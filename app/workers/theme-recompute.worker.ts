@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import { threadId } from "node:worker_threads";
 import { answerOnce } from "./answer";
+import { interner } from "../domain/patterns/interner";
 import { matchThemes } from "../domain/patterns/theme-identity";
 import { partitionThemes, type ThemeCase } from "../domain/patterns/theme-partition";
 import type { PatternCase } from "../domain/patterns/types";
@@ -30,20 +31,6 @@ const RECENT = `SELECT id FROM "Case" ORDER BY raisedOn DESC, id DESC LIMIT @cap
 const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const NO_WHYS: readonly string[] = [];
 
-/**
- * One string per distinct value: SQLite hands over a fresh string for every row, and the
- * taxonomy columns repeat a few dozen values 20,000 times (decision 031).
- */
-function interner() {
-  const seen = new Map<string, string>();
-  return (s: string) => {
-    const hit = seen.get(s);
-    if (hit !== undefined) return hit;
-    seen.set(s, s);
-    return s;
-  };
-}
-
 // Cases are built row by row as SQLite steps (no array of raw rows beside them), each as one
 // literal of fixed shape: objects made by a rest spread got shapes of their own (~8 MB of
 // descriptors at 20,000 cases).
@@ -59,6 +46,7 @@ function readCases(file: string, cap: number): ThemeCase[] {
         if (list) list.push(s.answer);
         else whys.set(s.caseId, [s.answer]);
       }
+      // SQLite hands over a fresh string per row; the taxonomy columns repeat a few dozen values.
       const tag = interner();
       const rows = sqlite.prepare(
         `SELECT id, title, complaint, raisedOn, reporterFunction, reporterRole, segment, tenureMonths, behaviour, suspectedCause,

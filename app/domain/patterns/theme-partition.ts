@@ -26,6 +26,7 @@
 
 import { clusterByCentroid } from "./centroid-clustering";
 import { effectiveCause } from "./effective-cause";
+import { interner } from "./interner";
 import { reportOf } from "./grouping";
 import { conceptCounts } from "./theme-concepts";
 import { buildIndex, type TfIdfIndex } from "./text-similarity";
@@ -121,38 +122,24 @@ export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAU
   const learned = w.learned > 0 ? learnedCauses(cases, idx) : new Map<number, string>();
   const conceptBlock = conceptVectors(cases);
   const rarity = causeRarity(cases, w.causeIdf);
-  const key = keyStrings();
+  // One string per key however many vectors hold it (~17 MB of keys at 20,000 cases otherwise).
+  const key = interner();
   for (const c of cases) {
     const v: Vec = new Map();
     const text = idx.vector(c.id);
-    if (text) text.idx.forEach((t, j) => v.set(key("t", t), text.val[j] * w.text));
-    if (c.rootCause) v.set(key("c:", c.rootCause), w.diagnosed * (rarity.get(c.rootCause) ?? 1));
-    if (c.suspectedCause && c.suspectedCause !== "other") v.set(key("c:", c.suspectedCause), (v.get(key("c:", c.suspectedCause)) ?? 0) + w.suspected * (rarity.get(c.suspectedCause) ?? 1));
-    if (c.behaviour && c.behaviour !== "other") v.set(key("b:", c.behaviour), w.behaviour);
+    if (text) text.idx.forEach((t, j) => v.set(key(`t${t}`), text.val[j] * w.text));
+    if (c.rootCause) v.set(key(`c:${c.rootCause}`), w.diagnosed * (rarity.get(c.rootCause) ?? 1));
+    if (c.suspectedCause && c.suspectedCause !== "other") v.set(key(`c:${c.suspectedCause}`), (v.get(key(`c:${c.suspectedCause}`)) ?? 0) + w.suspected * (rarity.get(c.suspectedCause) ?? 1));
+    if (c.behaviour && c.behaviour !== "other") v.set(key(`b:${c.behaviour}`), w.behaviour);
     const concepts = conceptBlock.get(c.id);
-    if (concepts && w.concepts > 0) for (const [k, x] of concepts) v.set(key("k:", k), x * w.concepts);
+    if (concepts && w.concepts > 0) for (const [k, x] of concepts) v.set(key(`k:${k}`), x * w.concepts);
     const guess = learned.get(c.id);
-    if (guess && w.learned > 0) v.set(key("c:", guess), (v.get(key("c:", guess)) ?? 0) + w.learned);
+    if (guess && w.learned > 0) v.set(key(`c:${guess}`), (v.get(key(`c:${guess}`)) ?? 0) + w.learned);
     const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
     if (norm > 0) for (const [k, x] of v) v.set(k, x / norm);
     out.set(c.id, v);
   }
   return out;
-}
-
-/**
- * Vector keys, one string each however many vectors hold it: a template literal per case and
- * term made a fresh "t12" every time (~17 MB of keys at 20,000 cases; decision 031).
- */
-function keyStrings() {
-  const keys = new Map<string, string>();
-  return (prefix: string, name: string | number) => {
-    const full = prefix + name;
-    const hit = keys.get(full);
-    if (hit !== undefined) return hit;
-    keys.set(full, full);
-    return full;
-  };
 }
 
 /**
@@ -293,8 +280,7 @@ function admitCore(docs: readonly Vec[], assignment: readonly number[], admit: n
   const out = [...assignment];
   for (const m of membersOf(assignment).values()) {
     if (m.length < CORE_MIN) continue;
-    const sum: Vec = new Map();
-    for (const i of m) for (const [t, x] of docs[i]) sum.set(t, (sum.get(t) ?? 0) + x);
+    const sum = sumOf(docs, m);
     let norm2 = 0;
     for (const x of sum.values()) norm2 += x * x;
     const kept = m.filter((i) => {
@@ -321,23 +307,16 @@ function splitReportBlocks(cases: readonly ThemeCase[], docs: readonly Vec[], as
   let next = assignment.reduce((a, k) => Math.max(a, k), -1) + 1;
   for (const m of membersOf(assignment).values()) {
     if (m.length <= minBlock) continue;
-    const report = reportOf(m.map((i) => cases[i]));
-    const blocks = new Map<number, number[]>();
-    m.forEach((i, j) => {
-      const b = blocks.get(report[j]);
-      if (b) b.push(i);
-      else blocks.set(report[j], [i]);
-    });
+    // Per report, its cases (positions in m mapped back to indices), in order.
+    const blocks = [...membersOf(reportOf(m.map((i) => cases[i]))).values()].map((js) => js.map((j) => m[j]));
     // The rest of the theme as a running sum and its squared length, so a block costs
     // O(|block|²·t) rather than O(n·t): |R − B|² = |R|² − 2·R·B + |B|².
-    const rest: Vec = new Map();
-    for (const i of m) for (const [t, x] of docs[i]) rest.set(t, (rest.get(t) ?? 0) + x);
+    const rest = sumOf(docs, m);
     let restNorm2 = dotVec(rest, rest);
     let restSize = m.length;
-    for (const b of blocks.values()) {
+    for (const b of blocks) {
       if (b.length < minBlock || b.length >= restSize) continue;
-      const sum: Vec = new Map();
-      for (const i of b) for (const [t, x] of docs[i]) sum.set(t, (sum.get(t) ?? 0) + x);
+      const sum = sumOf(docs, b);
       const sum2 = dotVec(sum, sum);
       // Mean cosine of the block's pairs: |Σb|² = |b| + 2·Σ pairs, for unit vectors.
       const inner = (sum2 - b.length) / (b.length * (b.length - 1));
@@ -372,6 +351,13 @@ function membersOf(assignment: readonly number[]): Map<number, number[]> {
 /** Three or more cases hold together as a theme; two only when they are alike enough (the pair bar). */
 function holdsTogether(docs: readonly Vec[], m: readonly number[], pair: number): boolean {
   return m.length > 2 || (m.length === 2 && dotVec(docs[m[0]], docs[m[1]]) >= pair);
+}
+
+/** The sum of the given cases' vectors. */
+function sumOf(docs: readonly Vec[], members: readonly number[]): Vec {
+  const sum: Vec = new Map();
+  for (const i of members) for (const [t, x] of docs[i]) sum.set(t, (sum.get(t) ?? 0) + x);
+  return sum;
 }
 
 function dotVec(a: Vec, b: Vec): number {
