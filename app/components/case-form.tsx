@@ -105,7 +105,7 @@ export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden
             description={`Quote them as closely as you can (up to ${COMPLAINT_MAX.toLocaleString("en-US")} characters).`}
             error={fields.complaint.errors?.[0]}
           />
-          {showSimilar ? <SimilarCases text={String(fields.complaint.value ?? "")} error={fields.duplicateOfId.errors?.[0]} /> : null}
+          {showSimilar ? <SimilarCases text={String(fields.complaint.value ?? "")} fieldId={fields.complaint.id} error={fields.duplicateOfId.errors?.[0]} /> : null}
         </Fieldset>
 
         <Fieldset legend="Who raised it">

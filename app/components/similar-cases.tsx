@@ -9,16 +9,16 @@ type Similar = { id: number; title: string; score: number };
  * duplicate instead of logged twice. Needs JavaScript; without it the case page offers the
  * same links after saving.
  */
-export function SimilarCases({ text, error }: { text: string; error?: string }) {
+export function SimilarCases({ text, fieldId, error }: { text: string; fieldId: string; error?: string }) {
   const fetcher = useFetcher<{ similar: Similar[] }>();
   const { load } = fetcher;
   // Words typed before the page's scripts started (they start after the first paint, decision
   // 029) are in the field but not in the form's state: read them once, when the page hydrates.
   const [typedEarly, setTypedEarly] = useState("");
   useEffect(() => {
-    const field = document.querySelector<HTMLTextAreaElement>('textarea[name="complaint"]');
-    if (field?.value) setTypedEarly(field.value);
-  }, []);
+    const field = document.getElementById(fieldId);
+    if (field instanceof HTMLTextAreaElement && field.value) setTypedEarly(field.value);
+  }, [fieldId]);
   const query = text || typedEarly;
   useEffect(() => {
     if (query.trim().length < 12) return;

@@ -68,3 +68,20 @@ test("intake shows alike cases and links a duplicate instead of retyping it", as
   await expect(page).toHaveURL(/\/cases\/\d+$/);
   await expect(page.getByText(new RegExp(`Duplicate of #${targetId} `))).toBeVisible();
 });
+
+test("intake: a complaint typed before the page's scripts started still brings up alike cases", async ({ page }) => {
+  await signIn(page, "analyst");
+  // The scripts start after the first paint (decision 029): hold them back while the complaint is typed.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/cases/new", { waitUntil: "domcontentloaded" });
+  await page
+    .getByLabel("The complaint, in the reporter's own words")
+    .fill("My patch has no accounts left after the territory carve; the whitespace went to the new hires.");
+  release();
+  await expect(page.getByRole("radiogroup", { name: "Already logged? These cases read alike" })).toBeVisible();
+});
