@@ -194,13 +194,16 @@ if (process.env.LOOP_STATS_FILE) {
   // left out; cpuMs: CPU time of the whole process (workers included), steadier on a busy machine.
   let since = performance.eventLoopUtilization();
   let cpuSince = process.cpuUsage();
+  // The server thread's own share of the process's memory (MB): V8's heap, what it holds outside
+  // it (buffers, native objects), the whole process's RSS — to tell where a phase's RSS went.
+  const memoryMb = () => Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1e5) / 10]));
   process.on("SIGUSR2", () => {
     const ms = (ns) => Math.round(ns / 1e4) / 100;
     const elu = performance.eventLoopUtilization(since);
     since = performance.eventLoopUtilization();
     const cpu = process.cpuUsage(cpuSince);
     cpuSince = process.cpuUsage();
-    writeFileSync(process.env.LOOP_STATS_FILE, JSON.stringify({ at: Date.now(), maxMs: ms(loop.max), p99Ms: ms(loop.percentile(99)), meanMs: ms(loop.mean), busyMs: Math.round(elu.active * 10) / 10, cpuMs: Math.round((cpu.user + cpu.system) / 100) / 10 }));
+    writeFileSync(process.env.LOOP_STATS_FILE, JSON.stringify({ at: Date.now(), maxMs: ms(loop.max), p99Ms: ms(loop.percentile(99)), meanMs: ms(loop.mean), busyMs: Math.round(elu.active * 10) / 10, cpuMs: Math.round((cpu.user + cpu.system) / 100) / 10, memory: memoryMb() }));
     loop.reset();
   });
 }

@@ -67,6 +67,9 @@ const BUDGET_MB = 176;
 type Running = { mb: number; yields: boolean; stop: () => void };
 type Waiting = { mb: number; yields: boolean; preempts: boolean; go: (slot: Running) => void };
 const gate = { inUse: 0, queue: [] as Waiting[], running: new Set<Running>() };
+// Each service's "stop now if no job waits": called when a one-job worker starts (decision 033).
+const idleServices = new Set<() => void>();
+const liveServices = new Set<string>();
 
 export class WorkerYielded extends Error {}
 
@@ -82,6 +85,9 @@ function admit() {
       return;
     }
     gate.queue.shift();
+    // The budget counts one-job workers only: an idle service worker (brief drafting, ~45 MB
+    // of RSS at 100,000 cases) would otherwise sit beside them until its idle timer (decision 033).
+    for (const release of idleServices) release();
     const slot: Running = { mb: next.mb, yields: next.yields, stop: () => undefined };
     gate.inUse += next.mb;
     gate.running.add(slot);
@@ -157,6 +163,10 @@ function startWorker<T>(name: string, data: unknown, isLast: ((message: T) => bo
 /** An idle service worker stops after this long: its heap is the process's memory (decision 026). */
 export const SERVICE_IDLE_MS = 30_000;
 
+
+/** Service workers up now, by name (tests). */
+export const serviceWorkersUp = () => [...liveServices];
+
 /**
  * A worker that stays up while it is used and answers jobs in turn, each answer matched to its
  * job by id: for work asked for many times a second (brief drafting), where starting a worker
@@ -172,15 +182,24 @@ export function workerService<J, R>(name: string, data: () => unknown): (job: J)
   const fail = (w: Worker, error: Error) => {
     if (worker !== w) return;
     worker = null;
+    liveServices.delete(name);
     for (const job of waiting.values()) job.reject(error);
     waiting.clear();
   };
+  const stopIfIdle = () => {
+    const w = worker;
+    if (!w || waiting.size > 0) return;
+    if (idle) clearTimeout(idle);
+    idle = null;
+    worker = null; // an exit now is not a crash
+    liveServices.delete(name);
+    void w.terminate();
+  };
+  idleServices.add(stopIfIdle);
   const stopWhenIdle = (w: Worker) => {
     if (idle) clearTimeout(idle);
     idle = setTimeout(() => {
-      if (worker !== w || waiting.size > 0) return;
-      worker = null; // an exit now is not a crash
-      void w.terminate();
+      if (worker === w) stopIfIdle();
     }, SERVICE_IDLE_MS);
     idle.unref();
   };
@@ -200,6 +219,7 @@ export function workerService<J, R>(name: string, data: () => unknown): (job: J)
     w.on("error", (error) => fail(w, error));
     w.on("exit", (code) => fail(w, new Error(`Worker ${name} stopped (exit code ${code})`)));
     worker = w;
+    liveServices.add(name);
     return w;
   };
   return (job) =>

@@ -12,6 +12,9 @@ import { createCase } from "~/models/case-commands.server";
 import { createPattern } from "~/models/pattern.server";
 import { action } from "~/routes/briefs._index";
 import { DAY_MS } from "~/utils/clock.server";
+import { databaseFile } from "~/utils/env.server";
+import { runWorker, serviceWorkersUp } from "~/utils/worker.server";
+import type { ReadSqlResult } from "~/workers/read-sql.worker";
 import { db, postRequest, run, signedIn, validCase, type Person } from "./helpers";
 
 const NAME = "Philippa Ostrowska-Lund";
@@ -70,6 +73,16 @@ describe("a brief drafted on the worker thread", () => {
     writeFileSync(script, `const m = await import(${JSON.stringify(path.resolve("app/models/brief.server.ts"))});\nconsole.log(Boolean(await m.draftBrief("case", ${caseId})));\n`);
     const out = execFileSync(path.resolve("node_modules/.bin/tsx"), [script], { env: process.env, timeout: 45_000 }).toString();
     expect(out.trim()).toBe("true");
+  }, 60_000);
+
+  it("gives way to a one-job worker when idle (decision 033): its heap is freed, and the next brief starts it again", async () => {
+    await draftBrief("case", caseId);
+    expect(serviceWorkersUp()).toContain("brief-draft");
+    const read = await runWorker<ReadSqlResult>("read-sql", { file: databaseFile(), queries: { one: { sql: "SELECT 1 AS n", params: [] } } });
+    expect(read).toMatchObject({ ok: true, rows: { one: [{ n: 1 }] } });
+    expect(serviceWorkersUp()).not.toContain("brief-draft");
+    expect(await draftBrief("case", caseId)).toEqual(await draftBriefHere("case", caseId));
+    expect(serviceWorkersUp()).toContain("brief-draft");
   }, 60_000);
 
   it("is what 'Write the brief' stores, and an unknown pattern is still refused", async () => {
