@@ -144,10 +144,18 @@ export async function startServer({ root, dbFile, registry }) {
   };
   const loopFile = `${dbFile}.loop.json`;
   env.LOOP_STATS_FILE = loopFile;
-  // The same heap limits and allocator setting as `npm start` (decision 026); BENCH_NODE_FLAGS
-  // and MALLOC_ARENA_MAX in the bench's environment override them, to compare. BENCH_NODE_ARGS
+  // The same heap limits and allocator settings as `npm start` (decisions 026, 033); BENCH_NODE_FLAGS,
+  // MALLOC_ARENA_MAX and BENCH_MMAP_THRESHOLD in the bench's environment override them, to compare. BENCH_NODE_ARGS
   // adds flags to those, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   env.MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX ?? "2";
+  // A fixed mmap threshold (decision 033): blocks of 128 kB and more are mapped and given back
+  // when freed, instead of glibc raising the threshold after each large free and keeping them.
+  // BENCH_MMAP_THRESHOLD= (empty) leaves glibc's sliding threshold, to compare: a name of its own,
+  // since an empty MALLOC_MMAP_THRESHOLD_ in the benchmark's own environment maps every block
+  // it allocates (its raw-insert floor took 6x as long).
+  const mmapThreshold = process.env.BENCH_MMAP_THRESHOLD ?? "131072";
+  if (mmapThreshold) env.MALLOC_MMAP_THRESHOLD_ = mmapThreshold;
+  else delete env.MALLOC_MMAP_THRESHOLD_;
   const flags = (process.env.BENCH_NODE_FLAGS ?? "--max-old-space-size=256 --max-semi-space-size=8").split(" ").filter(Boolean);
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const proc = spawn(process.execPath, [...flags, ...extra, "server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
