@@ -434,11 +434,10 @@ export async function exportCaseIds(query: CaseListQuery, viewer: Viewer): Promi
  */
 export async function exportRows(ids: readonly number[], viewer: Viewer) {
   const identity = seesReporter(viewer);
-  const select = exportSelect(identity);
   // The adapter types the columns as Prisma would (dates, booleans). The columns are the
   // select's, never user input; the ids are numbers.
   const columns = exportFieldNames(identity).map((name) => `c."${name}"`);
-  const rows = await db.$queryRawUnsafe<Prisma.CaseGetPayload<{ select: typeof select }>[]>(
+  const rows = await db.$queryRawUnsafe<Prisma.CaseGetPayload<{ select: ReturnType<typeof exportSelect> }>[]>(
     `SELECT ${columns.join(", ")} FROM "Case" c WHERE c.id IN (SELECT value FROM json_each(?))`,
     JSON.stringify(ids),
   );
