@@ -4,7 +4,7 @@
 // as CSV or JSON and hands the bytes back. On the server's thread a 10,000-row export cost
 // ~196 ms of CPU at 100k, in ten ~20 ms steps that every other request waited behind.
 import Database from "better-sqlite3";
-import { parentPort, workerData } from "node:worker_threads";
+import { answerEach } from "./answer";
 import { csvLines, jsonLines, type ExportColumn } from "../domain/data-io/csv-export";
 import { exportFieldNames } from "../domain/data-io/export-fields";
 import { scrubDeep } from "../domain/privacy/case-view";
@@ -44,17 +44,5 @@ export function runCaseExport(file: string, job: CaseExportJob): CaseExportResul
   return { ok: true, bytes: encoder.encode(text) };
 }
 
-if (parentPort && workerData) {
-  const port = parentPort;
-  const { file } = workerData as CaseExportService;
-  port.on("message", ({ id, job }: { id: number; job: CaseExportJob }) => {
-    let result: CaseExportResult;
-    try {
-      result = runCaseExport(file, job);
-    } catch (error) {
-      result = { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-    // The bytes are handed over, not copied.
-    port.postMessage({ id, result }, result.ok ? [result.bytes.buffer] : []);
-  });
-}
+// The bytes are handed over, not copied.
+answerEach<CaseExportService, CaseExportJob, CaseExportResult>(({ file }, job) => runCaseExport(file, job), (result) => (result.ok ? [result.bytes.buffer] : []));
