@@ -14,7 +14,8 @@ export type CaseExportService = { file: string };
 export type CaseExportJob = { ids: number[]; identity: boolean; format: "csv" | "json"; columns: ExportColumn[]; first: boolean };
 export type CaseExportResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; message: string };
 
-type Row = Record<string, unknown> & { id: number; externalId: string | null; reporterName: string; tags: string };
+type Shown = { id: number; externalId: string | null; tags: string; [column: string]: unknown };
+type Row = Shown & { reporterName: string };
 
 let sqlite: Database.Database | null = null;
 const encoder = new TextEncoder();
@@ -33,8 +34,9 @@ export function exportPage(file: string, { ids, identity }: Pick<CaseExportJob, 
     const typed: Row = { ...raw, raisedOn: new Date(raw.raisedOn as string | number) };
     if ("confidential" in raw) typed.confidential = raw.confidential === 1;
     const { reporterName, ...rest } = typed;
-    const shown = identity ? typed : scrubDeep(rest, reporterName ? [reporterName] : []);
-    return [{ ...shown, externalId: raw.externalId ?? `case-${raw.id}`, tags: raw.tags.split(",").filter(Boolean) }];
+    // Every field read from the scrubbed row, the tags and external id too (a tag can carry the name).
+    const shown: Shown = identity ? typed : scrubDeep(rest, reporterName ? [reporterName] : []);
+    return [{ ...shown, externalId: shown.externalId ?? `case-${shown.id}`, tags: shown.tags.split(",").filter(Boolean) }];
   });
 }
 

@@ -71,7 +71,7 @@ describe("streamed case export", () => {
   it("writes on its worker exactly what the privacy layer gives each role: names scrubbed, flags kept for the comp team", async () => {
     const analyst = await signedIn("analyst");
     const leader = await signedIn("sales_leader");
-    const named = caseFormSchema.parse({ ...validCase, complaint: `Ingrid Halvorsen-Paz says: "=SUM(A1)" — my territory went to the new hires, ingrid@example.com`, tags: "territory, split", revenueAtRisk: "12000", peopleAffected: "4" });
+    const named = caseFormSchema.parse({ ...validCase, complaint: `Ingrid Halvorsen-Paz says: "=SUM(A1)" — my territory went to the new hires, ingrid@example.com`, tags: "halvorsen-followup, split", revenueAtRisk: "12000", peopleAffected: "4" });
     await newCase(named, analyst.id);
     const query = parseCaseListQuery(new URLSearchParams());
     for (const [person, role, seesReporter] of [[analyst, "analyst", true], [leader, "sales_leader", false]] as const) {
