@@ -74,7 +74,8 @@ export const ATTAINMENT_SELECT = {
 
 /** The periods attainment has been imported for (not sensitive: no figure, no person). */
 export async function attainmentPeriods(): Promise<string[]> {
-  const rows = await db.attainmentRow.findMany({ distinct: ["period"], select: { period: true } });
+  // Grouped in SQL on the (period, rep) index: `distinct` read all 20,000 rows into JS, ~30 ms a page view (issue 18).
+  const rows = await db.attainmentRow.groupBy({ by: ["period"] });
   return rows.map((r) => r.period);
 }
 

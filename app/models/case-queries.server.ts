@@ -2,7 +2,7 @@
 // one case and its history — each for a viewer, through the privacy layer (decision 008).
 import type { Prisma } from "~/generated/prisma/client";
 import { IDENTITY_FIELDS } from "~/domain/cases/case-history";
-import { RECORD_FIELDS } from "~/domain/cases/case-record";
+import { exportFieldNames, exportSelect } from "~/domain/data-io/export-fields";
 import {
   COUNT_CAP,
   decodeCursor,
@@ -434,11 +434,10 @@ export async function exportCaseIds(query: CaseListQuery, viewer: Viewer): Promi
  */
 export async function exportRows(ids: readonly number[], viewer: Viewer) {
   const identity = seesReporter(viewer);
-  const select = { id: true, externalId: true, ...RECORD_FIELDS, ownerId: false, duplicateOfId: false, reporterName: true, confidential: identity } as const;
   // The adapter types the columns as Prisma would (dates, booleans). The columns are the
   // select's, never user input; the ids are numbers.
-  const columns = Object.entries(select).filter(([, on]) => on).map(([name]) => `c."${name}"`);
-  const rows = await db.$queryRawUnsafe<Prisma.CaseGetPayload<{ select: typeof select }>[]>(
+  const columns = exportFieldNames(identity).map((name) => `c."${name}"`);
+  const rows = await db.$queryRawUnsafe<Prisma.CaseGetPayload<{ select: ReturnType<typeof exportSelect> }>[]>(
     `SELECT ${columns.join(", ")} FROM "Case" c WHERE c.id IN (SELECT value FROM json_each(?))`,
     JSON.stringify(ids),
   );

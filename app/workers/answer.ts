@@ -14,3 +14,23 @@ export function answerOnce<J, R>(run: (job: J) => R) {
   }
   parentPort.postMessage(result);
 }
+
+/**
+ * How a worker that stays up answers (workerService, decision 022): every job run on the data it
+ * was started with, each answer (or what went wrong) posted with its job's id; `transfer` names
+ * buffers to hand over rather than copy.
+ */
+export function answerEach<S, J, R>(run: (service: S, job: J) => R, transfer: (result: R) => ArrayBuffer[] = () => []) {
+  if (!parentPort || !workerData) return;
+  const port = parentPort;
+  const service = workerData as S;
+  port.on("message", ({ id, job }: { id: number; job: J }) => {
+    try {
+      const result = run(service, job);
+      port.postMessage({ id, result }, transfer(result));
+    } catch (error) {
+      const failed: Failed = { ok: false, message: error instanceof Error ? error.message : String(error) };
+      port.postMessage({ id, result: failed });
+    }
+  });
+}

@@ -3,7 +3,7 @@
 // attainment rows on a read-only connection of its own and writes the brief. The server's
 // thread spent ~10 ms per brief on the rows and the writing at 1,000 cases (~85 ms at 100k).
 import Database from "better-sqlite3";
-import { parentPort, workerData } from "node:worker_threads";
+import { answerEach } from "./answer";
 import { draftFrom, type DraftInput } from "../domain/briefs/draft";
 import type { Brief } from "../domain/briefs/types";
 import type { AttainmentRow } from "../domain/variability/group";
@@ -25,16 +25,4 @@ export function runBriefDraft(file: string, { segments, ...job }: BriefDraftJob)
   return { ok: true, brief: draftFrom({ ...job, rows }), ms: performance.now() - started };
 }
 
-if (parentPort && workerData) {
-  const port = parentPort;
-  const { file } = workerData as BriefDraftService;
-  port.on("message", ({ id, job }: { id: number; job: BriefDraftJob }) => {
-    let result: BriefDraftResult;
-    try {
-      result = runBriefDraft(file, job);
-    } catch (error) {
-      result = { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-    port.postMessage({ id, result });
-  });
-}
+answerEach<BriefDraftService, BriefDraftJob, BriefDraftResult>(({ file }, job) => runBriefDraft(file, job));

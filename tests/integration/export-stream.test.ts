@@ -2,11 +2,12 @@
 // at a time, and the file is the same as one written at once, with the viewer's columns only.
 import { describe, expect, it } from "vitest";
 import { parseCaseListQuery } from "~/domain/cases/list-query";
-import { caseExportColumns, toCsv } from "~/domain/data-io/csv-export";
+import { caseExportColumns, casesToJson, toCsv } from "~/domain/data-io/csv-export";
 import { EXPORT_PAGE } from "~/models/case-export.server";
 import { exportCases } from "~/models/case-queries.server";
 import { loader } from "~/routes/cases.export";
-import { cookieFor, getRequest, makeUser, plantCases, signedIn } from "./helpers";
+import { cookieFor, getRequest, makeUser, newCase, plantCases, signedIn, validCase } from "./helpers";
+import { caseFormSchema } from "~/domain/cases/case-schema";
 
 async function chunksOf(response: Response) {
   const reader = response.body!.getReader();
@@ -63,5 +64,27 @@ describe("streamed case export", () => {
     expect(body).not.toMatch(/Rep \d+/);
     expect(Object.keys(parsed.cases[0])).not.toContain("reporterName");
     expect(Object.keys(parsed.cases[0])).not.toContain("confidential");
+  }, 60_000);
+
+  // The pages are written on a worker (decision 034): what it writes must be what the server's
+  // own read (exportRows, through the privacy layer) gives each viewer, to the byte.
+  it("writes on its worker exactly what the privacy layer gives each role: names scrubbed, flags kept for the comp team", async () => {
+    const analyst = await signedIn("analyst");
+    const leader = await signedIn("sales_leader");
+    const named = caseFormSchema.parse({ ...validCase, complaint: `Ingrid Halvorsen-Paz says: "=SUM(A1)" — my territory went to the new hires, ingrid@example.com`, tags: "halvorsen-followup, split", revenueAtRisk: "12000", peopleAffected: "4" });
+    await newCase(named, analyst.id);
+    const query = parseCaseListQuery(new URLSearchParams());
+    for (const [person, role, seesReporter] of [[analyst, "analyst", true], [leader, "sales_leader", false]] as const) {
+      const columns = caseExportColumns({ seesReporter });
+      const rows = await exportCases(query, { id: person.id, role });
+      expect(rows.length).toBeGreaterThan(EXPORT_PAGE); // several pages, the named case among them
+      const get = async (format: string) => (await chunksOf((await loader({ request: getRequest(`/cases/export?format=${format}`, person.cookie), params: {}, context: { clientAddress: "127.0.0.1" } })) as Response)).join("");
+      const csv = await get("csv");
+      const json = await get("json");
+      expect("\uFEFF" + csv).toBe(toCsv(rows, columns, { bom: true }));
+      expect(json).toBe(casesToJson(rows, columns));
+      if (seesReporter) expect(csv).toContain("Ingrid Halvorsen-Paz");
+      else for (const text of [csv, json]) expect(text).not.toMatch(/Halvorsen|ingrid@example\.com|Rep \d+/);
+    }
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { Box, Group, Stack, Text, Tooltip } from "@mantine/core";
+import { Box, Group, Stack, Text } from "@mantine/core";
 
 type Bin = { label: string; from: number; count: number | { value: number | null; text: string } };
 
@@ -27,16 +27,17 @@ export function MiniHistogram({ bins, label }: { bins: Bin[]; label: string }) {
       <Stack gap={2}>
         <Group gap={GAP} align="flex-end" h={HEIGHT} wrap="nowrap" role="img" style={{ borderLeft: "1px solid var(--mantine-color-gray-5)", borderBottom: "1px solid var(--mantine-color-gray-5)" }}
           aria-label={`${label}, rep-periods by % of quota: ${bins.map((b) => `${b.label} ${textOf(b.count)}`).join(", ")}`}>
+          {/* A bar's figure in its title, not a Mantine Tooltip: a tooltip per bar was a third of the page's render (issue 18); the group's aria-label reads every bar. */}
           {bins.map((b) => (
-            <Tooltip key={b.label} label={`${b.label} of quota: ${textOf(b.count)} rep-periods`} withArrow>
-              <div
-                style={{
-                  width: BAR,
-                  height: `${Math.max(2, (countOf(b.count) / max) * HEIGHT)}px`,
-                  background: b.from >= 100 ? "var(--mantine-color-teal-7)" : "var(--mantine-color-gray-5)",
-                }}
-              />
-            </Tooltip>
+            <div
+              key={b.label}
+              title={`${b.label} of quota: ${textOf(b.count)} rep-periods`}
+              style={{
+                width: BAR,
+                height: `${Math.max(2, (countOf(b.count) / max) * HEIGHT)}px`,
+                background: b.from >= 100 ? "var(--mantine-color-teal-7)" : "var(--mantine-color-gray-5)",
+              }}
+            />
           ))}
         </Group>
         <Box pos="relative" w={width} h={16} aria-hidden="true">
