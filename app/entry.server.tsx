@@ -4,16 +4,20 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { schedulePruning } from "./models/access-log.server";
 import { fillPublicSearchText } from "./models/public-search.server";
+import { warmExecutiveAttainment } from "./models/attainment.server";
 import { dbReady } from "./utils/db.server";
 import { RenderTurns, RenderTurnsProvider } from "./components/render-turns";
 import { NonceProvider } from "./utils/nonce";
 import { ScriptsAfterPaint } from "./utils/scripts-after-paint.server";
 import { TickChunks } from "./utils/tick-chunks.server";
 
-// Once at start-up, in the background: the scrubbed search text of cases that have none yet.
+// Once at start-up, in the background: the scrubbed search text of cases that have none yet,
+// then what executives may read of attainment (seconds on a worker), so the first executive's
+// variability page or brief does not wait for it.
 void dbReady
   .then(fillPublicSearchText)
-  .catch((error: unknown) => console.error("Could not work out the public search text:", error));
+  .catch((error: unknown) => console.error("Could not work out the public search text:", error))
+  .then(warmExecutiveAttainment);
 // The access log keeps ACCESS_LOG_DAYS (a year by default): pruned now and daily.
 void dbReady.then(schedulePruning);
 

@@ -155,6 +155,10 @@ async function main() {
       while (pending() > 0) await new Promise((r) => setTimeout(r, 200));
       check.close();
       say(`${label}: scrubbed search text worked out for every case in ${((performance.now() - t0) / 1000).toFixed(1)} s after start.`);
+      // Then what executives may read of attainment is decided on a worker (decision 037):
+      // seconds of CPU that must not run beside the first measurements.
+      const idleMs = await server.waitIdle(180_000);
+      say(`${label}: idle ${(idleMs / 1000).toFixed(1)} s later (start-up work done).`);
     }
     for (const { key } of routesFor(dbs[BIG].facts)) {
       if (!wants(key)) continue;

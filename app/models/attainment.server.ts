@@ -1,4 +1,14 @@
-import { type AttainmentRow, type ExecAttainment, groupAttainment, protectAttainment, type AttainmentGroup, type GroupDimension } from "~/domain/variability/group";
+import {
+  attainmentForExecutives,
+  decideAttainmentDisclosure,
+  groupAttainment,
+  type AttainmentGroup,
+  type AttainmentRow,
+  type ExecAttainment,
+  type GroupDimension,
+} from "~/domain/variability/group";
+import { runWorker } from "~/utils/worker.server";
+import type { AttainmentProtectionJob, AttainmentProtectionResult } from "~/workers/attainment-protection.worker";
 import { cached, dataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 import { dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, shortWrite } from "~/utils/import-connection.server";
@@ -53,6 +63,7 @@ export async function importAttainment(rows: AttainmentInput[], job?: Job) {
     );
     const updated = Number(values.updated ?? 0);
     dataChanged(); // the statistics recompute
+    warmExecutiveAttainment();
     return { created: rows.length - updated, updated, skipped: 0 };
   } finally {
     sqlite.close();
@@ -121,15 +132,42 @@ async function attainmentFingerprint() {
 
 /**
  * What executives may see of attainment: every grouping protected together (a group hidden on
- * one grouping must not be worked out from another), cached until data changes.
+ * one grouping must not be worked out from another), decided on a worker thread and cached until
+ * the attainment rows change. Requests that arrive meanwhile wait for the same decision.
  */
-export async function executiveAttainment() {
+export async function executiveAttainment(): Promise<ExecAttainment> {
   // Keyed on the attainment rows only: the protection reads nothing else, and it takes seconds of
   // CPU on the demo data, so a case saved must not make the next executive read redo it.
   const fingerprint = await attainmentFingerprint();
   const hit = execCache.get("all");
   if (hit && hit.fingerprint === fingerprint) return hit.value;
-  const value = protectAttainment(await listAttainment());
+  let pending = execPending.get(fingerprint);
+  if (!pending) {
+    pending = protectOffThread(fingerprint).finally(() => execPending.delete(fingerprint));
+    execPending.set(fingerprint, pending);
+  }
+  return pending;
+}
+
+const execPending = new Map<string, Promise<ExecAttainment>>();
+
+/** Decides in the background (at start-up, after an attainment import); failures are logged. */
+export function warmExecutiveAttainment() {
+  void db.attainmentRow
+    .count()
+    .then((rows) => (rows > 0 ? executiveAttainment() : null))
+    .catch((error: unknown) => console.error("Could not decide what executives may read of attainment:", error));
+}
+
+async function protectOffThread(fingerprint: string) {
+  const rows = await listAttainment();
+  const result = await runWorker<AttainmentProtectionResult>("attainment-protection", { rows } satisfies AttainmentProtectionJob).catch(
+    (error: unknown): AttainmentProtectionResult => ({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+  );
+  // A worker that failed (out of its heap, say) must not leave executives without the page: the
+  // same decision is taken here, holding the server's thread as it did before the worker.
+  if (!result.ok) console.error(`Attainment protection on a worker failed (${result.message}); deciding on the server's thread.`);
+  const value = attainmentForExecutives(rows, result.ok ? result.decided : decideAttainmentDisclosure(rows));
   execCache.set("all", { fingerprint, value });
   return value;
 }

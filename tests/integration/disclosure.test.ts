@@ -3,7 +3,7 @@
 // a tester found — narrow date ranges, subtraction from totals, neighbouring ranges, parent
 // groups, small briefs — and recovers nothing. The attacker is app/domain/privacy/
 // disclosure-attacker.ts, written independently of the protection it tests.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { demoCases } from "../../prisma/seed/demo-cases";
 import { functionLabel, segmentLabel } from "~/domain/cases/taxonomy";
 import { solveBounds, solveLines, type Page, type Shown, type Sum } from "~/domain/privacy/disclosure-attacker";
@@ -13,6 +13,8 @@ import { action as briefsAction } from "~/routes/briefs._index";
 import { loader as patternsLoader } from "~/routes/patterns._index";
 import { loader as variabilityLoader } from "~/routes/variability";
 import { dataChanged } from "~/utils/data-version.server";
+import { ATTAINMENT_SELECT, executiveAttainment } from "~/models/attainment.server";
+import { GROUPINGS, protectAttainment } from "~/domain/variability/group";
 import { db, getRequest, type Person, postRequest, run, type ShownMatrix, signedIn } from "./helpers";
 
 type Entry = { value: string; count: Shown };
@@ -324,6 +326,19 @@ describe("variability for executives", () => {
     expect(n).toBe(sdr.n);
     expect(mean).toBeCloseTo(sdr.mean!, 6);
     expect(Math.sqrt(sumSq / n - mean ** 2)).toBeCloseTo(sdr.sd!, 6);
+  });
+
+  it("is decided once, on a worker, the same as in the server's own thread, for executives arriving together", async () => {
+    // A different attainment set than the page's cache holds: the next executive read decides anew.
+    await db.attainmentRow.update({ where: { id: (await db.attainmentRow.findFirstOrThrow({ select: { id: true } })).id }, data: { attainmentPct: 77.7 } });
+    const failures = vi.spyOn(console, "error");
+    const [a, b] = await Promise.all([executiveAttainment(), executiveAttainment()]);
+    expect(a).toBe(b); // one decision shared, not two
+    expect(failures).not.toHaveBeenCalled(); // the worker answered: no fallback onto the server's thread
+    failures.mockRestore();
+    const inProcess = protectAttainment(await db.attainmentRow.findMany({ select: ATTAINMENT_SELECT }));
+    for (const by of Object.values(GROUPINGS).map((g) => g.by)) expect(a.groupsFor(by)).toEqual(inProcess.groupsFor(by));
+    expect(a.groupsFor(["segment", "role"]).find((g) => g.key === "segment=strategic|role=sdr")!.hidden).toBe(true);
   });
 
   it("hides the small group, and no subtraction of a parent and its visible children yields it", async () => {

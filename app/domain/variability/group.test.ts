@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { EXEC_HIDDEN_NOTE, EXEC_MIN_REPS, type ExecGroup, forExecutives, groupAttainment, type AttainmentRow } from "./group";
+import {
+  attainmentForExecutives,
+  decideAttainmentDisclosure,
+  EXEC_HIDDEN_NOTE,
+  EXEC_MIN_REPS,
+  type ExecGroup,
+  forExecutives,
+  groupAttainment,
+  GROUPINGS,
+  type AttainmentRow,
+} from "./group";
 import { FLAG_FEW_CARRY } from "./stats";
 
 function row(segment: string, role: string, rep: string, pct: number, period = "2026-Q1"): AttainmentRow {
@@ -152,5 +162,23 @@ describe("forExecutives", () => {
     const eight = ["r1", "r2", "r3", "r4"].flatMap((rep) => [row("smb", "ae", rep, 100, "2026-Q1"), row("smb", "ae", rep, 100, "2026-Q2")]);
     const [g] = forExecutives(eight, ["segment"]);
     expect(g.hidden).toBe(true);
+  });
+});
+
+describe("decideAttainmentDisclosure", () => {
+  it("is plain data: copied as a worker copies it, it gives executives the same rows", () => {
+    const decided = decideAttainmentDisclosure(rows);
+    const copied = structuredClone(decided);
+    const view = attainmentForExecutives(rows, copied);
+    for (const by of Object.values(GROUPINGS).map((g) => g.by)) expect(view.groupsFor(by)).toEqual(forExecutives(rows, by));
+    expect(view.statusOf("segment=smb|role=sdr")).toBe("small");
+    expect(view.isShown("segment=smb|role=sdr")).toBe(false);
+  });
+
+  it("reads an undecided group as withheld, never as shown", () => {
+    const view = attainmentForExecutives(rows, { status: {}, figures: {} });
+    expect(view.groupsFor(["segment"]).every((g) => g.hidden)).toBe(true);
+    expect(view.statusOf("segment=smb")).toBe("withheld");
+    expect(view.countOf("segment=smb", "atQuota")).toBeNull();
   });
 });

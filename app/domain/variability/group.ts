@@ -3,7 +3,7 @@
 
 import { REPORTER_ROLES, SEGMENTS, reporterRoleLabel, segmentLabel } from "../cases/taxonomy";
 import { TENURE_BANDS, tenureBand } from "../cases/tenure";
-import { DisclosureProblem, EXEC_MIN_CELL, protect, type ShownCount } from "../privacy/disclosure";
+import { DisclosureProblem, EXEC_MIN_CELL, protect, withheld, type ShownCount } from "../privacy/disclosure";
 import { comparePeriods } from "./period";
 import { flags, histogram, summarise, topCount, type HistogramBin, type Summary } from "./stats";
 
@@ -211,7 +211,7 @@ export type ExecGroup =
  * group sizes fixed): a bin of 1 or 2 reads "<3", and so does an empty one, so listed bins pin
  * nothing. Rounding (whole percents) is kept as a second line, not relied on.
  */
-export function protectAttainment(rows: readonly AttainmentRow[]) {
+export function decideAttainmentDisclosure(rows: readonly AttainmentRow[]): AttainmentDisclosure {
   const periods = new Set(rows.map((r) => r.period)).size || 1;
   // What executives are shown: the variability page's groupings (with histograms) and the
   // plan-health groupings per period (issue 17: shares at quota and within ±20%, no bins).
@@ -311,14 +311,46 @@ export function protectAttainment(rows: readonly AttainmentRow[]) {
   const within = protect(inner);
   const nearShown = protect(nearProblem);
 
+  // The decisions as plain data (they cross from a worker thread, see attainment.server.ts):
+  // a status for every published group, and how each figure executives may read it shows.
+  const status: Record<string, "shown" | "small" | "withheld"> = {};
+  const figures: Record<string, ShownCount> = {};
+  for (const key of publishedKeys) {
+    const s = shown.status(key);
+    status[key] = s === "shown" ? "shown" : s === "small" ? "small" : "withheld";
+    if (s !== "shown") continue;
+    const g = groups.get(key)!;
+    figures[quotaKey(key)] = within.show(quotaKey(key));
+    figures[nearKey(key)] = nearShown.show(nearKey(key));
+    if (binKeys.has(key)) g.histogram.forEach((_, i) => (figures[binKey(key, i)] = within.show(binKey(key, i))));
+  }
+  return { status, figures };
+}
+
+/**
+ * What protectAttainment decided, as plain data: `status` for every published group (a group
+ * missing from it is not published), `figures` for the counts of the groups shown (`key|bin=i`,
+ * `key|atQuota`, `key|within20`).
+ */
+export type AttainmentDisclosure = {
+  status: Record<string, "shown" | "small" | "withheld">;
+  figures: Record<string, ShownCount>;
+};
+
+/** The executive view of attainment, from its rows and the decisions taken over them. */
+export function attainmentForExecutives(rows: readonly AttainmentRow[], decided: AttainmentDisclosure) {
+  const statusOf = (key: string) => decided.status[key] ?? "withheld";
+  const visible = (key: string) => decided.status[key] === "shown";
+  // A shown group's figure that was not decided (it cannot be: every one is) reads withheld.
+  const figure = (key: string): ShownCount => decided.figures[key] ?? withheld();
   const round = (v: number | null) => (v == null ? null : Math.round(v));
   const view = (g: AttainmentGroup): ExecGroup => {
     const identity: GroupIdentity = { key: g.key, keys: g.keys, labels: g.labels, label: g.label };
-    const status = publishedKeys.has(g.key) ? shown.status(g.key) : "withheld";
+    const status = statusOf(g.key);
     if (status !== "shown") return { ...identity, hidden: true, note: status === "small" ? EXEC_HIDDEN_NOTE : EXEC_WITHHELD_NOTE };
     const { min: _min, max: _max, ...rest } = g.summary;
     const n = g.summary.n;
-    const atQuota = within.show(quotaKey(g.key));
+    const atQuota = figure(`${g.key}|atQuota`);
     const summary: ExecSummary = {
       ...rest,
       mean: round(rest.mean),
@@ -333,20 +365,28 @@ export function protectAttainment(rows: readonly AttainmentRow[]) {
       hidden: false,
       reps: g.reps,
       summary,
-      histogram: g.histogram.map((bin, i) => ({ ...bin, count: within.show(binKey(g.key, i)) })),
+      histogram: g.histogram.map((bin, i) => ({ ...bin, count: figure(`${g.key}|bin=${i}`) })),
       flags: g.flags,
     };
   };
   return {
     /** The executive rows of one grouping, in the page's order. */
-    groupsFor: (by: GroupDimension[]) => groupAttainment([...rows], by).map((g) => view(groups.get(g.key) ?? g)),
+    groupsFor: (by: GroupDimension[]) => groupAttainment([...rows], by).map(view),
     /** Whether a group's figures may be quoted to executives (e.g. a segment in a brief). */
-    isShown: (key: string) => groups.has(key) && visible(key),
+    isShown: (key: string) => visible(key),
     /** "small" (fewer than five reps), "withheld" (secondary) or "shown", for a published group. */
-    statusOf: (key: string) => (groups.has(key) && publishedKeys.has(key) ? shown.status(key) : "withheld"),
+    statusOf,
     /** The count at quota or within ±20% of a shown group as executives may read it. */
-    countOf: (key: string, which: "atQuota" | "within20") => (visible(key) ? (which === "atQuota" ? within.show(quotaKey(key)) : nearShown.show(nearKey(key))) : null),
+    countOf: (key: string, which: "atQuota" | "within20") => (visible(key) ? figure(`${key}|${which === "atQuota" ? "atQuota" : "within20"}`) : null),
   };
+}
+
+/**
+ * Every grouping protected together, in one call (tests, and where a worker is not worth its
+ * start): the same as attainmentForExecutives over decideAttainmentDisclosure.
+ */
+export function protectAttainment(rows: readonly AttainmentRow[]) {
+  return attainmentForExecutives(rows, decideAttainmentDisclosure(rows));
 }
 
 export type ExecAttainment = ReturnType<typeof protectAttainment>;
