@@ -50,15 +50,7 @@ export function tokenize(text: string): string[] {
 
 /** Words plus, with `themes`, a theme term for each word in the lexicon of themes.ts. */
 function terms(text: string, themes: boolean): Token[] {
-  const analysed = analyse(text);
-  // EXPERIMENT (themes7): character 3-5-grams within word boundaries, extra ("add") or instead ("only").
-  const CHAR = process.env.THEMES7_CHAR ?? "";
-  const grams: Token[] = [];
-  if (CHAR) for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) {
-    const b = `<${w}>`;
-    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= b.length; i++) grams.push({ stem: `#${b.slice(i, i + n)}`, word: b.slice(i, i + n) });
-  }
-  const words = CHAR === "only" ? grams : CHAR === "add" ? [...analysed, ...grams] : analysed;
+  const words = analyse(text);
   if (!themes) return words;
   const out = [...words];
   for (const { stem } of words) {
@@ -184,13 +176,7 @@ function smoothIdf(docCount: number, df: number): number {
   return Math.log((1 + docCount) / (1 + df)) + 1;
 }
 
-// EXPERIMENT (themes7): BM25-style saturating tf, chosen by env var; removed if it loses.
-const TF_MODE = process.env.THEMES7_TF ?? "log";
-const K1 = Number(process.env.THEMES7_K1 ?? "1.2");
 function sublinearTf(count: number): number {
-  if (TF_MODE === "bm25") return ((K1 + 1) * count) / (K1 + count);
-  if (TF_MODE === "raw") return count;
-  if (TF_MODE === "binary") return 1;
   return 1 + Math.log(count);
 }
 

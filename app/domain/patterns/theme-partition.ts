@@ -139,27 +139,7 @@ export function caseVectors(cases: readonly ThemeCase[], w: ThemeWeights = DEFAU
     if (norm > 0) for (const [k, x] of v) v.set(k, x / norm);
     out.set(c.id, v);
   }
-  return prfExperiment(out);
-}
-
-// EXPERIMENT (themes7): Rocchio-style pseudo-relevance feedback, O(n^2), removed if it loses.
-function prfExperiment(vs: Map<number, Vec>): Map<number, Vec> {
-  const alpha = Number(process.env.THEMES7_PRF ?? "0");
-  const k = Number(process.env.THEMES7_K ?? "3");
-  if (!(alpha > 0)) return vs;
-  const ids = [...vs.keys()];
-  const cos = (a: Vec, b: Vec) => { let s = 0; for (const [t, x] of a) { const y = b.get(t); if (y) s += x * y; } return s; };
-  const res = new Map<number, Vec>();
-  for (const id of ids) {
-    const v = vs.get(id)!;
-    const near = ids.filter((o) => o !== id).map((o) => ({ o, s: cos(v, vs.get(o)!) })).sort((a, b) => b.s - a.s).slice(0, k);
-    const e: Vec = new Map(v);
-    for (const { o } of near) for (const [t, x] of vs.get(o)!) e.set(t, (e.get(t) ?? 0) + (alpha * x) / k);
-    const n = Math.sqrt([...e.values()].reduce((a, x) => a + x * x, 0));
-    for (const [t, x] of e) e.set(t, x / n);
-    res.set(id, e);
-  }
-  return res;
+  return out;
 }
 
 /**
