@@ -1,14 +1,12 @@
-import { Alert, Anchor, Button, Checkbox, Grid, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Grid, Group, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { StatusBadge, formatDate } from "~/components/labels";
-import { ConclusionForm } from "~/components/whys/conclusion-form";
-import { StepCard } from "~/components/whys/step-card";
-import { StepForm } from "~/components/whys/step-form";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { StatusBadge } from "~/components/labels";
+import { ChainSteps } from "~/components/whys/chain-steps";
+import { ConclusionPanel } from "~/components/whys/conclusion-panel";
+import { ReadBackPanel } from "~/components/whys/read-back-panel";
 import { can } from "~/domain/auth/permissions";
 import { behaviourLabel } from "~/domain/cases/taxonomy";
-import { payFixSentence } from "~/domain/briefs/pay-fix";
-import { canAddStep, checkChain, defaultQuestion, looksStructural, readBack, upstreamPrompt } from "~/domain/whys/chain";
 import { conclusionOf } from "~/domain/whys/conclusion";
 import { conclusionSchema, confirmDiagnosisSchema, moveStepFormSchema, removeStepSchema, whyStepSchema } from "~/domain/whys/whys-schema";
 import * as whys from "~/models/whys.server";
@@ -18,7 +16,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { caseNotFound, parseId, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
 import { refused } from "~/utils/outcome";
-import { errorOf, replyFor } from "~/utils/reply";
+import { errorOf } from "~/utils/reply";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Five Whys · #${data.chain.id} · Upstream` : "Five Whys · Upstream" }];
@@ -117,20 +115,10 @@ export default function WhysPage() {
   const { chain, canEdit, viewerId, leaders } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
-  const editing = Number(searchParams.get("edit") ?? 0);
   const steps = chain.whySteps;
   const behaviour = chain.behaviour === "other" && chain.behaviourDetail ? chain.behaviourDetail : behaviourLabel(chain.behaviour);
   const conclusion = conclusionOf(chain);
-  const check = checkChain(steps, conclusion);
-  const last = steps.at(-1);
-  // Each form reads the action's reply only when the reply is for it.
-  const resultFor = (intent: string) => replyFor(actionData, intent);
   const topError = errorOf(actionData, ["move-step", "remove-step"]);
-  // What still stands between the chain and a confirmed diagnosis: the server's list after a
-  // refused confirm, else the page's own check.
-  const missing = actionData?.intent === "confirm" && actionData.problems.length ? actionData.problems : check.ok ? [] : check.problems.map((p) => p.message);
-  const confirmError = actionData?.intent === "confirm" && actionData.problems.length ? errorOf(actionData, "confirm") : undefined;
 
   return (
     <Stack gap="lg">
@@ -151,138 +139,31 @@ export default function WhysPage() {
 
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="md">
-            {steps.length === 0 ? <Text c="dimmed">No steps yet. Start with the first why below.</Text> : null}
-            {steps.map((step, i) =>
-              canEdit && editing === step.id ? (
-                <Paper withBorder p="md" radius="lg" key={step.id} id={`step-${step.id}`}>
-                  <Text size="xs" tt="uppercase" fw={700} c="dark.3" mb="xs">Editing why {step.position}</Text>
-                  <StepForm
-                    id={`edit-step-${step.id}`}
-                    intent="edit-step"
-                    version={chain.whysVersion}
-                    stepId={step.id}
-                    lastResult={resultFor("edit-step")}
-                    leaders={leaders}
-                    submitLabel="Save step"
-                    defaultValue={{
-                      question: step.question,
-                      answer: step.answer,
-                      evidence: step.evidence,
-                      evidenceUrl: step.evidenceUrl,
-                      ownerFunction: step.ownerFunction,
-                      confidence: step.confidence,
-                      askLeaderId: step.askedLeaderId ?? "",
-                    }}
-                    cancel={<Button component={Link} to="." variant="subtle">Cancel</Button>}
-                  />
-                </Paper>
-              ) : (
-                <StepCard key={step.id} step={step} last={i === steps.length - 1} version={chain.whysVersion} canEdit={canEdit} viewerId={viewerId} />
-              ),
-            )}
-
-            {canEdit && canAddStep(steps) && !editing ? (
-              <Paper withBorder p="md" radius="lg" bg="teal.0">
-                <Text size="xs" tt="uppercase" fw={700} c="dark.4">Why {steps.length + 1}</Text>
-                <Text size="sm" mb="sm" c="dark.7">{upstreamPrompt(steps.length, last?.answer)}</Text>
-                {last && looksStructural(last.answer) ? (
-                  <Alert color="teal" variant="light" mb="sm" p="xs">
-                    <Text size="sm" c="dark.8">That answer looks structural. You can stop here and write the conclusion.</Text>
-                  </Alert>
-                ) : null}
-                <StepForm
-                  key={`add-${steps.length}-${chain.whysVersion}`}
-                  id="add-step"
-                  intent="add-step"
-                  version={chain.whysVersion}
-                  lastResult={resultFor("add-step")}
-                  leaders={leaders}
-                  submitLabel="Add this why"
-                  defaultValue={{ question: defaultQuestion(last ? { answer: last.answer } : null, behaviour), confidence: "likely" }}
-                />
-              </Paper>
-            ) : null}
-            {canEdit && !canAddStep(steps) ? <Text c="dimmed" size="sm">Nine steps is the limit: time for the conclusion.</Text> : null}
-          </Stack>
+          <ChainSteps
+            steps={steps}
+            version={chain.whysVersion}
+            canEdit={canEdit}
+            editing={Number(searchParams.get("edit") ?? 0)}
+            viewerId={viewerId}
+            leaders={leaders}
+            behaviour={behaviour}
+            reply={actionData}
+          />
         </Grid.Col>
 
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
-            <Paper withBorder p="md" radius="lg">
-              <Title order={2} size="h4" mb="sm">Conclusion</Title>
-              {canEdit ? (
-                <ConclusionForm
-                  key={chain.whysVersion}
-                  version={chain.whysVersion}
-                  lastResult={resultFor("conclusion")}
-                  defaultValue={{
-                    rootCause: chain.rootCause,
-                    statement: chain.rootCauseStatement,
-                    justification: chain.rootCauseJustification,
-                    upstreamFix: chain.upstreamFix,
-                    fixOwner: chain.fixOwner,
-                    payFix: chain.payFix,
-                    payFixWhy: chain.payFixWhy,
-                  }}
-                />
-              ) : conclusion ? (
-                <Stack gap={4}>
-                  <Text fw={650}>{conclusion.statement}</Text>
-                  <Text size="sm">Fix: {conclusion.upstreamFix}</Text>
-                </Stack>
-              ) : (
-                <Text c="dimmed" size="sm">Not written yet.</Text>
-              )}
-            </Paper>
-
-            <Paper withBorder p="md" radius="lg">
-              <Title order={2} size="h4" mb="sm">Read it back</Title>
-              {conclusion && steps.length > 0 ? (
-                <Text style={{ lineHeight: 1.7 }} data-testid="read-back">{readBack(steps, conclusion, behaviour)}</Text>
-              ) : (
-                <Text c="dimmed" size="sm">The read-back appears once there is a step and a root cause.</Text>
-              )}
-              {conclusion?.payFix ? <Text size="sm" mt="sm" fw={600}>{payFixSentence(conclusion.payFix, conclusion.rootCause)}</Text> : null}
-              {chain.diagnosisConfirmedAt ? (
-                <>
-                  <Alert color="teal" variant="light" mt="md">
-                    <Text c="dark.8" size="sm">Diagnosis confirmed on {formatDate(chain.diagnosisConfirmedAt)}.</Text>
-                  </Alert>
-                  {canEdit ? (
-                    <Form method="post" action="/briefs">
-                      <input type="hidden" name="source" value="case" />
-                      <input type="hidden" name="sourceId" value={chain.id} />
-                      <Button type="submit" variant="outline" mt="sm">Write a brief from this case</Button>
-                    </Form>
-                  ) : null}
-                </>
-              ) : canEdit ? (
-                <>
-                  {missing.length ? (
-                    <Alert id="confirm-missing" color="orange" variant="light" mt="md" title="Before this case can be marked diagnosed" styles={{ title: { color: "var(--mantine-color-dark-8)" } }}>
-                      {confirmError ? <Text size="sm" c="dark.8" role="alert" mb={4}>{confirmError}</Text> : null}
-                      <List size="sm">
-                        {missing.map((m) => (
-                          <List.Item key={m}><Text size="sm" c="dark.8">{m}</Text></List.Item>
-                        ))}
-                      </List>
-                    </Alert>
-                  ) : null}
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="confirm" />
-                    <input type="hidden" name="version" value={chain.whysVersion} />
-                    <Stack gap="xs" mt="md">
-                      <Checkbox name="confirmed" label="I read the chain back and it holds" error={errorOf(actionData, "confirm", "confirmed")} disabled={missing.length > 0} />
-                      {/* Disabled while its list of what is missing is on screen; the server refuses too. */}
-                      <Button type="submit" variant="filled" disabled={missing.length > 0} aria-describedby={missing.length ? "confirm-missing" : undefined} loading={navigation.formData?.get("intent") === "confirm"}>
-                        Confirm diagnosis
-                      </Button>
-                    </Stack>
-                  </Form>
-                </>
-              ) : null}
-            </Paper>
+            <ConclusionPanel stored={chain} conclusion={conclusion} version={chain.whysVersion} canEdit={canEdit} reply={actionData} />
+            <ReadBackPanel
+              caseId={chain.id}
+              steps={steps}
+              conclusion={conclusion}
+              behaviour={behaviour}
+              confirmedAt={chain.diagnosisConfirmedAt}
+              version={chain.whysVersion}
+              canEdit={canEdit}
+              reply={actionData}
+            />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,0 +1,75 @@
+import { Anchor, Button, Group, Paper, Text, Title } from "@mantine/core";
+import { Link } from "@remix-run/react";
+import { ChainSummary } from "~/components/whys/chain-summary";
+import { behaviourLabel, causeLabel } from "~/domain/cases/taxonomy";
+
+type ComplaintProps = {
+  caseFile: { behaviour: string; behaviourDetail: string; complaint: string; resolutionNote: string | null };
+};
+
+/** The behaviour of concern and the complaint in the reporter's words. */
+export function CaseComplaint({ caseFile: c }: ComplaintProps) {
+  return (
+    <Paper withBorder p="lg" radius="lg">
+      <Text size="xs" tt="uppercase" fw={700} c="dark.3" mb={6}>
+        Behaviour of concern
+      </Text>
+      <Title order={2} size="h3">
+        {behaviourLabel(c.behaviour)}
+      </Title>
+      {c.behaviourDetail ? <Text mt={4}>{c.behaviourDetail}</Text> : null}
+      <Text size="xs" tt="uppercase" fw={700} c="dark.3" mt="lg" mb={6}>
+        In their words
+      </Text>
+      <blockquote className="complaint-quote" style={{ margin: 0 }}>
+        {c.complaint}
+      </blockquote>
+      {c.resolutionNote ? (
+        <Text mt="md" size="sm" data-testid="resolution-note"><strong>Resolved at triage:</strong> {c.resolutionNote}</Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+type CauseProps = {
+  caseFile: { id: number; suspectedCause: string; causeDetail: string; rootCause: string; rootCauseStatement: string };
+  steps: { id: number; position: number; question: string; answer: string }[];
+  canEdit: boolean;
+};
+
+/**
+ * The suspected and diagnosed cause: the comp team gets the way into the Five Whys, everyone
+ * else the chain itself.
+ */
+export function CaseCause({ caseFile: c, steps, canEdit }: CauseProps) {
+  return (
+    <Paper withBorder p="lg" radius="lg">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2} size="h4" mb="md">
+            Suspected upstream cause
+          </Title>
+          <Text fw={600}>{c.suspectedCause ? causeLabel(c.suspectedCause) : "Not known yet"}</Text>
+          {c.causeDetail ? <Text size="sm">{c.causeDetail}</Text> : null}
+          {c.rootCause ? (
+            <Text size="sm" mt="sm">
+              <strong>Diagnosed root cause:</strong> {causeLabel(c.rootCause)} — {c.rootCauseStatement}
+            </Text>
+          ) : null}
+        </div>
+        {canEdit ? (
+          <Button component={Link} to={`/cases/${c.id}/whys`} variant="filled">
+            {steps.length ? `Five Whys (${steps.length})` : "Start the Five Whys"}
+          </Button>
+        ) : null}
+      </Group>
+      {canEdit ? null : (
+        <>
+          <Title order={3} size="h5" mt="lg" mb="xs">Five Whys</Title>
+          <ChainSummary steps={steps} />
+          {steps.length ? <Anchor component={Link} to={`/cases/${c.id}/whys`} size="sm" mt="xs" display="inline-block">Evidence and notes for each step</Anchor> : null}
+        </>
+      )}
+    </Paper>
+  );
+}
