@@ -85,3 +85,24 @@ test("intake: a complaint typed before the page's scripts started still brings u
   release();
   await expect(page.getByRole("radiogroup", { name: "Already logged? These cases read alike" })).toBeVisible();
 });
+
+test("intake: a keystroke that arrives as the page starts hydrating does not stop it hydrating", async ({ page }) => {
+  // React's first render is a task after hydrateRoot; Remix's root waits there for the page's
+  // data (its single-fetch stream). A keystroke in between made React render at once, which
+  // cannot wait: React error #345 and a page that never hydrated. The keystroke is sent from the
+  // end of the entry module, the moment hydration is asked for.
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await signIn(page, "analyst");
+  await page.route(/\/assets\/entry\.client-[^/]*\.js$/, async (route) => {
+    const response = await route.fetch();
+    const keystroke = `;document.querySelector("textarea")?.dispatchEvent(new Event("input", { bubbles: true }));`;
+    await route.fulfill({ response, body: (await response.text()) + keystroke });
+  });
+  await page.goto("/cases/new");
+  await page
+    .getByLabel("The complaint, in the reporter's own words")
+    .fill("My patch has no accounts left after the territory carve; the whitespace went to the new hires.");
+  await expect(page.getByRole("radiogroup", { name: "Already logged? These cases read alike" })).toBeVisible();
+  expect(errors).toEqual([]);
+});
