@@ -19,12 +19,49 @@ type Props = {
   label: string;
 };
 
-export function StackedBarChart({ data, dataKey, series, label }: Props) {
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&${({ "&": "amp", "<": "lt", ">": "gt", '"': "quot" })[c]};`);
+
+/**
+ * The plot's SVG (grid lines, a rect per bar piece, slot labels) as markup: ~1,300 elements at
+ * 100,000 cases that React rendered on every view of /patterns. Written as a string, once per
+ * `data` object: the page's figures are cached per data version (decision 028), so the chart
+ * of the same figures is the same string until a write makes new figures (decision 041).
+ */
+type Plot = { markup: string; ticks: { value: number; y: number }[] };
+const plots = new WeakMap<readonly Row[], Map<string, Plot>>();
+
+export function plotOf(data: readonly Row[], dataKey: string, series: Props["series"]): Plot {
+  const key = JSON.stringify([dataKey, series]);
+  const known = plots.get(data)?.get(key);
+  if (known !== undefined) return known;
   const { bars, ticks } = stackedBars(data, series.map((s) => s.name), dataKey, PLOT);
   const colour = new Map(series.map((s) => [s.name, s.color]));
   const name = new Map(series.map((s) => [s.name, s.label]));
   // How many slot labels fit: about 16 on a wide card, 8 on a tablet, 4 on a phone.
   const [wide, medium, narrow] = labelSteps(bars.length, [16, 8, 4]);
+  let out = `<g transform="translate(0 ${TOP})">`;
+  for (const t of ticks) out += `<line x1="0" x2="100%" y1="${t.y}" y2="${t.y}" stroke="var(--mantine-color-gray-4)"${t.value ? ' stroke-dasharray="5 5"' : ""}></line>`;
+  for (const bar of bars) {
+    out += "<g>";
+    for (const s of bar.segments) {
+      out += `<rect x="${bar.x}%" width="${bar.width}%" y="${s.y}" height="${s.height}" fill="${escape(colour.get(s.series) ?? "")}"><title>${escape(`${bar.key} · ${name.get(s.series)}: ${s.value}`)}</title></rect>`;
+    }
+    out += "</g>";
+  }
+  bars.forEach((bar, i) => {
+    if (!wide(i)) return;
+    const cls = !medium(i) ? classes.wideOnly : !narrow(i) ? classes.mediumUp : undefined;
+    out += `<text x="${bar.x + bar.width / 2}%" y="${PLOT + 16}" text-anchor="middle"${cls ? ` class="${cls}"` : ""}>${escape(bar.key)}</text>`;
+  });
+  out += "</g>";
+  const plot = { markup: out, ticks };
+  if (!plots.has(data)) plots.set(data, new Map());
+  plots.get(data)!.set(key, plot);
+  return plot;
+}
+
+export function StackedBarChart({ data, dataKey, series, label }: Props) {
+  const { markup, ticks } = plotOf(data, dataKey, series);
   return (
     <figure className={classes.chart}>
       <div className={classes.plot} role="img" aria-label={label}>
@@ -33,29 +70,7 @@ export function StackedBarChart({ data, dataKey, series, label }: Props) {
             <span key={t.value} style={{ top: t.y + TOP }}>{t.value}</span>
           ))}
         </div>
-        <svg className={classes.svg} width="100%" height={PLOT + TOP + LABELS} aria-hidden="true">
-          <g transform={`translate(0 ${TOP})`}>
-            {ticks.map((t) => (
-              <line key={t.value} x1="0" x2="100%" y1={t.y} y2={t.y} stroke="var(--mantine-color-gray-4)" strokeDasharray={t.value ? "5 5" : undefined} />
-            ))}
-            {bars.map((bar) => (
-              <g key={bar.key}>
-                {bar.segments.map((s) => (
-                  <rect key={s.series} x={`${bar.x}%`} width={`${bar.width}%`} y={s.y} height={s.height} fill={colour.get(s.series)}>
-                    <title>{`${bar.key} · ${name.get(s.series)}: ${s.value}`}</title>
-                  </rect>
-                ))}
-              </g>
-            ))}
-            {bars.map((bar, i) =>
-              wide(i) ? (
-                <text key={bar.key} x={`${bar.x + bar.width / 2}%`} y={PLOT + 16} textAnchor="middle" className={!medium(i) ? classes.wideOnly : !narrow(i) ? classes.mediumUp : undefined}>
-                  {bar.key}
-                </text>
-              ) : null,
-            )}
-          </g>
-        </svg>
+        <svg className={classes.svg} width="100%" height={PLOT + TOP + LABELS} aria-hidden="true" dangerouslySetInnerHTML={{ __html: markup }} />
       </div>
       <ul className={classes.legend}>
         {series.map((s) => (

@@ -1,6 +1,5 @@
-import { Badge } from "@mantine/core";
 import type { Verdict } from "~/domain/patterns/grouping";
-import { DARK_LABEL } from "../labels";
+import { PlainBadge } from "../plain-badge";
 
 const LABELS: Record<Verdict, string> = {
   "cross-functional": "Cross-functional pattern",
@@ -13,8 +12,8 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const cross = verdict === "cross-functional";
   const single = verdict === "single-function";
   return (
-    <Badge variant={cross ? "filled" : single ? "outline" : "light"} color={cross ? "teal.9" : single ? "teal.9" : "gray"} styles={cross ? undefined : DARK_LABEL}>
+    <PlainBadge variant={cross ? "filled" : single ? "outline" : "light"} color={cross ? "teal.9" : single ? "teal.9" : "gray"} dark={!cross}>
       {LABELS[verdict]}
-    </Badge>
+    </PlainBadge>
   );
 }
