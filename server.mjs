@@ -183,13 +183,38 @@ const server = app.listen(port, host, () => {
 });
 
 // The benchmark's view of the event loop (decision 020): with LOOP_STATS_FILE set, SIGUSR2
-// writes how long the loop was held up since the last signal (max, p99, mean in ms) and starts over.
+// writes how long the loop was held up since the last signal (max, p99, mean in ms; the stalls of
+// 50+ ms counted and listed) and starts over.
 if (process.env.LOOP_STATS_FILE) {
-  const { monitorEventLoopDelay } = await import("node:perf_hooks");
+  const { monitorEventLoopDelay, PerformanceObserver, constants } = await import("node:perf_hooks");
   const { writeFileSync } = await import("node:fs");
   const { performance } = await import("node:perf_hooks");
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  // Stalls (decision 040): a 10 ms timer that notes each time it fired 50+ ms late (the loop was
+  // held that long), and GC pauses of 50+ ms from V8's gc entries, so that a phase's stalls are
+  // counted, not only its longest. Bench-only (behind LOOP_STATS_FILE): the timer costs a wake-up
+  // every 10 ms.
+  const STALL_MS = 50;
+  const stalls = { count: 0, ms: [], gcCount: 0, gcMs: [] };
+  let expected = performance.now() + 10;
+  setInterval(() => {
+    const now = performance.now();
+    const late = now - expected;
+    if (late >= STALL_MS) {
+      stalls.count++;
+      if (stalls.ms.length < 200) stalls.ms.push(Math.round(late));
+    }
+    expected = now + 10;
+  }, 10).unref();
+  const gcKind = { [constants.NODE_PERFORMANCE_GC_MAJOR]: "major", [constants.NODE_PERFORMANCE_GC_MINOR]: "minor", [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: "incremental", [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weakcb" };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.duration < STALL_MS) continue;
+      stalls.gcCount++;
+      if (stalls.gcMs.length < 200) stalls.gcMs.push(`${gcKind[e.detail?.kind] ?? "gc"} ${Math.round(e.duration)}`);
+    }
+  }).observe({ entryTypes: ["gc"] });
   // busyMs: how long the server's own thread was busy (event-loop utilisation), the workers' time
   // left out; cpuMs: CPU time of the whole process (workers included), steadier on a busy machine.
   let since = performance.eventLoopUtilization();
@@ -203,8 +228,10 @@ if (process.env.LOOP_STATS_FILE) {
     since = performance.eventLoopUtilization();
     const cpu = process.cpuUsage(cpuSince);
     cpuSince = process.cpuUsage();
-    writeFileSync(process.env.LOOP_STATS_FILE, JSON.stringify({ at: Date.now(), maxMs: ms(loop.max), p99Ms: ms(loop.percentile(99)), meanMs: ms(loop.mean), busyMs: Math.round(elu.active * 10) / 10, cpuMs: Math.round((cpu.user + cpu.system) / 100) / 10, memory: memoryMb() }));
+    writeFileSync(process.env.LOOP_STATS_FILE, JSON.stringify({ at: Date.now(), maxMs: ms(loop.max), p99Ms: ms(loop.percentile(99)), meanMs: ms(loop.mean), busyMs: Math.round(elu.active * 10) / 10, cpuMs: Math.round((cpu.user + cpu.system) / 100) / 10, memory: memoryMb(), stallsOver50: stalls.count, stallMs: stalls.ms, gcOver50: stalls.gcCount, gcMs: stalls.gcMs }));
     loop.reset();
+    Object.assign(stalls, { count: 0, ms: [], gcCount: 0, gcMs: [] });
+    expected = performance.now() + 10;
   });
 }
 

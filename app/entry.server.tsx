@@ -15,7 +15,7 @@ import { TickChunks } from "./utils/tick-chunks.server";
 // then what executives may read of attainment (seconds on a worker), so the first executive's
 // variability page or brief does not wait for it.
 void dbReady
-  .then(fillPublicSearchText)
+  .then(() => fillPublicSearchText())
   .catch((error: unknown) => console.error("Could not work out the public search text:", error))
   .then(warmExecutiveAttainment);
 // The access log keeps ACCESS_LOG_DAYS (a year by default): pruned now and daily.

@@ -46,7 +46,7 @@ export async function cpuPerRequest(server, routes, cookie, { rounds = 12 } = {}
     for (let i = 0; i < rounds; i++) bytes += (await timed(req)).bytes;
     const wallMs = (performance.now() - t0) / rounds;
     const after = await server.loopDelay();
-    out[route.key] = { busyMsPerRequest: after?.busyMs == null ? null : round(after.busyMs / rounds), wallMsPerRequest: round(wallMs), maxStallMs: after?.maxMs ?? null, bytes: Math.round(bytes / rounds) };
+    out[route.key] = { busyMsPerRequest: after?.busyMs == null ? null : round(after.busyMs / rounds), wallMsPerRequest: round(wallMs), maxStallMs: after?.maxMs ?? null, stallsOver50: after?.stallsOver50 ?? null, bytes: Math.round(bytes / rounds) };
   }
   return out;
 }

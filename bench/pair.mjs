@@ -2,7 +2,7 @@
 // shared machine's changing load hits both alike: `node bench/pair.mjs <before-root> <db-file>`.
 // The "after" build is this checkout. Per turn: the server thread's CPU per request per route
 // (one at a time), the mixed load of 16 connections, its longest event-loop stall, and the
-// pattern page's first request after a write, and the server's memory (largest VmRSS sampled in
+// pattern page's first request after a write, its count of stalls of 50+ ms (decision 040), and the server's memory (largest VmRSS sampled in
 // each of those steps, and VmHWM so far; decision 031). Prints one JSON line per turn. PAIR_TURNS (2) and
 // BENCH_MIXED_SECONDS (20) set the turns and the mixed load's length.
 import fs from "node:fs";
@@ -65,7 +65,7 @@ try {
         turn, label, load: [load0, os.loadavg()[0]].map((v) => Math.round(v * 10) / 10),
         cpuMsPerRequest: Object.fromEntries(Object.entries(cpu).map(([k, c]) => [k, { busy: c.busyMsPerRequest, kB: Math.round(c.bytes / 1000) }])),
         mixed: Object.fromEntries(Object.entries(m.routes).map(([k, r]) => [k, { n: r.count, p50: r.p50Ms, p99: r.p99Ms, err: r.errors, ...(k === "export" ? { firstByteP99: r.firstByte.p99Ms } : {}) }])),
-        loopMaxMs: loop?.maxMs, patternsAfterWrite: { p50: after.p50Ms, max: after.maxMs, error: after.error },
+        loopMaxMs: loop?.maxMs, stallsOver50: loop?.stallsOver50, gcOver50: loop?.gcOver50, patternsAfterWrite: { p50: after.p50Ms, max: after.maxMs, error: after.error },
         memoryMb: { ...Object.fromEntries(["start", "cpu", "mixed", "afterWrite"].map((k) => [k, mb(s.memory.byPhase[k === "start" ? "start" : `${turn}:${k}`])])), hwm: mb(s.memory.hwmKb) },
       }));
       s.setPhase("between");

@@ -42,6 +42,7 @@ export function judgeTargets(results) {
     }
     add("Mixed load at 100k: errors", "0", Object.values(mixed.routes).reduce((n, r) => n + r.errors, 0), Object.values(mixed.routes).every((r) => r.errors === 0));
     add("Mixed load at 100k: longest event-loop stall", "≤ ~50 ms", mixed.loopDelay?.maxMs, mixed.loopDelay != null && mixed.loopDelay.maxMs <= 60);
+    add("Mixed load at 100k: event-loop stalls of 50+ ms (count)", "0", mixed.loopDelay?.stallsOver50, mixed.loopDelay?.stallsOver50 === 0);
   }
   const afterWrite = results.patternsAfterWrite?.["100k"];
   if (afterWrite) add("Pattern page at 100k: first request after a write (max of rounds)", "< 500 ms", afterWrite.maxMs, afterWrite.maxMs < 500);
@@ -94,7 +95,7 @@ export function printTable(results, log = console.log) {
   log(`Server peak resident memory: ${f(mem.peakRssMb, 0)} MB (1k server ${f(mem.bySize["1k"].hwmMb, 0)} MB, 100k server ${f(mem.bySize["100k"].hwmMb, 0)} MB; highest sampled RSS by phase at 100k: ${Object.entries(mem.bySize["100k"].byPhaseMb).map(([k, v]) => `${k} ${f(v, 0)}`).join(", ")})`);
   log(line);
   for (const [size, m] of Object.entries(results.mixed ?? {})) {
-    log(`Mixed load, ${size}, ${m.connections} connections for ${m.seconds} s (event loop max ${f(m.loopDelay?.maxMs)} ms, p99 ${f(m.loopDelay?.p99Ms)} ms; load ${m.loadAvg.join(" ")})`);
+    log(`Mixed load, ${size}, ${m.connections} connections for ${m.seconds} s (event loop max ${f(m.loopDelay?.maxMs)} ms, p99 ${f(m.loopDelay?.p99Ms)} ms, ${m.loopDelay?.stallsOver50 ?? "?"} stalls ≥ 50 ms of which ${m.loopDelay?.gcOver50 ?? "?"} GC pauses; load ${m.loadAvg.join(" ")})`);
     for (const r of Object.values(m.routes)) log(`  ${pad(r.name, 42)} p50 ${lpad(f(r.p50Ms), 8)}  p99 ${lpad(f(r.p99Ms), 8)}  first byte p99 ${lpad(f(r.firstByte.p99Ms), 8)}  ${r.count} requests, ${r.errors} errors`);
   }
   for (const [size, a] of Object.entries(results.patternsAfterWrite ?? {})) {

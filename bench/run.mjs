@@ -31,6 +31,8 @@ const SECONDS_16 = Number(process.env.BENCH_SECONDS_16 || 4);
 const TIMEOUT_MIN = Number(process.env.BENCH_TIMEOUT_MIN || 25);
 const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS || 20);
 const MIXED_ROUTES = ["caseList", "caseFile", "patterns", "export", "brief"];
+// A phase's stalls of 50+ ms (decision 040): how many, the longest few, and the GC pauses among them.
+const stallsOf = (d) => (d ? `${d.stallsOver50} stalls ≥ 50 ms (${[...d.stallMs].sort((a, b) => b - a).slice(0, 5).join(", ") || "none"}), GC pauses ≥ 50 ms ${d.gcOver50}${d.gcMs.length ? ` (${d.gcMs.slice(0, 5).join(", ")})` : ""}` : "stalls unknown");
 const loadAvg = () => os.loadavg().map((v) => Math.round(v * 100) / 100);
 const IMPORT_ROWS = 100_000;
 const PASSWORD = "upstream-demo";
@@ -186,7 +188,7 @@ async function main() {
       const routes = routesFor(dbs[label].facts).filter((r) => MIXED_ROUTES.includes(r.key));
       server.setPhase("cpuPerRequest");
       const cpu = await cpuPerRequest(server, routes, cookie);
-      say(`${label} server-thread busy time per request (one at a time): ${Object.entries(cpu).map(([k, c]) => `${k} ${c.busyMsPerRequest} ms (wall ${c.wallMsPerRequest}, ${Math.round(c.bytes / 1000)} kB, max stall ${c.maxStallMs})`).join("; ")}`);
+      say(`${label} server-thread busy time per request (one at a time): ${Object.entries(cpu).map(([k, c]) => `${k} ${c.busyMsPerRequest} ms (wall ${c.wallMsPerRequest}, ${Math.round(c.bytes / 1000)} kB, max stall ${c.maxStallMs}, ${c.stallsOver50} over 50 ms)`).join("; ")}`);
       server.setPhase("mixed");
       await server.waitIdle();
       await server.loopDelay();
@@ -195,11 +197,13 @@ async function main() {
       m.loopDelay = await server.loopDelay();
       m.loadAvg = loadAvg();
       mixed[label] = m;
-      say(`${label} mixed load, 16 connections for ${MIXED_SECONDS} s: ${Object.entries(m.routes).map(([k, r]) => `${k} p50 ${r.p50Ms} / p99 ${r.p99Ms} ms (${r.count}${r.errors ? `, ${r.errors} errors` : ""})`).join("; ")}; export first byte p99 ${m.routes.export?.firstByte.p99Ms} ms; event loop max ${m.loopDelay?.maxMs} ms; load ${m.loadAvg.join(" ")}`);
+      say(`${label} mixed load, 16 connections for ${MIXED_SECONDS} s: ${Object.entries(m.routes).map(([k, r]) => `${k} p50 ${r.p50Ms} / p99 ${r.p99Ms} ms (${r.count}${r.errors ? `, ${r.errors} errors` : ""})`).join("; ")}; export first byte p99 ${m.routes.export?.firstByte.p99Ms} ms; event loop max ${m.loopDelay?.maxMs} ms, ${stallsOf(m.loopDelay)}; load ${m.loadAvg.join(" ")}`);
       server.setPhase("patternsAfterWrite");
       await server.waitIdle();
+      await server.loopDelay();
       afterWrite[label] = await patternsAfterWrite(server, cookie);
-      say(`${label} pattern page, first request after a write: p50 ${afterWrite[label].p50Ms} ms, max ${afterWrite[label].maxMs} ms (${afterWrite[label].markedUpdating}/${afterWrite[label].rounds} marked updating).`);
+      afterWrite[label].loopDelay = await server.loopDelay();
+      say(`${label} pattern page, first request after a write: p50 ${afterWrite[label].p50Ms} ms, max ${afterWrite[label].maxMs} ms (${afterWrite[label].markedUpdating}/${afterWrite[label].rounds} marked updating); ${stallsOf(afterWrite[label].loopDelay)}.`);
     }
     for (const [label] of wants("import") ? SIZES : []) {
       const { server, cookie } = run[label];
@@ -216,6 +220,7 @@ async function main() {
       const imp = await importDone;
       imp.writesDuring = during;
       imp.loopDelay = await server.loopDelay();
+      say(`${label} import: event loop max ${imp.loopDelay?.maxMs} ms, ${stallsOf(imp.loopDelay)}.`);
       imp.otherCpuPct = otherCpuPct(before, cpuSnapshot(server.pid));
       say(`${label} during the import: ${during.signIn.count} sign-ins (p99 ${during.signIn.p99Ms} ms, max ${during.signIn.maxMs} ms), ${during.caseSave.count} case saves (p99 ${during.caseSave.p99Ms} ms), ${during.errors} errors${during.errors ? `: ${during.firstErrors.join("; ")}` : ""}.`);
       measured[label].import = imp;
