@@ -52,6 +52,16 @@ describe("healthTable", () => {
     expect(smb.latest.complaints).toBe(1);
     expect(smb.trends.shareAtQuota).toBe("same");
   });
+  it("counts a complaint only in its own group and period when grouped by two fields", () => {
+    const sdr = (segment: string, raisedOn: string): HealthCase => ({ ...complaint(segment, raisedOn), role: "sdr" });
+    const more = [...cases, sdr("mid_market", "2026-05-12"), sdr("mid_market", "2026-01-15")];
+    const byTwo = healthTable(rows, more, ["segment", "role"], DEFAULT_BAND);
+    const mid = byTwo.find((r) => r.key === "segment=mid_market|role=ae")!;
+    // The SDRs' complaints have no attainment group of their own here, so they count nowhere.
+    expect(mid.cells.map((c) => [c.period, c.complaints])).toEqual([["2026-Q1", 1], ["2026-Q2", 5]]);
+    expect(byTwo.find((r) => r.key === "segment=smb|role=ae")!.cells.map((c) => c.complaints)).toEqual([0, 1]);
+    expect(byTwo.some((r) => r.keys.role === "sdr")).toBe(false);
+  });
   it("links to the case list with the group's filters", () => {
     expect(casesUrlFor({ role: "sdr", tenure: "1to2y" }, "2026-03")).toBe("/cases?role=sdr&tenure=1to2y&from=2026-03-01&to=2026-03-31");
   });
