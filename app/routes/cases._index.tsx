@@ -13,6 +13,7 @@ import {
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useRef } from "react";
 import { BulkForm, CaseTable } from "~/components/queue/case-table";
 import { can } from "~/domain/auth/permissions";
 import {
@@ -28,6 +29,7 @@ import {
 } from "~/domain/cases/list-query";
 import { bulkSchema } from "~/domain/queue/assign-schema";
 import { TRIAGE_CLASSES } from "~/domain/queue/triage";
+import { useSubmitChangesMadeBeforeHydration } from "~/utils/changes-before-hydration";
 import {
   BEHAVIOURS,
   CAUSES,
@@ -82,6 +84,8 @@ export default function CasesPage() {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
+  const filterForm = useRef<HTMLFormElement>(null);
+  useSubmitChangesMadeBeforeHydration(filterForm, (form) => submit(form, { replace: true }));
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/cases";
   const first = rows.length === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
   const last = first + rows.length - 1;
@@ -147,7 +151,7 @@ export default function CasesPage() {
       </nav>
 
       <Paper withBorder p="md" radius="lg">
-        <Form method="get" role="search" aria-label="Filter cases">
+        <Form ref={filterForm} method="get" role="search" aria-label="Filter cases">
           {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
           {query.view ? <input type="hidden" name="view" value={query.view} /> : null}
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 6 }} spacing="sm">

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { chooseRoleAndSegment, expectAccessible, signIn } from "./support";
+import { chooseRoleAndSegment, expectAccessible, holdHydration, signIn } from "./support";
 
 test("an analyst logs a complaint in two fields, edits it and sees the history", async ({ page }) => {
   await signIn(page, "analyst");
@@ -106,8 +106,25 @@ test("the case list filters live in the URL and can be shared", async ({ page })
   await expectAccessible(page);
 });
 
+test("a filter chosen before the page has hydrated is applied once it does", async ({ page }) => {
+  // The page paints before its scripts start (decision 029); a select that submits on change
+  // needs them, so a change made earlier used to sit on screen doing nothing.
+  await signIn(page, "analyst");
+  const release = await holdHydration(page);
+  await page.goto("/cases");
+  await page.getByLabel("Cause (diagnosed, else suspected)").selectOption({ label: "Territory imbalance" });
+  await expect(page).toHaveURL(/\/cases$/);
+  release();
+  await expect(page).toHaveURL(/[?&]cause=territory_imbalance/);
+  const rows = page.locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) await expect(rows.nth(i)).toContainText("Territory imbalance");
+});
+
 for (const role of ["admin", "analyst", "leader", "exec"] as const) {
   test(`${role}: the start page and the sign-in page pass axe`, async ({ page }) => {
+    test.setTimeout(60_000); // up to five pages, each scanned by axe (3–5 s a scan on a busy 2-core machine)
     await page.goto("/login");
     await expectAccessible(page);
     await signIn(page, role);

@@ -18,6 +18,21 @@ export async function signIn(page: Page, role: DemoRole) {
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
+/**
+ * Holds the page's entry module back until `release()` is called: what a person does before
+ * then happens on a page that has painted but not hydrated (a slow phone, a busy machine).
+ */
+export async function holdHydration(page: Page) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/entry\.client-[^/]*\.js$/, async (route) => {
+    const response = await route.fetch();
+    await released;
+    await route.fulfill({ response });
+  });
+  return release;
+}
+
 /** Intake asks for role and segment explicitly (issue 14: no "Other" saved by mistake). */
 export async function chooseRoleAndSegment(page: Page, role = "AE", segment = "SMB") {
   await page.getByRole("combobox", { name: "Role", exact: true }).selectOption({ label: role });
