@@ -14,6 +14,7 @@ import { cached, cachedStale, settleStale } from "~/utils/data-version.server";
 import { runWorker } from "~/utils/worker.server";
 import type { GroupingJob, GroupingResult } from "~/workers/grouping.worker";
 import { forViewer, type Viewer } from "./case-privacy.server";
+import { highestCaseId } from "./case-queries.server";
 import { casesForGrouping, patternBreakdowns, type DateRange } from "./pattern.server";
 import { patternCountQueries, readPatternCounts, type SqlRows } from "./pattern-counts";
 import type { ReadSqlJob, ReadSqlResult } from "~/workers/read-sql.worker";
@@ -49,12 +50,6 @@ async function groupInRange(range: DateRange): Promise<GroupingResult> {
   // A worker costs more to start than grouping a few hundred cases takes (milliseconds).
   if (cases.length < GROUP_ON_WORKER_FROM) return { ok: true, suggestions: suggestGroups(cases), grouped: cases.length, computeMs: 0 };
   return runWorker<GroupingResult>("grouping", { cases } satisfies GroupingJob);
-}
-
-/** How many cases there are, near enough to choose where work runs: the highest id, without a count. */
-async function highestCaseId() {
-  const [{ top }] = await db.$queryRawUnsafe<{ top: number | bigint | null }[]>(`SELECT MAX(id) AS top FROM "Case"`);
-  return Number(top ?? 0);
 }
 
 /** Waits for a grouping under way (tests, the benchmark). */

@@ -44,6 +44,8 @@ export const WORKER_HEAP_MB: Record<string, { old: number; young: number }> = {
   "brief-draft": { old: 64, young: 8 },
   // What executives may read of attainment: 20,000 rows take ~12 s at 48 MB, ~36 s at 24 (GC).
   "attainment-protection": { old: 64, young: 8 },
+  // Every case (coded fields only) and every attainment row, counted: see plan-health.worker.ts.
+  "plan-health": { old: 64, young: 8 },
   // One page of 1,000 rows and its text at a time (decision 034).
   "case-export": { old: 32, young: 8 },
 };
