@@ -124,7 +124,7 @@ test("a filter chosen before the page has hydrated is applied once it does", asy
 
 for (const role of ["admin", "analyst", "leader", "exec"] as const) {
   test(`${role}: the start page and the sign-in page pass axe`, async ({ page }) => {
-    test.setTimeout(60_000); // up to five pages, each scanned by axe (3–5 s a scan on a busy 2-core machine)
+    test.setTimeout(90_000); // up to five pages, each scanned by axe (3–5 s a scan on a busy 2-core machine)
     await page.goto("/login");
     await expectAccessible(page);
     await signIn(page, role);

@@ -120,7 +120,7 @@ test("streamed HTML never carries NUL bytes", async () => {
 });
 
 test("the app works under its CSP: no violation while signing in, navigating and filtering", async ({ page }) => {
-  test.setTimeout(60_000); // a walk of ten pages, each waited on until the network is idle
+  test.setTimeout(90_000); // a walk of ten pages, each waited on until the network is idle
   const violations = await watchCsp(page);
   await signIn(page, "analyst");
   await page.goto("/cases");
