@@ -18,10 +18,10 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
 } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { caseFormSchema, caseIntakeSchema, COMPLAINT_MAX, type CaseFormInput } from "~/domain/cases/case-schema";
 import {
   BEHAVIOURS,
@@ -94,12 +94,11 @@ export function CaseForm({ lastResult, defaultValue, owners, submitLabel, hidden
               error={fields.behaviourDetail.errors?.[0]}
             />
           </SimpleGrid>
-          <Textarea
+          <GrowingTextarea
             {...inputProps(getTextareaProps(fields.complaint))}
             mt="md"
             label="The complaint, in the reporter's own words"
             withAsterisk
-            autosize
             minRows={4}
             maxRows={14}
             description={`Quote them as closely as you can (up to ${COMPLAINT_MAX.toLocaleString("en-US")} characters).`}

@@ -56,7 +56,7 @@ export function CaseLinks({ caseId, duplicateOf, duplicates, similar: given, can
         {similar
           .filter((s) => s.id !== duplicateOf?.id && !duplicates.some((d) => d.id === s.id))
           .map((s) => (
-            <Group key={s.id} gap="xs" wrap="nowrap">
+            <Group key={s.id} gap="xs">
               <Text size="sm">Reads like <Anchor component={Link} to={`/cases/${s.id}`}>#{s.id} {s.title}</Anchor></Text>
               {canEdit && !duplicateOf ? (
                 <Form method="post">

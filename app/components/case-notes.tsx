@@ -1,7 +1,8 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { roleLabel } from "~/domain/auth/permissions";
 import { addNoteSchema, editNoteSchema, NOTE_KINDS, noteKindLabel } from "~/domain/notes/note-schema";
 import { inputProps } from "./form-props";
@@ -51,7 +52,7 @@ function NoteForm({ note, lastResult }: { note?: Note; lastResult: SubmissionRes
       <Stack gap="xs">
         {form.errors?.length ? <Text c="red.9" size="sm" role="alert">{form.errors.join(" ")}</Text> : null}
         <NativeSelect {...inputProps(getSelectProps(fields.kind))} label="Kind of note" data={NOTE_KINDS.map((k) => ({ value: k.value, label: k.label }))} error={fields.kind.errors?.[0]} />
-        <Textarea {...inputProps(getTextareaProps(fields.body))} label={note ? "Your note" : "Add context, evidence or a counterpoint"} autosize minRows={3} error={fields.body.errors?.[0]} />
+        <GrowingTextarea {...inputProps(getTextareaProps(fields.body))} label={note ? "Your note" : "Add context, evidence or a counterpoint"} minRows={3} error={fields.body.errors?.[0]} />
         <Group>
           <Button type="submit" loading={navigation.state === "submitting" && navigation.formData?.get("intent") === intent}>
             {note ? "Save note" : "Add note"}

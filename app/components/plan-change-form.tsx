@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { Form } from "@remix-run/react";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { PLAN_CHANGE_KINDS, planChangeSchema } from "~/domain/plan-changes/plan-change";
 import { inputProps } from "./form-props";
 
@@ -24,7 +25,7 @@ export function PlanChangeForm({ lastResult, patterns, briefs, actions }: { last
           <TextInput {...inputProps(getInputProps(fields.effectiveOn, { type: "date" }))} label="Applies from" error={fields.effectiveOn.errors?.[0]} />
         </SimpleGrid>
         <TextInput {...inputProps(getInputProps(fields.summary, { type: "text" }))} label="The change (or the exception granted)" error={fields.summary.errors?.[0]} />
-        <Textarea {...inputProps(getTextareaProps(fields.reason))} label="Why" autosize minRows={2} error={fields.reason.errors?.[0]} />
+        <GrowingTextarea {...inputProps(getTextareaProps(fields.reason))} label="Why" minRows={2} error={fields.reason.errors?.[0]} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput {...inputProps(getInputProps(fields.approvedBy, { type: "text" }))} label="Approved by" error={fields.approvedBy.errors?.[0]} />
           <TextInput {...inputProps(getInputProps(fields.exceptionKey, { type: "text" }))} label="Exception name (exceptions only)" description="Use the same name each time it is granted" error={fields.exceptionKey.errors?.[0]} />

@@ -125,7 +125,6 @@ export default function CaseFilePage() {
           <Stack gap="lg">
             <CaseComplaint caseFile={c} />
             <CaseCause caseFile={c} steps={steps} canEdit={canEdit} />
-            <CaseLinks caseId={c.id} duplicateOf={c.duplicateOf} duplicates={c.duplicates} similar={similar} canEdit={canEdit} />
             <CaseNotes notes={notes} steps={steps} viewerId={viewerId} canUseAsEvidence={canEdit} reply={actionData} />
             <Paper withBorder p="lg" radius="lg">
               <Title order={2} size="h4" mb="md">
@@ -141,6 +140,8 @@ export default function CaseFilePage() {
             {canEdit && nextStatuses.length > 0 ? <StatusMoveForm version={c.version} nextStatuses={nextStatuses} error={statusError} /> : null}
             <ReporterFacts caseFile={c} />
             <ImpactFacts caseFile={c} />
+            {/* Last in its column: the alike cases arrive after the page shows, and growing here moves nothing below. */}
+            <CaseLinks caseId={c.id} duplicateOf={c.duplicateOf} duplicates={c.duplicates} similar={similar} canEdit={canEdit} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,10 +1,11 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { SlaBadge } from "~/components/queue/sla-badge";
 import { statusLabel } from "~/domain/cases/taxonomy";
 import { assignSchema } from "~/domain/queue/assign-schema";
@@ -97,11 +98,10 @@ export default function TriagePage() {
               data={[{ value: "", label: "Choose…" }, ...TRIAGE_CLASSES.map((t) => ({ value: t.value, label: t.label }))]}
               error={fields.triageClass.errors?.[0]}
             />
-            <Textarea
+            <GrowingTextarea
               {...inputProps(getTextareaProps(fields.resolutionNote))}
               label="Resolution note"
               description="How it was resolved (required when the case closes here)"
-              autosize
               minRows={3}
               error={fields.resolutionNote.errors?.[0]}
             />

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { caseIntakeSchema } from "~/domain/cases/case-schema";
 import { pasteSchema, suggestFromMessage } from "~/domain/intake/paste";
 import { createCase } from "~/models/case-commands.server";
@@ -66,7 +67,7 @@ export default function NewCasePage() {
           <Form method="post" aria-label="Paste a message">
             <input type="hidden" name="intent" value="suggest" />
             <Stack gap="xs" mt="sm">
-              <Textarea name="message" label="The message" description="Kept word for word as the complaint; the other fields are suggested for you to check." autosize minRows={4} error={paste?.pasteError ?? undefined} />
+              <GrowingTextarea name="message" label="The message" description="Kept word for word as the complaint; the other fields are suggested for you to check." minRows={4} error={paste?.pasteError ?? undefined} />
               <Button type="submit" variant="default" w="fit-content">Suggest the fields</Button>
             </Stack>
           </Form>

@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Alert, Anchor, Badge, Button, Grid, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Grid, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { DARK_LABEL, formatDate, StatusBadge } from "~/components/labels";
 import { PatternLifeBadge } from "~/components/actions/action-labels";
 import { ActionsPanel } from "~/components/actions/actions-panel";
@@ -228,7 +229,7 @@ export default function PatternPage() {
                   <Stack gap="xs">
                     {editForm.errors?.length ? <Text c="red.9" size="sm" role="alert">{editForm.errors.join(" ")}</Text> : null}
                     <TextInput {...inputProps(getInputProps(editFields.name, { type: "text" }))} label="Name" error={editFields.name.errors?.[0]} />
-                    <Textarea {...inputProps(getTextareaProps(editFields.description))} label="Description" autosize minRows={3} error={editFields.description.errors?.[0]} />
+                    <GrowingTextarea {...inputProps(getTextareaProps(editFields.description))} label="Description" minRows={3} error={editFields.description.errors?.[0]} />
                     <NativeSelect {...inputProps(getSelectProps(editFields.status))} label="Status" data={PATTERN_STATUS_OPTIONS.map((o) => ({ value: o.value, label: o.label }))} error={editFields.status.errors?.[0]} />
                     <Button type="submit">Save</Button>
                   </Stack>

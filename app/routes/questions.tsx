@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Alert, Anchor, Button, List, Paper, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { inputProps } from "~/components/form-props";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { formatDate } from "~/components/labels";
 import { behaviourLabel } from "~/domain/cases/taxonomy";
 import { leaderAnswerSchema } from "~/domain/whys/leader-answer-schema";
@@ -64,7 +65,7 @@ function AnswerForm({ stepId, lastResult }: { stepId: number; lastResult: Submis
       <input type="hidden" name="stepId" value={stepId} />
       <Stack gap="xs">
         {form.errors?.length ? <Text c="red.9" size="sm" role="alert">{form.errors.join(" ")}</Text> : null}
-        <Textarea {...inputProps(getTextareaProps(fields.answer))} label="Your answer" autosize minRows={3} error={fields.answer.errors?.[0]} />
+        <GrowingTextarea {...inputProps(getTextareaProps(fields.answer))} label="Your answer" minRows={3} error={fields.answer.errors?.[0]} />
         <TextInput {...inputProps(getInputProps(fields.evidence, { type: "text" }))} label="Evidence (optional)" error={fields.evidence.errors?.[0]} />
         <Button type="submit" w="fit-content" loading={navigation.state === "submitting" && Number(navigation.formData?.get("stepId")) === stepId}>
           Send answer

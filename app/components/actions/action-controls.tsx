@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { Form } from "@remix-run/react";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { actionFormSchema, statusLabel, VERDICT_LABELS, VERDICTS, type ActionStatus } from "~/domain/actions/action-schema";
 import { replyFor, type Reply } from "~/utils/reply";
 import { formatDateTime } from "../labels";
@@ -47,7 +48,7 @@ export function ActionControls({ action, moves, checkReached, reply }: { action:
               </Group>
               {moves.includes("rejected") ? (
                 <>
-                  <Textarea {...inputProps(getTextareaProps(moveFields.reason))} label="Reason (to reject)" autosize minRows={2} error={moveFields.reason.errors?.[0]} />
+                  <GrowingTextarea {...inputProps(getTextareaProps(moveFields.reason))} label="Reason (to reject)" minRows={2} error={moveFields.reason.errors?.[0]} />
                   <Button type="submit" name="status" value="rejected" variant="outline" color="red.9" w="fit-content">Reject</Button>
                 </>
               ) : null}
@@ -62,7 +63,7 @@ export function ActionControls({ action, moves, checkReached, reply }: { action:
           <input type="hidden" name="version" value={action.version} />
           <Stack gap="xs">
             <FormError errors={notesForm.errors} />
-            <Textarea {...inputProps(getTextareaProps(notesFields.notes))} label="Progress notes" autosize minRows={3} error={notesFields.notes.errors?.[0]} />
+            <GrowingTextarea {...inputProps(getTextareaProps(notesFields.notes))} label="Progress notes" minRows={3} error={notesFields.notes.errors?.[0]} />
             <Button type="submit" variant="default" w="fit-content">Save notes</Button>
           </Stack>
         </Form>
@@ -89,7 +90,7 @@ export function ActionControls({ action, moves, checkReached, reply }: { action:
             <Stack gap="xs">
               <FormError errors={verdictForm.errors} />
               <NativeSelect {...inputProps(getSelectProps(verdictFields.verdict))} label="Did it work?" data={[{ value: "", label: "Choose…" }, ...VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))]} error={verdictFields.verdict.errors?.[0]} />
-              <Textarea {...inputProps(getTextareaProps(verdictFields.verdictNote))} label="What you saw" autosize minRows={2} error={verdictFields.verdictNote.errors?.[0]} />
+              <GrowingTextarea {...inputProps(getTextareaProps(verdictFields.verdictNote))} label="What you saw" minRows={2} error={verdictFields.verdictNote.errors?.[0]} />
               <Text size="xs" c="dark.4">“Not effective” reopens the pattern.</Text>
               <Button type="submit" w="fit-content">Record verdict</Button>
             </Stack>

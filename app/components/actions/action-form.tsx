@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { Form } from "@remix-run/react";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { createActionSchema } from "~/domain/actions/action-schema";
 import { roleLabel } from "~/domain/auth/permissions";
 import { FUNCTIONS } from "~/domain/cases/taxonomy";
@@ -31,7 +32,7 @@ export function ActionForm({ lastResult, defaultValue, owners, patterns, briefs 
           </Alert>
         ) : null}
         <TextInput {...inputProps(getInputProps(fields.title, { type: "text" }))} label="What will change" description="One sentence a reader can check later" error={fields.title.errors?.[0]} />
-        <Textarea {...inputProps(getTextareaProps(fields.detail))} label="Detail (optional)" autosize minRows={3} error={fields.detail.errors?.[0]} />
+        <GrowingTextarea {...inputProps(getTextareaProps(fields.detail))} label="Detail (optional)" minRows={3} error={fields.detail.errors?.[0]} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect {...inputProps(getSelectProps(fields.ownerFunction))} label="Owning function" data={[{ value: "", label: "Choose…" }, ...FUNCTIONS.map((f) => ({ value: f.value, label: f.label }))]} error={fields.ownerFunction.errors?.[0]} />
           <NativeSelect {...inputProps(getSelectProps(fields.ownerId))} label="Owner" data={[{ value: "", label: "Choose…" }, ...owners.map((o) => ({ value: o.id, label: `${o.name} (${roleLabel(o.role)})` }))]} error={fields.ownerId.errors?.[0]} />

@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Button, Group, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { editBriefSchema } from "~/domain/briefs/brief-schema";
 import { SECTION_KEYS, SECTION_TITLES, type Brief } from "~/domain/briefs/types";
 import { inputProps } from "../form-props";
@@ -23,13 +24,12 @@ export function BriefEditor({ draft, version, lastResult }: { draft: Brief; vers
       <Stack gap="sm">
         {form.errors?.length ? <Text c="red.9" size="sm" role="alert">{form.errors.join(" ")}</Text> : null}
         <TextInput {...inputProps(getInputProps(fields.title, { type: "text" }))} label="Title" error={fields.title.errors?.[0]} />
-        <Textarea {...inputProps(getTextareaProps(fields.summary))} label="Summary (one sentence)" autosize minRows={2} error={fields.summary.errors?.[0]} />
+        <GrowingTextarea {...inputProps(getTextareaProps(fields.summary))} label="Summary (one sentence)" minRows={2} error={fields.summary.errors?.[0]} />
         {SECTION_KEYS.map((key) => (
-          <Textarea
+          <GrowingTextarea
             key={key}
             {...inputProps(getTextareaProps(fields[key]))}
             label={SECTION_TITLES[key]}
-            autosize
             minRows={3}
             maxRows={16}
             error={fields[key].errors?.[0]}

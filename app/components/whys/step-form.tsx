@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { GrowingTextarea } from "~/components/growing-textarea";
 import { FUNCTIONS } from "~/domain/cases/taxonomy";
 import { CONFIDENCES } from "~/domain/whys/chain";
 import { whyStepSchema } from "~/domain/whys/whys-schema";
@@ -44,10 +45,9 @@ export function StepForm({ id, intent, version, stepId, lastResult, defaultValue
           </Alert>
         ) : null}
         <TextInput {...inputProps(getInputProps(fields.question, { type: "text" }))} label="Why?" error={fields.question.errors?.[0]} />
-        <Textarea
+        <GrowingTextarea
           {...inputProps(getTextareaProps(fields.answer))}
           label="Answer"
-          autosize
           minRows={2}
           description="Leave blank if you put this step to a sales leader."
           error={fields.answer.errors?.[0]}
