@@ -2,7 +2,7 @@ import { DEFAULT_BAND, type TargetBand } from "~/domain/plan-health/health";
 import { type HealthCase, type HealthRow, healthTable } from "~/domain/plan-health/table";
 import type { GroupDimension } from "~/domain/variability/group";
 import type { PlanHealthJob, PlanHealthResult } from "~/workers/plan-health.worker";
-import { cached } from "~/utils/data-version.server";
+import { cached, cachedStale, dataVersion, settleStale } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
 import { databaseFile } from "~/utils/env.server";
 import { done, refused } from "~/utils/outcome";
@@ -53,7 +53,10 @@ export async function healthCases(): Promise<HealthCase[]> {
   }));
 }
 
-const tableCache = new Map<string, { version: number; at: number; value: HealthRow[] }>();
+type Table = { rows: HealthRow[]; onWorker: boolean };
+const tableCache = new Map<string, { version: number; at: number; value: Table; stamp?: number }>();
+const TABLE_TTL_MS = 10 * 60_000;
+const keyOf = (by: GroupDimension[], band: TargetBand) => `${by.join(",")}|${band.low}-${band.high}`;
 
 /**
  * From this many cases the table is worked out on a worker (it reads both tables itself): the
@@ -62,14 +65,35 @@ const tableCache = new Map<string, { version: number; at: number; value: HealthR
  */
 export const HEALTH_ON_WORKER_FROM = 2_000;
 
-/** The comp team's plan-health table for one grouping and band, cached until data changes. */
-export function planHealthTable(by: GroupDimension[], band: TargetBand) {
-  return cached(tableCache, `${by.join(",")}|${band.low}-${band.high}`, 10 * 60_000, async () => {
-    if ((await highestCaseId()) >= HEALTH_ON_WORKER_FROM) return planHealthTableOnWorker(by, band);
-    const [rows, cases] = await Promise.all([db.attainmentRow.findMany({ select: ATTAINMENT_SELECT }), healthCases()]);
-    return healthTable(rows, cases, by, band);
-  });
+async function computeTable(by: GroupDimension[], band: TargetBand): Promise<Table> {
+  if ((await highestCaseId()) >= HEALTH_ON_WORKER_FROM) return { rows: await planHealthTableOnWorker(by, band), onWorker: true };
+  const [rows, cases] = await Promise.all([db.attainmentRow.findMany({ select: ATTAINMENT_SELECT }), healthCases()]);
+  return { rows: healthTable(rows, cases, by, band), onWorker: false };
 }
+
+/**
+ * The plan-health table for one grouping and band, cached until data changes. Always current:
+ * a brief keeps its figures, so it counts every complaint logged before it was written.
+ */
+export async function planHealthTable(by: GroupDimension[], band: TargetBand) {
+  return (await cached(tableCache, keyOf(by, band), TABLE_TTL_MS, () => computeTable(by, band))).rows;
+}
+
+/**
+ * The table for the variability page. At scale (worked out on a worker, seconds at 100,000
+ * cases) the first page after a write gets the last table at once, marked `updating`, while the
+ * new one is worked out (as the pattern page, decision 020); only the very first page waits.
+ * Stale or not, the table is one snapshot of the data, as a whole.
+ */
+export async function planHealthTableForPage(by: GroupDimension[], band: TargetBand): Promise<{ rows: HealthRow[]; updating: boolean }> {
+  const key = keyOf(by, band);
+  const value = await cachedStale(tableCache, key, TABLE_TTL_MS, () => computeTable(by, band), { staleOk: (table) => table.onWorker });
+  const stored = tableCache.get(key);
+  return { rows: value.rows, updating: stored?.value === value && stored.version !== dataVersion() };
+}
+
+/** Waits for tables being worked out in the background (tests, the benchmark). */
+export const settlePlanHealth = () => settleStale(tableCache);
 
 /** The same table, worked out on a worker thread. */
 export async function planHealthTableOnWorker(by: GroupDimension[], band: TargetBand) {

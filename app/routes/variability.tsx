@@ -12,7 +12,7 @@ import { WITHHELD_NOTE } from "~/domain/privacy/disclosure";
 import { GROUPINGS, HEALTH_GROUPINGS } from "~/domain/variability/group";
 import { attainmentGroups, attainmentPeriods, executiveAttainment } from "~/models/attainment.server";
 import { periodSpan } from "~/domain/variability/period";
-import { getBand, planHealthTable, saveBand } from "~/models/plan-health.server";
+import { getBand, planHealthTableForPage, saveBand } from "~/models/plan-health.server";
 import { requirePermission } from "~/utils/auth.server";
 import { forbidden, readForm } from "~/utils/http.server";
 import { answer, handleIntent, intentsFor } from "~/utils/intents.server";
@@ -32,9 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const healthOptions = Object.entries(HEALTH_GROUPINGS).filter(([, g]) => !exec || g.exec);
   const health = pick(Object.fromEntries(healthOptions), params.get("health"), "segment");
   const band = await getBand();
-  const [{ rows, groups }, table, periods] = await Promise.all([
+  const [{ rows, groups }, { rows: table, updating }, periods] = await Promise.all([
     attainmentGroups(grouping, GROUPINGS[grouping].by),
-    planHealthTable(HEALTH_GROUPINGS[health].by, band),
+    planHealthTableForPage(HEALTH_GROUPINGS[health].by, band),
     attainmentPeriods(),
   ]);
   // Executives: disclosure control across every grouping (domain/variability/group.ts
@@ -51,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rowCount: exec ? null : rows,
     canImport: can(user.role, "case:write"),
     canEditBand: can(user.role, "plan:settings"),
+    healthUpdating: updating,
     healthRows: protection ? execDisplayRows(execHealthTable(table, protection, band)) : displayRows(table),
     groups: protection ? protection.groupsFor(GROUPINGS[grouping].by) : groups.map((g) => ({ ...g, hidden: false as const })),
   };
@@ -104,7 +105,14 @@ export default function VariabilityPage() {
         <>
           <Group justify="space-between" align="flex-end">
             <div>
-              <Title order={2} size="h3">Plan health beside the complaints</Title>
+              <Group gap="xs">
+                <Title order={2} size="h3">Plan health beside the complaints</Title>
+                {d.healthUpdating ? (
+                  <Badge color="yellow.9" variant="light" styles={DARK_LABEL} data-testid="health-updating" title="Counting the latest complaints: reload in a moment for the new figures">
+                    Updating
+                  </Badge>
+                ) : null}
+              </Group>
               <Text c="dimmed" size="sm" maw={760}>
                 What a comp committee reviews each period: how many reps reach quota against the target band, how many
                 finish near it, whether results have two peaks, how concentrated they are, what pay does — and the
