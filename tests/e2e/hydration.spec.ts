@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, holdHydration, signIn, type DemoRole } from "./support";
+import { holdHydration, signIn, type DemoRole } from "./support";
 
 // A page paints before its scripts start (decision 029), so a person can press a button while it
 // hydrates. If hydrating moves things (a textarea growing to its autosized height, a list arriving
@@ -74,11 +74,7 @@ for (const { role, screen, urls } of RUNS) {
     test.setTimeout(180_000);
     const context = await browser.newContext({ viewport: screen });
     const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(DEMO[role]);
-    await page.getByLabel("Password").fill("upstream-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await signIn(page, role);
     for (const url of urls) {
       const release = await holdHydration(page);
       await page.goto(url);
