@@ -171,6 +171,7 @@ app.all(
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce,
       clientAddress: req.socket.remoteAddress ?? "unknown",
+      responseAsIs: !req.path.endsWith(".data"),
     }),
   }),
 );

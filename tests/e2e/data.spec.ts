@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { signIn } from "./support";
 
 const HEADER = "External ID,Complaint,Behaviour of concern,Segment,Reporter function,Severity";
@@ -66,4 +67,21 @@ test("an exported CSV opens back into the import unchanged", async ({ page }) =>
   await page.getByRole("button", { name: "Import cases" }).click();
   await expect(page.getByText("Import finished")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(/^0 created, 0 updated, \d+ unchanged/)).toBeVisible();
+});
+
+// The export is compressed on its worker for a client that takes gzip (decision 044): the file
+// a person downloads from the list is the plain CSV, the same as an uncompressed request gives.
+test("the list's Export CSV downloads the plain file the browser unzipped", async ({ page }) => {
+  await signIn(page, "analyst");
+  await page.goto("/cases?segment=enterprise");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const file = readFileSync(await download.path());
+  expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the BOM, not gzip's 1f 8b
+  // What the browser was sent (it asks with this Accept-Encoding) was gzip.
+  const zipped = await page.request.get("/cases/export?segment=enterprise&format=csv", { headers: { "accept-encoding": "gzip, deflate, br, zstd" } });
+  expect(zipped.headers()["content-encoding"]).toBe("gzip");
+  const plain = await page.request.get("/cases/export?segment=enterprise&format=csv", { headers: { "accept-encoding": "identity" } });
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  expect(file.toString("utf8")).toBe((await plain.body()).toString("utf8"));
+  expect(file.toString("utf8").trim().split(/\r\n/).length).toBeGreaterThan(5);
 });

@@ -1,5 +1,6 @@
 // Exports stream (decision 020): the header leaves before any row is read, rows follow a page
 // at a time, and the file is the same as one written at once, with the viewer's columns only.
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parseCaseListQuery } from "~/domain/cases/list-query";
 import { caseExportColumns, casesToJson, toCsv } from "~/domain/data-io/csv-export";
@@ -8,6 +9,16 @@ import { exportCases } from "~/models/case-queries.server";
 import { loader } from "~/routes/cases.export";
 import { cookieFor, getRequest, makeUser, newCase, plantCases, signedIn, validCase } from "./helpers";
 import { caseFormSchema } from "~/domain/cases/case-schema";
+
+async function bytesOf(response: Response) {
+  const reader = response.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    chunks.push(value);
+  }
+}
 
 async function chunksOf(response: Response) {
   const reader = response.body!.getReader();
@@ -85,6 +96,46 @@ describe("streamed case export", () => {
       expect(json).toBe(casesToJson(rows, columns));
       if (seesReporter) expect(csv).toContain("Ingrid Halvorsen-Paz");
       else for (const text of [csv, json]) expect(text).not.toMatch(/Halvorsen|ingrid@example\.com|Rep \d+/);
+    }
+  }, 60_000);
+
+  // Compressed on the worker where the client takes gzip (decision 044): the same file once
+  // unzipped, still a page at a time, and the privacy layer's columns in it as in plain text.
+  it("sends a gzip file, page by page, that unzips to the plain export for each role", async () => {
+    const analyst = await signedIn("analyst");
+    const leader = await signedIn("sales_leader");
+    const named = caseFormSchema.parse({ ...validCase, reporterName: "Marisol Oyelaran-Kemp", complaint: "Marisol Oyelaran-Kemp says the territory moved twice this quarter", tags: "oyelaran" });
+    await newCase(named, analyst.id);
+    for (const [person, seesReporter] of [[analyst, true], [leader, false]] as const) {
+      for (const format of ["csv", "json"]) {
+        const ask = (encoding?: string) => {
+          const request = getRequest(`/cases/export?format=${format}`, person.cookie);
+          if (encoding) request.headers.set("accept-encoding", encoding);
+          return loader({ request, params: {}, context: { clientAddress: "127.0.0.1", responseAsIs: true } }) as Promise<Response>;
+        };
+        const plain = await ask();
+        expect(plain.headers.get("content-encoding")).toBeNull();
+        const zipped = await ask("gzip, deflate, br");
+        expect(zipped.headers.get("content-encoding")).toBe("gzip");
+        expect(zipped.headers.get("vary")).toBe("Accept-Encoding");
+        const pieces = await bytesOf(zipped);
+        // The head on its own first, a piece per page, then the end (JSON's tail before it).
+        const pages = Math.ceil((await exportCases(parseCaseListQuery(new URLSearchParams()), { id: person.id, role: seesReporter ? "analyst" : "sales_leader" })).length / EXPORT_PAGE);
+        expect(pages).toBeGreaterThan(1);
+        expect(pieces.length).toBe(1 + pages + (format === "json" ? 2 : 1));
+        const text = gunzipSync(Buffer.concat(pieces)).toString("utf8");
+        expect(text).toBe(Buffer.concat(await bytesOf(plain)).toString("utf8"));
+        if (seesReporter) expect(text).toContain("Marisol Oyelaran-Kemp");
+        else expect(text).not.toMatch(/Oyelaran|Rep \d+/);
+      }
+    }
+    // Plain text where gzip is refused, and for a `.data` request (Remix reads that answer itself).
+    for (const [encoding, responseAsIs] of [["gzip;q=0, identity", true], ["gzip", false]] as const) {
+      const request = getRequest("/cases/export?format=csv", analyst.cookie);
+      request.headers.set("accept-encoding", encoding);
+      const response = (await loader({ request, params: {}, context: { clientAddress: "127.0.0.1", responseAsIs } })) as Response;
+      expect(response.headers.get("content-encoding")).toBeNull();
+      expect(Buffer.concat(await bytesOf(response)).toString("utf8")).toMatch(/^\uFEFFExternal ID,/);
     }
   }, 60_000);
 });
