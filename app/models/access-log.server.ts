@@ -67,8 +67,8 @@ export function recordAccess(user: Reader, subject: AccessSubject, subjectId?: s
  * Records an export of these cases: marked confidential when any of them is, whoever exported
  * it (a sales leader's rows carry no flag, so the flags are looked up, after the response).
  */
-export function recordExport(user: Reader, caseIds: readonly number[], detail: string) {
-  write(user, { action: "read", subject: "export", subjectId: "", detail }, () => anyConfidential(caseIds));
+export function recordExport(user: Reader, caseIds: readonly number[], detail: string, confidential?: boolean) {
+  write(user, { action: "read", subject: "export", subjectId: "", detail, confidential }, () => anyConfidential(caseIds));
 }
 
 /** Records a change (a role, a confidential flag) inside the transaction that makes it. */

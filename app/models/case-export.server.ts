@@ -2,7 +2,9 @@ import { csvHead, jsonHead, jsonTail, type ExportColumn } from "~/domain/data-io
 import { databaseFile } from "~/utils/env.server";
 import { gzipEnd, gzipPiece, gzipStart, type GzipProgress } from "~/utils/gzip-pieces";
 import { workerService } from "~/utils/worker.server";
-import type { CaseExportJob, CaseExportResult, CaseExportService } from "../workers/case-export.worker";
+import type { CaseListQuery } from "~/domain/cases/list-query";
+import type { CaseExportIdsJob, CaseExportIdsResult, CaseExportJob, CaseExportResult, CaseExportService } from "../workers/case-export.worker";
+import { exportIdsSql } from "./case-queries.server";
 import { seesReporter, type Viewer } from "./case-privacy.server";
 
 // An export streams (decision 020): the ids are read in one query, the rows a page at a time
@@ -15,7 +17,18 @@ export const EXPORT_PAGE = 1_000;
 
 // One worker for every export, pages answered in turn: on two cores one thread writing files
 // beside the server's is the most that helps; concurrent exports share it page by page.
-const pageOnWorker = workerService<CaseExportJob, CaseExportResult>("case-export", () => ({ file: databaseFile() }) satisfies CaseExportService);
+const onWorker = workerService<CaseExportJob | CaseExportIdsJob, CaseExportResult | CaseExportIdsResult>("case-export", () => ({ file: databaseFile() }) satisfies CaseExportService);
+const pageOnWorker = (job: CaseExportJob) => onWorker(job) as Promise<CaseExportResult>;
+
+/**
+ * The cases an export writes, read on its worker: exportCaseIds's ids (the list's filters and the
+ * viewer's view), and whether any is confidential (the access log marks the export so).
+ */
+export async function exportIds(query: CaseListQuery, viewer: Viewer): Promise<{ ids: number[]; anyConfidential: boolean }> {
+  const result = (await onWorker(await exportIdsSql(query, viewer))) as CaseExportIdsResult;
+  if (!result.ok) throw new Error(`Export ids failed: ${result.message}`);
+  return { ids: Array.from(result.ids), anyConfidential: result.anyConfidential };
+}
 
 /**
  * The file as a stream; `gzip`: compressed, its pages on the worker (decision 044) — the server's

@@ -423,8 +423,19 @@ export const EXPORT_LIMIT = 100_000;
 
 /** The ids of every case matching the list's filters, in the list's order (capped): what an export writes. */
 export async function exportCaseIds(query: CaseListQuery, viewer: Viewer): Promise<number[]> {
+  const { sql, params } = await exportIdsSql(query, viewer);
+  return rawIds(sql, params);
+}
+
+/**
+ * The statement exportCaseIds runs, each id with its confidential flag (the access log's mark),
+ * for a read on the export worker (decision 044): at 100,000 cases it held the loop ~130 ms.
+ * Dates are bound as the adapter binds them.
+ */
+export async function exportIdsSql(query: CaseListQuery, viewer: Viewer): Promise<Sql> {
   const where = await whereFor(query, viewer);
-  return rawIds(`SELECT c.id FROM "Case" c WHERE ${where.sql} ORDER BY ${listOrder(query.sort)} LIMIT ?`, [...where.params, EXPORT_LIMIT]);
+  const params = [...where.params, EXPORT_LIMIT].map((p) => (p instanceof Date ? p.toISOString().replace("Z", "+00:00") : typeof p === "boolean" ? Number(p) : p));
+  return { sql: `SELECT c.id, c.confidential FROM "Case" c WHERE ${where.sql} ORDER BY ${listOrder(query.sort)} LIMIT ?`, params };
 }
 
 /**

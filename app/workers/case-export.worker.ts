@@ -17,6 +17,9 @@ export type CaseExportService = { file: string };
  */
 export type CaseExportJob = { ids: number[]; identity: boolean; format: "csv" | "json"; columns: ExportColumn[]; first: boolean; gzip?: GzipProgress };
 export type CaseExportResult = { ok: true; bytes: Uint8Array<ArrayBuffer>; progress?: GzipProgress } | { ok: false; message: string };
+/** The export's ids (the list's statement, built on the server's thread) and whether any is confidential. */
+export type CaseExportIdsJob = { sql: string; params: unknown[] };
+export type CaseExportIdsResult = { ok: true; ids: Int32Array<ArrayBuffer>; anyConfidential: boolean } | { ok: false; message: string };
 
 type Shown = { id: number; externalId: string | null; tags: string; [column: string]: unknown };
 type Row = Shown & { reporterName: string };
@@ -44,6 +47,18 @@ export function exportPage(file: string, { ids, identity }: Pick<CaseExportJob, 
   });
 }
 
+export function runExportIds(file: string, { sql, params }: CaseExportIdsJob): CaseExportIdsResult {
+  sqlite ??= new Database(file, { readonly: true, fileMustExist: true });
+  const rows = sqlite.prepare(sql).raw().all(...params) as [number, number][];
+  const ids = new Int32Array(rows.length);
+  let anyConfidential = false;
+  rows.forEach(([id, confidential], i) => {
+    ids[i] = id;
+    if (confidential === 1) anyConfidential = true;
+  });
+  return { ok: true, ids, anyConfidential };
+}
+
 export function runCaseExport(file: string, job: CaseExportJob): CaseExportResult {
   const rows = exportPage(file, job);
   const text = job.format === "json" ? jsonLines(rows, job.columns, job.first) : csvLines(rows, job.columns);
@@ -54,4 +69,9 @@ export function runCaseExport(file: string, job: CaseExportJob): CaseExportResul
 }
 
 // The bytes are handed over, not copied.
-answerEach<CaseExportService, CaseExportJob, CaseExportResult>(({ file }, job) => runCaseExport(file, job), (result) => (result.ok ? [result.bytes.buffer] : []));
+type Job = CaseExportJob | CaseExportIdsJob;
+type Result = CaseExportResult | CaseExportIdsResult;
+answerEach<CaseExportService, Job, Result>(
+  ({ file }, job) => ("sql" in job ? runExportIds(file, job) : runCaseExport(file, job)),
+  (result) => (!result.ok ? [] : "ids" in result ? [result.ids.buffer] : [result.bytes.buffer]),
+);

@@ -4,11 +4,12 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parseCaseListQuery } from "~/domain/cases/list-query";
 import { caseExportColumns, casesToJson, toCsv } from "~/domain/data-io/csv-export";
-import { EXPORT_PAGE } from "~/models/case-export.server";
-import { exportCases } from "~/models/case-queries.server";
+import { EXPORT_PAGE, exportIds } from "~/models/case-export.server";
+import { exportCaseIds, exportCases } from "~/models/case-queries.server";
 import { loader } from "~/routes/cases.export";
 import { cookieFor, getRequest, makeUser, newCase, plantCases, signedIn, validCase } from "./helpers";
 import { caseFormSchema } from "~/domain/cases/case-schema";
+import { db } from "~/utils/db.server";
 
 async function bytesOf(response: Response) {
   const reader = response.body!.getReader();
@@ -137,5 +138,27 @@ describe("streamed case export", () => {
       expect(response.headers.get("content-encoding")).toBeNull();
       expect(Buffer.concat(await bytesOf(response)).toString("utf8")).toMatch(/^\uFEFFExternal ID,/);
     }
+  }, 60_000);
+
+  // The ids are read on the worker too (decision 044): the same cases, in the same order, as the
+  // list's own statement on the server's connection, for each viewer's view and every filter kind.
+  it("reads on its worker the ids the list's statement gives, and whether any is confidential", async () => {
+    const analyst = await signedIn("analyst");
+    const leader = await signedIn("sales_leader");
+    const queries = ["", "segment=enterprise", "q=territory", "from=2026-01-01&to=2026-06-30", "sort=-severity&cause=plan_mechanics", "view=mine", "status=open&sort=raisedOn", "q=zzzz-nothing"];
+    for (const viewer of [{ id: analyst.id, role: "analyst" }, { id: leader.id, role: "sales_leader" }] as const) {
+      for (const search of queries) {
+        const query = parseCaseListQuery(new URLSearchParams(search));
+        const onWorker = await exportIds(query, viewer);
+        expect(onWorker.ids, `${viewer.role} ${search}`).toEqual(await exportCaseIds(query, viewer));
+      }
+    }
+    const some = await exportIds(parseCaseListQuery(new URLSearchParams("from=2026-01-01")), { id: analyst.id, role: "analyst" });
+    expect(some.ids.length).toBeGreaterThan(0);
+    // The flag follows the cases: none confidential, then one of them made so.
+    await db.case.updateMany({ where: { raisedOn: { gte: new Date("2026-01-01T00:00:00Z") } }, data: { confidential: false } });
+    expect((await exportIds(parseCaseListQuery(new URLSearchParams("from=2026-01-01")), { id: analyst.id, role: "analyst" })).anyConfidential).toBe(false);
+    await db.case.update({ where: { id: some.ids.at(-1)! }, data: { confidential: true } });
+    expect((await exportIds(parseCaseListQuery(new URLSearchParams("from=2026-01-01")), { id: leader.id, role: "sales_leader" })).anyConfidential).toBe(true);
   }, 60_000);
 });
