@@ -10,6 +10,7 @@ import { reporterRoleLabel, segmentLabel } from "~/domain/cases/taxonomy";
 import { DAY_MS, now, onceEvery } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { done, refused, type Done, type Refused } from "~/utils/outcome";
+import { pauseEvery, SWEEP_TURN_MS } from "~/utils/turns.server";
 import { writeCases } from "./after-commit.server";
 import { forViewer, forViewerEach, seesReporter, type Viewer } from "./case-privacy.server";
 import { notify } from "./notification.server";
@@ -395,7 +396,7 @@ const SWEEP_BATCH = 100;
  * is overdue (a new due date starts again). Runs at most every five minutes of the app's clock,
  * as people use the app, like the SLA sweep.
  */
-export async function sweepActionsDue(force = false) {
+export async function sweepActionsDue(force = false, { turnMs = SWEEP_TURN_MS } = {}) {
   const at = now();
   if (!dueSweepDue(force)) return 0;
   const open = await db.action.findMany({
@@ -413,6 +414,11 @@ export async function sweepActionsDue(force = false) {
   // a backlog is told over the next sweeps instead of holding up the app for seconds).
   const told = new Set((await db.notification.findMany({ where: { dedupeKey: { in: due.map((d) => d.key) } }, select: { userId: true, dedupeKey: true } })).map((n) => `${n.userId} ${n.dedupeKey}`));
   const fresh = due.filter((d) => !told.has(`${d.ownerId} ${d.key}`)).slice(0, SWEEP_BATCH);
-  for (const a of fresh) await notify([a.ownerId], "action_due", { actionId: a.id, overdue: a.overdue }, a.key);
+  // Paused between notices: otherwise the whole batch is one turn of the event loop (sweepSlaRisks).
+  const pause = pauseEvery(turnMs);
+  for (const a of fresh) {
+    await pause();
+    await notify([a.ownerId], "action_due", { actionId: a.id, overdue: a.overdue }, a.key);
+  }
   return fresh.length;
 }

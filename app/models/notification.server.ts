@@ -19,6 +19,7 @@ import { audienceOf } from "~/domain/privacy/case-view";
 import { DAY_MS, now, onceEvery } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { appUrl, sendMail } from "~/utils/mailer.server";
+import { pauseEvery, SWEEP_TURN_MS } from "~/utils/turns.server";
 import { forViewer } from "./case-privacy.server";
 
 // In-app notifications (the bell, /inbox) and their emails. Every line is written for its
@@ -119,7 +120,10 @@ export async function sweepWeeklyDigests(force = false): Promise<{ sent: string[
   const made = new Set((await db.notification.findMany({ where: { dedupeKey: week.key, userId: { in: chose.map((c) => c.userId) } }, select: { userId: true } })).map((n) => n.userId));
   const sent: string[] = [];
   let prepared = 0;
+  // Paused between people (sweepSlaRisks): the queries answer at once, a mail may not be sent.
+  const pause = pauseEvery(SWEEP_TURN_MS);
   for (const user of await recipients(chose.map((c) => c.userId).filter((id) => !made.has(id)))) {
+    await pause();
     const previous = await db.notification.findFirst({ where: { userId: user.id, kind: DIGEST_KIND }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
     const weekBefore = new Date(week.start.getTime() - 7 * DAY_MS);
     const since = previous && previous.createdAt > weekBefore ? previous.createdAt : weekBefore;

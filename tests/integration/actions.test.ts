@@ -42,8 +42,8 @@ beforeAll(async () => {
 
 afterEach(() => resetClock());
 
-const newAction = async (extra: { patternId?: number; caseRefs?: number[]; title?: string } = {}) => {
-  const input = { title: extra.title ?? "Re-carve on potential", detail: "", ownerFunction: "sales", ownerId: owner.id, dueOn: new Date(Date.now() + 10 * DAY_MS).toISOString().slice(0, 10), checkDays: 90, caseRefs: extra.caseRefs ?? [], patternId: extra.patternId };
+const newAction = async (extra: { patternId?: number; caseRefs?: number[]; title?: string; ownerId?: string } = {}) => {
+  const input = { title: extra.title ?? "Re-carve on potential", detail: "", ownerFunction: "sales", ownerId: extra.ownerId ?? owner.id, dueOn: new Date(Date.now() + 10 * DAY_MS).toISOString().slice(0, 10), checkDays: 90, caseRefs: extra.caseRefs ?? [], patternId: extra.patternId };
   const made = await createAction({ input, actorId: analyst.id });
   if (!made.ok) throw new Error(`the action was refused: ${made.reason}`);
   return made;
@@ -153,6 +153,35 @@ describe("due and overdue reminders", () => {
     // Nobody else hears of it, and the line never carries the action's words.
     expect(await db.notification.count({ where: { kind: "action_due", link: `/actions/${id}`, userId: { not: owner.id } } })).toBe(0);
     expect((await mine()).some((n) => n.title.includes("reminder test"))).toBe(false);
+  });
+});
+
+describe("the reminder sweep", () => {
+  // The queries answer at once (better-sqlite3): without pauses a batch of reminders was one
+  // turn of the event loop, every request waiting behind it (as the SLA sweep, ~1.9 s at 100k).
+  it("lets other requests in between its reminders", async () => {
+    const busy = await signedIn("analyst", "Busy action owner");
+    await db.notificationPreference.create({ data: { userId: busy.id, kind: "action_due", channel: "app" } });
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await newAction({ title: `Turn test ${i}`, ownerId: busy.id })).id);
+    let turns = 0;
+    let sweeping = true;
+    const tick = () => {
+      if (!sweeping) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    try {
+      moveClock(9 * DAY_MS);
+      setImmediate(tick);
+      await sweepActionsDue(true, { turnMs: 0 });
+      sweeping = false;
+      expect(await db.notification.count({ where: { userId: busy.id, kind: "action_due" } })).toBe(ids.length);
+      expect(turns).toBeGreaterThanOrEqual(ids.length);
+    } finally {
+      sweeping = false;
+      resetClock();
+    }
   });
 });
 
