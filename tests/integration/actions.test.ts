@@ -8,7 +8,7 @@ import { createPattern } from "~/models/pattern.server";
 import { action as actionPage, loader as actionLoader } from "~/routes/actions.$id";
 import { loader as listLoader } from "~/routes/actions._index";
 import { DAY_MS, moveClock, resetClock } from "~/utils/clock.server";
-import { db, getRequest, postRequest, run, signedIn, validCase } from "./helpers";
+import { db, getRequest, postRequest, run, signedIn, turnsDuring, validCase } from "./helpers";
 
 const form = caseFormSchema.parse({ ...validCase, confidential: true });
 let analyst: { id: string; cookie: string };
@@ -164,22 +164,12 @@ describe("the reminder sweep", () => {
     await db.notificationPreference.create({ data: { userId: busy.id, kind: "action_due", channel: "app" } });
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push((await newAction({ title: `Turn test ${i}`, ownerId: busy.id })).id);
-    let turns = 0;
-    let sweeping = true;
-    const tick = () => {
-      if (!sweeping) return;
-      turns += 1;
-      setImmediate(tick);
-    };
     try {
       moveClock(9 * DAY_MS);
-      setImmediate(tick);
-      await sweepActionsDue(true, { turnMs: 0 });
-      sweeping = false;
+      const { turns } = await turnsDuring(() => sweepActionsDue(true, { turnMs: 0 }));
       expect(await db.notification.count({ where: { userId: busy.id, kind: "action_due" } })).toBe(ids.length);
       expect(turns).toBeGreaterThanOrEqual(ids.length);
     } finally {
-      sweeping = false;
       resetClock();
     }
   });

@@ -7,7 +7,7 @@ import { caseExportColumns, casesToJson, toCsv } from "~/domain/data-io/csv-expo
 import { EXPORT_PAGE, exportIds } from "~/models/case-export.server";
 import { exportCaseIds, exportCases } from "~/models/case-queries.server";
 import { loader } from "~/routes/cases.export";
-import { cookieFor, getRequest, makeUser, newCase, plantCases, signedIn, validCase } from "./helpers";
+import { cookieFor, getRequest, makeUser, newCase, plantCases, signedIn, turnsDuring, validCase } from "./helpers";
 import { caseFormSchema } from "~/domain/cases/case-schema";
 import { db } from "~/utils/db.server";
 
@@ -54,16 +54,7 @@ describe("streamed case export", () => {
     expect(pages).toBeGreaterThan(1);
     const response = (await loader({ request: getRequest("/cases/export?format=csv", analyst.cookie), params: {}, context: { clientAddress: "127.0.0.1" } })) as Response;
     // Another request's work, one step per turn, counted while the export is read to the end.
-    let turns = 0;
-    let reading = true;
-    const tick = () => {
-      if (!reading) return;
-      turns += 1;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
-    await chunksOf(response);
-    reading = false;
+    const { turns } = await turnsDuring(() => chunksOf(response));
     expect(turns).toBeGreaterThanOrEqual(pages);
   }, 60_000);
 

@@ -177,3 +177,23 @@ export async function plantCases(n: number, createdById: string) {
   await db.case.createMany({ data: rows });
   dataChanged();
 }
+
+/**
+ * How many turns of the event loop other work got while `work` ran: a step of someone else's,
+ * one per turn (setImmediate), counted until `work` settles. Work that never yields gets 0.
+ */
+export async function turnsDuring<T>(work: () => Promise<T>): Promise<{ result: T; turns: number }> {
+  let turns = 0;
+  let running = true;
+  const tick = () => {
+    if (!running) return;
+    turns += 1;
+    setImmediate(tick);
+  };
+  setImmediate(tick);
+  try {
+    return { result: await work(), turns };
+  } finally {
+    running = false;
+  }
+}

@@ -16,7 +16,7 @@ import { action as inboxAction, loader as inboxLoader } from "~/routes/inbox";
 import { action as listAction } from "~/routes/cases._index";
 import { action as questionsAction } from "~/routes/questions";
 import { DAY_MS, moveClock, resetClock } from "~/utils/clock.server";
-import { cookieFor, db, getRequest, makeUser, newCase, postRequest, run, validCase } from "./helpers";
+import { cookieFor, db, getRequest, makeUser, newCase, postRequest, run, turnsDuring, validCase } from "./helpers";
 
 type Mail = { to: string[]; raw: string };
 const mails: Mail[] = [];
@@ -188,23 +188,13 @@ describe("notifications by email", () => {
     const ids: number[] = [];
     for (let i = 0; i < 8; i++) ids.push((await newCase(caseFormSchema.parse({ ...validCase, confidential: false }), analyst.id)).id);
     await db.case.updateMany({ where: { id: { in: ids } }, data: { ownerId: owner.id, firstResponseAt: null } });
-    let turns = 0;
-    let sweeping = true;
-    const tick = () => {
-      if (!sweeping) return;
-      turns += 1;
-      setImmediate(tick);
-    };
     try {
       moveClock(10 * DAY_MS);
-      setImmediate(tick);
-      await sweepSlaRisks(true, { turnMs: 0 });
-      sweeping = false;
+      const { turns } = await turnsDuring(() => sweepSlaRisks(true, { turnMs: 0 }));
       const told = await db.notification.count({ where: { userId: owner.id, caseId: { in: ids } } });
       expect(told).toBe(ids.length);
       expect(turns).toBeGreaterThanOrEqual(ids.length);
     } finally {
-      sweeping = false;
       resetClock();
     }
   });
