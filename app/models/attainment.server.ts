@@ -11,6 +11,7 @@ import { runWorker } from "~/utils/worker.server";
 import type { AttainmentProtectionJob, AttainmentProtectionResult } from "~/workers/attainment-protection.worker";
 import { cached, dataChanged } from "~/utils/data-version.server";
 import { db } from "~/utils/db.server";
+import { sqlDate } from "~/utils/sql-value";
 import { dropBatch, newBatchId, openBatch, openImportConnection, pauseForRequests, publishInWorker, shortWrite } from "~/utils/import-connection.server";
 import type { Job } from "~/utils/jobs.server";
 
@@ -28,7 +29,7 @@ const CHUNK = 1_000;
 export async function importAttainment(rows: AttainmentInput[], job?: Job) {
   const batchId = newBatchId();
   const sqlite = openImportConnection();
-  const now = new Date().toISOString().replace("Z", "+00:00");
+  const now = sqlDate(new Date());
   try {
     await openBatch(sqlite, batchId, "attainment", "");
     const stage = sqlite.prepare(

@@ -16,6 +16,7 @@ import { statusValues } from "~/domain/cases/taxonomy";
 import { tenureRange } from "~/domain/cases/tenure";
 import { scrubDeep } from "~/domain/privacy/case-view";
 import { db } from "~/utils/db.server";
+import { sqlValue } from "~/utils/sql-value";
 import { slaWhere, WAITING_ON_LEADER } from "./queue.server";
 import { forViewer, historyForViewer, seesReporter, type Viewer } from "./case-privacy.server";
 import { causeSelect, reporterProfileSelect } from "./case-selects.server";
@@ -434,7 +435,7 @@ export async function exportCaseIds(query: CaseListQuery, viewer: Viewer): Promi
  */
 export async function exportIdsSql(query: CaseListQuery, viewer: Viewer): Promise<Sql> {
   const where = await whereFor(query, viewer);
-  const params = [...where.params, EXPORT_LIMIT].map((p) => (p instanceof Date ? p.toISOString().replace("Z", "+00:00") : typeof p === "boolean" ? Number(p) : p));
+  const params = [...where.params, EXPORT_LIMIT].map(sqlValue);
   return { sql: `SELECT c.id, c.confidential FROM "Case" c WHERE ${where.sql} ORDER BY ${listOrder(query.sort)} LIMIT ?`, params };
 }
 

@@ -2,6 +2,7 @@ import type { ThemeJob, ThemeJobResult } from "~/workers/theme-recompute.worker"
 import { now } from "~/utils/clock.server";
 import { dataVersion } from "~/utils/data-version.server";
 import { databaseFile } from "~/utils/env.server";
+import { sqlDate } from "~/utils/sql-value";
 import { runWorker, WorkerYielded } from "~/utils/worker.server";
 
 // Themes are recomputed off the request (decisions 013, 020): the after-commit step schedules a
@@ -54,7 +55,7 @@ export async function settleThemes() {
 export async function recomputeThemes() {
   const version = dataVersion();
   const started = performance.now();
-  const job: ThemeJob = { file: databaseFile(), cap: THEME_CAP, computedAt: now().toISOString().replace("Z", "+00:00") };
+  const job: ThemeJob = { file: databaseFile(), cap: THEME_CAP, computedAt: sqlDate(now()) };
   // It yields to an import's worker (decision 026) and starts over after it: the import's
   // cases are then in it too.
   let result: ThemeJobResult;

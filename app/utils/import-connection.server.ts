@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { databaseFile } from "./env.server";
 import { shortWrite, sleep } from "./import-stage";
+import { sqlDate } from "./sql-value";
 
 export { shortWrite };
 
@@ -26,7 +27,7 @@ export const newBatchId = () => randomUUID();
 
 /** Registers an import batch: its staged rows stay invisible until it publishes. */
 export async function openBatch(sqlite: Database.Database, id: string, kind: "cases" | "attainment", actorId: string) {
-  await shortWrite(sqlite, () => sqlite.prepare(`INSERT INTO "ImportBatch" (id, kind, actorId, createdAt) VALUES (?, ?, ?, ?)`).run(id, kind, actorId, new Date().toISOString().replace("Z", "+00:00")));
+  await shortWrite(sqlite, () => sqlite.prepare(`INSERT INTO "ImportBatch" (id, kind, actorId, createdAt) VALUES (?, ?, ?, ?)`).run(id, kind, actorId, sqlDate(new Date())));
 }
 
 /** A short pause between chunks, not just setImmediate: a request needs several turns of the event loop. */

@@ -7,6 +7,7 @@ import { diffCase, type FieldValues } from "../domain/cases/case-history";
 import type { CaseFormData } from "../domain/cases/case-schema";
 import { RECORD_FIELDS, toRecord } from "../domain/cases/case-record";
 import { publicSearchText } from "../domain/privacy/case-view";
+import { sqlValue } from "./sql-value";
 
 export type ImportRow = { externalId?: string; data: CaseFormData };
 export type Staged = { created: number; updated: number; skipped: number; updatedIds: number[] };
@@ -42,10 +43,6 @@ const COLUMNS = Object.keys(RECORD_FIELDS) as (keyof typeof RECORD_FIELDS)[];
 export const STAGED = [...COLUMNS.filter((c) => c !== "ownerId" && c !== "duplicateOfId"), "severityRank", "publicTitle", "publicComplaint"];
 export const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 
-// Prisma stores DateTime in SQLite as ISO text with "+00:00" and booleans as 0/1; rows written
-// here must read back through Prisma exactly like its own.
-export const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
-const toSql = (v: unknown) => (v instanceof Date ? sqlDate(v) : typeof v === "boolean" ? (v ? 1 : 0) : (v ?? null));
 const fromSql = (column: string, v: unknown) => (column === "raisedOn" ? new Date(String(v)) : column === "confidential" ? Boolean(v) : v);
 
 function pickFields(record: Record<string, unknown>, fields: ReadonlySet<string>) {
@@ -81,7 +78,7 @@ export async function stageCaseRows(sqlite: Database.Database, rows: readonly Im
     const planned = chunk.map((r) => {
       const full: Record<string, unknown> = toRecord(r.data, today);
       const current = r.externalId ? known.get(r.externalId) : undefined;
-      if (!current) return { kind: "create" as const, values: STAGED.map((c) => toSql(full[c])), externalId: r.externalId || null };
+      if (!current) return { kind: "create" as const, values: STAGED.map((c) => sqlValue(full[c])), externalId: r.externalId || null };
       const before = Object.fromEntries(COLUMNS.map((c) => [c, fromSql(c, current[c])]));
       const next: Record<string, unknown> = {
         ...before,
@@ -93,7 +90,7 @@ export async function stageCaseRows(sqlite: Database.Database, rows: readonly Im
       Object.assign(next, publicSearchText(next as { title: string; complaint: string; reporterName: string }));
       const changes = diffCase(before as FieldValues, next as FieldValues);
       if (changes.length === 0) return { kind: "skip" as const };
-      return { kind: "update" as const, id: Number(current.id), version: Number(current.version), values: STAGED.map((c) => toSql(next[c])), changes };
+      return { kind: "update" as const, id: Number(current.id), version: Number(current.version), values: STAGED.map((c) => sqlValue(next[c])), changes };
     });
     let locked = 0;
     await shortWrite(sqlite, () => {

@@ -11,6 +11,7 @@ import { matchThemes } from "../domain/patterns/theme-identity";
 import { partitionThemes, type ThemeCase } from "../domain/patterns/theme-partition";
 import type { PatternCase } from "../domain/patterns/types";
 import { reporterKeyOf } from "../utils/reporter-key";
+import { sqlDate } from "../utils/sql-value";
 import { asDate } from "./case-rows";
 
 export type ThemeJob = { file: string; cap: number; computedAt: string };
@@ -28,7 +29,6 @@ type CaseRow = Omit<PatternCase, "raisedOn" | "reporterKey"> & {
 };
 
 const RECENT = `SELECT id FROM "Case" ORDER BY raisedOn DESC, id DESC LIMIT @cap`;
-const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const NO_WHYS: readonly string[] = [];
 
 // Cases are built row by row as SQLite steps (no array of raw rows beside them), each as one
