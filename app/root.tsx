@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppFrame } from "./components/app-frame";
+import { useListLinkNavigation } from "./components/list-link";
 import { ErrorPanel } from "./components/error-panel";
 import { StartScriptsAfterPaint } from "./components/start-scripts-after-paint";
 import { cssVariablesResolver, theme } from "./theme";
@@ -71,6 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useListLinkNavigation();
   const data = useRouteLoaderData<typeof loader>("root");
   return (
     <AppFrame user={data?.user ?? null} unread={data?.unread ?? 0} toast={data?.toast ?? null}>

@@ -131,7 +131,7 @@ export default function PatternsPage() {
   const themeReply = acted?.intent.startsWith("theme-") ? acted.result : undefined;
   const reply = themeReply ? undefined : acted?.result;
   const cellHref = d.canOpenCases
-    ? (filter: Record<string, string>) => `/cases${caseListSearch({ ...filter, from: d.range.from, to: d.range.to })}`
+    ? (filter: Record<string, string>) => `/cases${caseListSearch({ ...filter, from: d.range.from, to: d.range.to })}` as const
     : undefined;
   const errors = reply?.error ? Object.values(reply.error).flat().filter(Boolean) : [];
   const themeError = themeReply?.error ? Object.values(themeReply.error).flat().filter(Boolean).join(" ") : undefined;

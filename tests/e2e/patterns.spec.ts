@@ -34,6 +34,24 @@ test("a matrix cell opens the cases it counts", async ({ page }) => {
   await expect(page.getByText(new RegExp(`of ${count} cases$`))).toBeVisible();
 });
 
+// List links (decision 046) are plain anchors that one listener turns into in-app navigation:
+// once the app has started, following one must not load a new document.
+test("a matrix cell and a case title navigate inside the app once it has started", async ({ page }) => {
+  type Marked = { __remixRouter?: { state: { initialized: boolean } }; __samePage?: boolean };
+  await signIn(page, "analyst");
+  await page.goto("/patterns");
+  await page.waitForFunction(() => (window as Marked).__remixRouter?.state.initialized === true);
+  await page.evaluate(() => ((window as Marked).__samePage = true));
+  await page.getByRole("link", { name: /cases: Territory imbalance, Sales$/ }).click();
+  await expect(page).toHaveURL(/\/cases\?.*cause=territory_imbalance/);
+  const title = page.locator("tbody a[href^='/cases/']").first();
+  const href = await title.getAttribute("href");
+  await title.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as Marked).__samePage)).toBe(true);
+});
+
 test("an executive sees the matrices with small cells as <3 and no cases", async ({ page }) => {
   await signIn(page, "exec");
   await page.goto("/patterns");

@@ -1,5 +1,5 @@
 import { Paper, Text, Title } from "@mantine/core";
-import { Link } from "@remix-run/react";
+import { ListLink } from "~/components/list-link";
 import type { ShownMatrix } from "~/domain/patterns/matrix";
 import css from "../plain-table.module.css";
 
@@ -10,7 +10,7 @@ type Props = {
   title: string;
   matrix: ShownMatrix;
   /** Link cells to the filtered case list (not for executives, who do not open cases). */
-  cellHref?: (filter: Record<string, string>) => string;
+  cellHref?: (filter: Record<string, string>) => `/${string}`;
 };
 
 /** Plain table elements: four of these hold hundreds of cells (see plain-table.module.css). */
@@ -45,7 +45,7 @@ export function MatrixTable({ title, matrix, cellHref }: Props) {
                   return (
                     <td key={matrix.cols[ci].value} className={css.center} style={cell.level ? { background: SHADES[cell.level] } : undefined}>
                       {cellHref && !empty && cell.value != null ? (
-                        <Link to={cellHref(cell.filter)} className={css.link} aria-label={`${cell.text} cases: ${r.label}, ${matrix.cols[ci].label}`}>{cell.text}</Link>
+                        <ListLink to={cellHref(cell.filter)} className={css.link} aria-label={`${cell.text} cases: ${r.label}, ${matrix.cols[ci].label}`}>{cell.text}</ListLink>
                       ) : (
                         <span className={empty ? css.muted : css.strong}>{empty ? "·" : cell.text}</span>
                       )}

@@ -1,7 +1,8 @@
 import { Button, Group, TextInput } from "@mantine/core";
 import type { Verdict } from "~/domain/patterns/grouping";
 import { VerdictBadge } from "./verdict-badge";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { ListLink } from "~/components/list-link";
 import type { ShownCount } from "~/domain/privacy/suppress";
 import { formatDate } from "../labels";
 import css from "../plain-table.module.css";
@@ -60,7 +61,7 @@ export function SuggestionCard({ s, canSave, range }: { s: SuggestionView; canSa
           {s.caseIds.slice(0, 12).map((id, i) => (
             <span key={id}>
               {i > 0 ? ", " : ""}
-              <Link to={`/cases/${id}`} className={css.inline}>#{id}</Link>
+              <ListLink to={`/cases/${id}`} className={css.inline}>#{id}</ListLink>
             </span>
           ))}
           {typeof s.count === "number" && s.count > s.caseIds.length ? ` and ${s.count - s.caseIds.length} more` : ""}

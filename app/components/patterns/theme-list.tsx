@@ -1,5 +1,7 @@
 import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { Form, Link } from "@remix-run/react";
+import { ListLink } from "~/components/list-link";
+import { PlainButton } from "~/components/plain-button";
 import { causeLabel } from "~/domain/cases/taxonomy";
 import type { Verdict } from "~/domain/patterns/grouping";
 import type { ShownCount } from "~/domain/privacy/disclosure";
@@ -112,21 +114,20 @@ function ThemeCard({ t, canWrite, options, editing, editHref }: CardProps) {
       {t.typical ? (
         <p className={card.line} data-testid="theme-typical">
           <span className={card.label}>Most typical: </span>
-          <Link to={`/cases/${t.typical.id}`} className={card.link}>{t.typical.title || `Case #${t.typical.id}`}</Link> — “{t.typical.complaint.slice(0, 220)}”
+          <ListLink to={`/cases/${t.typical.id}`} className={card.link}>{t.typical.title || `Case #${t.typical.id}`}</ListLink> — “{t.typical.complaint.slice(0, 220)}”
         </p>
       ) : null}
       {t.causeChecks?.map((m) => (
         <div key={m.cause} className={card.check} data-testid="cause-check">
           <p className={`${card.line} ${card.strong}`}>{m.sentence}</p>
           {canWrite ? (
-            <Group gap={4} mt={4}>
+            // One form, a submit button per case: the button pressed sends its case's id.
+            <Form method="post" className={card.buttons}>
+              <Hidden fields={{ intent: "theme-refile", cause: t.dominantCause }} />
               {m.caseIds.map((id) => (
-                <Form method="post" key={id}>
-                  <Hidden fields={{ intent: "theme-refile", caseId: id, cause: t.dominantCause }} />
-                  <Button type="submit" size="compact-xs" variant="default">Re-file #{id} as {causeLabel(t.dominantCause).toLowerCase()}</Button>
-                </Form>
+                <PlainButton key={id} type="submit" size="compact-xs" name="caseId" value={id}>Re-file #{id} as {causeLabel(t.dominantCause).toLowerCase()}</PlainButton>
               ))}
-            </Group>
+            </Form>
           ) : null}
         </div>
       ))}
@@ -134,7 +135,7 @@ function ThemeCard({ t, canWrite, options, editing, editHref }: CardProps) {
         <p className={card.line}>
           <span className={card.label}>Cases: </span>
           {t.caseIds.slice(0, CASES_SHOWN).map((id, i) => (
-            <span key={id}>{i > 0 ? ", " : ""}<Link to={`/cases/${id}`} className={css.inline}>#{id}</Link></span>
+            <span key={id}>{i > 0 ? ", " : ""}<ListLink to={`/cases/${id}`} className={css.inline}>#{id}</ListLink></span>
           ))}
           {typeof t.count === "number" && t.count > CASES_SHOWN ? ` and ${(t.count - CASES_SHOWN).toLocaleString("en-US")} more` : ""}
         </p>

@@ -1,10 +1,10 @@
 import { Paper, Text, Title } from "@mantine/core";
-import { Link } from "@remix-run/react";
+import { ListLink } from "~/components/list-link";
 import type { triageSummary } from "~/domain/queue/triage-counts";
 import css from "../plain-table.module.css";
 
 /** Cases by triage class: the figures above count plan-design signals (and untriaged cases) only. */
-export function TriageCounts({ triage, cellHref }: { triage: ReturnType<typeof triageSummary>; cellHref?: (filter: Record<string, string>) => string }) {
+export function TriageCounts({ triage, cellHref }: { triage: ReturnType<typeof triageSummary>; cellHref?: (filter: Record<string, string>) => `/${string}` }) {
   return (
     <Paper withBorder radius="lg" p="md" component="section" aria-labelledby="triage-counts">
       <Title order={2} size="h3" id="triage-counts">Cases by triage class</Title>
@@ -26,7 +26,7 @@ export function TriageCounts({ triage, cellHref }: { triage: ReturnType<typeof t
             <tr key={r.value || "none"}>
               <th scope="row">{r.label}</th>
               <td>
-                {cellHref && r.count.value ? <Link to={cellHref({ triage: r.value || "none" })} className={css.inline}>{r.count.text}</Link> : r.count.text}
+                {cellHref && r.count.value ? <ListLink to={cellHref({ triage: r.value || "none" })} className={css.inline}>{r.count.text}</ListLink> : r.count.text}
               </td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, NativeSelect, Paper, VisuallyHidden, Alert } from "@mantine/core";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { ListLink } from "~/components/list-link";
 import { DARK_LABEL, formatDate, SeverityBadge, StatusBadge } from "~/components/labels";
 import { SlaBadge } from "~/components/queue/sla-badge";
 import { behaviourLabel, causeLabel, functionLabel, reporterRoleLabel, segmentLabel, STATUSES } from "~/domain/cases/taxonomy";
@@ -62,7 +63,7 @@ export function CaseTable({ rows, sla, selectable, dim }: { rows: Row[]; sla: Re
                 </td>
               ) : null}
               <td className={css.title}>
-                <Link to={`/cases/${r.id}`} className={css.link}>{r.title}</Link>
+                <ListLink to={`/cases/${r.id}`} className={css.link}>{r.title}</ListLink>
                 <span className={css.sub}>#{r.id}</span>
               </td>
               <td className={css.nowrap}>{formatDate(r.raisedOn)}</td>
