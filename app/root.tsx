@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { AppFrame } from "./components/app-frame";
 import { useListLinkNavigation } from "./components/list-link";
+import { MantineVariables } from "./components/mantine-variables";
 import { ErrorPanel } from "./components/error-panel";
 import { StartScriptsAfterPaint } from "./components/start-scripts-after-paint";
 import { cssVariablesResolver, theme } from "./theme";
@@ -59,7 +60,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <ColorSchemeScript nonce={nonce} defaultColorScheme="light" />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+        <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver} withCssVariables={false}>
+          <MantineVariables />
           <Notifications position="top-right" />
           {children}
         </MantineProvider>
