@@ -36,11 +36,14 @@ export class ScriptsAfterPaint extends Transform {
   }
 }
 
-/** How many of the last bytes could be the start of a tag that the next chunk completes. */
+/**
+ * How many of the last bytes could be the start of a tag that the next chunk completes. Runs for
+ * every chunk React writes (~250 a pattern page), so it compares in place: no slices made.
+ */
 function startOfTagAtEnd(bytes: Buffer): number {
   for (let k = Math.min(LONGEST - 1, bytes.length); k > 0; k--) {
-    const tail = bytes.subarray(bytes.length - k);
-    if (SWAPS.some(([from]) => k < from.length && tail.equals(from.subarray(0, k)))) return k;
+    const at = bytes.length - k;
+    for (const [from] of SWAPS) if (k < from.length && bytes[at] === from[0] && bytes.compare(from, 0, k, at) === 0) return k;
   }
   return 0;
 }
