@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime } from "./labels";
+import { formatDate, formatDateTime, formatMoney } from "./labels";
 
 describe("formatDateTime", () => {
   // The shared formatter must read exactly as toLocaleString did, invalid input included.
@@ -10,5 +10,15 @@ describe("formatDateTime", () => {
   it("says Invalid Date for a value that is not a date, as before", () => {
     expect(formatDateTime("not a date")).toBe("Invalid Date");
     expect(formatDate("not a date")).toBe("Invalid Date");
+  });
+});
+
+describe("formatMoney", () => {
+  it("writes whole dollars with separators, negatives and a dash for no figure", () => {
+    expect(formatMoney(1234567.6)).toBe("$1,234,568");
+    expect(formatMoney(0)).toBe("$0");
+    expect(formatMoney(-950)).toBe("-$950");
+    expect(formatMoney(null)).toBe("—");
+    expect(formatMoney(undefined)).toBe("—");
   });
 });

