@@ -2,9 +2,9 @@ import { useNavigate } from "@remix-run/react";
 import { useEffect, type AnchorHTMLAttributes } from "react";
 
 // Remix's <Link> resolves its path through three router hooks and installs a click handler of
-// its own: ~60 µs a link on the server. The pattern page holds ~750 links (its count tables,
-// themes and groups), the case list ~60, so that was ~45 ms of the server's thread per pattern
-// page at 100,000 cases (issue 18, decision 046). A ListLink is the same <a> without the hooks:
+// its own. The pattern page holds ~750 links (its count tables, themes and groups), and every
+// page fourteen in its navigation: at 100,000 cases that was ~12% of the server's thread per
+// pattern page (issue 18, decision 046). A ListLink is the same <a> without the hooks:
 // its `to` is an absolute path ("/cases/7"), and one listener on the document, installed by
 // useListLinkNavigation in the root, makes its plain left clicks client-side navigations, as
 // <Link> does. Without JavaScript it is the link it always was.
