@@ -19,7 +19,7 @@ import { useListLinkNavigation } from "./components/list-link";
 import { MantineVariables } from "./components/mantine-variables";
 import { ErrorPanel } from "./components/error-panel";
 import { StartScriptsAfterPaint } from "./components/start-scripts-after-paint";
-import { cssVariablesResolver, theme } from "./theme";
+import { theme } from "./theme";
 import { getCurrentUser } from "./utils/auth.server";
 import { isCompTeam } from "./domain/auth/permissions";
 import { sweepWeeklyDigests, unreadCount } from "./models/notification.server";
@@ -60,7 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <ColorSchemeScript nonce={nonce} defaultColorScheme="light" />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver} withCssVariables={false}>
+        <MantineProvider theme={theme} defaultColorScheme="light" withCssVariables={false}>
           <MantineVariables />
           <Notifications position="top-right" />
           {children}
