@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { accessDateRange, retentionDays, type AccessAction, type AccessFilters, type AccessSubject } from "~/domain/access/access-log";
 import { DAY_MS, now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { sqlDate } from "~/utils/sql-value";
 
 // The access log (issue 19): who read or changed what, when, in which role. It stores ids,
 // roles, times and coded facts only, never a reporter's name or any case text.
@@ -10,48 +11,76 @@ type Reader = { id: string; email: string; role: string };
 type Entry = { action: AccessAction; subject: AccessSubject; subjectId?: string | number; confidential?: boolean; detail?: string };
 
 // Reads are recorded off the request's path: the loader does not wait for the insert, and a
-// failed insert is logged, never the reader's problem. Pending writes are kept so tests (and
-// the log page) can wait for them.
+// failed insert is logged, never the reader's problem. Reads that arrive within a few
+// milliseconds of each other are written together: one statement looks up which of their cases
+// are confidential and one inserts them all (a case view paid a Prisma query and an insert of
+// its own, issue 18). Pending writes are kept so tests (and the log page) can wait for them.
+const BATCH_MS = 5;
 const pending = new Set<Promise<void>>();
 
-async function isConfidentialCase(caseId: number) {
-  const row = await db.case.findUnique({ where: { id: caseId }, select: { confidential: true } });
-  return row?.confidential ?? false;
-}
+type Queued = { row: Omit<Row, "confidential"> & { confidential?: boolean }; caseIds: readonly number[] };
+type Row = { at: string; userId: string; userEmail: string; role: string; action: string; subject: string; subjectId: string; confidential: number; detail: string };
+let queue: Queued[] = [];
+let timer: NodeJS.Timeout | undefined;
 
-/**
- * Whether any of these cases is confidential (an export's rows), in one statement with the ids
- * as one JSON value: Prisma refuses more than 999 bound values on SQLite (P2029), and an export
- * of 1,000 cases or more went unrecorded (issue 18).
- */
-async function anyConfidential(caseIds: readonly number[]) {
-  const [row] = await db.$queryRawUnsafe<{ hit: number | bigint }[]>(
-    `SELECT EXISTS (SELECT 1 FROM "Case" WHERE confidential = 1 AND id IN (SELECT value FROM json_each(?))) AS hit`,
-    JSON.stringify(caseIds),
+/** Which of these cases are confidential, in one statement with the ids as one JSON value:
+ * Prisma refuses more than 999 bound values on SQLite (P2029), and an export of 1,000 cases or
+ * more went unrecorded (issue 18). */
+async function confidentialAmong(caseIds: ReadonlySet<number>) {
+  if (caseIds.size === 0) return new Set<number>();
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+    `SELECT id FROM "Case" WHERE confidential = 1 AND id IN (SELECT value FROM json_each(?))`,
+    JSON.stringify([...caseIds]),
   );
-  return Number(row?.hit ?? 0) === 1;
+  return new Set(rows.map((r) => Number(r.id)));
 }
 
-function write(user: Reader, entry: Entry, confidential: () => Promise<boolean>) {
-  const job = (async () => {
-    await db.accessLog.create({
-      data: {
-        at: now(),
-        userId: user.id,
-        userEmail: user.email,
-        role: user.role,
-        action: entry.action,
-        subject: entry.subject,
-        subjectId: String(entry.subjectId ?? ""),
-        confidential: entry.confidential ?? (await confidential()),
-        detail: entry.detail ?? "",
-      },
-      select: { id: true },
-    });
-  })()
+async function writeBatch(batch: readonly Queued[]) {
+  const lookup = new Set(batch.flatMap((q) => (q.row.confidential === undefined ? q.caseIds : [])));
+  const confidential = await confidentialAmong(lookup);
+  const rows: Row[] = batch.map(({ row, caseIds }) => ({
+    ...row,
+    confidential: (row.confidential ?? caseIds.some((id) => confidential.has(id))) ? 1 : 0,
+  }));
+  const columns = ["at", "userId", "userEmail", "role", "action", "subject", "subjectId", "confidential", "detail"] as const;
+  await db.$executeRawUnsafe(
+    `INSERT INTO "AccessLog" (${columns.map((c) => `"${c}"`).join(", ")}) ` +
+      `SELECT ${columns.map((c) => `json_extract(value, '$.${c}')`).join(", ")} FROM json_each(?) ORDER BY key`,
+    JSON.stringify(rows),
+  );
+}
+
+function flushQueue() {
+  clearTimeout(timer);
+  timer = undefined;
+  const batch = queue;
+  queue = [];
+  if (batch.length === 0) return;
+  const job = writeBatch(batch)
     .catch((error: unknown) => console.error("Could not record an access:", (error as Error)?.name ?? error))
     .finally(() => pending.delete(job));
   pending.add(job);
+}
+
+function write(user: Reader, entry: Entry, caseIds: readonly number[]) {
+  queue.push({
+    row: {
+      at: sqlDate(now()),
+      userId: user.id,
+      userEmail: user.email,
+      role: user.role,
+      action: entry.action,
+      subject: entry.subject,
+      subjectId: String(entry.subjectId ?? ""),
+      confidential: entry.confidential,
+      detail: entry.detail ?? "",
+    },
+    caseIds,
+  });
+  if (!timer) {
+    timer = setTimeout(flushQueue, BATCH_MS);
+    timer.unref();
+  }
 }
 
 /**
@@ -60,7 +89,7 @@ function write(user: Reader, entry: Entry, confidential: () => Promise<boolean>)
  */
 export function recordAccess(user: Reader, subject: AccessSubject, subjectId?: string | number, detail?: Pick<Entry, "confidential" | "detail">) {
   const caseId = subject === "case" || subject === "whys" ? Number(subjectId) : NaN;
-  write(user, { action: "read", subject, subjectId, ...detail }, () => (Number.isInteger(caseId) ? isConfidentialCase(caseId) : Promise.resolve(false)));
+  write(user, { action: "read", subject, subjectId, ...detail }, Number.isInteger(caseId) ? [caseId] : []);
 }
 
 /**
@@ -68,7 +97,7 @@ export function recordAccess(user: Reader, subject: AccessSubject, subjectId?: s
  * it (a sales leader's rows carry no flag, so the flags are looked up, after the response).
  */
 export function recordExport(user: Reader, caseIds: readonly number[], detail: string, confidential?: boolean) {
-  write(user, { action: "read", subject: "export", subjectId: "", detail, confidential }, () => anyConfidential(caseIds));
+  write(user, { action: "read", subject: "export", subjectId: "", detail, confidential }, caseIds);
 }
 
 /** Records a change (a role, a confidential flag) inside the transaction that makes it. */
@@ -96,6 +125,7 @@ export async function recordChange(
 
 /** Waits for reads recorded so far to be written. */
 export async function flushAccessLog() {
+  flushQueue();
   await Promise.all([...pending]);
 }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { flushAccessLog, pruneAccessLog } from "~/models/access-log.server";
+import { flushAccessLog, pruneAccessLog, recordAccess, recordExport } from "~/models/access-log.server";
 import { loader as accessLoader } from "~/routes/admin.access";
 import { loader as accessExport } from "~/routes/admin.access_.export";
 import { action as userAction } from "~/routes/admin.users_.$id";
@@ -99,6 +99,28 @@ describe("access log", () => {
       ["read", "brief", briefId, "draft"],
       ["read", "brief", briefId, "markdown, draft"],
     ]);
+  });
+
+  it("reads recorded together are written together, each with its own confidential flag, in order", async () => {
+    const reader = await signedIn("analyst");
+    const user = { id: reader.id, email: reader.email, role: "analyst" };
+    recordAccess(user, "case", openId);
+    recordAccess(user, "whys", confidentialId);
+    recordExport(user, [openId], "csv, 1 cases");
+    recordExport(user, [openId, confidentialId], "csv, 2 cases");
+    recordAccess(user, "case", confidentialId);
+    recordAccess(user, "brief", 7, { detail: "version 1" });
+    expect((await entriesFor(reader.id)).map((e) => [e.subject, e.subjectId, e.confidential, e.detail])).toEqual([
+      ["case", String(openId), false, ""],
+      ["whys", String(confidentialId), true, ""],
+      ["export", "", false, "csv, 1 cases"],
+      ["export", "", true, "csv, 2 cases"],
+      ["case", String(confidentialId), true, ""],
+      ["brief", "7", false, "version 1"],
+    ]);
+    const [entry] = await entriesFor(reader.id);
+    expect(entry.at).toBeInstanceOf(Date);
+    expect(Math.abs(entry.at.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it("records a change of the confidential flag and of a role, in the transaction that makes it", async () => {
