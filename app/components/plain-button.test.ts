@@ -1,25 +1,56 @@
-import { Button, MantineProvider, type ButtonProps } from "@mantine/core";
-import { createElement as h, type ComponentType } from "react";
+import { Button, MantineProvider, Text, type ButtonProps, type TextProps } from "@mantine/core";
+import { createElement as h, type ComponentType, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { theme } from "~/theme";
-import { PlainButton, type PlainButtonSize } from "./plain-button";
+import { PlainButton, PlainCount, PlainLinkButton, type PlainButtonSize, type PlainButtonVariant } from "./plain-button";
 
 // Mantine's Button as a plain component (its polymorphic type does not fit createElement).
-const MantineButton: ComponentType<ButtonProps & { type?: "submit"; name?: string; value?: string; "aria-label"?: string }> = Button<"button">;
+type Extra = { type?: "submit"; name?: string; value?: string; "aria-label"?: string; "aria-current"?: "page" };
+const MantineButton: ComponentType<ButtonProps & Extra> = Button<"button">;
+const MantineLinkButton: ComponentType<ButtonProps & Extra & { component: "a"; href: string }> = (props) => h(Button<"a">, props);
 
-// Mantine's <Button variant="default"> inside the app's provider, its style tags cut off.
-const mantine = (size: PlainButtonSize, extra: Record<string, string> = {}) =>
-  renderToStaticMarkup(h(MantineProvider, { theme }, h(MantineButton, { variant: "default", size, ...extra }, "Re-file #12 as territory"))).replace(/^(<style[^]*?<\/style>)+/, "");
-const plain = (size: PlainButtonSize, extra: Record<string, string> = {}) => renderToStaticMarkup(h(PlainButton, { size, ...extra, children: "Re-file #12 as territory" }));
+// Rendered inside the app's provider, style tags cut off.
+const html = (element: ReactElement) => renderToStaticMarkup(h(MantineProvider, { theme }, element)).replace(/^(<style[^]*?<\/style>)+/, "");
+// Each tag's attributes in name order (React writes them in the order given), and without the
+// attribute that marks a ListLink.
+const sortedAttributes = (markup: string) =>
+  markup.replace(/<(\w+)((?:\s[\w-]+="[^"]*")*)(\s*\/?)>/g, (_m, tag: string, attrs: string, end: string) => {
+    const list = (attrs.match(/[\w-]+="[^"]*"/g) ?? []).filter((a) => !a.startsWith("data-list-link=")).sort();
+    return `<${tag}${list.map((a) => ` ${a}`).join("")}${end}>`;
+  });
+
+const label = "Re-file #12 as territory";
+const MantineText: ComponentType<TextProps & { span: true; children: string }> = (props) => h(Text<"span">, { component: "span", ...props });
+const count = () => h(MantineText, { span: true, size: "xs", fw: 700, children: "1,204" });
+const plainCount = () => h(PlainCount, { children: "1,204" });
 
 describe("PlainButton", () => {
   it.each(["xs", "compact-xs"] as const)("renders what Mantine's default Button renders at size %s", (size) => {
-    expect(plain(size)).toBe(mantine(size));
+    expect(html(h(PlainButton, { size, children: label }))).toBe(html(h(MantineButton, { variant: "default", size }, label)));
+  });
+
+  it("renders Mantine's filled Button at its default size, in the theme's colour", () => {
+    const plain = html(h(PlainButton, { variant: "filled", type: "submit", children: "Apply" }));
+    expect(plain).toBe(html(h(MantineButton, { variant: "filled", type: "submit" }, "Apply")));
+    expect(plain).toContain(`--button-bg:var(--mantine-color-${theme.primaryColor}-filled)`);
   });
 
   it("keeps the attributes it is given, as a submit button naming its value", () => {
-    const extra = { type: "submit", name: "caseId", value: "12", "aria-label": "Re-file case 12" };
-    expect(plain("compact-xs", extra)).toBe(mantine("compact-xs", extra));
+    const extra = { type: "submit", name: "caseId", value: "12", "aria-label": "Re-file case 12" } as const;
+    expect(html(h(PlainButton, { size: "compact-xs", ...extra, children: label }))).toBe(html(h(MantineButton, { variant: "default", size: "compact-xs", ...extra }, label)));
+  });
+});
+
+describe("PlainLinkButton", () => {
+  it.each<[PlainButtonVariant, PlainButtonSize]>([
+    ["default", "compact-sm"],
+    ["filled", "compact-sm"],
+  ])("renders what Mantine's %s Button as a link renders at size %s, with a count beside its label", (variant, size) => {
+    const plain = html(h(PlainLinkButton, { to: "/cases?status=open", variant, size, "aria-current": "page", rightSection: plainCount(), children: "Open" }));
+    const mantine = html(h(MantineLinkButton, { component: "a", href: "/cases?status=open", variant, size, "aria-current": "page", rightSection: count() }, "Open"));
+    expect(sortedAttributes(plain)).toBe(sortedAttributes(mantine));
+    // A ListLink: followed in the app by the document's one listener.
+    expect(plain).toMatch(/^<a [^>]*data-list-link=""/);
   });
 });

@@ -1,36 +1,100 @@
 import type { ButtonHTMLAttributes, CSSProperties, ReactNode } from "react";
+import { theme } from "~/theme";
+import { ListLink } from "./list-link";
 
-// Mantine's <Button variant="default"> as the markup it renders, without the component: its
-// props, styles API and variables cost ~40 µs a button on the server, and a theme card can
-// hold dozens of re-file buttons (issue 18, decision 046; as PlainBadge, decision 041). Same
-// classes, variables and attributes, so it looks and hydrates the same; plain-button.test.ts
-// compares the two for each size used.
+// Mantine's <Button> as the markup it renders, without the component: its props, styles API
+// and variables cost ~60 µs a button on the server (~110 µs with a Remix <Link> inside), and a
+// theme card can hold dozens of re-file buttons, the case list a dozen view and status links
+// (issue 18, decision 046; as PlainBadge, decision 041). Same classes, variables and
+// attributes, so it looks and hydrates the same; plain-button.test.ts compares the two for
+// each variant and size used.
 
-export type PlainButtonSize = "xs" | "compact-xs";
+export type PlainButtonSize = "xs" | "compact-xs" | "compact-sm";
+export type PlainButtonVariant = "default" | "filled";
 
-const VARS: Record<PlainButtonSize, CSSProperties> = Object.fromEntries(
-  (["xs", "compact-xs"] as const).map((size) => [
-    size,
-    {
-      "--button-height": `var(--button-height-${size})`,
-      "--button-padding-x": `var(--button-padding-x-${size})`,
-      "--button-fz": "var(--mantine-font-size-xs)",
-      "--button-bg": "var(--mantine-color-default)",
-      "--button-hover": "var(--mantine-color-default-hover)",
-      "--button-color": "var(--mantine-color-default-color)",
-      "--button-bd": "calc(0.0625rem * var(--mantine-scale)) solid var(--mantine-color-default-border)",
-    } as CSSProperties,
-  ]),
-) as Record<PlainButtonSize, CSSProperties>;
+const COLOURS: Record<PlainButtonVariant, Record<string, string>> = {
+  default: {
+    "--button-bg": "var(--mantine-color-default)",
+    "--button-hover": "var(--mantine-color-default-hover)",
+    "--button-color": "var(--mantine-color-default-color)",
+    "--button-bd": "calc(0.0625rem * var(--mantine-scale)) solid var(--mantine-color-default-border)",
+  },
+  filled: {
+    "--button-bg": `var(--mantine-color-${theme.primaryColor}-filled)`,
+    "--button-hover": `var(--mantine-color-${theme.primaryColor}-filled-hover)`,
+    "--button-color": "var(--mantine-color-white)",
+    "--button-bd": "calc(0.0625rem * var(--mantine-scale)) solid transparent",
+  },
+};
 
-type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "style" | "className" | "children"> & { size: PlainButtonSize; children: ReactNode };
+const sized = (size: PlainButtonSize) => ({
+  "--button-height": `var(--button-height-${size})`,
+  "--button-padding-x": `var(--button-padding-x-${size})`,
+  "--button-fz": `var(--mantine-font-size-${size.replace("compact-", "")})`,
+});
 
-export function PlainButton({ size, children, ...rest }: Props) {
+// Made once per variant and size: every button of a kind shares its style object.
+const STYLES = new Map<string, CSSProperties>();
+function styleOf(variant: PlainButtonVariant, size: PlainButtonSize | undefined) {
+  const key = `${variant} ${size ?? ""}`;
+  let style = STYLES.get(key);
+  if (!style) STYLES.set(key, (style = { ...(size ? sized(size) : {}), ...COLOURS[variant] } as CSSProperties));
+  return style;
+}
+
+type Look = { variant?: PlainButtonVariant; size?: PlainButtonSize; rightSection?: ReactNode; children: ReactNode };
+
+function look({ variant = "default", size, rightSection }: Look) {
+  return {
+    style: styleOf(variant, size),
+    className: "mantine-focus-auto mantine-active m_77c9d27d mantine-Button-root m_87cf2631 mantine-UnstyledButton-root",
+    "data-variant": variant,
+    "data-size": size,
+    "data-with-right-section": rightSection ? "true" : undefined,
+  };
+}
+
+function Inner({ children, rightSection }: Look) {
   return (
-    <button style={VARS[size]} className="mantine-focus-auto mantine-active m_77c9d27d mantine-Button-root m_87cf2631 mantine-UnstyledButton-root" data-variant="default" data-size={size} type="button" {...rest}>
-      <span className="m_80f1301b mantine-Button-inner">
-        <span className="m_811560b9 mantine-Button-label">{children}</span>
-      </span>
+    <span className="m_80f1301b mantine-Button-inner">
+      <span className="m_811560b9 mantine-Button-label">{children}</span>
+      {rightSection ? (
+        <span className="m_a74036a mantine-Button-section" data-position="right">
+          {rightSection}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "style" | "className" | "children"> & Look;
+
+export function PlainButton({ variant, size, rightSection, children, ...rest }: ButtonProps) {
+  return (
+    <button {...look({ variant, size, rightSection, children })} type="button" {...rest}>
+      <Inner rightSection={rightSection}>{children}</Inner>
     </button>
+  );
+}
+
+type LinkProps = Omit<Parameters<typeof ListLink>[0], "style" | "className" | "children"> & Look;
+
+/** A link that looks like Mantine's Button (as `<Button component={Link}>` rendered it). */
+export function PlainLinkButton({ variant, size, rightSection, children, ...rest }: LinkProps) {
+  return (
+    <ListLink {...look({ variant, size, rightSection, children })} {...rest}>
+      <Inner rightSection={rightSection}>{children}</Inner>
+    </ListLink>
+  );
+}
+
+const COUNT_STYLE = { "--text-fz": "var(--mantine-font-size-xs)", "--text-lh": "var(--mantine-line-height-xs)", fontWeight: 700 } as CSSProperties;
+
+/** Mantine's `<Text span size="xs" fw={700}>`: a count beside a button's label. */
+export function PlainCount({ children }: { children: ReactNode }) {
+  return (
+    <span style={COUNT_STYLE} className="mantine-focus-auto m_b6d8b162 mantine-Text-root" data-size="xs">
+      {children}
+    </span>
   );
 }

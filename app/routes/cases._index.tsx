@@ -1,20 +1,21 @@
 import {
   Button,
   Group,
-  NativeSelect,
   Pagination,
   Paper,
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useRef } from "react";
+import { PlainButton } from "~/components/plain-button";
+import { PlainNativeSelect, PlainTextInput } from "~/components/plain-inputs";
 import { BulkForm, CaseTable } from "~/components/queue/case-table";
+import { QueueViewTabs, StatusTabs } from "~/components/queue/list-tabs";
 import { can } from "~/domain/auth/permissions";
 import {
   activeFilterCount,
@@ -23,7 +24,6 @@ import {
   countLabel,
   PAGE_SIZE,
   parseCaseListQuery,
-  QUEUE_VIEWS,
   SORTS,
   type CaseListQuery,
 } from "~/domain/cases/list-query";
@@ -36,7 +36,6 @@ import {
   FUNCTIONS,
   REPORTER_ROLES,
   SEGMENTS,
-  STATUSES,
 } from "~/domain/cases/taxonomy";
 import { TENURE_BANDS } from "~/domain/cases/tenure";
 import { listCasesCached } from "~/models/case-list-cache.server";
@@ -100,7 +99,7 @@ export default function CasesPage() {
         : caseListSearch(query, { page: target })) || "?";
 
   const filterSelect = (name: keyof CaseListQuery, label: string, data: { value: string; label: string }[]) => (
-    <NativeSelect
+    <PlainNativeSelect
       name={name}
       label={label}
       data={data}
@@ -123,39 +122,15 @@ export default function CasesPage() {
         ) : null}
       </Group>
 
-      {canWrite ? (
-        <nav aria-label="Queue">
-          <Group gap={6}>
-            {QUEUE_VIEWS.map((v) => (
-              <Button key={v.value} component={Link} to={caseListSearch(query, { view: query.view === v.value ? undefined : v.value, page: undefined }) || "/cases"} size="compact-sm" variant={query.view === v.value ? "filled" : "default"} aria-current={query.view === v.value ? "page" : undefined}>
-                {v.label}
-              </Button>
-            ))}
-          </Group>
-        </nav>
-      ) : null}
-
-      <nav aria-label="Status">
-        <Group gap={6}>
-          <StatusTab to={caseListSearch(query, { status: undefined, page: undefined })} active={!query.status} label="All" count={statusTotal} />
-          {STATUSES.map((s) => (
-            <StatusTab
-              key={s.value}
-              to={caseListSearch(query, { status: s.value, page: undefined })}
-              active={query.status === s.value}
-              label={s.label}
-              count={statusCounts[s.value] ?? 0}
-            />
-          ))}
-        </Group>
-      </nav>
+      {canWrite ? <QueueViewTabs query={query} /> : null}
+      <StatusTabs query={query} counts={statusCounts} total={statusTotal} />
 
       <Paper withBorder p="md" radius="lg">
         <Form ref={filterForm} method="get" role="search" aria-label="Filter cases">
           {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
           {query.view ? <input type="hidden" name="view" value={query.view} /> : null}
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 6 }} spacing="sm">
-            <TextInput
+            <PlainTextInput
               name="q"
               label="Search title and complaint"
               type="search"
@@ -173,14 +148,14 @@ export default function CasesPage() {
               { value: "none", label: "Unassigned" },
               ...owners.map((o) => ({ value: o.id, label: o.name })),
             ])}
-            <TextInput name="from" type="date" label="Raised from" defaultValue={query.from ?? ""} />
-            <TextInput name="to" type="date" label="Raised to" defaultValue={query.to ?? ""} />
+            <PlainTextInput name="from" type="date" label="Raised from" defaultValue={query.from ?? ""} />
+            <PlainTextInput name="to" type="date" label="Raised to" defaultValue={query.to ?? ""} />
             {filterSelect("triage", "Triage class", [{ value: "", label: "Any class" }, { value: "none", label: "Unclassified" }, ...TRIAGE_CLASSES.map((t) => ({ value: t.value, label: t.label }))])}
             {filterSelect("sort", "Sort by", SORTS.map((s) => ({ value: s.value, label: s.label })))}
             <Group align="flex-end" gap="xs">
-              <Button type="submit" variant="filled">
+              <PlainButton type="submit" variant="filled">
                 Apply
-              </Button>
+              </PlainButton>
               {activeFilterCount(query) > 0 ? (
                 <Button component={Link} to="/cases" variant="subtle">
                   Clear
@@ -237,20 +212,5 @@ export default function CasesPage() {
         </Group>
       ) : null}
     </Stack>
-  );
-}
-
-function StatusTab({ to, active, label, count }: { to: string; active: boolean; label: string; count: number }) {
-  return (
-    <Button
-      component={Link}
-      to={to || "/cases"}
-      size="compact-sm"
-      variant={active ? "filled" : "default"}
-      aria-current={active ? "page" : undefined}
-      rightSection={<Text span size="xs" fw={700}>{countLabel(count)}</Text>}
-    >
-      {label}
-    </Button>
   );
 }

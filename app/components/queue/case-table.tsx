@@ -1,6 +1,8 @@
-import { Badge, Button, Group, NativeSelect, Paper, VisuallyHidden, Alert } from "@mantine/core";
+import { Alert, Badge, Group, Paper, VisuallyHidden } from "@mantine/core";
 import { Form } from "@remix-run/react";
 import { ListLink } from "~/components/list-link";
+import { PlainButton } from "~/components/plain-button";
+import { PlainNativeSelect } from "~/components/plain-inputs";
 import { DARK_LABEL, formatDate, SeverityBadge, StatusBadge } from "~/components/labels";
 import { SlaBadge } from "~/components/queue/sla-badge";
 import { behaviourLabel, causeLabel, functionLabel, reporterRoleLabel, segmentLabel, STATUSES } from "~/domain/cases/taxonomy";
@@ -126,10 +128,10 @@ export function BulkForm({ owners, reply }: { owners: { id: string; name: string
     <Paper withBorder radius="lg" p="sm">
       <Form method="post" action="/cases?index" id="bulk" aria-label="Change the ticked cases">
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <NativeSelect name="ownerId" label="Assign ticked cases to" data={[{ value: "", label: "Nobody (unassign)" }, ...owners.map((o) => ({ value: o.id, label: o.name }))]} />
-          <Button type="submit" name="intent" value="bulk-assign" variant="default">Assign</Button>
-          <NativeSelect name="status" label="Move ticked cases to" data={STATUSES.map((s) => ({ value: s.value, label: s.label }))} />
-          <Button type="submit" name="intent" value="bulk-status" variant="default">Move</Button>
+          <PlainNativeSelect name="ownerId" label="Assign ticked cases to" data={[{ value: "", label: "Nobody (unassign)" }, ...owners.map((o) => ({ value: o.id, label: o.name }))]} />
+          <PlainButton type="submit" name="intent" value="bulk-assign">Assign</PlainButton>
+          <PlainNativeSelect name="status" label="Move ticked cases to" data={STATUSES.map((s) => ({ value: s.value, label: s.label }))} />
+          <PlainButton type="submit" name="intent" value="bulk-status">Move</PlainButton>
         </Group>
         {reply ? (
           <Alert mt="sm" color={reply.ok ? "teal" : "red"} role={reply.ok ? "status" : "alert"} variant="light">

@@ -1,0 +1,44 @@
+import { MantineProvider, NativeSelect, TextInput } from "@mantine/core";
+import { createElement as h, type ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { theme } from "~/theme";
+import { PlainNativeSelect, PlainTextInput } from "./plain-inputs";
+
+// Both rendered inside the app's provider, style tags cut off; React's ids differ by where
+// the hook sits in the tree, so each id is named by its order of appearance.
+function markup(element: ReactElement) {
+  const html = renderToStaticMarkup(h(MantineProvider, { theme }, element)).replace(/^(<style[^]*?<\/style>)+/, "");
+  const ids = new Map<string, string>();
+  return html.replace(/mantine-R[\w-]*?(?=-label"|")/g, (id) => ids.get(id) ?? (ids.set(id, `id${ids.size}`), `id${ids.size - 1}`));
+}
+
+const options = [
+  { value: "", label: "All segments" },
+  { value: "smb", label: "SMB" },
+  { value: "mid-market", label: "Mid-market & growth" },
+];
+
+describe("PlainNativeSelect", () => {
+  it("renders what Mantine's NativeSelect renders, with the chosen option selected", () => {
+    const props = { name: "segment", label: "Segment", data: options, defaultValue: "mid-market", onChange: () => undefined };
+    const plain = markup(h(PlainNativeSelect, props));
+    expect(plain).toBe(markup(h(NativeSelect, props)));
+    expect(plain).toContain('<option value="mid-market" selected="">Mid-market &amp; growth</option>');
+    expect(plain).toMatch(/<label [^>]*for="id0" id="id0-label">Segment<\/label>/);
+  });
+
+  it("keeps the attributes it is given (a select outside its form)", () => {
+    const props = { name: "status", label: "Move ticked cases to", data: options, form: "bulk" };
+    expect(markup(h(PlainNativeSelect, props))).toBe(markup(h(NativeSelect, props)));
+  });
+});
+
+describe("PlainTextInput", () => {
+  it.each([
+    { name: "q", label: "Search title and complaint", type: "search", defaultValue: "quota", placeholder: "e.g. territory" },
+    { name: "from", label: "Raised from", type: "date", defaultValue: "" },
+  ])("renders what Mantine's TextInput renders ($name)", (props) => {
+    expect(markup(h(PlainTextInput, props))).toBe(markup(h(TextInput, props)));
+  });
+});
