@@ -83,8 +83,10 @@ async function createOnce(data: Prisma.NotificationUncheckedCreateInput) {
   }
 }
 
-export function unreadCount(userId: string) {
-  return db.notification.count({ where: { userId, readAt: null } });
+/** The badge on every page: one statement of our own (through Prisma, ~0.6 ms of the server's thread compiling it). */
+export async function unreadCount(userId: string) {
+  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS n FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL`, userId);
+  return Number(row?.n ?? 0);
 }
 
 export function listInbox(userId: string, take = 100) {

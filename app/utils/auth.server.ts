@@ -56,11 +56,28 @@ async function unsavedSession(id: string) {
   return user ? { expiresAt: pending.expiresAt, user } : null;
 }
 
+type SessionRow = { expiresAt: string | number | bigint; id: string; email: string; name: string; role: string; active: number | bigint };
+
+/**
+ * The session and its user, read on every request: one statement of our own, with the columns
+ * named (never the password hash). Through Prisma it was ~0.9 ms of the server's thread, most
+ * of it compiling the query (issue 18).
+ */
+async function savedSession(id: string) {
+  const [row] = await db.$queryRawUnsafe<SessionRow[]>(
+    `SELECT s."expiresAt", u.id, u.email, u.name, u.role, u.active FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = ?`,
+    id,
+  );
+  if (!row) return null;
+  const { expiresAt, active, ...user } = row;
+  return { expiresAt: new Date(typeof expiresAt === "bigint" ? Number(expiresAt) : expiresAt), user: { ...user, active: Number(active) === 1 } };
+}
+
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   const session = await sessionStorage.getSession(request.headers.get("Cookie"));
   const sessionId = session.get("sessionId");
   if (!sessionId) return null;
-  const row = (await db.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, user: { select: USER } } })) ?? (await unsavedSession(sessionId));
+  const row = (await savedSession(sessionId)) ?? (await unsavedSession(sessionId));
   if (!row || row.expiresAt < new Date() || !row.user.active) return null;
   const { active: _active, ...user } = row.user;
   noteRequestUser(user.id);

@@ -150,6 +150,17 @@ describe("sign-in", () => {
     expect(page.location).toMatch(/^\/login/);
   });
 
+  it("ends a session at its expiry: a minute before it the page opens, after it the user signs in again", async () => {
+    const user = await makeUser("analyst");
+    const cookie = await cookieFor(user.id);
+    await db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    expect((await run(casesLoader, getRequest("/cases", cookie))).status).toBe(200);
+    await db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    const page = await run(casesLoader, getRequest("/cases", cookie));
+    expect(page.status).toBe(302);
+    expect(page.location).toMatch(/^\/login/);
+  });
+
   it("sends a signed-in user away from the sign-in page", async () => {
     const user = await makeUser("executive");
     const res = await run(loginLoader, getRequest("/login", await cookieFor(user.id)));
