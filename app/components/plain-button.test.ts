@@ -30,10 +30,16 @@ describe("PlainButton", () => {
     expect(html(h(PlainButton, { size, children: label }))).toBe(html(h(MantineButton, { variant: "default", size }, label)));
   });
 
-  it("renders Mantine's filled Button at its default size, in the theme's colour", () => {
-    const plain = html(h(PlainButton, { variant: "filled", type: "submit", children: "Apply" }));
-    expect(plain).toBe(html(h(MantineButton, { variant: "filled", type: "submit" }, "Apply")));
+  it.each([undefined, "xs"] as const)("renders Mantine's filled Button at size %s, in the theme's colour", (size) => {
+    const plain = html(h(PlainButton, { variant: "filled", size, type: "submit", children: "Apply" }));
+    expect(plain).toBe(html(h(MantineButton, { variant: "filled", size, type: "submit" }, "Apply")));
     expect(plain).toContain(`--button-bg:var(--mantine-color-${theme.primaryColor}-filled)`);
+  });
+
+  it("renders Mantine's Button given no variant (filled by its stylesheet) as the primary variant", () => {
+    const plain = html(h(PlainButton, { variant: "primary", size: "xs", type: "submit", children: "Save as a pattern" }));
+    expect(plain).toBe(html(h(MantineButton, { size: "xs", type: "submit" }, "Save as a pattern")));
+    expect(plain).not.toContain("data-variant");
   });
 
   it("keeps the attributes it is given, as a submit button naming its value", () => {

@@ -10,7 +10,9 @@ import { ListLink } from "./list-link";
 // each variant and size used.
 
 export type PlainButtonSize = "xs" | "compact-xs" | "compact-sm";
-export type PlainButtonVariant = "default" | "filled";
+// "primary" is Mantine's Button with no variant given: filled in the primary colour by its
+// stylesheet, so only the text colour is set on the element (and no data-variant).
+export type PlainButtonVariant = "default" | "filled" | "primary";
 
 const COLOURS: Record<PlainButtonVariant, Record<string, string>> = {
   default: {
@@ -25,6 +27,7 @@ const COLOURS: Record<PlainButtonVariant, Record<string, string>> = {
     "--button-color": "var(--mantine-color-white)",
     "--button-bd": "calc(0.0625rem * var(--mantine-scale)) solid transparent",
   },
+  primary: { "--button-color": "var(--mantine-color-white)" },
 };
 
 const sized = (size: PlainButtonSize) => ({
@@ -48,7 +51,7 @@ function look({ variant = "default", size, rightSection }: Look) {
   return {
     style: styleOf(variant, size),
     className: "mantine-focus-auto mantine-active m_77c9d27d mantine-Button-root m_87cf2631 mantine-UnstyledButton-root",
-    "data-variant": variant,
+    "data-variant": variant === "primary" ? undefined : variant,
     "data-size": size,
     "data-with-right-section": rightSection ? "true" : undefined,
   };

@@ -6,11 +6,14 @@ import { theme } from "~/theme";
 import { PlainNativeSelect, PlainTextInput } from "./plain-inputs";
 
 // Both rendered inside the app's provider, style tags cut off; React's ids differ by where
-// the hook sits in the tree, so each id is named by its order of appearance.
+// the hook sits in the tree, so each id is named by its order of appearance; and each tag's
+// attributes in name order (Mantine passes some, such as required, in an order of its own).
 function markup(element: ReactElement) {
   const html = renderToStaticMarkup(h(MantineProvider, { theme }, element)).replace(/^(<style[^]*?<\/style>)+/, "");
   const ids = new Map<string, string>();
-  return html.replace(/mantine-R[\w-]*?(?=-label"|")/g, (id) => ids.get(id) ?? (ids.set(id, `id${ids.size}`), `id${ids.size - 1}`));
+  return html
+    .replace(/mantine-R[\w-]*?(?=-label"|")/g, (id) => ids.get(id) ?? (ids.set(id, `id${ids.size}`), `id${ids.size - 1}`))
+    .replace(/<(\w+)((?:\s[\w-]+="[^"]*")*)(\s*\/?)>/g, (_m, tag: string, attrs: string, end: string) => `<${tag}${(attrs.match(/[\w-]+="[^"]*"/g) ?? []).sort().map((a) => ` ${a}`).join("")}${end}>`);
 }
 
 const options = [
@@ -24,8 +27,8 @@ describe("PlainNativeSelect", () => {
     const props = { name: "segment", label: "Segment", data: options, defaultValue: "mid-market", onChange: () => undefined };
     const plain = markup(h(PlainNativeSelect, props));
     expect(plain).toBe(markup(h(NativeSelect, props)));
-    expect(plain).toContain('<option value="mid-market" selected="">Mid-market &amp; growth</option>');
-    expect(plain).toMatch(/<label [^>]*for="id0" id="id0-label">Segment<\/label>/);
+    expect(plain).toContain('<option selected="" value="mid-market">Mid-market &amp; growth</option>');
+    expect(plain).toMatch(/<label [^>]*for="id0" id="id0-label"[^>]*>Segment<\/label>/);
   });
 
   it("keeps the attributes it is given (a select outside its form)", () => {
@@ -38,7 +41,12 @@ describe("PlainTextInput", () => {
   it.each([
     { name: "q", label: "Search title and complaint", type: "search", defaultValue: "quota", placeholder: "e.g. territory" },
     { name: "from", label: "Raised from", type: "date", defaultValue: "" },
-  ])("renders what Mantine's TextInput renders ($name)", (props) => {
-    expect(markup(h(PlainTextInput, props))).toBe(markup(h(TextInput, props)));
+    { name: "name", label: "Name", defaultValue: "Quota relief", size: "xs", style: { flex: 1 }, required: true, maxLength: 120 },
+    { name: "caseId", label: "Move a case into this theme (case number)", inputMode: "numeric", size: "xs", required: true },
+    { name: "name", label: "New pattern by hand", placeholder: "Name", size: "xs" },
+  ] as const)("renders what Mantine's TextInput renders ($name)", (props) => {
+    const plain = markup(h(PlainTextInput, props));
+    expect(plain).toBe(markup(h(TextInput, props)));
+    if ("required" in props) expect(plain).toContain('mantine-TextInput-required"> *</span></label>');
   });
 });

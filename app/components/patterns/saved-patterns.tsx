@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Paper, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Text, Title } from "@mantine/core";
+import { PlainTextInput } from "~/components/plain-inputs";
 import { Form, Link } from "@remix-run/react";
 import { axisLabel } from "~/domain/patterns/axes";
 import { PATTERN_STATUS_OPTIONS } from "~/domain/patterns/pattern-schema";
@@ -17,7 +18,7 @@ export function SavedPatterns({ patterns, canWrite }: { patterns: SavedPatternRo
             <Form method="post">
               <input type="hidden" name="source" value="manual" />
               <Group gap="xs" align="flex-end">
-                <TextInput name="name" label="New pattern by hand" placeholder="Name" size="xs" />
+                <PlainTextInput name="name" label="New pattern by hand" placeholder="Name" size="xs" />
                 <Button type="submit" size="xs" variant="default">Create</Button>
               </Group>
             </Form>

@@ -1,8 +1,10 @@
-import { Button, Group, TextInput } from "@mantine/core";
+import { Group } from "@mantine/core";
 import type { Verdict } from "~/domain/patterns/grouping";
 import { VerdictBadge } from "./verdict-badge";
 import { Form } from "@remix-run/react";
 import { ListLink } from "~/components/list-link";
+import { PlainButton } from "~/components/plain-button";
+import { PlainTextInput } from "~/components/plain-inputs";
 import type { ShownCount } from "~/domain/privacy/suppress";
 import { formatDate } from "../labels";
 import css from "../plain-table.module.css";
@@ -76,8 +78,8 @@ export function SuggestionCard({ s, canSave, range }: { s: SuggestionView; canSa
           {range?.from ? <input type="hidden" name="from" value={range.from} /> : null}
           {range?.to ? <input type="hidden" name="to" value={range.to} /> : null}
           <Group gap="xs" align="flex-end">
-            <TextInput name="name" label="Save as a pattern named" defaultValue={s.reason.slice(0, 120)} size="xs" style={{ flex: 1 }} />
-            <Button type="submit" size="xs">Save pattern</Button>
+            <PlainTextInput name="name" label="Save as a pattern named" defaultValue={s.reason.slice(0, 120)} size="xs" style={{ flex: 1 }} />
+            <PlainButton type="submit" size="xs" variant="primary">Save pattern</PlainButton>
           </Group>
         </Form>
       ) : null}

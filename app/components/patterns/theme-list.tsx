@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Form, Link } from "@remix-run/react";
 import { ListLink } from "~/components/list-link";
 import { PlainButton } from "~/components/plain-button";
+import { PlainTextInput } from "~/components/plain-inputs";
 import { causeLabel } from "~/domain/cases/taxonomy";
 import type { Verdict } from "~/domain/patterns/grouping";
 import type { ShownCount } from "~/domain/privacy/disclosure";
@@ -156,13 +157,13 @@ function ThemeEdits({ t, others }: { t: ThemeCardData; others: { id: string; nam
       <Stack gap="xs" mt="xs">
         <Form method="post">
           <Hidden fields={{ intent: "theme-save", themeId: t.id }} />
-          <Button type="submit" size="xs">Save as a pattern</Button>
+          <PlainButton type="submit" size="xs" variant="primary">Save as a pattern</PlainButton>
         </Form>
         <Form method="post">
           <Hidden fields={{ intent: "theme-rename", themeId: t.id }} />
           <Group gap="xs" align="flex-end">
-            <TextInput name="name" label="Name" defaultValue={t.name} size="xs" style={{ flex: 1 }} required maxLength={120} />
-            <Button type="submit" size="xs" variant="default">Rename</Button>
+            <PlainTextInput name="name" label="Name" defaultValue={t.name} size="xs" style={{ flex: 1 }} required maxLength={120} />
+            <PlainButton type="submit" size="xs">Rename</PlainButton>
           </Group>
         </Form>
         {others.length ? (
@@ -170,15 +171,15 @@ function ThemeEdits({ t, others }: { t: ThemeCardData; others: { id: string; nam
             <Hidden fields={{ intent: "theme-merge", themeId: t.id }} />
             <Group gap="xs" align="flex-end">
               <NativeSelect name="otherId" label="Merge in another theme" data={others.map((o) => ({ value: o.id, label: o.name }))} size="xs" style={{ flex: 1, minWidth: 0 }} />
-              <Button type="submit" size="xs" variant="default">Merge</Button>
+              <PlainButton type="submit" size="xs">Merge</PlainButton>
             </Group>
           </Form>
         ) : null}
         <Form method="post">
           <Hidden fields={{ intent: "theme-move", themeId: t.id }} />
           <Group gap="xs" align="flex-end">
-            <TextInput name="caseId" label="Move a case into this theme (case number)" inputMode="numeric" size="xs" style={{ flex: 1 }} required />
-            <Button type="submit" size="xs" variant="default">Move in</Button>
+            <PlainTextInput name="caseId" label="Move a case into this theme (case number)" inputMode="numeric" size="xs" style={{ flex: 1 }} required />
+            <PlainButton type="submit" size="xs">Move in</PlainButton>
           </Group>
         </Form>
         <Group gap={4}>
@@ -199,8 +200,8 @@ function ThemeEdits({ t, others }: { t: ThemeCardData; others: { id: string; nam
               ))}
             </Group>
             <Group gap="xs" align="flex-end" mt={4}>
-              <TextInput name="name" label="New theme's name" size="xs" style={{ flex: 1 }} required maxLength={120} />
-              <Button type="submit" size="xs" variant="default">Split</Button>
+              <PlainTextInput name="name" label="New theme's name" size="xs" style={{ flex: 1 }} required maxLength={120} />
+              <PlainButton type="submit" size="xs">Split</PlainButton>
             </Group>
           </Form>
         ) : null}
