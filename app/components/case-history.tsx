@@ -1,4 +1,5 @@
-import { Text, Timeline } from "@mantine/core";
+import { Timeline } from "@mantine/core";
+import { PlainText } from "~/components/plain-text";
 import { FIELD_LABELS, type TrackedField } from "~/domain/cases/case-history";
 import {
   behaviourLabel,
@@ -69,20 +70,20 @@ function describe(e: Event) {
 }
 
 export function CaseHistory({ events }: { events: Event[] }) {
-  if (events.length === 0) return <Text c="dimmed">No changes yet.</Text>;
+  if (events.length === 0) return <PlainText c="dimmed">No changes yet.</PlainText>;
   return (
     <Timeline bulletSize={14} lineWidth={2} active={events.length}>
       {events.map((e) => (
         <Timeline.Item key={e.id}>
-          <Text size="sm">
-            <Text span fw={600}>
+          <PlainText size="sm">
+            <PlainText span fw={600}>
               {e.actor.name}
-            </Text>{" "}
+            </PlainText>{" "}
             {describe(e)}
-          </Text>
-          <Text size="xs" c="dark.3">
+          </PlainText>
+          <PlainText size="xs" c="dark.3">
             <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
-          </Text>
+          </PlainText>
         </Timeline.Item>
       ))}
     </Timeline>

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, Stack, Title } from "@mantine/core";
+import { PlainText } from "~/components/plain-text";
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
 
@@ -12,9 +13,9 @@ export function RecurrenceAlert({ recurrences }: { recurrences: { pattern: { id:
   return (
     <Alert color="red" variant="light" title="Recurring after the fix" styles={ALERT_INK}>
       {recurrences.map((r) => (
-        <Text key={r.pattern.id} size="sm" c="dark.8">
+        <PlainText key={r.pattern.id} size="sm" c="dark.8">
           This case repeats the pattern <Anchor component={Link} to={`/patterns/${r.pattern.id}`} c="dark.9">{r.pattern.name}</Anchor>, which is {r.pattern.status}.
-        </Text>
+        </PlainText>
       ))}
     </Alert>
   );
@@ -34,13 +35,13 @@ export function CaseLinks({ caseId, duplicateOf, duplicates, similar: given, can
       <Title order={2} size="h4" mb="sm" id="links">Linked and alike cases</Title>
       <Stack gap={6}>
         {canEdit && given == null && !fetcher.data ? (
-          <Text size="sm">
+          <PlainText size="sm">
             <Anchor component={Link} to={`?alike=1#links`} preventScrollReset>Find cases that read alike</Anchor>
-          </Text>
+          </PlainText>
         ) : null}
         {duplicateOf ? (
           <Group gap="xs">
-            <Text size="sm">Duplicate of <Anchor component={Link} to={`/cases/${duplicateOf.id}`}>#{duplicateOf.id} {duplicateOf.title}</Anchor></Text>
+            <PlainText size="sm">Duplicate of <Anchor component={Link} to={`/cases/${duplicateOf.id}`}>#{duplicateOf.id} {duplicateOf.title}</Anchor></PlainText>
             {canEdit ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="link-duplicate" />
@@ -51,13 +52,13 @@ export function CaseLinks({ caseId, duplicateOf, duplicates, similar: given, can
           </Group>
         ) : null}
         {duplicates.map((d) => (
-          <Text key={d.id} size="sm">Repeated by <Anchor component={Link} to={`/cases/${d.id}`}>#{d.id} {d.title}</Anchor></Text>
+          <PlainText key={d.id} size="sm">Repeated by <Anchor component={Link} to={`/cases/${d.id}`}>#{d.id} {d.title}</Anchor></PlainText>
         ))}
         {similar
           .filter((s) => s.id !== duplicateOf?.id && !duplicates.some((d) => d.id === s.id))
           .map((s) => (
             <Group key={s.id} gap="xs">
-              <Text size="sm">Reads like <Anchor component={Link} to={`/cases/${s.id}`}>#{s.id} {s.title}</Anchor></Text>
+              <PlainText size="sm">Reads like <Anchor component={Link} to={`/cases/${s.id}`}>#{s.id} {s.title}</Anchor></PlainText>
               {canEdit && !duplicateOf ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="link-duplicate" />

@@ -1,6 +1,7 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Title } from "@mantine/core";
+import { PlainText } from "~/components/plain-text";
 import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { GrowingTextarea } from "~/components/growing-textarea";
 import { roleLabel } from "~/domain/auth/permissions";
@@ -50,7 +51,7 @@ function NoteForm({ note, lastResult }: { note?: Note; lastResult: SubmissionRes
         </>
       ) : null}
       <Stack gap="xs">
-        {form.errors?.length ? <Text c="red.9" size="sm" role="alert">{form.errors.join(" ")}</Text> : null}
+        {form.errors?.length ? <PlainText c="red.9" size="sm" role="alert">{form.errors.join(" ")}</PlainText> : null}
         <NativeSelect {...inputProps(getSelectProps(fields.kind))} label="Kind of note" data={NOTE_KINDS.map((k) => ({ value: k.value, label: k.label }))} error={fields.kind.errors?.[0]} />
         <GrowingTextarea {...inputProps(getTextareaProps(fields.body))} label={note ? "Your note" : "Add context, evidence or a counterpoint"} minRows={3} error={fields.body.errors?.[0]} />
         <Group>
@@ -72,11 +73,11 @@ export function CaseNotes({ notes, steps, viewerId, canUseAsEvidence, reply }: P
   return (
     <Paper withBorder p="lg" radius="lg" id="notes">
       <Title order={2} size="h4">Context from the field</Title>
-      <Text size="sm" c="dimmed" mb="md">
+      <PlainText size="sm" c="dimmed" mb="md">
         Notes from sales leaders and the comp team. They are not verified evidence until the comp team links one to a step of the Five Whys.
-      </Text>
+      </PlainText>
       <Stack gap="md">
-        {notes.length === 0 ? <Text size="sm" c="dimmed">No notes yet.</Text> : null}
+        {notes.length === 0 ? <PlainText size="sm" c="dimmed">No notes yet.</PlainText> : null}
         {notes.map((note) =>
           editing === note.id && note.author.id === viewerId ? (
             <NoteForm key={note.id} note={note} lastResult={resultFor("edit-note")} />
@@ -84,11 +85,11 @@ export function CaseNotes({ notes, steps, viewerId, canUseAsEvidence, reply }: P
             <div key={note.id} id={`note-${note.id}`}>
               <Group gap={6} mb={4}>
                 <Badge variant="light" color={KIND_COLOURS[note.kind] ?? "gray"} styles={DARK_LABEL}>{noteKindLabel(note.kind)}</Badge>
-                <Text size="sm" fw={600}>{note.author.name}</Text>
-                <Text size="xs" c="dark.4">{roleLabel(note.author.role)} · {formatDateTime(note.createdAt)}</Text>
+                <PlainText size="sm" fw={600}>{note.author.name}</PlainText>
+                <PlainText size="xs" c="dark.4">{roleLabel(note.author.role)} · {formatDateTime(note.createdAt)}</PlainText>
                 {note.usedByStep ? <Badge variant="outline" color="teal" styles={DARK_LABEL}>Evidence for why {note.usedByStep.position}</Badge> : null}
               </Group>
-              <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{note.body}</Text>
+              <PlainText size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{note.body}</PlainText>
               <Group gap="xs" mt={4}>
                 {note.author.id === viewerId ? (
                   <Anchor component={Link} to={`?note=${note.id}#note-${note.id}`} size="sm" preventScrollReset>Edit</Anchor>

@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Title } from "@mantine/core";
+import { PlainText } from "~/components/plain-text";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DARK_LABEL, formatDate, formatMoney } from "~/components/labels";
@@ -8,10 +9,10 @@ import { tenureBandLabel } from "~/domain/cases/tenure";
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="xs" tt="uppercase" fw={700} c="dark.3">
+      <PlainText size="xs" tt="uppercase" fw={700} c="dark.3">
         {label}
-      </Text>
-      <Text size="sm">{children || "—"}</Text>
+      </PlainText>
+      <PlainText size="sm">{children || "—"}</PlainText>
     </div>
   );
 }
@@ -64,9 +65,9 @@ export function ReporterFacts({ caseFile: c }: ReporterProps) {
           <Fact label="Name">{c.reporterName || "Not recorded"}</Fact>
           {c.confidential ? (
             <Alert color="orange" variant="light" p="xs">
-              <Text size="sm" c="dark.8">
+              <PlainText size="sm" c="dark.8">
                 Confidential: never share this name outside the comp team.
-              </Text>
+              </PlainText>
             </Alert>
           ) : null}
         </Stack>

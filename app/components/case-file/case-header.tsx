@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Title } from "@mantine/core";
+import { PlainText } from "~/components/plain-text";
 import { Link } from "@remix-run/react";
 import { DARK_LABEL, formatDate, SeverityBadge, StatusBadge } from "~/components/labels";
 import { SlaBadge } from "~/components/queue/sla-badge";
@@ -27,9 +28,9 @@ export function CaseHeader({ caseFile: c, sla, canEdit }: Props) {
     <Group justify="space-between" align="flex-start">
       <div>
         <Group gap="xs">
-          <Text c="dimmed" fw={600}>
+          <PlainText c="dimmed" fw={600}>
             Case #{c.id}
-          </Text>
+          </PlainText>
           <StatusBadge status={c.status} />
           <SeverityBadge severity={c.severity} />
           <Badge variant="light" color={c.triageClass === "plan_design" ? "grape" : "gray"} styles={DARK_LABEL} data-testid="triage-class">{triageLabel(c.triageClass)}</Badge>
@@ -39,9 +40,9 @@ export function CaseHeader({ caseFile: c, sla, canEdit }: Props) {
         <Title order={1} size="h2" mt={4}>
           {c.title}
         </Title>
-        <Text c="dimmed" size="sm">
+        <PlainText c="dimmed" size="sm">
           Raised {formatDate(c.raisedOn)} via {channelLabel(c.channel)} · logged by {c.createdBy.name}
-        </Text>
+        </PlainText>
       </div>
       {canEdit ? (
         <Group gap="xs">

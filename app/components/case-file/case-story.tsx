@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Paper, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Title } from "@mantine/core";
+import { PlainText } from "~/components/plain-text";
 import { Link } from "@remix-run/react";
 import { ChainSummary } from "~/components/whys/chain-summary";
 import { behaviourLabel, causeLabel } from "~/domain/cases/taxonomy";
@@ -11,21 +12,21 @@ type ComplaintProps = {
 export function CaseComplaint({ caseFile: c }: ComplaintProps) {
   return (
     <Paper withBorder p="lg" radius="lg">
-      <Text size="xs" tt="uppercase" fw={700} c="dark.3" mb={6}>
+      <PlainText size="xs" tt="uppercase" fw={700} c="dark.3" mb={6}>
         Behaviour of concern
-      </Text>
+      </PlainText>
       <Title order={2} size="h3">
         {behaviourLabel(c.behaviour)}
       </Title>
-      {c.behaviourDetail ? <Text mt={4}>{c.behaviourDetail}</Text> : null}
-      <Text size="xs" tt="uppercase" fw={700} c="dark.3" mt="lg" mb={6}>
+      {c.behaviourDetail ? <PlainText mt={4}>{c.behaviourDetail}</PlainText> : null}
+      <PlainText size="xs" tt="uppercase" fw={700} c="dark.3" mt="lg" mb={6}>
         In their words
-      </Text>
+      </PlainText>
       <blockquote className="complaint-quote" style={{ margin: 0 }}>
         {c.complaint}
       </blockquote>
       {c.resolutionNote ? (
-        <Text mt="md" size="sm" data-testid="resolution-note"><strong>Resolved at triage:</strong> {c.resolutionNote}</Text>
+        <PlainText mt="md" size="sm" data-testid="resolution-note"><strong>Resolved at triage:</strong> {c.resolutionNote}</PlainText>
       ) : null}
     </Paper>
   );
@@ -49,12 +50,12 @@ export function CaseCause({ caseFile: c, steps, canEdit }: CauseProps) {
           <Title order={2} size="h4" mb="md">
             Suspected upstream cause
           </Title>
-          <Text fw={600}>{c.suspectedCause ? causeLabel(c.suspectedCause) : "Not known yet"}</Text>
-          {c.causeDetail ? <Text size="sm">{c.causeDetail}</Text> : null}
+          <PlainText fw={600}>{c.suspectedCause ? causeLabel(c.suspectedCause) : "Not known yet"}</PlainText>
+          {c.causeDetail ? <PlainText size="sm">{c.causeDetail}</PlainText> : null}
           {c.rootCause ? (
-            <Text size="sm" mt="sm">
+            <PlainText size="sm" mt="sm">
               <strong>Diagnosed root cause:</strong> {causeLabel(c.rootCause)} — {c.rootCauseStatement}
-            </Text>
+            </PlainText>
           ) : null}
         </div>
         {canEdit ? (
