@@ -1,8 +1,8 @@
-import { Button, MantineProvider, Text, type ButtonProps, type TextProps } from "@mantine/core";
-import { createElement as h, type ComponentType, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { Button, Text, type ButtonProps, type TextProps } from "@mantine/core";
+import { createElement as h, type ComponentType } from "react";
 import { describe, expect, it } from "vitest";
 import { theme } from "~/theme";
+import { inProvider, sortAttributes } from "./mantine-markup.test-support";
 import { PlainButton, PlainCount, PlainLinkButton, type PlainButtonSize, type PlainButtonVariant } from "./plain-button";
 
 // Mantine's Button as a plain component (its polymorphic type does not fit createElement).
@@ -10,15 +10,8 @@ type Extra = { type?: "submit"; name?: string; value?: string; "aria-label"?: st
 const MantineButton: ComponentType<ButtonProps & Extra> = Button<"button">;
 const MantineLinkButton: ComponentType<ButtonProps & Extra & { component: "a"; href: string }> = (props) => h(Button<"a">, props);
 
-// Rendered inside the app's provider, style tags cut off.
-const html = (element: ReactElement) => renderToStaticMarkup(h(MantineProvider, { theme }, element)).replace(/^(<style[^]*?<\/style>)+/, "");
-// Each tag's attributes in name order (React writes them in the order given), and without the
-// attribute that marks a ListLink.
-const sortedAttributes = (markup: string) =>
-  markup.replace(/<(\w+)((?:\s[\w-]+="[^"]*")*)(\s*\/?)>/g, (_m, tag: string, attrs: string, end: string) => {
-    const list = (attrs.match(/[\w-]+="[^"]*"/g) ?? []).filter((a) => !a.startsWith("data-list-link=")).sort();
-    return `<${tag}${list.map((a) => ` ${a}`).join("")}${end}>`;
-  });
+const html = inProvider;
+const sortedAttributes = (markup: string) => sortAttributes(markup, "data-list-link");
 
 const label = "Re-file #12 as territory";
 const MantineText: ComponentType<TextProps & { span: true; children: string }> = (props) => h(Text<"span">, { component: "span", ...props });

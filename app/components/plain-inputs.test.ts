@@ -1,19 +1,16 @@
-import { MantineProvider, NativeSelect, TextInput } from "@mantine/core";
+import { NativeSelect, TextInput } from "@mantine/core";
 import { createElement as h, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { theme } from "~/theme";
+import { inProvider, sortAttributes } from "./mantine-markup.test-support";
 import { PlainNativeSelect, PlainTextInput } from "./plain-inputs";
 
-// Both rendered inside the app's provider, style tags cut off; React's ids differ by where
-// the hook sits in the tree, so each id is named by its order of appearance; and each tag's
-// attributes in name order (Mantine passes some, such as required, in an order of its own).
+// React's ids differ by where the hook sits in the tree, so each id is named by its order of
+// appearance; attributes are compared in name order (Mantine passes some, such as required, in
+// an order of its own).
 function markup(element: ReactElement) {
-  const html = renderToStaticMarkup(h(MantineProvider, { theme }, element)).replace(/^(<style[^]*?<\/style>)+/, "");
   const ids = new Map<string, string>();
-  return html
-    .replace(/mantine-R[\w-]*?(?=-label"|")/g, (id) => ids.get(id) ?? (ids.set(id, `id${ids.size}`), `id${ids.size - 1}`))
-    .replace(/<(\w+)((?:\s[\w-]+="[^"]*")*)(\s*\/?)>/g, (_m, tag: string, attrs: string, end: string) => `<${tag}${(attrs.match(/[\w-]+="[^"]*"/g) ?? []).sort().map((a) => ` ${a}`).join("")}${end}>`);
+  const html = inProvider(element).replace(/mantine-R[\w-]*?(?=-label"|")/g, (id) => ids.get(id) ?? (ids.set(id, `id${ids.size}`), `id${ids.size - 1}`));
+  return sortAttributes(html);
 }
 
 const options = [

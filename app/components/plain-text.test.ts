@@ -1,13 +1,12 @@
-import { MantineProvider, Text, type TextProps } from "@mantine/core";
-import { createElement as h, type ComponentType, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { Text, type TextProps } from "@mantine/core";
+import { createElement as h, type ComponentType } from "react";
 import { describe, expect, it } from "vitest";
-import { theme } from "~/theme";
+import { inProvider } from "./mantine-markup.test-support";
 import { PlainText } from "./plain-text";
 
 type Extra = { span?: boolean; style?: Record<string, string>; role?: string; "data-testid"?: string; children: string };
 const MantineText: ComponentType<TextProps & Extra> = (props) => h(Text<"p">, { component: props.span ? "span" : "p", ...props });
-const html = (element: ReactElement) => renderToStaticMarkup(h(MantineProvider, { theme }, element)).replace(/^(<style[^]*?<\/style>)+/, "");
+const html = inProvider;
 
 // Every combination the case file, its history and its notes use.
 const USED: (Omit<Parameters<typeof PlainText>[0], "children"> & Omit<Extra, "children">)[] = [
