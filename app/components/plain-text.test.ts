@@ -15,6 +15,7 @@ const USED: (Omit<Parameters<typeof PlainText>[0], "children"> & Omit<Extra, "ch
   { size: "xs", tt: "uppercase", fw: 700, c: "dark.3", mt: "lg", mb: 6 },
   { size: "sm" },
   { size: "sm", c: "dark.8" },
+  { size: "sm", c: "dimmed" },
   { size: "sm", c: "dimmed", mb: "md" },
   { size: "sm", mt: "sm" },
   { size: "sm", mt: "md", "data-testid": "resolution-note" },
