@@ -3,7 +3,8 @@ import { createElement as h, type ComponentType } from "react";
 import { describe, expect, it } from "vitest";
 import { theme } from "~/theme";
 import { inProvider, sortAttributes } from "./mantine-markup.test-support";
-import { PlainButton, PlainCount, PlainLinkButton, type PlainButtonSize, type PlainButtonVariant } from "./plain-button";
+import { PlainButton, PlainLinkButton, type PlainButtonSize, type PlainButtonVariant } from "./plain-button";
+import { PlainText } from "./plain-text";
 
 // Mantine's Button as a plain component (its polymorphic type does not fit createElement).
 type Extra = { type?: "submit"; name?: string; value?: string; "aria-label"?: string; "aria-current"?: "page" };
@@ -16,7 +17,7 @@ const sortedAttributes = (markup: string) => sortAttributes(markup, "data-list-l
 const label = "Re-file #12 as territory";
 const MantineText: ComponentType<TextProps & { span: true; children: string }> = (props) => h(Text<"span">, { component: "span", ...props });
 const count = () => h(MantineText, { span: true, size: "xs", fw: 700, children: "1,204" });
-const plainCount = () => h(PlainCount, { children: "1,204" });
+const plainCount = () => h(PlainText, { span: true, size: "xs", fw: 700, children: "1,204" });
 
 describe("PlainButton", () => {
   it.each(["xs", "compact-xs"] as const)("renders what Mantine's default Button renders at size %s", (size) => {

@@ -47,7 +47,7 @@ function styleOf(variant: PlainButtonVariant, size: PlainButtonSize | undefined)
 
 type Look = { variant?: PlainButtonVariant; size?: PlainButtonSize; rightSection?: ReactNode; children: ReactNode };
 
-function look({ variant = "default", size, rightSection }: Look) {
+function look({ variant = "default", size, rightSection }: Omit<Look, "children">) {
   return {
     style: styleOf(variant, size),
     className: "mantine-focus-auto mantine-active m_77c9d27d mantine-Button-root m_87cf2631 mantine-UnstyledButton-root",
@@ -74,7 +74,7 @@ type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "style" | "clas
 
 export function PlainButton({ variant, size, rightSection, children, ...rest }: ButtonProps) {
   return (
-    <button {...look({ variant, size, rightSection, children })} type="button" {...rest}>
+    <button {...look({ variant, size, rightSection })} type="button" {...rest}>
       <Inner rightSection={rightSection}>{children}</Inner>
     </button>
   );
@@ -85,19 +85,8 @@ type LinkProps = Omit<Parameters<typeof ListLink>[0], "style" | "className" | "c
 /** A link that looks like Mantine's Button (as `<Button component={Link}>` rendered it). */
 export function PlainLinkButton({ variant, size, rightSection, children, ...rest }: LinkProps) {
   return (
-    <ListLink {...look({ variant, size, rightSection, children })} {...rest}>
+    <ListLink {...look({ variant, size, rightSection })} {...rest}>
       <Inner rightSection={rightSection}>{children}</Inner>
     </ListLink>
-  );
-}
-
-const COUNT_STYLE = { "--text-fz": "var(--mantine-font-size-xs)", "--text-lh": "var(--mantine-line-height-xs)", fontWeight: 700 } as CSSProperties;
-
-/** Mantine's `<Text span size="xs" fw={700}>`: a count beside a button's label. */
-export function PlainCount({ children }: { children: ReactNode }) {
-  return (
-    <span style={COUNT_STYLE} className="mantine-focus-auto m_b6d8b162 mantine-Text-root" data-size="xs">
-      {children}
-    </span>
   );
 }

@@ -24,6 +24,7 @@ const USED: (Omit<Parameters<typeof PlainText>[0], "children"> & Omit<Extra, "ch
   { size: "xs", c: "dark.3" },
   { size: "xs", c: "dark.4" },
   { span: true, fw: 600 },
+  { span: true, size: "xs", fw: 700 },
   { c: "dimmed" },
   { c: "dimmed", fw: 600 },
   { fw: 600 },

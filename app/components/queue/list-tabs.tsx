@@ -1,5 +1,6 @@
 import { Group } from "@mantine/core";
-import { PlainCount, PlainLinkButton } from "~/components/plain-button";
+import { PlainLinkButton } from "~/components/plain-button";
+import { PlainText } from "~/components/plain-text";
 import { caseListSearch, countLabel, QUEUE_VIEWS, type CaseListQuery } from "~/domain/cases/list-query";
 import { STATUSES } from "~/domain/cases/taxonomy";
 
@@ -41,7 +42,7 @@ export function StatusTabs({ query, counts, total }: { query: CaseListQuery; cou
 
 function StatusTab({ to, active, label, count }: { to: `/${string}`; active: boolean; label: string; count: number }) {
   return (
-    <PlainLinkButton to={to} size="compact-sm" variant={active ? "filled" : "default"} aria-current={active ? "page" : undefined} rightSection={<PlainCount>{countLabel(count)}</PlainCount>}>
+    <PlainLinkButton to={to} size="compact-sm" variant={active ? "filled" : "default"} aria-current={active ? "page" : undefined} rightSection={<PlainText span size="xs" fw={700}>{countLabel(count)}</PlainText>}>
       {label}
     </PlainLinkButton>
   );
