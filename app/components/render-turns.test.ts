@@ -4,7 +4,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { LaterTurn, RenderTurns, RenderTurnsProvider } from "./render-turns";
 
-/** The whole page as entry.server sends it: rendered to the end (onAllReady), then written. */
+/** The whole page as streamPage (utils/stream-page.server.ts) sends it: rendered to the end (onAllReady), then written. */
 function renderAll(tree: ReactNode) {
   return new Promise<string>((resolve, reject) => {
     const { pipe } = renderToPipeableStream(h(RenderTurnsProvider, { value: new RenderTurns() }, tree), {

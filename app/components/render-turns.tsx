@@ -3,7 +3,7 @@ import { createContext, Suspense, useContext, useId, type ReactNode } from "reac
 // React renders a page on the server in one turn of the event loop: at 100,000 cases the pattern
 // page's ~50 ms (more under load) held every other request (decision 030). A section wrapped in
 // <LaterTurn> is rendered in a turn of its own, one section a turn, so requests waiting in
-// between get theirs. The page still leaves complete (entry.server waits for every section), so
+// between get theirs. The page still leaves complete (streamPage waits for every section), so
 // it reads the same without JavaScript; the browser hydrates the sections as usual.
 
 /** One page render's sections waiting for their turn (server only; made per request). */
