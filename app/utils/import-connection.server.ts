@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { databaseFile } from "./env.server";
 import { shortWrite, sleep } from "./import-stage";
@@ -46,11 +47,14 @@ export type PublishStep = {
 export class PublishRefused extends Error {}
 
 // Plain JavaScript so the worker needs no build step; it runs SQL only, everything else was
-// worked out while staging.
+// worked out while staging. An eval'd worker resolves modules from the working directory, not
+// from this file: better-sqlite3 is resolved here and handed over by path, so a server started
+// from another directory still imports.
+const BETTER_SQLITE3 = createRequire(import.meta.url).resolve("better-sqlite3");
 const PUBLISH_WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
-const Database = require("better-sqlite3");
-const { file, steps, params } = workerData;
+const { file, steps, params, betterSqlite3 } = workerData;
+const Database = require(betterSqlite3);
 const db = new Database(file, { timeout: 60000 });
 const values = { ...params };
 const bind = (sql) => Object.fromEntries(Object.entries(values).filter(([k]) => new RegExp("@" + k + "\\\\b").test(sql)));
@@ -88,7 +92,7 @@ export type PublishResult = { values: Record<string, unknown>; waitedMs: number;
  */
 export function publishInWorker(steps: PublishStep[], params: Record<string, unknown>): Promise<PublishResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(PUBLISH_WORKER, { eval: true, workerData: { file: databaseFile(), steps, params } });
+    const worker = new Worker(PUBLISH_WORKER, { eval: true, workerData: { file: databaseFile(), steps, params, betterSqlite3: BETTER_SQLITE3 } });
     let settled = false;
     worker.once("message", (m: { ok: true } & PublishResult | { ok: false; message: string; refused: boolean }) => {
       settled = true;
