@@ -39,7 +39,9 @@ export const WORKER_HEAP_MB: Record<string, { old: number; young: number }> = {
   // 3,000 cases grouped: fails at 16, fine at 32.
   grouping: { old: 64, young: 8 },
   "read-sql": { old: 48, young: 8 },
-  // A 100,000-row file read, checked and staged: ~90 MB at its peak (decision 023).
+  // A 100,000-row file read and checked a row at a time (decision 049): the check passes at 64
+  // and fails at 48 (it failed at 96 when every row was held); an import keeps the text and the
+  // valid rows it stages (~60 MB). The margin is for the largest file taken (45 MB of text).
   "case-import": { old: 128, young: 8 },
   "brief-draft": { old: 64, young: 8 },
   // What executives may read of attainment: 20,000 rows take ~12 s at 48 MB, ~36 s at 24 (GC).

@@ -6,9 +6,8 @@
 import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { checkCaseTable, importRefusal, readCaseTable, startingMapping, type CaseCheck, type ValueChoices } from "../domain/data-io/case-file";
-import type { CaseMapping } from "../domain/data-io/case-import";
-import { isReadError } from "../domain/data-io/import-common";
+import { checkCaseText, importRefusal, startingMapping, type CaseCheck, type ValueChoices } from "../domain/data-io/case-file";
+import type { CaseMapping, ValidCaseRow } from "../domain/data-io/case-import";
 import { sleep, stageCaseRows, type Staged } from "../utils/import-stage";
 
 /** `upload`: the uploaded file's path (written to disk as it arrived, decision 026). */
@@ -36,24 +35,30 @@ const job = workerData as CaseFileCheckJob | CaseFileImportJob;
 const post = (m: CaseFileMessage) => parentPort!.postMessage(m);
 
 async function run() {
-  // Read here, on this thread's capped heap: the server's thread never holds the file.
-  const table = readCaseTable(readFileSync(job.upload), job.name);
-  if (isReadError(table)) return post({ kind: "unreadable", error: table.error });
-  const mapping = job.task === "check" ? (job.mapping ?? startingMapping(table.headers, job.lastMapping)) : job.mapping;
-  const { check, validation } = checkCaseTable(table, mapping, job.choices);
+  // Read here, on this thread's capped heap: the server's thread never holds the file. Decoded
+  // at once, so the bytes can go; then read and checked a row at a time (decision 049): only the
+  // valid rows an import stages are kept.
+  const text = new TextDecoder("utf-8").decode(readFileSync(job.upload));
+  const valid: ValidCaseRow[] = [];
+  const read = checkCaseText(text, job.name, {
+    mapping: (headers) => (job.task === "check" ? (job.mapping ?? startingMapping(headers, job.lastMapping)) : job.mapping),
+    choices: job.choices,
+    onValid: job.task === "import" ? (row) => valid.push(row) : undefined,
+  });
+  if ("error" in read) return post({ kind: "unreadable", error: read.error });
+  const { check } = read;
   if (job.task === "check") return post({ kind: "checked", check });
   const refusal = importRefusal(check, job.validOnly);
-  if (refusal || !validation) return post({ kind: "refused", check, error: check.mappingProblem ? null : refusal });
+  if (refusal) return post({ kind: "refused", check, error: check.mappingProblem ? null : refusal });
   post({ kind: "checked", check });
-  table.rows.length = 0; // the valid rows carry what is staged: the text table can go
   // No busy timeout: a held lock is waited for with an asynchronous pause (shortWrite).
   const sqlite = new Database(job.file, { timeout: 0 });
   try {
     sqlite.pragma("foreign_keys = ON");
-    const staged = await stageCaseRows(sqlite, validation.valid, {
+    const staged = await stageCaseRows(sqlite, valid, {
       batchId: job.batchId,
       today: new Date(job.today),
-      mappedFields: new Set(Object.values(mapping).filter((v): v is NonNullable<typeof v> => Boolean(v))),
+      mappedFields: new Set(Object.values(job.mapping).filter((v): v is NonNullable<typeof v> => Boolean(v))),
       onChunk: async (done, lockedMs) => {
         post({ kind: "progress", done });
         // Free the lock as long as the chunk held it: a write waiting on the server's thread

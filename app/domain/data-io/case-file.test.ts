@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkCaseTable, ERRORS_SHOWN, importRefusal, readCaseTable, startingMapping } from "./case-file";
+import { checkCaseTable, checkCaseText, ERRORS_SHOWN, importRefusal, readCaseTable, startingMapping } from "./case-file";
+import type { ValidCaseRow } from "./case-import";
 import { isReadError, type ParsedTable } from "./import-common";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -61,6 +62,42 @@ describe("checkCaseTable", () => {
     const chosen = checkCaseTable(t, mapping, { values: { channel: { carrierpigeon: "other" } }, remembered: {} });
     expect(chosen.check.unknownValues[0].values[0].likely).toBe("other");
     expect(chosen.check.validCount).toBe(1);
+  });
+});
+
+describe("checkCaseText: read and checked a row at a time", () => {
+  const files: [string, string][] = [
+    ["cases.csv", "External ID,Complaint,Behaviour,Channel\nA-1,No leads in my patch,Pipeline generation,carrier pigeon\n\nA-2,,discounting,email\nA-1,Again,discounting,fax\n"],
+    ["cases.json", '[{"externalId": "J-1", "complaint": "No leads", "behaviour": "discounting"}, {"complaint": "", "behaviour": "other"}]'],
+    ["cases.csv", ["Complaint,Behaviour", ...Array.from({ length: ERRORS_SHOWN + 5 }, (_, i) => (i % 3 ? ",discounting" : `Quota ${i},other`))].join("\n")],
+  ];
+
+  it("gives the same preview and the same valid rows as the whole table checked at once", () => {
+    for (const [name, text] of files) {
+      const t = table(text, name);
+      const mapping = startingMapping(t.headers, null);
+      const whole = checkCaseTable(t, mapping, none);
+      const valid: ValidCaseRow[] = [];
+      const read = checkCaseText(text, name, { mapping: () => mapping, choices: none, onValid: (row) => valid.push(row) });
+      expect("check" in read && read.check, name).toEqual(whole.check);
+      expect(valid, name).toEqual(whole.validation?.valid);
+    }
+  });
+
+  it("chooses the mapping from the file's own headings", () => {
+    const read = checkCaseText(files[0][1], "cases.csv", { mapping: (headers) => startingMapping(headers, null), choices: none });
+    expect("check" in read && read.check).toMatchObject({
+      headers: ["External ID", "Complaint", "Behaviour", "Channel"],
+      mapping: { "External ID": "externalId", Complaint: "complaint", Behaviour: "behaviour", Channel: "channel" },
+      rowCount: 4,
+    });
+  });
+
+  it("says why a file cannot be read, as reading the table does", () => {
+    expect(checkCaseText("Complaint;Behaviour\nNo leads;discounting\n", "cases.csv", { mapping: () => ({}), choices: none })).toEqual({
+      error: expect.stringMatching(/^This file uses ';' between columns/),
+    });
+    expect(checkCaseText("[{", "cases.json", { mapping: () => ({}), choices: none })).toHaveProperty("error");
   });
 });
 

@@ -111,20 +111,32 @@ export type UnknownValues = { field: CaseFieldName; column: string; values: { te
  * what the value-mapping step asks about (at most `max` per column).
  */
 export function unknownValues(rows: readonly Record<string, string>[], mapping: CaseMapping, values?: ValueMapping, max = 30): UnknownValues {
-  const out: UnknownValues = [];
-  for (const [column, field] of Object.entries(mapping)) {
-    if (!field || !TAXONOMY_FIELDS[field]) continue;
-    const seen = new Map<string, string>();
-    for (const row of rows) {
-      const text = (row[column] ?? "").trim();
-      const key = normaliseKey(text);
-      if (!key || seen.has(key) || mappedValue(field, text, values)) continue;
-      seen.set(key, text);
-      if (seen.size >= max) break;
-    }
-    if (seen.size) out.push({ field, column, values: [...seen].map(([key, text]) => ({ text, likely: LIKELY_VALUES[field]?.[key] ?? "" })) });
-  }
-  return out;
+  const tally = unknownValuesTally(mapping, values, max);
+  for (const row of rows) tally.add(row);
+  return tally.result();
+}
+
+/** unknownValues a row at a time, for rows read one by one and not kept (decision 049). */
+export function unknownValuesTally(mapping: CaseMapping, values?: ValueMapping, max = 30) {
+  const columns = Object.entries(mapping)
+    .filter((e): e is [string, CaseFieldName] => e[1] !== null && Boolean(TAXONOMY_FIELDS[e[1]]))
+    .map(([column, field]) => ({ column, field, seen: new Map<string, string>() }));
+  return {
+    add(row: Record<string, string>) {
+      for (const { column, field, seen } of columns) {
+        if (seen.size >= max) continue;
+        const text = (row[column] ?? "").trim();
+        const key = normaliseKey(text);
+        if (!key || seen.has(key) || mappedValue(field, text, values)) continue;
+        seen.set(key, text);
+      }
+    },
+    result(): UnknownValues {
+      return columns
+        .filter(({ seen }) => seen.size > 0)
+        .map(({ column, field, seen }) => ({ field, column, values: [...seen].map(([key, text]) => ({ text, likely: LIKELY_VALUES[field]?.[key] ?? "" })) }));
+    },
+  };
 }
 
 const NUMBER_FIELDS: CaseFieldName[] = ["tenureMonths", "peopleAffected", "revenueAtRisk"];
@@ -252,16 +264,32 @@ export function validateRows(
   mapping: CaseMapping,
   options: { firstRowNumber?: number; values?: ValueMapping } = {},
 ): CaseValidation {
+  const valid: ValidCaseRow[] = [];
+  const validator = rowValidator(mapping, { ...options, onValid: (row) => valid.push(row) });
+  for (const row of rows) validator.add(row);
+  const { errors, blankRows } = validator.result();
+  return { valid, errors, blankRows };
+}
+
+/**
+ * validateRows a row at a time, for rows read one by one and not kept (decision 049): each valid
+ * row goes to `onValid` (a check that only counts them keeps none); the errors are kept.
+ */
+export function rowValidator(
+  mapping: CaseMapping,
+  options: { firstRowNumber?: number; values?: ValueMapping; onValid?: (row: ValidCaseRow) => void } = {},
+) {
   const firstRowNumber = options.firstRowNumber ?? 2;
   const columns = Object.entries(mapping).filter((e): e is [string, CaseFieldName] => e[1] !== null && FIELD_BY_NAME.has(e[1]));
   const columnOf = new Map(columns.map(([header, field]) => [field, header]));
-  const valid: ValidCaseRow[] = [];
   const errors: RowError[] = [];
   const externalIdRow = new Map<string, number>();
   let blankRows = 0;
+  let validCount = 0;
+  let index = 0;
 
-  rows.forEach((row, index) => {
-    const rowNumber = firstRowNumber + index;
+  function add(row: Record<string, string>) {
+    const rowNumber = firstRowNumber + index++;
     if (columns.every(([header]) => (row[header] ?? "").trim() === "")) {
       blankRows++;
       return;
@@ -299,10 +327,13 @@ export function validateRows(
     }
 
     if (rowErrors.length > 0) errors.push(...rowErrors);
-    else if (result.success) valid.push(externalId === undefined ? { rowNumber, data: result.data } : { rowNumber, externalId, data: result.data });
-  });
+    else if (result.success) {
+      validCount++;
+      options.onValid?.(externalId === undefined ? { rowNumber, data: result.data } : { rowNumber, externalId, data: result.data });
+    }
+  }
 
-  return { valid, errors, blankRows };
+  return { add, result: () => ({ validCount, errors, blankRows }) };
 }
 
 // ---- JSON ----------------------------------------------------------------------------------

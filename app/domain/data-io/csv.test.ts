@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnLetter, parseCsv } from "./csv";
+import { columnLetter, parseCsv, scanCsv } from "./csv";
 import { isReadError, type ReadResult } from "./import-common";
 
 function table(result: ReadResult) {
@@ -152,6 +152,41 @@ describe("parseCsv: 100,000 rows", () => {
     expect(t.rows).toHaveLength(100_000);
     expect(t.rows[99_999]["External ID"]).toBe("ext-99999");
     expect(error(parseCsv(`${text}one-more,x,other,SMB\n`))).toMatch(/^This file has 100,001 rows; Upstream imports up to 100,000/);
+  });
+});
+
+describe("scanCsv: a row at a time", () => {
+  const scan = (text: string, options = {}) => {
+    const seen: unknown[] = [];
+    const result = scanCsv(text, { onHeaders: (headers) => seen.push({ headers }), onRow: (row) => seen.push(row) }, options);
+    return { result, seen };
+  };
+
+  it("hands the headings over, then each row in order, and returns no rows of its own", () => {
+    const { result, seen } = scan("A,B\n1,2\n\n3,4\n\n\n");
+    // The blank line inside the file is a row (row numbers match the spreadsheet); those at the end are not.
+    expect(seen).toEqual([{ headers: ["A", "B"] }, { A: "1", B: "2" }, { A: "", B: "" }, { A: "3", B: "4" }]);
+    expect(result).toEqual({ headers: ["A", "B"], rowCount: 3, firstRowNumber: 2 });
+  });
+
+  it("stops handing rows over once a problem is known, and ends in the error", () => {
+    const { result, seen } = scan("A,B\n1,2\n3,4\n5\n6,7\n");
+    expect(seen).toEqual([{ headers: ["A", "B"] }, { A: "1", B: "2" }, { A: "3", B: "4" }]);
+    expect(isReadError(result) && result.error).toMatch(/^Row 4 has 1 columns, but the header has 2/);
+  });
+
+  it("a problem only the end shows (too many rows, a heading missing over a used column) is still an error", () => {
+    const tooMany = scan("A\nr1\nr2\nr3\n", { maxRows: 2 });
+    expect(tooMany.seen).toHaveLength(3); // the headings and the two rows allowed
+    expect(isReadError(tooMany.result) && tooMany.result.error).toMatch(/^This file has 3 rows/);
+    const unnamed = scan("A,,B\n1,,2\n3,x,4\n");
+    expect(isReadError(unnamed.result) && unnamed.result.error).toMatch(/^Column B has values but no heading/);
+  });
+
+  it("hands nothing over for a file whose headings repeat", () => {
+    const { result, seen } = scan("A,a\n1,2\n");
+    expect(seen).toEqual([]);
+    expect(isReadError(result) && result.error).toMatch(/appears twice/);
   });
 });
 

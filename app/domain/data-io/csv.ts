@@ -45,80 +45,148 @@ function wrongDelimiter(text: string, commaHeaderCount: number): string | null {
   return `This file uses ${name} between columns, but Upstream reads comma-separated files. In your spreadsheet choose Save As → "CSV UTF-8 (comma delimited)" and import that file.`;
 }
 
-export function parseCsv(input: string, options: CsvOptions = {}): ReadResult {
+/** What a scan hands over as it reads: the headings once, then each row (keyed by heading). */
+export type CsvVisitor = { onHeaders?: (headers: string[]) => void; onRow: (row: Record<string, string>) => void };
+export type CsvScan = { headers: string[]; rowCount: number; firstRowNumber: number } | { error: string };
+
+/**
+ * Reads CSV text a record at a time and hands each row over as it is read, keeping none: a
+ * 100,000-row file is checked without holding its rows (issue 18, decision 049). Some problems
+ * of a file are only known at its end (too many rows, a ragged row, a heading missing over a
+ * column with values), so a scan that returns { error } means: discard what was done with the
+ * rows. Rows stop coming once a problem is known. Blank lines at the end are not rows; a
+ * blank line in the middle is (an empty row keeps the row numbers of the spreadsheet).
+ */
+export function scanCsv(input: string, visitor: CsvVisitor, options: CsvOptions = {}): CsvScan {
   const maxRows = options.maxRows ?? MAX_IMPORT_ROWS;
   const prepared = prepareText(input, options.maxBytes ?? MAX_IMPORT_BYTES);
   if ("error" in prepared) return prepared;
   const text = prepared.text;
 
-  const parsed = Papa.parse<string[]>(text, { delimiter: ",", header: false, skipEmptyLines: false });
+  let headerCells: string[] = [];
+  let headers: string[] = [];
+  let keep: number[] = [];
+  let repeated: Repeated | null = null;
+  let unnamedUsed: boolean[] = [];
+  let index = 0; // the record's index: 0 is the header
+  let dataCount = 0; // rows up to the last non-blank one
+  let anyNonBlank = false;
+  let quoteError: { row: number; code: string } | null = null;
+  const ragged: { row: number; length: number }[] = [];
+  let pendingBlank: string[][] = []; // blank records not yet known to be inside the file
+  let delivering = true;
 
-  const records = parsed.data;
-  // Blank lines at the end (the final newline, rows Excel left empty) are not rows.
-  let end = records.length;
-  while (end > 0 && isBlank(records[end - 1])) end--;
-  if (end === 0) return { error: EMPTY_FILE_MESSAGE };
+  const deliver = (record: string[]) => {
+    if (!delivering) return;
+    if (dataCount > maxRows) return void (delivering = false);
+    const row: Record<string, string> = {};
+    for (let k = 0; k < keep.length; k++) row[headers[k]] = unneutraliseCell(record[keep[k]] ?? "");
+    visitor.onRow(row);
+  };
 
-  const headerCells = records[0].map((h) => h.trim());
+  Papa.parse<string[]>(text, {
+    delimiter: ",",
+    header: false,
+    skipEmptyLines: false,
+    step: (result) => {
+      const record = result.data;
+      const quote = result.errors.find((e) => e.type === "Quotes");
+      if (quote && !quoteError) {
+        quoteError = { row: index + 1, code: quote.code }; // records count from 0 (the header), a spreadsheet's rows from 1
+        delivering = false;
+      }
+      const blank = isBlank(record);
+      if (!blank) anyNonBlank = true;
+      if (index++ === 0) {
+        headerCells = record.map((h) => h.trim());
+        unnamedUsed = headerCells.map(() => false);
+        ({ keep, repeated } = namedColumns(headerCells));
+        headers = keep.map((c) => unneutraliseCell(headerCells[c]));
+        if (repeated || keep.length === 0) delivering = false;
+        else visitor.onHeaders?.(headers);
+        return;
+      }
+      if (blank) return void pendingBlank.push(record);
+      for (const earlier of pendingBlank) {
+        dataCount++;
+        deliver(earlier);
+      }
+      pendingBlank = [];
+      dataCount++;
+      if (record.length !== headerCells.length) {
+        ragged.push({ row: index, length: record.length }); // index already counts this record
+        delivering = false;
+      }
+      for (let c = 0; c < record.length && c < unnamedUsed.length; c++) {
+        if (headerCells[c] === "" && !unnamedUsed[c] && record[c].trim() !== "") {
+          unnamedUsed[c] = true;
+          delivering = false;
+        }
+      }
+      deliver(record);
+    },
+  });
+
+  // Assigned in Papaparse's callback, which TypeScript's narrowing does not follow.
+  const quote = quoteError as { row: number; code: string } | null;
+  const repeat = repeated as Repeated | null;
+  if (index === 0 || !anyNonBlank) return { error: EMPTY_FILE_MESSAGE };
+  const cells = headerCells;
   // The delimiter first: a ';' file read with commas can look like a quoting problem.
-  const delimiterProblem = wrongDelimiter(text, headerCells.length);
+  const delimiterProblem = wrongDelimiter(text, cells.length);
   if (delimiterProblem) return { error: delimiterProblem };
 
-  // Papaparse numbers records from 0 (the header), a spreadsheet numbers rows from 1.
-  const quoteError = parsed.errors.find((e) => e.type === "Quotes");
-  if (quoteError) {
-    const row = (quoteError.row ?? 0) + 1;
-    return quoteError.code === "MissingQuotes"
-      ? { error: `Row ${row} opens a quote (") that is never closed, so the rest of the file cannot be read. Check that cell.` }
-      : { error: `Row ${row} has a quote (") in the middle of a quoted cell. Inside a quoted cell, write a quote as two quotes ("").` };
+  if (quote) {
+    return quote.code === "MissingQuotes"
+      ? { error: `Row ${quote.row} opens a quote (") that is never closed, so the rest of the file cannot be read. Check that cell.` }
+      : { error: `Row ${quote.row} has a quote (") in the middle of a quoted cell. Inside a quoted cell, write a quote as two quotes ("").` };
   }
 
-  const dataCount = end - 1;
   const tooMany = tooManyRowsProblem(dataCount, maxRows);
   if (tooMany) return { error: tooMany };
 
   // Ragged rows: a missing or extra comma shifts every value after it into the wrong column.
-  // A blank line in the middle is allowed (it is kept as an empty row so row numbers still
-  // match the spreadsheet; the validators skip it).
-  const ragged: number[] = [];
-  for (let i = 1; i < end; i++) {
-    if (records[i].length !== headerCells.length && !isBlank(records[i])) ragged.push(i);
-  }
   if (ragged.length > 0) {
     const first = ragged[0];
     const more = ragged.length > 1 ? ` (and ${(ragged.length - 1).toLocaleString("en-US")} more ${ragged.length === 2 ? "row" : "rows"} like it)` : "";
     return {
-      error: `Row ${first + 1} has ${records[first].length} columns, but the header has ${headerCells.length}${more}. Check that every column has a heading, and that a cell containing a comma is in quotes.`,
+      error: `Row ${first.row} has ${first.length} columns, but the header has ${cells.length}${more}. Check that every column has a heading, and that a cell containing a comma is in quotes.`,
     };
   }
 
   // Headers: an unnamed column is fine only if it is empty throughout (a spreadsheet artefact).
+  // The first problem in column order is the one reported.
+  for (let c = 0; c < cells.length; c++) {
+    if (cells[c] === "" && unnamedUsed[c]) return { error: `Column ${columnLetter(c + 1)} has values but no heading in row 1. Give every column a heading.` };
+    if (repeat?.column === c) return { error: repeat.message };
+  }
+  if (keep.length === 0) return { error: "Row 1 has no column headings. The first row must name the columns." };
+  return { headers, rowCount: dataCount, firstRowNumber: 2 };
+}
+
+type Repeated = { column: number; message: string };
+
+/** The named columns (unnamed ones are checked as rows come), and the first heading that appears twice. */
+function namedColumns(cells: readonly string[]): { keep: number[]; repeated: Repeated | null } {
   const keep: number[] = [];
   const seen = new Map<string, number>();
-  for (let c = 0; c < headerCells.length; c++) {
-    const header = headerCells[c];
-    if (header === "") {
-      const used = records.slice(1, end).some((r) => (r[c] ?? "").trim() !== "");
-      if (used) return { error: `Column ${columnLetter(c + 1)} has values but no heading in row 1. Give every column a heading.` };
-      continue;
-    }
-    const key = header.toLowerCase();
+  for (let c = 0; c < cells.length; c++) {
+    if (cells[c] === "") continue;
+    const key = cells[c].toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      return { error: `The heading "${header}" appears twice (columns ${columnLetter(earlier + 1)} and ${columnLetter(c + 1)}). Give each column its own heading.` };
+      const message = `The heading "${cells[c]}" appears twice (columns ${columnLetter(earlier + 1)} and ${columnLetter(c + 1)}). Give each column its own heading.`;
+      return { keep, repeated: { column: c, message } };
     }
     seen.set(key, c);
     keep.push(c);
   }
-  if (keep.length === 0) return { error: "Row 1 has no column headings. The first row must name the columns." };
+  return { keep, repeated: null };
+}
 
-  const headers = keep.map((c) => unneutraliseCell(headerCells[c]));
+/** The whole file as a table: a scan that keeps its rows (small files, and the tests' view of a file). */
+export function parseCsv(input: string, options: CsvOptions = {}): ReadResult {
   const rows: Record<string, string>[] = [];
-  for (let i = 1; i < end; i++) {
-    const record = records[i];
-    const row: Record<string, string> = {};
-    for (let k = 0; k < keep.length; k++) row[headers[k]] = unneutraliseCell(record[keep[k]] ?? "");
-    rows.push(row);
-  }
-  return { headers, rows, firstRowNumber: 2 };
+  const scan = scanCsv(input, { onRow: (row) => rows.push(row) }, options);
+  return "error" in scan ? scan : { headers: scan.headers, rows, firstRowNumber: scan.firstRowNumber };
 }

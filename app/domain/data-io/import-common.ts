@@ -36,7 +36,7 @@ export type ParsedTable = {
 
 export type ReadResult = ParsedTable | { error: string };
 
-export function isReadError(result: ReadResult): result is { error: string } {
+export function isReadError<T extends object>(result: T | { error: string }): result is { error: string } {
   return "error" in result;
 }
 
