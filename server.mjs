@@ -5,6 +5,7 @@ import compression from "compression";
 import express from "express";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { pinoHttp } from "pino-http";
 
@@ -93,8 +94,10 @@ app.use((req, res, next) => {
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // Beside this file, not the working directory: `node /path/to/server.mjs` serves its assets too.
+  const client = fileURLToPath(new URL("./build/client", import.meta.url));
+  app.use("/assets", express.static(`${client}/assets`, { immutable: true, maxAge: "1y" }));
+  app.use(express.static(client, { maxAge: "1h" }));
 }
 
 // Everything past the static files comes from the app: pages, their `.data` requests, exports
