@@ -66,7 +66,10 @@ export function ImportPreview({ p, busy }: { p: Preview; busy: boolean }) {
             <Checkbox name="validOnly" label={`Import only the ${p.validCount.toLocaleString("en-US")} rows without problems (otherwise nothing is imported until every row is fixed)`} />
           ) : null}
           <Group>
-            <Button type="submit" name="intent" value="recheck" variant="default">Re-check with these columns and values</Button>
+            {/* The label wraps on a phone instead of being cut off (a Button's label never wraps by itself). */}
+            <Button type="submit" name="intent" value="recheck" variant="default" h="auto" mih={36} py={6} styles={{ label: { whiteSpace: "normal" } }}>
+              Re-check with these columns and values
+            </Button>
             <Button type="submit" name="intent" value="import-cases" disabled={blocked} loading={busy}>Import cases</Button>
           </Group>
         </Stack>
