@@ -116,7 +116,7 @@ export function checkCaseText(text: string, name: string, { mapping, choices, on
   if ("error" in scan) return scan;
   // A scan without an error always handed its headings over (TypeScript cannot see the callback assign it).
   const done = checker as ReturnType<typeof caseChecker> | null;
-  if (!done) return { error: "Row 1 has no column headings. The first row must name the columns." };
+  if (!done) throw new Error("A CSV scan succeeded without handing its headings over");
   return { check: done.result() };
 }
 

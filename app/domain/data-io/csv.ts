@@ -72,7 +72,8 @@ export function scanCsv(input: string, visitor: CsvVisitor, options: CsvOptions 
   let dataCount = 0; // rows up to the last non-blank one
   let anyNonBlank = false;
   let quoteError: { row: number; code: string } | null = null;
-  const ragged: { row: number; length: number }[] = [];
+  let firstRagged: { row: number; length: number } | null = null;
+  let raggedCount = 0;
   let pendingBlank: string[][] = []; // blank records not yet known to be inside the file
   let delivering = true;
 
@@ -114,7 +115,8 @@ export function scanCsv(input: string, visitor: CsvVisitor, options: CsvOptions 
       pendingBlank = [];
       dataCount++;
       if (record.length !== headerCells.length) {
-        ragged.push({ row: index, length: record.length }); // index already counts this record
+        firstRagged ??= { row: index, length: record.length }; // index already counts this record
+        raggedCount++;
         delivering = false;
       }
       for (let c = 0; c < record.length && c < unnamedUsed.length; c++) {
@@ -130,10 +132,10 @@ export function scanCsv(input: string, visitor: CsvVisitor, options: CsvOptions 
   // Assigned in Papaparse's callback, which TypeScript's narrowing does not follow.
   const quote = quoteError as { row: number; code: string } | null;
   const repeat = repeated as Repeated | null;
+  const ragged = firstRagged as { row: number; length: number } | null;
   if (index === 0 || !anyNonBlank) return { error: EMPTY_FILE_MESSAGE };
-  const cells = headerCells;
   // The delimiter first: a ';' file read with commas can look like a quoting problem.
-  const delimiterProblem = wrongDelimiter(text, cells.length);
+  const delimiterProblem = wrongDelimiter(text, headerCells.length);
   if (delimiterProblem) return { error: delimiterProblem };
 
   if (quote) {
@@ -146,18 +148,17 @@ export function scanCsv(input: string, visitor: CsvVisitor, options: CsvOptions 
   if (tooMany) return { error: tooMany };
 
   // Ragged rows: a missing or extra comma shifts every value after it into the wrong column.
-  if (ragged.length > 0) {
-    const first = ragged[0];
-    const more = ragged.length > 1 ? ` (and ${(ragged.length - 1).toLocaleString("en-US")} more ${ragged.length === 2 ? "row" : "rows"} like it)` : "";
+  if (ragged) {
+    const more = raggedCount > 1 ? ` (and ${(raggedCount - 1).toLocaleString("en-US")} more ${raggedCount === 2 ? "row" : "rows"} like it)` : "";
     return {
-      error: `Row ${first.row} has ${first.length} columns, but the header has ${cells.length}${more}. Check that every column has a heading, and that a cell containing a comma is in quotes.`,
+      error: `Row ${ragged.row} has ${ragged.length} columns, but the header has ${headerCells.length}${more}. Check that every column has a heading, and that a cell containing a comma is in quotes.`,
     };
   }
 
   // Headers: an unnamed column is fine only if it is empty throughout (a spreadsheet artefact).
   // The first problem in column order is the one reported.
-  for (let c = 0; c < cells.length; c++) {
-    if (cells[c] === "" && unnamedUsed[c]) return { error: `Column ${columnLetter(c + 1)} has values but no heading in row 1. Give every column a heading.` };
+  for (let c = 0; c < headerCells.length; c++) {
+    if (headerCells[c] === "" && unnamedUsed[c]) return { error: `Column ${columnLetter(c + 1)} has values but no heading in row 1. Give every column a heading.` };
     if (repeat?.column === c) return { error: repeat.message };
   }
   if (keep.length === 0) return { error: "Row 1 has no column headings. The first row must name the columns." };
