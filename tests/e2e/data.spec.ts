@@ -19,12 +19,17 @@ test("an analyst imports a CSV with an error, fixes it, imports it, and sees the
     `${tag}-3,"SPIF pays on bookings so we discount (${tag})",Discounting,Enterprise,Sales,Low`,
   ];
   await uploadCases(page, "cases.csv", [HEADER, ...rows].join("\n"));
-  await expect(page.getByText("3 rows: 2 ready, 1 problems.")).toBeVisible();
+  await expect(page.getByText("3 rows: 2 ready, 1 problem.")).toBeVisible();
+  await expect(page.getByLabel(/^Import only the 2 rows without problems/)).not.toBeChecked();
   const errors = page.getByTestId("import-errors");
   await expect(errors.getByRole("row").nth(1)).toContainText("3");
   await expect(errors).toContainText("Behaviour of concern");
   await page.getByRole("button", { name: "Import cases" }).click();
   await expect(page.getByText(/Nothing was imported/)).toBeVisible();
+
+  // A one-row file is counted in the singular.
+  await uploadCases(page, "one-case.csv", [HEADER, rows[0]].join("\n"));
+  await expect(page.getByText("1 row: 1 ready, no problems.")).toBeVisible();
 
   // Fixed file: every row goes in.
   await uploadCases(page, "cases-fixed.csv", [HEADER, rows[0], rows[1].replace("Bribery", "Pipeline generation"), rows[2]].join("\n"));

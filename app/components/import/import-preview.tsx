@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Form } from "@remix-run/react";
 import type { CaseCheck } from "~/domain/data-io/case-file";
+import { plural } from "~/domain/briefs/text";
 import { CASE_FIELDS, caseFieldLabel, listOptions, type UnknownValues } from "~/domain/data-io/case-import";
 
 /** What the check of a case file found (domain/data-io/case-file.ts), for the upload it belongs to. */
@@ -18,8 +19,8 @@ export function ImportPreview({ p, busy }: { p: Preview; busy: boolean }) {
         <Stack>
           <Title order={2} size="h3">Check {p.fileName}</Title>
           <Text>
-            {p.rowCount.toLocaleString("en-US")} rows: <strong>{p.validCount.toLocaleString("en-US")} ready</strong>
-            {p.errorCount ? `, ${p.errorCount.toLocaleString("en-US")} problems` : ", no problems"}.
+            {plural(p.rowCount, "row")}: <strong>{p.validCount.toLocaleString("en-US")} ready</strong>
+            {p.errorCount ? `, ${plural(p.errorCount, "problem")}` : ", no problems"}.
           </Text>
           {p.mappingProblem ? (
             <Alert color="red" variant="light" role="alert"><Text c="red.9">{p.mappingProblem}</Text></Alert>
@@ -63,7 +64,7 @@ export function ImportPreview({ p, busy }: { p: Preview; busy: boolean }) {
             </>
           ) : null}
           {p.errorCount > 0 ? (
-            <Checkbox name="validOnly" label={`Import only the ${p.validCount.toLocaleString("en-US")} rows without problems (otherwise nothing is imported until every row is fixed)`} />
+            <Checkbox name="validOnly" label={`Import only the ${plural(p.validCount, "row")} without problems (otherwise nothing is imported until every row is fixed)`} />
           ) : null}
           <Group>
             {/* The label wraps on a phone instead of being cut off (a Button's label never wraps by itself). */}

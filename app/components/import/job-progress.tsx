@@ -1,6 +1,7 @@
 import { Alert, Anchor, Paper, Progress, Stack, Text, Title } from "@mantine/core";
 import { Link, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { plural } from "~/domain/briefs/text";
 
 type JobView = { state: "running" | "done" | "failed"; kind: string; total: number; processed: number; message: string; result: { created: number; updated: number; skipped: number } | null };
 
@@ -28,7 +29,7 @@ export function JobProgress({ job }: { job: JobView }) {
               <meta httpEquiv="refresh" content="2" />
             </noscript>
             <Progress value={pct} size="lg" aria-label="Import progress" striped animated />
-            <Text size="sm" role="status">{job.processed.toLocaleString("en-US")} of {job.total.toLocaleString("en-US")} rows ({pct}%). Nothing is saved until every row is in.</Text>
+            <Text size="sm" role="status">{job.processed.toLocaleString("en-US")} of {plural(job.total, "row")} ({pct}%). Nothing is saved until every row is in.</Text>
           </>
         ) : null}
         {job.state === "done" && job.result ? (
