@@ -148,6 +148,11 @@ export async function startServer({ root, dbFile, registry }) {
   // MALLOC_ARENA_MAX and BENCH_MMAP_THRESHOLD in the bench's environment override them, to compare. BENCH_NODE_ARGS
   // adds flags to those, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   env.MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX ?? "2";
+  // Another allocator for the server alone, not the driver and its load (decision 050 compared
+  // jemalloc): BENCH_SERVER_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2, with its
+  // settings in BENCH_SERVER_MALLOC_CONF.
+  if (process.env.BENCH_SERVER_PRELOAD) env.LD_PRELOAD = process.env.BENCH_SERVER_PRELOAD;
+  if (process.env.BENCH_SERVER_MALLOC_CONF) env.MALLOC_CONF = process.env.BENCH_SERVER_MALLOC_CONF;
   // A fixed mmap threshold (decision 033): blocks of 128 kB and more are mapped and given back
   // when freed, instead of glibc raising the threshold after each large free and keeping them.
   // BENCH_MMAP_THRESHOLD= (empty) leaves glibc's sliding threshold, to compare: a name of its own,
