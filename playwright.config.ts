@@ -28,8 +28,8 @@ export default defineConfig({
   // 0.5–1.5 s with two workers, and journeys of 25+ steps ran past 30 s on the old build too.
   // 120 s, not 60: journeys that take 40–52 s in a passing run (the Five Whys walk, themes,
   // briefs, stored XSS) ran out of 60 s at load 9 (`npm run test:ten`, 2026-11-28: the Five Whys
-  // walk reached its last page at 60 s, each step 1–3 s). A step that hangs still fails at
-  // the expect timeout below (10 s an assertion).
+  // walk reached its last page at 60 s, each step 1–3 s). An assertion that never holds still
+  // fails after the expect timeout below (10 s).
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
