@@ -5,10 +5,13 @@
 // ~196 ms of CPU at 100k, in ten ~20 ms steps that every other request waited behind.
 import Database from "better-sqlite3";
 import { answerEach } from "./answer";
+import { givePagesTheCpu } from "./thread-priority";
 import { csvLines, jsonLines, type ExportColumn } from "../domain/data-io/csv-export";
 import { exportFieldNames } from "../domain/data-io/export-fields";
 import { scrubDeep } from "../domain/privacy/case-view";
 import { gzipPiece, type GzipProgress } from "../utils/gzip-pieces";
+
+givePagesTheCpu();
 
 export type CaseExportService = { file: string };
 /**

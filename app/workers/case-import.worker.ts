@@ -9,6 +9,9 @@ import { parentPort, workerData } from "node:worker_threads";
 import { checkCaseText, importRefusal, startingMapping, type CaseCheck, type ValueChoices } from "../domain/data-io/case-file";
 import type { CaseMapping, ValidCaseRow } from "../domain/data-io/case-import";
 import { sleep, stageCaseRows, type Staged } from "../utils/import-stage";
+import { givePagesTheCpu } from "./thread-priority";
+
+givePagesTheCpu();
 
 /** `upload`: the uploaded file's path (written to disk as it arrived, decision 026). */
 export type CaseFileCheckJob = { task: "check"; upload: string; name: string; mapping: CaseMapping | null; lastMapping: CaseMapping | null; choices: ValueChoices };

@@ -5,10 +5,13 @@
 // held the server's thread ~150 ms at 100k). Imports only pure code (bundled by scripts/build-workers.mjs).
 import Database from "better-sqlite3";
 import { answerOnce } from "./answer";
+import { givePagesTheCpu } from "./thread-priority";
 import { suggestGroups, type Suggestion } from "../domain/patterns/grouping";
 import type { PatternCase } from "../domain/patterns/types";
 import { rangeSql, type DateRange } from "../models/pattern-counts";
 import { PATTERN_CASE_COLUMNS, patternCaseOf, type PatternCaseRow } from "./case-rows";
+
+givePagesTheCpu();
 
 export type GroupingJob = { cases: PatternCase[] } | { file: string; range: DateRange; cap: number };
 export type GroupingResult = { ok: true; suggestions: Suggestion[]; grouped: number; computeMs: number } | { ok: false; message: string };

@@ -5,9 +5,12 @@
 // sends back only the table. Imports only pure code (bundled by scripts/build-workers.mjs).
 import Database from "better-sqlite3";
 import { answerOnce } from "./answer";
+import { givePagesTheCpu } from "./thread-priority";
 import type { TargetBand } from "../domain/plan-health/health";
 import { healthTable, type HealthCase, type HealthRow } from "../domain/plan-health/table";
 import type { AttainmentRow, GroupDimension } from "../domain/variability/group";
+
+givePagesTheCpu();
 
 export type PlanHealthJob = { file: string; by: GroupDimension[]; band: TargetBand };
 export type PlanHealthResult = { ok: true; table: HealthRow[]; ms: number } | { ok: false; message: string };

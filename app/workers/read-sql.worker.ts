@@ -3,7 +3,10 @@
 // synchronously, so on the server's thread a slow GROUP BY holds every other request.
 import Database from "better-sqlite3";
 import { answerOnce } from "./answer";
+import { givePagesTheCpu } from "./thread-priority";
 import type { SqlQuery, SqlRows } from "../models/pattern-counts";
+
+givePagesTheCpu();
 
 export type ReadSqlJob = { file: string; queries: Record<string, SqlQuery> };
 export type ReadSqlResult = { ok: true; rows: Record<string, SqlRows>; ms: number } | { ok: false; message: string };

@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import { threadId } from "node:worker_threads";
 import { answerOnce } from "./answer";
+import { givePagesTheCpu } from "./thread-priority";
 import { interner } from "../domain/patterns/interner";
 import { matchThemes } from "../domain/patterns/theme-identity";
 import { partitionThemes, type ThemeCase } from "../domain/patterns/theme-partition";
@@ -13,6 +14,8 @@ import type { PatternCase } from "../domain/patterns/types";
 import { reporterKeyOf } from "../utils/reporter-key";
 import { sqlDate } from "../utils/sql-value";
 import { asDate } from "./case-rows";
+
+givePagesTheCpu();
 
 export type ThemeJob = { file: string; cap: number; computedAt: string };
 export type ThemeJobResult = { ok: true; threadId: number; cases: number; themes: number; readMs: number; computeMs: number; writeMs: number } | { ok: false; message: string };

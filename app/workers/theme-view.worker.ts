@@ -4,9 +4,12 @@
 // thread must not spend after every write. Reads one snapshot on a read-only connection.
 import Database from "better-sqlite3";
 import { answerOnce } from "./answer";
+import { givePagesTheCpu } from "./thread-priority";
 import type { ThemeEdit, ThemeEditKind } from "../domain/patterns/theme-edits";
 import { themeViews, type ThemeView, type ViewCase } from "../domain/patterns/theme-view";
 import { PATTERN_CASE_COLUMNS, patternCaseOf, type PatternCaseRow } from "./case-rows";
+
+givePagesTheCpu();
 
 export type ThemeViewJob = { file: string };
 export type ThemeViewResult = { ok: true; themes: ThemeView[]; coverage: number; total: number; members: number; ms: number } | { ok: false; message: string };
